@@ -1,0 +1,26 @@
+/* commands.h — the batch commands: one table drives dispatch and help. */
+#ifndef TIPR_COMMANDS_H
+#define TIPR_COMMANDS_H
+
+#include "cli.h"
+
+/* X(name, summary): one line per command, in the order --help lists them. */
+#define COMMANDS(X)                                                        \
+	X(list, "list collections, countries, years and tiers")            \
+	X(show, "print a narrative or one section, wrapped")               \
+	X(import, "turn raw report text into content YAML")                \
+	X(check, "validate content files")
+
+#define DECLARE_COMMAND(name, summary)                                     \
+	int cmd_##name(struct cli *cli, int argc, char **argv);            \
+	extern const char cmd_##name##_help[];
+COMMANDS(DECLARE_COMMAND)
+#undef DECLARE_COMMAND
+
+/* The reader (src/ui): tipr [COUNTRY [YEAR [SECTION]]]. */
+int cmd_read(struct cli *cli, int argc, char **argv);
+
+/* Prints a command's help (usage, description, options) to stdout. */
+void command_print_help(const char *text);
+
+#endif

@@ -1,0 +1,473 @@
+/* corpus.c — directory layout scan, lazy document loading, header peeks. */
+#include "config.h"
+
+#include "corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "arena.h"
+#include "yamltree.h"
+
+struct corpus {
+	struct arena *arena;
+	struct collection **colls;
+	size_t n_colls, cap_colls;
+	struct countries *countries;
+};
+
+size_t corpus_n_collections(const struct corpus *c)
+{
+	return c->n_colls;
+}
+
+struct collection *corpus_collection(const struct corpus *c, size_t i)
+{
+	return i < c->n_colls ? c->colls[i] : NULL;
+}
+
+struct collection *corpus_collection_by_name(const struct corpus *c, const char *name)
+{
+	for (size_t i = 0; i < c->n_colls; i++)
+		if (!strcmp(c->colls[i]->name, name))
+			return c->colls[i];
+	return NULL;
+}
+
+struct collection *corpus_default_collection(const struct corpus *c)
+{
+	for (size_t i = 0; i < c->n_colls; i++)
+		if (c->colls[i]->kind == COLLECTION_ANNUAL)
+			return c->colls[i];
+	return c->n_colls ? c->colls[0] : NULL;
+}
+
+const struct countries *corpus_countries(const struct corpus *c)
+{
+	return c->countries;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Reads collection.yaml into coll; false (with errors) if it is unusable. */
+static bool load_collection_meta(struct corpus *c, struct collection *coll, const char *path,
+				 struct diags *d)
+{
+	static const char *const keys[] = { "title", "kind", "publisher", "description", NULL };
+	struct arena *tmp = arena_new();
+	struct ynode *root = yaml_load_file(path, &yaml_content_limits, tmp, d);
+	const struct ynode *n;
+	bool ok = false;
+
+	if (!root)
+		goto out;
+	if (!ynode_expect(root, YNODE_MAP, "collection", path, d) ||
+	    !ynode_check_keys(root, keys, path, d))
+		goto out;
+	n = ynode_get(root, "title");
+	if (!n || n->kind != YNODE_SCALAR || !n->len) {
+		diags_add(d, DIAG_ERROR, path, root->line, root->col, "collection needs a 'title'");
+		goto out;
+	}
+	coll->title = arena_strdup(c->arena, n->str);
+	n = ynode_get(root, "kind");
+	if (n && n->kind == YNODE_SCALAR && !strcmp(n->str, "commentary"))
+		coll->kind = COLLECTION_COMMENTARY;
+	else if (n && (n->kind != YNODE_SCALAR || strcmp(n->str, "annual-report"))) {
+		diags_add(d, DIAG_ERROR, path, n->line, n->col,
+			  "kind must be annual-report or commentary");
+		goto out;
+	}
+	n = ynode_get(root, "publisher");
+	if (n && n->kind == YNODE_SCALAR)
+		coll->publisher = arena_strdup(c->arena, n->str);
+	ok = true;
+out:
+	arena_free(tmp);
+	return ok;
+}
+
+static bool parse_year_dir(const char *name, int *year)
+{
+	if (!strcmp(name, "undated")) {
+		*year = 0;
+		return true;
+	}
+	if (strlen(name) != 4)
+		return false;
+	for (int i = 0; i < 4; i++)
+		if (name[i] < '0' || name[i] > '9')
+			return false;
+	*year = atoi(name);
+	return *year >= 1900 && *year <= 2200;
+}
+
+static void add_doc(struct corpus *c, struct collection *coll, const char *slug, int year,
+		    const char *path)
+{
+	struct corpus_doc *e;
+
+	GROW(coll->docs, coll->cap_docs, coll->n_docs + 1);
+	e = &coll->docs[coll->n_docs++];
+	memset(e, 0, sizeof(*e));
+	e->coll = coll;
+	e->slug = arena_strdup(c->arena, slug);
+	e->year = year;
+	e->path = arena_strdup(c->arena, path);
+}
+
+static void scan_year(struct corpus *c, struct collection *coll, const char *dir, int year,
+		      struct diags *d)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+
+	if (!dp) {
+		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+		return;
+	}
+	while ((de = readdir(dp))) {
+		char *path, *slug;
+
+		if (de->d_name[0] == '.')
+			continue;
+		path = path_join(dir, de->d_name);
+		if (!str_has_suffix(de->d_name, ".yaml")) {
+			diags_add(d, DIAG_WARNING, path, 0, 0, "ignored: not a .yaml file");
+			free(path);
+			continue;
+		}
+		slug = xstrndup(de->d_name, strlen(de->d_name) - 5);
+		if (!slug_valid(slug))
+			diags_add(d, DIAG_WARNING, path, 0, 0,
+				  "ignored: file name must be a country slug (lower case, digits, '-')");
+		else if (collection_find(coll, slug, year))
+			diags_add(d, DIAG_WARNING, path, 0, 0,
+				  "ignored: an earlier content directory already has %s %d", slug, year);
+		else
+			add_doc(c, coll, slug, year, path);
+		free(slug);
+		free(path);
+	}
+	closedir(dp);
+}
+
+static int cmp_doc(const void *a, const void *b)
+{
+	const struct corpus_doc *x = a, *y = b;
+	int r = strcmp(x->slug, y->slug);
+
+	return r ? r : (x->year > y->year) - (x->year < y->year);
+}
+
+static void scan_collection(struct corpus *c, const char *dir, const char *name, struct diags *d)
+{
+	char *meta = path_join(dir, "collection.yaml");
+	struct collection *coll = corpus_collection_by_name(c, name);
+	DIR *dp;
+	struct dirent *de;
+
+	if (!coll) {
+		coll = arena_alloc(c->arena, sizeof(*coll));
+		coll->name = arena_strdup(c->arena, name);
+		coll->dir = arena_strdup(c->arena, dir);
+		if (!load_collection_meta(c, coll, meta, d)) {
+			free(meta);
+			return;
+		}
+		GROW(c->colls, c->cap_colls, c->n_colls + 1);
+		c->colls[c->n_colls++] = coll;
+	}
+	free(meta);
+	dp = opendir(dir);
+	if (!dp) {
+		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+		return;
+	}
+	while ((de = readdir(dp))) {
+		char *sub;
+		int year;
+
+		if (de->d_name[0] == '.' || !strcmp(de->d_name, "collection.yaml"))
+			continue;
+		sub = path_join(dir, de->d_name);
+		if (is_dir(sub) && parse_year_dir(de->d_name, &year))
+			scan_year(c, coll, sub, year, d);
+		else
+			diags_add(d, DIAG_WARNING, sub, 0, 0,
+				  "ignored: expected a year directory (e.g. 2022) or 'undated'");
+		free(sub);
+	}
+	closedir(dp);
+	qsort(coll->docs, coll->n_docs, sizeof(*coll->docs), cmp_doc);
+}
+
+static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	char *countries = path_join(dir, "countries.yaml");
+
+	if (!dp) {
+		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot open content directory: %s", strerror(errno));
+		free(countries);
+		return false;
+	}
+	if (is_file(countries)) {
+		struct countries *cs = countries_load(countries, d);
+
+		if (cs) {
+			countries_merge(c->countries, cs);
+			countries_free(cs);
+		}
+	}
+	free(countries);
+	while ((de = readdir(dp))) {
+		char *sub, *meta;
+
+		if (de->d_name[0] == '.' || !strcmp(de->d_name, "countries.yaml"))
+			continue;
+		sub = path_join(dir, de->d_name);
+		meta = path_join(sub, "collection.yaml");
+		if (is_dir(sub) && is_file(meta))
+			scan_collection(c, sub, de->d_name, d);
+		else if (is_dir(sub))
+			diags_add(d, DIAG_WARNING, sub, 0, 0, "ignored: no collection.yaml in this directory");
+		free(meta);
+		free(sub);
+	}
+	closedir(dp);
+	return true;
+}
+
+static int cmp_coll(const void *a, const void *b)
+{
+	const struct collection *x = *(struct collection *const *)a, *y = *(struct collection *const *)b;
+
+	if (x->kind != y->kind)
+		return x->kind == COLLECTION_ANNUAL ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countries_fallback,
+			   struct diags *d)
+{
+	struct corpus *c = xcalloc(1, sizeof(*c));
+	size_t opened = 0;
+
+	c->arena = arena_new();
+	c->countries = countries_new_empty();
+	for (size_t i = 0; i < n; i++)
+		opened += scan_dir(c, dirs[i], d);
+	if (countries_fallback && is_file(countries_fallback)) {
+		struct diags ignored = {0};
+		/* The bundled table only fills gaps; its own errors are check's business. */
+		struct countries *cs = countries_load(countries_fallback, &ignored);
+
+		if (cs) {
+			countries_merge(c->countries, cs);
+			countries_free(cs);
+		}
+		diags_free(&ignored);
+	}
+	if (n && !opened) {
+		corpus_free(c);
+		return NULL;
+	}
+	qsort(c->colls, c->n_colls, sizeof(*c->colls), cmp_coll);
+	return c;
+}
+
+void corpus_free(struct corpus *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n_colls; i++) {
+		struct collection *coll = c->colls[i];
+
+		for (size_t j = 0; j < coll->n_docs; j++)
+			document_free(coll->docs[j].doc);
+		free(coll->docs);
+	}
+	free(c->colls);
+	countries_free(c->countries);
+	arena_free(c->arena);
+	free(c);
+}
+
+size_t collection_country_docs(const struct collection *coll, const char *slug, size_t *first)
+{
+	size_t lo = 0, hi = coll->n_docs, end;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(coll->docs[mid].slug, slug) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < coll->n_docs && !strcmp(coll->docs[end].slug, slug); end++)
+		;
+	*first = lo;
+	return end - lo;
+}
+
+struct corpus_doc *collection_find(const struct collection *coll, const char *slug, int year)
+{
+	size_t first, n = collection_country_docs(coll, slug, &first);
+
+	for (size_t i = first; i < first + n; i++)
+		if (coll->docs[i].year == year)
+			return &coll->docs[i];
+	/* Before sorting (during the scan) fall back to a linear search. */
+	for (size_t i = 0; i < coll->n_docs; i++)
+		if (coll->docs[i].year == year && !strcmp(coll->docs[i].slug, slug))
+			return &coll->docs[i];
+	return NULL;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+size_t collection_years(const struct collection *coll, int **years)
+{
+	int *v = xmalloc((coll->n_docs + 1) * sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = 0; i < coll->n_docs; i++)
+		v[n++] = coll->docs[i].year;
+	qsort(v, n, sizeof(*v), cmp_int);
+	if (n) {
+		size_t k = 1;
+
+		for (size_t i = 1; i < n; i++)
+			if (v[i] != v[k - 1])
+				v[k++] = v[i];
+		n = k;
+	}
+	*years = v;
+	return n;
+}
+
+const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
+{
+	if (e->doc || e->failed)
+		return e->doc;
+	e->doc = document_load(e->path, d);
+	if (!e->doc) {
+		e->failed = true;
+		return NULL;
+	}
+	if (e->doc->country && strcmp(e->doc->country, e->slug))
+		diags_add(d, DIAG_WARNING, e->path, 1, 1,
+			  "country '%s' does not match the file name '%s.yaml'", e->doc->country, e->slug);
+	if (e->doc->year != e->year)
+		diags_add(d, DIAG_WARNING, e->path, 1, 1,
+			  "year %d does not match the directory '%d'", e->doc->year, e->year);
+	e->tier = e->doc->tier;
+	e->complete = e->doc->complete;
+	e->have_header = true;
+	return e->doc;
+}
+
+void corpus_doc_unload(struct corpus_doc *e)
+{
+	document_free(e->doc);
+	e->doc = NULL;
+}
+
+/* The header peek: top-level scalar pairs up to the 'sections' key.  Only
+ * these are read, so a 5,000-document tree costs 5,000 small reads at most. */
+bool corpus_doc_header(struct corpus_doc *e)
+{
+	yaml_parser_t p;
+	FILE *f;
+	int depth = 0;
+	bool ok = true, done = false, want_key = true;
+	char key[32] = "";
+
+	if (e->have_header || e->doc)
+		return e->have_header;
+	if (e->failed)
+		return false;
+	f = fopen(e->path, "rb");
+	if (!f)
+		return false;
+	if (!yaml_parser_initialize(&p))
+		die("cannot initialise the YAML parser: out of memory");
+	yaml_parser_set_input_file(&p, f);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	e->tier = TIER_NONE;
+	e->complete = true;
+	while (!done) {
+		yaml_event_t ev;
+
+		if (!yaml_parser_parse(&p, &ev)) {
+			ok = false;
+			break;
+		}
+		switch (ev.type) {
+		case YAML_MAPPING_START_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+			if (ev.type == YAML_SEQUENCE_START_EVENT && depth == 1 && !strcmp(key, "sections"))
+				done = true;
+			depth++;
+			want_key = ev.type == YAML_MAPPING_START_EVENT;
+			break;
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+			/* Back at the top level a finished value is followed by a key. */
+			if (--depth == 1)
+				want_key = true;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (depth != 1)
+				break;
+			if (want_key) {
+				snprintf(key, sizeof(key), "%s", (const char *)ev.data.scalar.value);
+				if (!strcmp(key, "sections"))
+					done = true;
+			} else if (!strcmp(key, "tier")) {
+				tier_parse((const char *)ev.data.scalar.value, &e->tier);
+			} else if (!strcmp(key, "complete")) {
+				e->complete = strcmp((const char *)ev.data.scalar.value, "false") != 0;
+			}
+			want_key = !want_key;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		default:
+			break;
+		}
+		if (ev.type == YAML_ALIAS_EVENT || depth > 8)
+			ok = false, done = true;
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	fclose(f);
+	e->have_header = ok;
+	return ok;
+}

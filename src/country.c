@@ -1,0 +1,360 @@
+/* country.c — countries.yaml and lookup by slug, ISO code, alias or prefix. */
+#include "config.h"
+
+#include "country.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "document.h"
+#include "fold.h"
+#include "yamltree.h"
+
+/* Matching keys of one country; each is folded (fold.h). */
+struct entry {
+	struct country c;
+	char *sort_key;
+	char **keys;   /* folded name, short name, aliases, slug with spaces */
+	size_t n_keys;
+	char **loose;  /* the same keys reduced to letters and digits, "the" dropped */
+};
+
+struct countries {
+	struct arena *arena;
+	struct entry *v;
+	size_t n, cap;
+};
+
+struct countries *countries_new_empty(void)
+{
+	struct countries *cs = xcalloc(1, sizeof(*cs));
+
+	cs->arena = arena_new();
+	return cs;
+}
+
+void countries_free(struct countries *cs)
+{
+	if (!cs)
+		return;
+	for (size_t i = 0; i < cs->n; i++) {
+		free(cs->v[i].sort_key);
+		for (size_t k = 0; k < cs->v[i].n_keys; k++) {
+			free(cs->v[i].keys[k]);
+			free(cs->v[i].loose[k]);
+		}
+		free(cs->v[i].keys);
+		free(cs->v[i].loose);
+	}
+	free(cs->v);
+	arena_free(cs->arena);
+	free(cs);
+}
+
+static bool word_at(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	return strncmp(s, w, n) == 0 && (s[n] == '\0' || s[n] == ' ' || s[n] == ',');
+}
+
+/* "The Gambia", "Gambia, The" and "GAMBIA" all reduce to "gambia". */
+static char *loose_key(const char *folded)
+{
+	size_t n = strlen(folded);
+	char *out = xmalloc(n + 1), *o = out;
+	const char *p = folded, *end = folded + n;
+
+	if (word_at(p, "the"))
+		p += 3;
+	if (end - p >= 5 && (!strcmp(end - 5, ", the") || !strcmp(end - 4, " the")))
+		end -= end[-5] == ',' ? 5 : 4;
+	for (; p < end; p++)
+		if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+			*o++ = *p;
+	*o = '\0';
+	return out;
+}
+
+static void add_key(struct entry *e, const char *text)
+{
+	char *f = fold_dup(text);
+
+	e->keys = xreallocarray(e->keys, e->n_keys + 1, sizeof(*e->keys));
+	e->loose = xreallocarray(e->loose, e->n_keys + 1, sizeof(*e->loose));
+	e->keys[e->n_keys] = f;
+	e->loose[e->n_keys] = loose_key(f);
+	e->n_keys++;
+}
+
+static void index_entry(struct entry *e)
+{
+	char *slug_words = xstrdup(e->c.slug);
+
+	for (char *p = slug_words; *p; p++)
+		if (*p == '-')
+			*p = ' ';
+	add_key(e, e->c.name);
+	if (e->c.short_name)
+		add_key(e, e->c.short_name);
+	for (size_t i = 0; i < e->c.n_aliases; i++)
+		add_key(e, e->c.aliases[i]);
+	add_key(e, slug_words);
+	free(slug_words);
+	e->sort_key = collate_key(country_display_name(&e->c));
+}
+
+static int cmp_entry(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int r = strcmp(x->sort_key, y->sort_key);
+
+	return r ? r : strcmp(x->c.slug, y->c.slug);
+}
+
+static void sort_entries(struct countries *cs)
+{
+	qsort(cs->v, cs->n, sizeof(*cs->v), cmp_entry);
+}
+
+static const char *entry_scalar(const struct ynode *map, const char *key, const char *file,
+				struct diags *d, bool required)
+{
+	const struct ynode *n = ynode_get(map, key);
+
+	if (!n) {
+		if (required)
+			diags_add(d, DIAG_ERROR, file, map->line, map->col,
+				  "country entry lacks '%s'", key);
+		return NULL;
+	}
+	if (n->kind != YNODE_SCALAR || !n->len || strlen(n->str) != n->len) {
+		diags_add(d, DIAG_ERROR, file, n->line, n->col, "'%s' must be non-empty text", key);
+		return NULL;
+	}
+	return n->str;
+}
+
+static bool load_entry(struct countries *cs, const struct ynode *m, const char *file, struct diags *d)
+{
+	static const char *const keys[] = { "slug", "name", "short", "iso3", "aliases", "region", NULL };
+	const char *slug, *name, *iso3, *region, *short_name;
+	const struct ynode *aliases;
+	struct entry *e;
+	size_t before = d->n_errors;
+
+	if (!ynode_expect(m, YNODE_MAP, "country entry", file, d))
+		return false;
+	ynode_check_keys(m, keys, file, d);
+	slug = entry_scalar(m, "slug", file, d, true);
+	name = entry_scalar(m, "name", file, d, true);
+	iso3 = entry_scalar(m, "iso3", file, d, true);
+	region = entry_scalar(m, "region", file, d, false);
+	short_name = entry_scalar(m, "short", file, d, false);
+	aliases = ynode_get(m, "aliases");
+	if (aliases && !ynode_expect(aliases, YNODE_SEQ, "aliases", file, d))
+		aliases = NULL;
+	if (slug && !slug_valid(slug))
+		diags_add(d, DIAG_ERROR, file, m->line, m->col, "slug '%s' must be lower case letters, digits and '-'", slug);
+	if (iso3 && (strlen(iso3) != 3 || !isupper((unsigned char)iso3[0]) ||
+		     !isupper((unsigned char)iso3[1]) || !isupper((unsigned char)iso3[2])))
+		diags_add(d, DIAG_ERROR, file, m->line, m->col, "iso3 '%s' must be three capital letters", iso3);
+	if (slug && countries_by_slug(cs, slug))
+		diags_add(d, DIAG_ERROR, file, m->line, m->col, "duplicate country slug '%s'", slug);
+	if (d->n_errors != before)
+		return false;
+
+	GROW(cs->v, cs->cap, cs->n + 1);
+	e = &cs->v[cs->n++];
+	memset(e, 0, sizeof(*e));
+	e->c.slug = arena_strdup(cs->arena, slug);
+	e->c.name = arena_strdup(cs->arena, name);
+	e->c.short_name = short_name ? arena_strdup(cs->arena, short_name) : NULL;
+	e->c.iso3 = arena_strdup(cs->arena, iso3);
+	e->c.region = region ? arena_strdup(cs->arena, region) : NULL;
+	e->c.line = m->line;
+	if (aliases) {
+		e->c.aliases = arena_array(cs->arena, aliases->n, sizeof(*e->c.aliases));
+		for (size_t i = 0; i < aliases->n; i++) {
+			const struct ynode *a = aliases->items[i];
+
+			if (a->kind != YNODE_SCALAR || !a->len || strlen(a->str) != a->len) {
+				diags_add(d, DIAG_ERROR, file, a->line, a->col, "each alias must be non-empty text");
+				continue;
+			}
+			e->c.aliases[e->c.n_aliases++] = arena_strdup(cs->arena, a->str);
+		}
+	}
+	index_entry(e);
+	return true;
+}
+
+struct countries *countries_load(const char *path, struct diags *d)
+{
+	struct arena *tmp = arena_new();
+	struct ynode *root = yaml_load_file(path, &yaml_content_limits, tmp, d);
+	const struct ynode *list;
+	struct countries *cs;
+
+	if (!root) {
+		arena_free(tmp);
+		return NULL;
+	}
+	list = root->kind == YNODE_MAP ? ynode_get(root, "countries") : NULL;
+	if (!list || !ynode_expect(list, YNODE_SEQ, "countries", path, d)) {
+		if (!list)
+			diags_add(d, DIAG_ERROR, path, root->line, root->col,
+				  "expected a mapping with a 'countries' list");
+		arena_free(tmp);
+		return NULL;
+	}
+	cs = countries_new_empty();
+	for (size_t i = 0; i < list->n; i++)
+		load_entry(cs, list->items[i], path, d);
+	arena_free(tmp);
+	sort_entries(cs);
+	return cs;
+}
+
+size_t countries_merge(struct countries *cs, const struct countries *other)
+{
+	size_t added = 0;
+
+	for (size_t i = 0; i < other->n; i++) {
+		const struct country *src = &other->v[i].c;
+		struct entry *e;
+
+		if (countries_by_slug(cs, src->slug))
+			continue;
+		GROW(cs->v, cs->cap, cs->n + 1);
+		e = &cs->v[cs->n++];
+		memset(e, 0, sizeof(*e));
+		e->c = *src;
+		e->c.slug = arena_strdup(cs->arena, src->slug);
+		e->c.name = arena_strdup(cs->arena, src->name);
+		e->c.short_name = src->short_name ? arena_strdup(cs->arena, src->short_name) : NULL;
+		e->c.iso3 = arena_strdup(cs->arena, src->iso3);
+		e->c.region = src->region ? arena_strdup(cs->arena, src->region) : NULL;
+		e->c.aliases = arena_array(cs->arena, src->n_aliases, sizeof(*e->c.aliases));
+		for (size_t k = 0; k < src->n_aliases; k++)
+			e->c.aliases[k] = arena_strdup(cs->arena, src->aliases[k]);
+		index_entry(e);
+		added++;
+	}
+	if (added)
+		sort_entries(cs);
+	return added;
+}
+
+size_t countries_count(const struct countries *cs)
+{
+	return cs->n;
+}
+
+const struct country *countries_at(const struct countries *cs, size_t i)
+{
+	return i < cs->n ? &cs->v[i].c : NULL;
+}
+
+const struct country *countries_by_slug(const struct countries *cs, const char *slug)
+{
+	for (size_t i = 0; i < cs->n; i++)
+		if (!strcmp(cs->v[i].c.slug, slug))
+			return &cs->v[i].c;
+	return NULL;
+}
+
+const char *country_display_name(const struct country *c)
+{
+	return c->short_name ? c->short_name : c->name;
+}
+
+static void add_cand(const struct country *c, const struct country **cands, size_t max,
+		     size_t *n)
+{
+	for (size_t i = 0; i < *n && i < max; i++)
+		if (cands[i] == c)
+			return;
+	if (cands && *n < max)
+		cands[*n] = c;
+	(*n)++;
+}
+
+enum lookup_result countries_lookup(const struct countries *cs, const char *query,
+				    const struct country **out, const struct country **cands,
+				    size_t max_cands, size_t *n_cands)
+{
+	const struct country *found[16];
+	size_t n = 0;
+	char *q, *ql;
+	enum lookup_result r;
+
+	*out = NULL;
+	if (n_cands)
+		*n_cands = 0;
+	for (size_t i = 0; i < cs->n; i++) {
+		if (!strcasecmp(cs->v[i].c.slug, query) || !strcasecmp(cs->v[i].c.iso3, query)) {
+			*out = &cs->v[i].c;
+			return LOOKUP_FOUND;
+		}
+	}
+	q = fold_dup(query);
+	ql = loose_key(q);
+	if (!*ql) {
+		free(q);
+		free(ql);
+		return LOOKUP_NONE;
+	}
+	/* Exact key first: "niger" must not be ambiguous with "nigeria". */
+	for (size_t i = 0; i < cs->n; i++)
+		for (size_t k = 0; k < cs->v[i].n_keys; k++)
+			if (!strcmp(cs->v[i].loose[k], ql)) {
+				add_cand(&cs->v[i].c, found, ARRAY_SIZE(found), &n);
+				break;
+			}
+	if (n == 0) {
+		size_t qn = strlen(q);
+
+		for (size_t i = 0; i < cs->n; i++)
+			for (size_t k = 0; k < cs->v[i].n_keys; k++)
+				if (!strncmp(cs->v[i].keys[k], q, qn)) {
+					add_cand(&cs->v[i].c, found, ARRAY_SIZE(found), &n);
+					break;
+				}
+	}
+	free(q);
+	free(ql);
+	if (n == 1) {
+		*out = found[0];
+		r = LOOKUP_FOUND;
+	} else if (n == 0) {
+		r = LOOKUP_NONE;
+	} else {
+		r = LOOKUP_AMBIGUOUS;
+		if (cands)
+			for (size_t i = 0; i < n && i < max_cands && i < ARRAY_SIZE(found); i++)
+				cands[i] = found[i];
+		if (n_cands)
+			*n_cands = n;
+	}
+	return r;
+}
+
+const struct country *countries_match_name(const struct countries *cs, const char *text)
+{
+	char *f = fold_dup(text), *l = loose_key(f);
+	const struct country *hit = NULL;
+
+	for (size_t i = 0; i < cs->n && !hit && *l; i++)
+		for (size_t k = 0; k < cs->v[i].n_keys; k++)
+			if (!strcmp(cs->v[i].loose[k], l)) {
+				hit = &cs->v[i].c;
+				break;
+			}
+	free(f);
+	free(l);
+	return hit;
+}

@@ -1,0 +1,24 @@
+/* paths.h — where tipr finds its bundled data and keeps the user's files. */
+#ifndef TIPR_PATHS_H
+#define TIPR_PATHS_H
+
+#include <stdbool.h>
+
+/* The bundled data directory holding content/ and themes/: the source tree
+ * when running the binary from its build tree, else $(pkgdatadir).  The
+ * TIPR_DATADIR environment variable overrides both (tests use it). */
+const char *paths_datadir(void);
+/* paths_datadir()/name; the caller frees it. */
+char *paths_bundled(const char *name);
+
+/* $XDG_DATA_HOME/tipr, $XDG_CONFIG_HOME/tipr, $XDG_STATE_HOME/tipr and
+ * $XDG_CACHE_HOME/tipr with the XDG defaults under $HOME.  The caller frees
+ * the result.  The directories are not created. */
+char *paths_data_home(void);
+char *paths_config_home(void);
+char *paths_state_home(void);
+char *paths_cache_home(void);
+/* Creates dir and its missing parents with mode 0700; false with errno set. */
+bool paths_mkdirs(const char *dir);
+
+#endif

@@ -1,0 +1,61 @@
+/* util.h — allocation that never returns NULL, fatal errors, growable strings. */
+#ifndef TIPR_UTIL_H
+#define TIPR_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+
+/* Allocation wrappers: on failure they call die(), so callers never see NULL.
+ * The caller owns (and free()s) what they return. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) PRINTF_LIKE(1, 2);
+char *xvasprintf(const char *fmt, va_list ap) PRINTF_LIKE(1, 0);
+
+/* Grows *items (of elem bytes each) so that it holds at least need elements;
+ * *cap is updated.  Doubling keeps appends amortised O(1). */
+void grow_array(void **items, size_t *cap, size_t need, size_t elem);
+#define GROW(arr, cap, need) grow_array((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+
+/* Prints "tipr: message" to stderr and exits with status 1.  The callback set
+ * with die_set_cleanup() runs first, so a fatal error never leaves the
+ * terminal in curses mode. */
+_Noreturn void die(const char *fmt, ...) PRINTF_LIKE(1, 2);
+void die_set_cleanup(void (*cleanup)(void));
+
+/* A growable NUL-terminated byte string.  Zero-initialised is empty and valid. */
+struct strbuf {
+	char *buf;
+	size_t len, cap;
+};
+
+void sb_add(struct strbuf *sb, const char *s, size_t n);
+void sb_adds(struct strbuf *sb, const char *s);
+void sb_addc(struct strbuf *sb, char c);
+void sb_addf(struct strbuf *sb, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void sb_reset(struct strbuf *sb);
+/* Returns the string (never NULL) and leaves sb empty; the caller frees it. */
+char *sb_detach(struct strbuf *sb);
+void sb_free(struct strbuf *sb);
+/* The current contents, "" when empty; valid until the next change. */
+const char *sb_str(const struct strbuf *sb);
+
+/* Reads a whole file into a NUL-terminated buffer the caller frees.  Fails
+ * (returns NULL, errno set) on I/O errors or when the file exceeds max_size
+ * bytes (errno = EFBIG).  *len receives the length without the NUL. */
+char *read_file(const char *path, size_t max_size, size_t *len);
+
+/* Joins a directory and a name with one '/'; the caller frees the result. */
+char *path_join(const char *dir, const char *name);
+
+bool str_has_suffix(const char *s, const char *suffix);
+
+#endif
