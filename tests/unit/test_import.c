@@ -1,0 +1,540 @@
+/* test_import.c — the importer on the real seed texts and on the other
+ * layouts the report has used across editions. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "country.h"
+#include "document.h"
+#include "icu.h"
+#include "import.h"
+#include "textrepair.h"
+#include "util.h"
+
+static struct countries *countries;
+
+static int setup(void **state)
+{
+	struct diags d = {0};
+	char *path = path_join(TIPR_SRCDIR, "content/countries.yaml");
+
+	(void)state;
+	countries = countries_load(path, &d);
+	free(path);
+	diags_free(&d);
+	return countries ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	countries_free(countries);
+	icu_cleanup();
+	return 0;
+}
+
+/* Imports text under a file name; fails the test on errors. */
+static void import_buf(const char *name, const char *text, const struct import_options *opt,
+		       struct import_result *res)
+{
+	struct diags d = {0};
+	bool ok = import_text(name, text, strlen(text), countries, opt, res, &d);
+
+	for (size_t i = 0; i < d.n; i++)
+		if (d.v[i].level == DIAG_ERROR)
+			fail_msg("%s:%u: %s", name, d.v[i].line, d.v[i].msg);
+	assert_true(ok);
+	diags_free(&d);
+}
+
+static void import_seed(const char *seed, const struct import_options *opt, struct import_result *res)
+{
+	char *path = xasprintf("%s/seeds/%s", TIPR_SRCDIR, seed);
+	size_t len;
+	char *buf = read_file(path, 1 << 24, &len);
+
+	assert_non_null(buf);
+	import_buf(path, buf, opt, res);
+	free(buf);
+	free(path);
+}
+
+static const struct document *find_doc(const struct import_result *res, const char *slug)
+{
+	for (size_t i = 0; i < res->n_docs; i++)
+		if (!strcmp(res->docs[i]->country, slug))
+			return res->docs[i];
+	fail_msg("no document for %s", slug);
+	return NULL;
+}
+
+/* Every paragraph and item of doc, for "appears somewhere" checks. */
+static bool doc_contains(const struct document *doc, const char *needle)
+{
+	for (size_t s = 0; s < doc->n_sections; s++) {
+		for (size_t k = 0; k < doc->sections[s].n_paras; k++)
+			if (strstr(doc->sections[s].paras[k], needle))
+				return true;
+		for (size_t k = 0; k < doc->sections[s].n_items; k++)
+			if (strstr(doc->sections[s].items[k], needle))
+				return true;
+	}
+	return false;
+}
+
+static bool para_starts(const struct document *doc, const char *prefix)
+{
+	for (size_t s = 0; s < doc->n_sections; s++)
+		for (size_t k = 0; k < doc->sections[s].n_paras; k++)
+			if (!strncmp(doc->sections[s].paras[k], prefix, strlen(prefix)))
+				return true;
+	return false;
+}
+
+/* No paragraph or item may start mid-sentence, in lower case. */
+static void assert_no_lowercase_starts(const struct document *doc)
+{
+	for (size_t s = 0; s < doc->n_sections; s++) {
+		for (size_t k = 0; k < doc->sections[s].n_paras; k++)
+			if (islower((unsigned char)doc->sections[s].paras[k][0]))
+				fail_msg("%s %d %s paragraph %zu starts mid-sentence: %.40s", doc->country,
+					 doc->year, doc->sections[s].id, k, doc->sections[s].paras[k]);
+		for (size_t k = 0; k < doc->sections[s].n_items; k++)
+			assert_false(islower((unsigned char)doc->sections[s].items[k][0]));
+	}
+}
+
+static void assert_sections(const struct document *doc, const char *const *ids)
+{
+	size_t n = 0;
+
+	for (; ids[n]; n++) {
+		assert_true(n < doc->n_sections);
+		assert_string_equal(doc->sections[n].id, ids[n]);
+	}
+	assert_int_equal(doc->n_sections, n);
+}
+
+static const char *const all_sections[] = {
+	"overview", "recommendations", "prosecution", "protection", "prevention", "profile", NULL,
+};
+
+static void test_pdf_extract_2022(void **state)
+{
+	struct import_options opt = { .country = "kenya" };
+	struct import_result res = {0};
+	const struct document *nk, *sk, *ke;
+	const struct section *recs;
+
+	(void)state;
+	import_seed("tip-2022-pdf-extract-kenya-dprk-rok.txt", &opt, &res);
+	assert_int_equal(res.n_docs, 3);
+	ke = find_doc(&res, "kenya");
+	nk = find_doc(&res, "korea-north");
+	sk = find_doc(&res, "korea-south");
+
+	/* Kenya: only the end of its narrative, the trafficking profile. */
+	assert_int_equal(ke->year, 2022);
+	assert_false(ke->complete);
+	assert_int_equal(ke->n_sections, 1);
+	assert_string_equal(ke->sections[0].id, "profile");
+	assert_true(para_starts(ke, "During the pandemic, traffickers"));
+	assert_true(para_starts(ke, "Kenya hosts more than 500,000 refugees"));
+	assert_true(doc_contains(ke, "due to pandemic-related travel restrictions"));
+
+	/* North Korea: the whole narrative, heading split over two lines. */
+	assert_int_equal(nk->tier, TIER_3);
+	assert_int_equal(nk->year, 2022);
+	assert_true(nk->complete);
+	assert_string_equal(nk->title, "Korea, Democratic People's Republic of");
+	assert_sections(nk, all_sections);
+	recs = document_section(nk, "recommendations");
+	assert_int_equal(recs->n_items, 11);
+	assert_int_equal(recs->n_paras, 0);
+	assert_string_equal(recs->items[0], "End the use of state-sponsored forced labor, including among "
+					    "DPRK workers abroad, in prison camps, and through mass "
+					    "mobilizations of adults and children.");
+	assert_string_equal(recs->items[5], "Criminalize sex trafficking and labor trafficking.");
+	assert_string_equal(recs->items[10], "Accede to the 2000 UN TIP Protocol.");
+	/* A page break inside a sentence does not split the paragraph. */
+	assert_true(doc_contains(nk, "The government used proceeds from state-sponsored forced labor"));
+	assert_true(doc_contains(nk, "Schools receive compensation from the government"));
+	assert_true(para_starts(nk, "The DPRK holds an estimated 80,000 to 120,000 persons"));
+	assert_false(doc_contains(nk, "TIER RANKING BY YEAR"));
+	assert_false(doc_contains(nk, "RANKING"));
+	/* Curly quotes and dashes kept byte for byte. */
+	assert_true(doc_contains(nk, "Democratic People\xe2\x80\x99s Republic of Korea"));
+	assert_true(doc_contains(nk, "human traffickers\xe2\x80\x94including government officials\xe2\x80\x94" "exploit"));
+	assert_true(doc_contains(nk, "\xe2\x80\x9creform through labor.\xe2\x80\x9d"));
+	assert_no_lowercase_starts(nk);
+	assert_no_lowercase_starts(ke);
+
+	/* South Korea: cut off inside Prosecution, mid-sentence. */
+	assert_int_equal(sk->tier, TIER_2);
+	assert_false(sk->complete);
+	assert_int_equal(document_section(sk, "recommendations")->n_items, 14);
+	assert_true(doc_contains(sk, "forced labor on South Korean-flagged fishing vessels."));
+	assert_true(doc_contains(sk, "including by improving coordination between police"));
+	assert_null(document_section(sk, "protection"));
+	assert_no_lowercase_starts(sk);
+	import_result_free(&res);
+}
+
+static void test_web_copy_2021(void **state)
+{
+	struct import_options opt = {0};
+	struct import_result res = {0};
+	const struct document *nk;
+
+	(void)state;
+	import_seed("tip-2021-dprk.txt", &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	nk = res.docs[0];
+	assert_string_equal(nk->country, "korea-north");
+	assert_int_equal(nk->year, 2021);  /* from the title line */
+	assert_int_equal(nk->tier, TIER_3);
+	assert_true(nk->complete);
+	assert_sections(nk, all_sections);
+	assert_int_equal(document_section(nk, "recommendations")->n_items, 11);
+	assert_string_equal(document_section(nk, "recommendations")->items[2],
+			    "Eliminate coercion tactics used to monitor and limit the movements and "
+			    "communications of workers overseas.");
+	/* Hyphens the copy lost, restored from the text's own spelling. */
+	assert_false(doc_contains(nk, "COVID19"));
+	assert_false(doc_contains(nk, "statesponsored"));
+	assert_true(doc_contains(nk, "utilized the COVID-19 pandemic to increase"));
+	assert_true(doc_contains(nk, "proceeds from state-sponsored forced labor"));
+	/* Paragraphs end where a sentence stops short of the margin. */
+	assert_true(para_starts(nk, "The North Korean government operates regional, local, and sub-district"));
+	assert_true(para_starts(nk, "In 2017, UN Security Council resolutions"));
+	assert_true(doc_contains(nk, "sent more than 50 students alleged to have engaged"));
+	assert_no_lowercase_starts(nk);
+	import_result_free(&res);
+}
+
+static void test_republished_excerpt_2023(void **state)
+{
+	struct import_options opt = {0};
+	struct import_result res = {0};
+	const struct document *nk;
+	static const char *const ids[] = { "overview", "recommendations", NULL };
+
+	(void)state;
+	import_seed("tip-2023-dprk-excerpt.txt", &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	nk = res.docs[0];
+	assert_int_equal(nk->year, 2023);  /* from the site's banner */
+	assert_int_equal(nk->tier, TIER_3);
+	assert_false(nk->complete);
+	assert_sections(nk, ids);
+	assert_int_equal(document_section(nk, "recommendations")->n_items, 11);
+	assert_string_equal(document_section(nk, "recommendations")->items[1],
+			    "End the use of forced labor as punishment for DPRK citizens involuntarily "
+			    "repatriated from other countries.");
+	assert_false(doc_contains(nk, "Extracted"));
+	assert_false(doc_contains(nk, "Country-by-Country"));
+	assert_true(para_starts(nk, "The Government of the Democratic People"));
+	import_result_free(&res);
+}
+
+static void test_commentary(void **state)
+{
+	struct import_options opt = { .commentary = true };
+	struct import_result res = {0};
+	const struct document *a, *p;
+
+	(void)state;
+	import_seed("article-dprk-trafficking-summary.txt", &opt, &res);
+	opt.year = 2010;
+	import_seed("position-paper-dprk.txt", &opt, &res);
+	assert_int_equal(res.n_docs, 2);
+	a = res.docs[0];
+	p = res.docs[1];
+	/* The country is the one the text names most. */
+	assert_string_equal(a->country, "korea-north");
+	assert_int_equal(a->year, 0);
+	assert_int_equal(a->n_sections, 1);
+	assert_string_equal(a->sections[0].id, "text");
+	assert_int_equal(a->sections[0].n_paras, 6);
+	assert_false(doc_contains(a, "Read a related article"));
+	/* Double-spaced lines: blank lines are not paragraph breaks there. */
+	assert_int_equal(p->year, 2010);
+	assert_int_equal(p->sections[0].n_paras, 7);
+	assert_true(para_starts(p, "Within North Korea, forced labor is part of"));
+	assert_true(doc_contains(p, "implementing government-imposed programs"));
+	assert_true(doc_contains(p, "forced labor and forced prostitution."));
+	assert_no_lowercase_starts(a);
+	assert_no_lowercase_starts(p);
+	import_result_free(&res);
+}
+
+/* Layouts of other editions: a 2000s web page with the profile first and
+ * recommendations in one paragraph; page debris from a PDF. */
+static void test_older_edition_layout(void **state)
+{
+	static const char text[] =
+		"Home > Reports > Trafficking in Persons Report 2008\n"
+		"Document #2111722\n"
+		"USDOS \xe2\x80\x93 US Department of State (Author)\n"
+		"ICELAND (Tier 2)\n"
+		"Iceland is a destination country for women from Eastern Europe trafficked for sexual\n"
+		"exploitation. Some women were trafficked to Iceland through massage\n"
+		"houses.Women may also transit Iceland.\n"
+		"The Government of Iceland does not fully comply with the minimum standards for\n"
+		"the elimination of trafficking; however, it is making significant efforts to do so.\n"
+		"Recommendations for Iceland: amend the law to criminalize trafficking; provide\n"
+		"shelter to victims; and conduct awareness campaigns.\n"
+		"COUNTRY NARRATIVES 155\n"
+		"Prosecution\n"
+		"The Government of Iceland made limited progress in its law enforcement efforts.\n"
+		"156\n"
+		"Protection\n"
+		"The government improved protection of victims.\n"
+		"Prevention\n"
+		"The government conducted an awareness campaign.\n";
+	struct import_options opt = { .year = 2008 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+	static const char *const ids[] = {
+		"profile", "overview", "recommendations", "prosecution", "protection", "prevention", NULL,
+	};
+
+	(void)state;
+	import_buf("iceland.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	doc = res.docs[0];
+	assert_string_equal(doc->country, "iceland");
+	assert_int_equal(doc->tier, TIER_2);
+	assert_true(doc->complete);
+	assert_sections(doc, ids);
+	recs = document_section(doc, "recommendations");
+	assert_int_equal(recs->n_items, 3);
+	assert_string_equal(recs->items[0], "amend the law to criminalize trafficking");
+	assert_string_equal(recs->items[2], "conduct awareness campaigns.");
+	assert_true(doc_contains(doc, "massage houses. Women may"));
+	assert_false(doc_contains(doc, "NARRATIVES"));
+	assert_false(doc_contains(doc, "Document #"));
+	assert_false(doc_contains(doc, "156"));
+	assert_true(res.n_debris >= 5);
+	import_result_free(&res);
+}
+
+/* A web copy without any heading: the country from the first sentence, the
+ * tier from the sentence that states it. */
+static void test_no_heading(void **state)
+{
+	static const char text[] =
+		"The Government of Palau does not fully meet the minimum standards for the\n"
+		"elimination of trafficking but is making significant efforts to do so; therefore\n"
+		"Palau was downgraded to Tier 2 Watch List.\n"
+		"\n"
+		"PROSECUTION:\n"
+		"The government decreased law enforcement efforts.\n"
+		"  Protection\n"
+		"The government identified two victims.\n"
+		"PREVENTION\n"
+		"The government maintained prevention efforts.\n"
+		"TRAFFICKING PROFILE\n"
+		"Traffickers exploit foreign workers in Palau.\n";
+	struct import_options opt = { .year = 2019 };
+	struct import_result res = {0};
+	static const char *const ids[] = {
+		"overview", "prosecution", "protection", "prevention", "profile", NULL,
+	};
+
+	(void)state;
+	import_buf("palau.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	assert_string_equal(res.docs[0]->country, "palau");
+	assert_int_equal(res.docs[0]->tier, TIER_2WL);
+	assert_sections(res.docs[0], ids);
+	assert_true(res.docs[0]->complete);
+	import_result_free(&res);
+}
+
+static void test_special_case_and_several_countries(void **state)
+{
+	static const char text[] =
+		"SOMALIA: SPECIAL CASE\n"
+		"Somalia remains a Special Case for the fifteenth consecutive year.\n"
+		"GOVERNMENT EFFORTS\n"
+		"The government made uneven efforts.\n"
+		"AFGHANISTAN: TIER 3\n"
+		"The Government of Afghanistan does not fully meet the minimum standards and is\n"
+		"not making significant efforts to do so.\n"
+		"PROSECUTION\n"
+		"The government did not report law enforcement efforts, and the narrative stops\n";
+	struct import_options opt = { .year = 2022 };
+	struct import_result res = {0};
+
+	(void)state;
+	import_buf("two.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 2);
+	assert_string_equal(res.docs[0]->country, "somalia");
+	assert_int_equal(res.docs[0]->tier, TIER_SPECIAL);
+	assert_true(res.docs[0]->complete);
+	assert_non_null(document_section(res.docs[0], "government-efforts"));
+	assert_string_equal(res.docs[1]->country, "afghanistan");
+	assert_int_equal(res.docs[1]->tier, TIER_3);
+	assert_false(res.docs[1]->complete);  /* missing sections, ends mid-sentence */
+	import_result_free(&res);
+}
+
+static void test_bad_input(void **state)
+{
+	struct import_options opt = { .year = 2020 };
+	struct import_result res = {0};
+	struct diags d = {0};
+	static const char bad_utf8[] = "KENYA: TIER 2\nThe Government of Kenya \xff does.\n";
+	static const char nothing[] = "Lorem ipsum dolor sit amet.\n";
+	static const char controls[] = "KENYA: TIER 2\nThe Government of Kenya\x1b[2J does not fully meet the minimum standards.\n";
+
+	(void)state;
+	assert_false(import_text("bad.txt", bad_utf8, strlen(bad_utf8), countries, &opt, &res, &d));
+	assert_int_equal(d.n_errors, 1);
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].col, 25);
+	diags_clear(&d);
+	assert_false(import_text("none.txt", nothing, strlen(nothing), countries, &opt, &res, &d));
+	assert_true(d.n_errors >= 1);
+	assert_non_null(strstr(d.v[d.n - 1].msg, "--country"));
+	diags_clear(&d);
+	opt.year = 0;
+	assert_false(import_text("kenya.txt", controls, strlen(controls), countries, &opt, &res, &d));
+	assert_non_null(strstr(d.v[d.n - 1].msg, "--year"));
+	diags_clear(&d);
+	opt.year = 2020;
+	assert_true(import_text("kenya.txt", controls, strlen(controls), countries, &opt, &res, &d));
+	assert_int_equal(d.n_errors, 0);
+	assert_int_equal(d.n, 1);  /* the control character, reported */
+	assert_null(strchr(res.docs[0]->sections[0].paras[0], '\x1b'));
+	diags_free(&d);
+	import_result_free(&res);
+	assert_int_equal(import_year_from_name("seeds/tip-2022-pdf-extract.txt"), 2022);
+	assert_int_equal(import_year_from_name("2021/north-korea.txt"), 0);
+	assert_int_equal(import_year_from_name("report12345.txt"), 0);
+}
+
+/* Written YAML reads back to the same text, byte for byte. */
+static void test_round_trip(void **state)
+{
+	struct import_options opt = { .country = "kenya" };
+	struct import_result res = {0};
+
+	(void)state;
+	import_seed("tip-2022-pdf-extract-kenya-dprk-rok.txt", &opt, &res);
+	for (size_t i = 0; i < res.n_docs; i++) {
+		const struct document *a = res.docs[i];
+		struct diags d = {0};
+		char *buf = NULL;
+		size_t len = 0;
+		FILE *f = open_memstream(&buf, &len);
+		struct document *b;
+
+		assert_non_null(f);
+		assert_true(document_write(a, f));
+		assert_int_equal(fclose(f), 0);
+		b = document_parse("mem.yaml", buf, len, &d);
+		assert_non_null(b);
+		assert_int_equal(d.n, 0);
+		assert_int_equal(b->n_sections, a->n_sections);
+		for (size_t s = 0; s < a->n_sections; s++) {
+			assert_int_equal(b->sections[s].n_paras, a->sections[s].n_paras);
+			assert_int_equal(b->sections[s].n_items, a->sections[s].n_items);
+			for (size_t k = 0; k < a->sections[s].n_paras; k++)
+				assert_string_equal(b->sections[s].paras[k], a->sections[s].paras[k]);
+			for (size_t k = 0; k < a->sections[s].n_items; k++)
+				assert_string_equal(b->sections[s].items[k], a->sections[s].items[k]);
+		}
+		assert_int_equal(b->complete, a->complete);
+		assert_int_equal(b->tier, a->tier);
+		document_free(b);
+		free(buf);
+		diags_free(&d);
+	}
+	import_result_free(&res);
+}
+
+static bool keep(const struct word_stats *ws, const char *head, const char *tail)
+{
+	return hyphen_keep(ws, head, strlen(head), tail, strlen(tail));
+}
+
+static char *repair(const struct word_stats *ws, const char *s)
+{
+	struct strbuf sb = {0};
+
+	text_repair(ws, s, strlen(s), &sb);
+	sb_addc(&sb, '\0');
+	return sb_detach(&sb);
+}
+
+static void test_hyphen_evidence(void **state)
+{
+	struct word_stats *ws = word_stats_new();
+	static const char *const lines[] = {
+		"the government of the DPRK and its anti-trafficking law during the COVID-19",
+		"pandemic; the government related that COVID19 cases fell. A government-",
+		"run school; sub-district camps; a sub-district office. The pandemic",
+		"and related measures; the report's re-",
+	};
+	char *s;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(lines); i++)
+		word_stats_add_line(ws, lines[i], strlen(lines[i]), i == 2); /* line 2 goes on after "government-" */
+	assert_int_equal(word_stats_word(ws, "government", 10), 2);  /* "government-" at a line end is not counted */
+	assert_int_equal(word_stats_compound(ws, "Anti-Trafficking", 16), 1);
+	assert_int_equal(word_stats_word(ws, "re", 2), 0);
+	assert_int_equal(word_stats_word(ws, "run", 3), 0);  /* the second half of that split */
+	/* The same compound elsewhere in the text decides. */
+	assert_true(keep(ws, "sub", "district"));
+	assert_true(keep(ws, "anti", "trafficking"));
+	/* Two words of the text: a compound. */
+	assert_true(keep(ws, "pandemic", "related"));
+	/* Known compound heads and tails; proper adjectives; numbers. */
+	assert_true(keep(ws, "Korean", "flagged"));
+	assert_true(keep(ws, "state", "sponsored"));
+	assert_true(keep(ws, "COVID", "19"));
+	/* Fragments that are not words are one word split in two. */
+	assert_false(keep(ws, "gov", "ernment"));
+	assert_false(keep(ws, "traf", "ficking"));
+	assert_false(keep(ws, "in", "vestigate"));
+
+	s = repair(ws, "the COVID19 pandemic and anti-trafficking houses.Women U.S. law");
+	assert_string_equal(s, "the COVID-19 pandemic and anti-trafficking houses. Women U.S. law");
+	free(s);
+	s = repair(ws, "a government- run school; pre- and post-departure; traf- ficking");
+	assert_string_equal(s, "a government-run school; pre- and post-departure; trafficking");
+	free(s);
+	s = repair(ws, "Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d text\xe2\x80\x94kept");
+	assert_string_equal(s, "Caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d text\xe2\x80\x94kept");
+	free(s);
+	word_stats_free(ws);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pdf_extract_2022),
+		cmocka_unit_test(test_web_copy_2021),
+		cmocka_unit_test(test_republished_excerpt_2023),
+		cmocka_unit_test(test_commentary),
+		cmocka_unit_test(test_older_edition_layout),
+		cmocka_unit_test(test_no_heading),
+		cmocka_unit_test(test_special_case_and_several_countries),
+		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_hyphen_evidence),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
