@@ -93,11 +93,19 @@ static void add_key(struct entry *e, const char *text)
 static void index_entry(struct entry *e)
 {
 	char *slug_words = xstrdup(e->c.slug);
+	const char *comma;
 
 	for (char *p = slug_words; *p; p++)
 		if (*p == '-')
 			*p = ' ';
 	add_key(e, e->c.name);
+	/* "Korea, Republic of" is also written "Republic of Korea". */
+	if ((comma = strstr(e->c.name, ", "))) {
+		char *inverted = xasprintf("%s %.*s", comma + 2, (int)(comma - e->c.name), e->c.name);
+
+		add_key(e, inverted);
+		free(inverted);
+	}
 	if (e->c.short_name)
 		add_key(e, e->c.short_name);
 	for (size_t i = 0; i < e->c.n_aliases; i++)
