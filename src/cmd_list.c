@@ -78,9 +78,13 @@ static void list_text(struct cli *cli, bool color)
 			putchar('\n');
 		printf("%s", ansi(color, ANSI_TITLE));
 		textsafe_fputs(coll->title, stdout);
-		printf("%s %s(%s, %s%s%s)%s\n", ansi(color, ANSI_RESET), ansi(color, ANSI_META),
-		       coll->name, coll->kind == COLLECTION_ANNUAL ? "annual report" : "commentary",
-		       coll->publisher ? ", " : "", "", ansi(color, ANSI_RESET));
+		printf("%s %s(%s, %s", ansi(color, ANSI_RESET), ansi(color, ANSI_META), coll->name,
+		       coll->kind == COLLECTION_ANNUAL ? "annual report" : "commentary");
+		if (coll->publisher) {
+			fputs(", ", stdout);
+			textsafe_fputs(coll->publisher, stdout);
+		}
+		printf(")%s\n", ansi(color, ANSI_RESET));
 		for (size_t i = 0; i < coll->n_docs;) {
 			const struct corpus_doc *e = &coll->docs[order[i]];
 			const char *nm = doc_name(cs, e);
