@@ -130,7 +130,8 @@ static void describe(const struct document *doc, FILE *out)
 		const struct section *sec = &doc->sections[s];
 
 		if (sec->n_items)
-			fprintf(out, "%s%s: %zu items", s ? ", " : "", sec->id, sec->n_items);
+			fprintf(out, "%s%s: %zu item%s", s ? ", " : "", sec->id, sec->n_items,
+				sec->n_items == 1 ? "" : "s");
 		else
 			fprintf(out, "%s%s: %zu para%s", s ? ", " : "", sec->id, sec->n_paras,
 				sec->n_paras == 1 ? "" : "s");

@@ -551,30 +551,52 @@ static void classify_lines(struct importer *im)
 		im->n_debris += im->lines[i].kind == L_DEBRIS;
 }
 
-/* The edition named in the headings or banners ("... 2023 TIP Report"). */
+static int year_at(const char *p)
+{
+	int y;
+
+	if (!(isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+	      isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) || isdigit((unsigned char)p[4]))
+		return 0;
+	y = atoi(p);
+	return y >= 2000 && y <= 2100 ? y : 0;
+}
+
+/* "2023 TIP Report", "Trafficking in Persons Report 2008", "TRAFFICKING IN
+ * PERSONS REPORT JUNE 2006": the edition a line names, or 0. */
+static int edition_named(const char *s)
+{
+	static const char *const markers[] = { "Trafficking in Persons Report", "TIP Report", NULL };
+
+	for (const char *p = s; *p; p++)
+		for (const char *const *m = markers; *m; m++) {
+			size_t n = strlen(*m);
+			const char *q = p + n;
+
+			if (strncasecmp(p, *m, n))
+				continue;
+			if (p - s >= 5 && p[-1] == ' ' && (p - s == 5 || !isdigit((unsigned char)p[-6])) &&
+			    year_at(p - 5))
+				return year_at(p - 5);
+			q += strspn(q, " ,:\xe2\x80\x93-");
+			if (starts_with_ci(q, "June "))
+				q += 5;
+			if (year_at(q))
+				return year_at(q);
+		}
+	return 0;
+}
+
+/* The edition named in the headings, banners or running heads. */
 static void find_text_year(struct importer *im)
 {
 	for (size_t i = 0; i < im->n_lines && !im->text_year; i++) {
 		const struct line *l = &im->lines[i];
-		const char *p;
 
-		if (l->kind == L_COUNTRY && l->year) {
+		if (l->kind == L_COUNTRY && l->year)
 			im->text_year = l->year;
-			break;
-		}
-		if (l->kind == L_TEXT && i > 3)
-			continue;
-		for (p = l->s; *p; p++) {
-			if (p > l->s && isdigit((unsigned char)p[-1]))
-				continue;
-			if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
-			    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
-			    (starts_with_ci(p + 4, " TIP Report") ||
-			     starts_with_ci(p + 4, " Trafficking in Persons Report"))) {
-				im->text_year = atoi(p);
-				break;
-			}
-		}
+		else if (l->kind != L_TEXT || i < 3)
+			im->text_year = edition_named(l->s);
 	}
 }
 
@@ -650,7 +672,19 @@ static struct section_b *open_section(struct doc_b *db, const char *id, unsigned
 {
 	struct section_b *s;
 
-	if (db->n && db->secs[db->n - 1].id == id && !db->secs[db->n - 1].n)
+	/* A repeated heading (a running head, columns run together) goes on
+	 * with the section it repeats: ids stay unique within a document. */
+	for (size_t i = 0; id && i < db->n; i++)
+		if (db->secs[i].id && !strcmp(db->secs[i].id, id)) {
+			if (i + 1 < db->n) {
+				struct section_b keep = db->secs[i];
+
+				memmove(db->secs + i, db->secs + i + 1, (db->n - i - 1) * sizeof(*db->secs));
+				db->secs[db->n - 1] = keep;
+			}
+			return &db->secs[db->n - 1];
+		}
+	if (db->n && !db->secs[db->n - 1].id && !id && !db->secs[db->n - 1].n)
 		return &db->secs[db->n - 1];
 	GROW(db->secs, db->cap, db->n + 1);
 	s = &db->secs[db->n++];
@@ -890,8 +924,9 @@ static const struct country *most_named(const struct importer *im, const struct 
 	size_t best_n = 0, second = 0;
 	char *text;
 
-	for (size_t s = 0; s < db->n; s++)
-		for (size_t k = 0; k < db->secs[s].n; k++) {
+	/* The opening 64 KiB tell as well as the whole, at bounded cost. */
+	for (size_t s = 0; s < db->n && all.len < 65536; s++)
+		for (size_t k = 0; k < db->secs[s].n && all.len < 65536; k++) {
 			sb_adds(&all, db->secs[s].v[k].text);
 			sb_addc(&all, ' ');
 		}

@@ -327,6 +327,51 @@ static void test_older_edition_layout(void **state)
 	import_result_free(&res);
 }
 
+/* A 2000s web copy: the edition from the breadcrumbs, the site's metadata
+ * rows and disclaimer dropped, title-case headings. */
+static void test_web_page_2006(void **state)
+{
+	static const char text[] =
+		"Trafficking in Persons Report 2006 \xc2\xbb Country Narratives \xc2\xbb Honduras\n"
+		"Publisher | USDOS\n"
+		"HONDURAS (Tier 2 Watch List)\n"
+		"Honduras is principally a source and transit country for women and children\n"
+		"trafficked for the purpose of commercial sexual exploitation. |\n"
+		"The Government of Honduras does not fully comply with the minimum standards for the\n"
+		"elimination of trafficking; however, it is making significant efforts to do so.\n"
+		"Prosecution\n"
+		"The government made modest progress in its law enforcement efforts.\n"
+		"24 TRAFFICKING IN PERSONS REPORT JUNE 2006\n"
+		"Protection\n"
+		"The government's efforts to protect victims remained weak.\n"
+		"PROSECUTION\n"
+		"It convicted two traffickers.\n"
+		"Prevention\n"
+		"The government continued prevention efforts.\n"
+		"This is not a UNHCR publication. UNHCR is not responsible for its content.\n";
+	struct import_options opt = {0};
+	struct import_result res = {0};
+	const struct document *doc;
+	static const char *const ids[] = {
+		"profile", "overview", "protection", "prosecution", "prevention", NULL,
+	};
+
+	(void)state;
+	import_buf("honduras.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	doc = res.docs[0];
+	assert_int_equal(doc->year, 2006);
+	assert_int_equal(doc->tier, TIER_2WL);
+	/* A repeated heading continues its section: ids stay unique. */
+	assert_sections(doc, ids);
+	assert_int_equal(document_section(doc, "prosecution")->n_paras, 2);
+	assert_false(doc_contains(doc, "UNHCR"));
+	assert_false(doc_contains(doc, "USDOS"));
+	assert_false(doc_contains(doc, "|"));
+	assert_true(doc_contains(doc, "commercial sexual exploitation."));
+	import_result_free(&res);
+}
+
 /* A web copy without any heading: the country from the first sentence, the
  * tier from the sentence that states it. */
 static void test_no_heading(void **state)
@@ -529,6 +574,7 @@ int main(void)
 		cmocka_unit_test(test_republished_excerpt_2023),
 		cmocka_unit_test(test_commentary),
 		cmocka_unit_test(test_older_edition_layout),
+		cmocka_unit_test(test_web_page_2006),
 		cmocka_unit_test(test_no_heading),
 		cmocka_unit_test(test_special_case_and_several_countries),
 		cmocka_unit_test(test_bad_input),
