@@ -78,6 +78,7 @@ struct importer {
 	struct strbuf para;
 	unsigned para_line;
 	size_t n_debris;
+	bool warned_columns;
 };
 
 /* --- small text predicates ------------------------------------------------ */
@@ -849,6 +850,14 @@ static void build(struct importer *im)
 		case L_TEXT:
 			if (prev && paragraph_break(im, prev, l, blanks))
 				flush_para(im);
+			/* A section that opens mid-sentence: its first words are
+			 * elsewhere, as when a PDF's two columns run together. */
+			if (!prev && cur_doc(im) && starts_continuation(l->s) && !im->warned_columns) {
+				diags_add(im->d, DIAG_WARNING, im->name, l->no, l->col,
+					  "text under a heading starts mid-sentence; the page's "
+					  "columns may be interleaved: check this narrative");
+				im->warned_columns = true;
+			}
 			if (!im->para.len)
 				im->para_line = l->no;
 			join_line(im, l->s, l->len);

@@ -461,6 +461,16 @@ static void test_bad_input(void **state)
 	assert_int_equal(d.n_errors, 0);
 	assert_int_equal(d.n, 1);  /* the control character, reported */
 	assert_null(strchr(res.docs[0]->sections[0].paras[0], '\x1b'));
+	diags_clear(&d);
+	{
+		static const char interleaved[] = "KENYA: TIER 2\nThe Government of Kenya does not fully meet "
+						  "the minimum standards.\nPROSECUTION\nand the government increased\n";
+
+		assert_true(import_text("cols.txt", interleaved, strlen(interleaved), countries, &opt, &res, &d));
+		assert_int_equal(d.n, 1);
+		assert_int_equal(d.v[0].line, 4);
+		assert_non_null(strstr(d.v[0].msg, "interleaved"));
+	}
 	diags_free(&d);
 	import_result_free(&res);
 	assert_int_equal(import_year_from_name("seeds/tip-2022-pdf-extract.txt"), 2022);
