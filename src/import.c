@@ -1205,8 +1205,13 @@ static struct document *finish_doc(struct importer *im, struct doc_b *db)
 
 		if (!sb->n)
 			continue;
-		out = document_add_section(doc, sb->id, section_default_title(sb->id));
-		out->line = sb->line;
+		/* Guessed sections may repeat one seen before: ids stay unique. */
+		if (document_section_index(doc, sb->id) >= 0) {
+			out = &doc->sections[document_section_index(doc, sb->id)];
+		} else {
+			out = document_add_section(doc, sb->id, section_default_title(sb->id));
+			out->line = sb->line;
+		}
 		if (!strcmp(sb->id, "recommendations"))
 			split_items(sb, doc, out);
 		else
