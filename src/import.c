@@ -157,9 +157,27 @@ static bool starts_continuation(const char *s)
 	return islower((unsigned char)*s) || *s == ',' || *s == ';' || *s == ')';
 }
 
+#define BULLET "\xe2\x80\xa2" /* • */
+
 static bool starts_bullet(const char *s)
 {
-	return !strncmp(s, "\xe2\x80\xa2", 3); /* • */
+	return !strncmp(s, BULLET, 3);
+}
+
+/* The other glyphs PDF extraction makes of a list bullet: ● ▪ ■ ◦ ‣ and the
+ * Symbol font's U+F0B7.  All are three bytes, like •, so they are replaced
+ * in place. */
+static bool other_bullet(const char *s)
+{
+	static const char *const glyphs[] = {
+		"\xe2\x97\x8f", "\xe2\x96\xaa", "\xe2\x96\xa0", "\xe2\x97\xa6", "\xe2\x80\xa3",
+		"\xef\x82\xb7", NULL,
+	};
+
+	for (const char *const *g = glyphs; *g; g++)
+		if (!strncmp(s, *g, 3))
+			return true;
+	return false;
 }
 
 /* --- lines ---------------------------------------------------------------- */
@@ -198,6 +216,12 @@ static void normalise_line(struct importer *im, struct line *l, char *s, size_t 
 		}
 		if (c == '\t')
 			c = ' ';
+		if (i + 2 < len && other_bullet(s + i)) {
+			memcpy(s + o, BULLET, 3);
+			o += 3;
+			i += 2;
+			continue;
+		}
 		if (c < 0x20 || c == 0x7F) {
 			if (!*warned)
 				diags_add(im->d, DIAG_WARNING, im->name, l->no, (unsigned)(i + 1),
@@ -318,7 +342,8 @@ static bool debris_text(const char *s, size_t len)
 	static const char *const openers[] = {
 		"read a related", "read more", "see also", "share this", "print this", "back to top",
 		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
-		"home >", "home \xc2\xbb", "extracted in part", "document #", NULL,
+		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "related articles",
+		"related content", "email this", "share on", "follow us", "skip to", "print friendly", NULL,
 	};
 
 	if (all_digits(s, len) && len <= 4)
@@ -335,7 +360,8 @@ static bool debris_text(const char *s, size_t len)
 		return true;
 	if (len < 120 && str_has_suffix(s, "(Author)"))
 		return true;
-	for (const char *const *o = openers; *o; o++)
+	/* Site furniture is a short line; a sentence of the report is not. */
+	for (const char *const *o = openers; *o && (len < 100 || starts_with_ci(s, "disclaimer")); o++)
 		if (starts_with_ci(s, *o))
 			return true;
 	return contains_ci(s, "does not necessarily reflect") || contains_ci(s, "not a UNHCR publication");
@@ -462,40 +488,90 @@ static bool plausible_heading_name(const char *name)
 	       !ends_sentence(name, n);
 }
 
-/* Whether line i is a country heading; a heading split over two lines
- * ("KOREA, DEMOCRATIC" / "PEOPLE'S REPUBLIC OF: TIER 3") takes line i-1 in. */
+/* The text line before line i, looking past one blank line; NULL if none. */
+static struct line *line_before(struct importer *im, size_t i)
+{
+	for (size_t k = i, blanks = 0; k-- > 0;) {
+		if (im->lines[k].kind == L_TEXT)
+			return &im->lines[k];
+		if (im->lines[k].kind != L_BLANK || ++blanks > 1)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* A tier on a line of its own ("TIER 3") under the country's name. */
+static bool tier_only(const char *s, enum tier *tier)
+{
+	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_parse(s, tier);
+}
+
+/* Resolves a heading's name, taking in the line before when the name was
+ * split over two ("KOREA, DEMOCRATIC" / "PEOPLE'S REPUBLIC OF: TIER 3").
+ * *name may be replaced by the joined name. */
+static const struct country *resolve_heading(struct importer *im, size_t i, char **name)
+{
+	const struct country *c = match_heading_name(im, *name);
+	struct line *prev = line_before(im, i);
+	char *joined;
+
+	if (c || !prev || ends_sentence(prev->s, prev->len) || !plausible_heading_name(prev->s))
+		return c;
+	joined = xasprintf("%s %s", prev->s, *name);
+	if ((c = match_heading_name(im, joined)) || plausible_heading_name(joined)) {
+		prev->kind = L_DEBRIS;
+		free(*name);
+		*name = joined;
+	} else {
+		free(joined);
+	}
+	return c;
+}
+
+/* Whether line i is a country heading: "NAME: TIER 3", "NAME (Tier 3)", a
+ * title line, or a name line followed by a line with the tier alone. */
 static bool classify_country(struct importer *im, size_t i)
 {
-	struct line *l = &im->lines[i];
+	struct line *l = &im->lines[i], *prev;
 	char *name = NULL;
 	const char *title_name;
 	enum tier tier = TIER_NONE;
 	int year;
 
 	if (title_line(l->s, &year, &title_name)) {
-		if (!(l->country = match_heading_name(im, title_name)))
+		name = xstrndup(title_name, strcspn(title_name, "|"));
+		/* "... : Kenya - United States Department of State" */
+		for (char *dash = name; (dash = strstr(dash, " ")); dash++)
+			if (!strncmp(dash, " - ", 3) || !strncmp(dash, " \xe2\x80\x93 ", 5)) {
+				*dash = '\0';
+				break;
+			}
+		l->country = match_heading_name(im, name);
+		free(name);
+		if (!l->country)
 			return false;
 		l->kind = L_COUNTRY;
 		l->year = year;
 		return true;
 	}
+	if (tier_only(l->s, &tier) && (prev = line_before(im, i)) &&
+	    prev->len && prev->s[prev->len - 1] == ':') {
+		size_t k = (size_t)(prev - im->lines);
+
+		name = xstrndup(prev->s, prev->len - 1);
+		if (!(l->country = resolve_heading(im, k, &name))) {
+			free(name);
+			return false;
+		}
+		free(name);
+		prev->kind = L_DEBRIS;
+		l->kind = L_COUNTRY;
+		l->tier = tier;
+		return true;
+	}
 	if (!tier_heading(l->s, l->len, &name, &tier, &l->rest))
 		return false;
-	l->country = match_heading_name(im, name);
-	if (!l->country && i > 0 && im->lines[i - 1].kind == L_TEXT &&
-	    !ends_sentence(im->lines[i - 1].s, im->lines[i - 1].len) &&
-	    plausible_heading_name(im->lines[i - 1].s)) {
-		char *joined = xasprintf("%s %s", im->lines[i - 1].s, name);
-
-		if ((l->country = match_heading_name(im, joined)) || plausible_heading_name(joined)) {
-			im->lines[i - 1].kind = L_DEBRIS;
-			free(name);
-			name = joined;
-		} else {
-			free(joined);
-		}
-	}
-	if (!l->country) {
+	if (!(l->country = resolve_heading(im, i, &name))) {
 		/* A heading in the report's shape naming a country we do not know:
 		 * keep the narrative under a slug made from the name. */
 		if (!plausible_heading_name(name)) {
@@ -766,8 +842,13 @@ static bool paragraph_break(const struct importer *im, const struct line *prev,
 {
 	bool ends = ends_sentence(prev->s, prev->len), cont = starts_continuation(next->s);
 	size_t gap = im->double_spaced && blanks ? blanks - 1 : blanks;
+	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
 
 	if (starts_bullet(next->s))
+		return true;
+	/* Recommendations one per line, without bullets (web copies). */
+	if (ends && !cont && db && db->n && db->secs[db->n - 1].id &&
+	    !strcmp(db->secs[db->n - 1].id, "recommendations"))
 		return true;
 	if (im->unwrapped)
 		return ends || !cont;
@@ -1118,35 +1199,91 @@ static enum tier tier_from_text(const struct doc_b *db)
 	return t;
 }
 
+/* The end of the sentence that starts at p, in a paragraph of
+ * recommendations that lost its bullets: a full stop after a lower-case word
+ * of three letters or more (not "U.S.", "No."), then a capital. */
+static const char *sentence_end(const char *p)
+{
+	for (const char *q = p; *q; q++) {
+		if (*q != '.' || q[1] != ' ' || !isupper((unsigned char)q[2]) || q - p < 3)
+			continue;
+		if (islower((unsigned char)q[-1]) && islower((unsigned char)q[-2]) &&
+		    isalpha((unsigned char)q[-3]))
+			return q + 1;
+	}
+	return p + strlen(p);
+}
+
+static size_t count_sentences(const char *p)
+{
+	size_t n = 0;
+
+	for (; *p; n++) {
+		p = sentence_end(p);
+		p += strspn(p, " ");
+	}
+	return n;
+}
+
+enum item_split { SPLIT_NONE, SPLIT_BULLETS, SPLIT_SEMICOLONS, SPLIT_SENTENCES };
+
+/* Where the item starting at p ends, and where the next one starts. */
+static const char *item_end(enum item_split how, const char *p, const char **next)
+{
+	const char *end = NULL;
+
+	switch (how) {
+	case SPLIT_BULLETS:
+		if ((end = strstr(p, BULLET)))
+			*next = end + 3;
+		break;
+	case SPLIT_SEMICOLONS:
+		if ((end = strchr(p, ';')))
+			*next = end + 1;
+		break;
+	case SPLIT_SENTENCES:
+		end = sentence_end(p);
+		*next = end;
+		break;
+	case SPLIT_NONE:
+		break;
+	}
+	if (!end)
+		*next = end = p + strlen(p);
+	return end;
+}
+
 /* Splits a recommendations section into items: at bullets wherever they
- * stand; else one item per paragraph; else, in the older one-paragraph
- * style, at semicolons. */
+ * stand; else one item per paragraph; else, for one paragraph, at its
+ * sentences (bullets lost in extraction) or, in the older one-sentence style
+ * ("amend ...; provide ...; and conduct ..."), at semicolons. */
 static void split_items(const struct section_b *s, struct document *doc, struct section *out)
 {
-	bool bullets = false;
+	enum item_split how = SPLIT_NONE;
 
 	for (size_t k = 0; k < s->n; k++)
-		bullets |= strstr(s->v[k].text, "\xe2\x80\xa2") != NULL;
+		if (strstr(s->v[k].text, BULLET))
+			how = SPLIT_BULLETS;
+	if (!how && s->n == 1 && count_sentences(s->v[0].text) >= 3)
+		how = SPLIT_SENTENCES;
+	else if (!how && s->n == 1 && count_str(s->v[0].text, "; ") >= 2)
+		how = SPLIT_SEMICOLONS;
 	for (size_t k = 0; k < s->n; k++) {
-		const char *p = s->v[k].text;
-		const char *sep = bullets ? "\xe2\x80\xa2" : s->n == 1 && count_str(p, "; ") >= 2 ? ";" : NULL;
+		const char *p = s->v[k].text, *next;
 
 		while (*p) {
-			const char *end = sep ? strstr(p, sep) : NULL;
+			const char *end = item_end(how, p, &next);
 			size_t n;
 
-			if (!end)
-				end = p + strlen(p);
-			while (*p == ' ')
-				p++;
-			if (sep && *sep == ';' && !strncmp(p, "and ", 4))
+			p += strspn(p, " ");
+			if (how == SPLIT_SEMICOLONS && !strncmp(p, "and ", 4))
 				p += 4;
-			n = (size_t)(end - p);
+			n = end > p ? (size_t)(end - p) : 0;
 			while (n && p[n - 1] == ' ')
 				n--;
 			if (n)
 				section_add_item(doc, out, p, n);
-			p = *end ? end + strlen(sep) : end;
+			p = next;
 		}
 	}
 }

@@ -372,6 +372,57 @@ static void test_web_page_2006(void **state)
 	import_result_free(&res);
 }
 
+/* Headings and lists as other copies write them: the tier on its own line,
+ * a heading split around a blank line, a page title with the site's name,
+ * bullets lost or turned into other glyphs. */
+static void test_heading_and_list_variants(void **state)
+{
+	static const char tier_below[] =
+		"KENYA:\nTIER 2\nThe Government of Kenya does not fully meet the minimum standards.\n"
+		"PRIORITIZED RECOMMENDATIONS:\n"
+		"Increase efforts to prosecute traffickers, including U.S. citizens. Train officials on\n"
+		"the law. Screen for victims among migrants. Fund shelters.\n"
+		"PROSECUTION\nThe government did things.\n";
+	static const char split_blank[] =
+		"KOREA, DEMOCRATIC\n\nPEOPLE\xe2\x80\x99S REPUBLIC OF: TIER 3\n"
+		"The Government of the DPRK does not fully meet the minimum standards.\n"
+		"PRIORITIZED RECOMMENDATIONS:\n"
+		"\xe2\x97\x8f End forced labor.\n\xef\x82\xb7 Criminalize sex trafficking.\n"
+		"Accede to the 2000 UN TIP Protocol.\n"
+		"Allow workers to leave their employment at will.\n";
+	static const char page_title[] =
+		"2021 Trafficking in Persons Report: Kenya - United States Department of State\n"
+		"Skip to content\n"
+		"The Government of Kenya does not fully meet the minimum standards; therefore Kenya\n"
+		"remained on Tier 2.\n";
+	struct import_options opt = { .year = 2021 };
+	struct import_result res = {0};
+	const struct section *recs;
+
+	(void)state;
+	import_buf("tier-below.txt", tier_below, &opt, &res);
+	import_buf("split-blank.txt", split_blank, &opt, &res);
+	opt.year = 0;
+	import_buf("title.txt", page_title, &opt, &res);
+	assert_int_equal(res.n_docs, 3);
+	assert_string_equal(res.docs[0]->country, "kenya");
+	assert_int_equal(res.docs[0]->tier, TIER_2);
+	recs = document_section(res.docs[0], "recommendations");
+	assert_int_equal(recs->n_items, 4);
+	assert_string_equal(recs->items[0], "Increase efforts to prosecute traffickers, including U.S. citizens.");
+	assert_string_equal(recs->items[3], "Fund shelters.");
+	assert_string_equal(res.docs[1]->country, "korea-north");
+	assert_int_equal(res.docs[1]->tier, TIER_3);
+	recs = document_section(res.docs[1], "recommendations");
+	assert_int_equal(recs->n_items, 4);
+	assert_string_equal(recs->items[1], "Criminalize sex trafficking.");
+	assert_string_equal(res.docs[2]->country, "kenya");
+	assert_int_equal(res.docs[2]->year, 2021);
+	assert_int_equal(res.docs[2]->tier, TIER_2);
+	assert_false(doc_contains(res.docs[2], "Skip"));
+	import_result_free(&res);
+}
+
 /* A web copy without any heading: the country from the first sentence, the
  * tier from the sentence that states it. */
 static void test_no_heading(void **state)
@@ -586,6 +637,7 @@ int main(void)
 		cmocka_unit_test(test_older_edition_layout),
 		cmocka_unit_test(test_web_page_2006),
 		cmocka_unit_test(test_no_heading),
+		cmocka_unit_test(test_heading_and_list_variants),
 		cmocka_unit_test(test_special_case_and_several_countries),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_round_trip),
