@@ -1,0 +1,90 @@
+#!/bin/sh
+# Hostile text in content (escape sequences, C1 controls, bidi overrides, bells)
+# reaches batch output only as visible, inert placeholders: the raw bytes
+# written are checked.  With --color always, tipr's own SGR sequences are the
+# only escapes.
+set -u
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; }
+
+mkdir -p "$tmp/c/tip/2022"
+cp "$TIPR_SRCDIR/content/tip/collection.yaml" "$tmp/c/tip/"
+cat >"$tmp/c/tip/2022/kenya.yaml" <<'YAML'
+country: kenya
+year: 2022
+tier: "2"
+title: "Kenya \e]0;pwned\a title"
+source: "2022 \u202E evil"
+complete: true
+sections:
+  - id: overview
+    title: "Overview \e[2J"
+    text: "Plain \e[31mred\e[0m text, C1 \u009b[2J, bidi \u202Eevil\u202C, a \x07 bell and \eP DCS \e\\."
+  - id: recommendations
+    title: Prioritized Recommendations
+    items:
+      - "Item with \e[1mbold\e[0m escape."
+YAML
+printf 'KENYA: TIER 2\nThe Government of Kenya \033]2;title\007 does not fully meet the minimum standards \342\200\256 reversed.\n' >"$tmp/raw.txt"
+
+# No ESC (0x1b), no C1 CSI (0xc2 0x9b), no raw U+202E (0xe2 0x80 0xae), no BEL.
+raw_clean() {
+	! od -An -tx1 -v "$1" | tr -s ' \n' ' ' | grep -q -e ' 1b' -e ' c2 9b' -e ' e2 80 ae' -e ' 07'
+}
+# Every ESC starts an SGR sequence: ESC [ digits/semicolons m.
+only_sgr() {
+	LC_ALL=C sed 's/\x1b\[[0-9;]*m//g' "$1" >"$1.stripped"
+	raw_clean "$1.stripped"
+}
+
+echo "1..8"
+"$TIPR" show kenya 2022 --content "$tmp/c" --width 80 >"$tmp/show" 2>"$tmp/show.err"
+if raw_clean "$tmp/show" && grep -q '\^\[\[31m' "$tmp/show" && grep -q '<U+202E>' "$tmp/show"; then
+	ok "show: escapes and bidi overrides become visible placeholders"
+else
+	not_ok "show: escapes and bidi overrides become visible placeholders"; od -c "$tmp/show" | sed 's/^/# /' | head -20
+fi
+if raw_clean "$tmp/show.err" && grep -q 'control character' "$tmp/show.err"; then
+	ok "show: the warnings on stderr name the problem and are inert too"
+else
+	not_ok "show: the warnings on stderr name the problem and are inert too"
+fi
+"$TIPR" show kenya 2022 --content "$tmp/c" --width 80 --color always >"$tmp/color" 2>/dev/null
+if grep -q "$(printf '\033')\[" "$tmp/color" && only_sgr "$tmp/color"; then
+	ok "show --color always: only tipr's own SGR sequences"
+else
+	not_ok "show --color always: only tipr's own SGR sequences"
+fi
+"$TIPR" list --content "$tmp/c" >"$tmp/list" 2>&1
+"$TIPR" list --content "$tmp/c" --format json >"$tmp/json" 2>&1
+"$TIPR" list --content "$tmp/c" --format csv >"$tmp/csv" 2>&1
+if raw_clean "$tmp/list" && raw_clean "$tmp/json" && raw_clean "$tmp/csv"; then
+	ok "list in text, json and csv: inert"
+else
+	not_ok "list in text, json and csv: inert"
+fi
+"$TIPR" check "$tmp/c" >"$tmp/check" 2>&1
+if raw_clean "$tmp/check"; then ok "check: inert"; else not_ok "check: inert"; fi
+"$TIPR" import --dry-run --year 2022 "$tmp/raw.txt" >"$tmp/dry" 2>&1
+if raw_clean "$tmp/dry" && grep -q "control character 0x1B removed" "$tmp/dry"; then
+	ok "import: control characters removed and reported"
+else
+	not_ok "import: control characters removed and reported"; sed 's/^/# /' "$tmp/dry"
+fi
+"$TIPR" import --out "$tmp/imp" --year 2022 "$tmp/raw.txt" >/dev/null 2>&1
+"$TIPR" show kenya 2022 --content "$tmp/imp" --width 200 >"$tmp/imp.show" 2>&1
+if raw_clean "$tmp/imp.show" && grep -q '<U+202E> reversed' "$tmp/imp.show"; then
+	ok "imported text keeps the bidi override as data and shows it inert"
+else
+	not_ok "imported text keeps the bidi override as data and shows it inert"; sed 's/^/# /' "$tmp/imp.show"
+fi
+printf 'country: kenya\nyear: 2022\ntitle: "bad \377 byte"\nsections: []\n' >"$tmp/c/tip/2022/korea-north.yaml"
+"$TIPR" check "$tmp/c" >"$tmp/check2" 2>&1
+if raw_clean "$tmp/check2" && grep -q 'korea-north.yaml:3:[0-9]*: error: .*UTF-8' "$tmp/check2"; then
+	ok "invalid UTF-8 is refused with its position"
+else
+	not_ok "invalid UTF-8 is refused with its position"; sed 's/^/# /' "$tmp/check2"
+fi
