@@ -1,0 +1,417 @@
+/* tree.c — groups of documents, expansion, filter, and the visible rows. */
+#include "config.h"
+
+#include "tree.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "fold.h"
+
+struct group {
+	const char *label;
+	size_t *docs;        /* indices into coll->docs */
+	size_t n;
+	bool expanded;
+};
+
+struct tree {
+	struct corpus *corpus;
+	struct collection *coll;
+	enum tree_mode mode;
+	struct arena *arena;     /* labels and groups; rebuilt with the collection */
+	struct group *groups;
+	size_t n_groups;
+	bool *doc_expanded;      /* per document of the collection */
+	bool *doc_matches;       /* per document: its country passes the filter */
+	const char **doc_label;  /* per document: its label under its group */
+	char *filter, *folded_filter;
+	struct tree_row *rows;
+	size_t n_rows, cap_rows;
+	size_t selected;
+};
+
+/* The rank of each document's country in collation order, for sorting. */
+static size_t *country_ranks(const struct tree *t)
+{
+	const struct countries *cs = corpus_countries(t->corpus);
+	size_t *rank = xcalloc(t->coll->n_docs + 1, sizeof(*rank));
+
+	for (size_t i = 0; i < t->coll->n_docs; i++) {
+		const char *slug = t->coll->docs[i].slug;
+
+		rank[i] = SIZE_MAX;
+		for (size_t k = 0; k < countries_count(cs); k++)
+			if (!strcmp(countries_at(cs, k)->slug, slug)) {
+				rank[i] = k;
+				break;
+			}
+	}
+	return rank;
+}
+
+static const size_t *sort_rank;
+
+static int by_rank_then_year(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	if (sort_rank[x] != sort_rank[y])
+		return sort_rank[x] < sort_rank[y] ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+static const char *year_label(struct arena *a, int year)
+{
+	char buf[16];
+
+	if (!year)
+		return "undated";
+	snprintf(buf, sizeof(buf), "%d", year);
+	return arena_strdup(a, buf);
+}
+
+const char *tree_country_name(const struct tree *t, const char *slug)
+{
+	const struct country *c = countries_by_slug(corpus_countries(t->corpus), slug);
+
+	return c ? country_display_name(c) : slug;
+}
+
+static struct group *add_group(struct tree *t, const char *label, size_t cap)
+{
+	struct group *g = &t->groups[t->n_groups++];
+
+	g->label = label;
+	g->docs = arena_array(t->arena, cap ? cap : 1, sizeof(*g->docs));
+	g->n = 0;
+	g->expanded = false;
+	return g;
+}
+
+/* Groups of the current mode: countries in collation order with their
+ * years, or years (undated last) with their countries in collation order. */
+static void build_groups(struct tree *t)
+{
+	size_t n = t->coll->n_docs, *order = xcalloc(n + 1, sizeof(*order));
+	size_t *rank = country_ranks(t);
+
+	arena_free(t->arena);
+	t->arena = arena_new();
+	t->groups = arena_array(t->arena, n + 1, sizeof(*t->groups));
+	t->doc_label = arena_array(t->arena, n + 1, sizeof(*t->doc_label));
+	t->n_groups = 0;
+	for (size_t i = 0; i < n; i++)
+		t->doc_label[i] = t->mode == TREE_BY_COUNTRY ? year_label(t->arena, t->coll->docs[i].year)
+							     : tree_country_name(t, t->coll->docs[i].slug);
+	for (size_t i = 0; i < n; i++)
+		order[i] = i;
+	sort_rank = rank;
+	qsort(order, n, sizeof(*order), by_rank_then_year);
+	if (t->mode == TREE_BY_COUNTRY) {
+		for (size_t i = 0; i < n; i++) {
+			const struct corpus_doc *e = &t->coll->docs[order[i]];
+			struct group *g;
+
+			if (!t->n_groups || strcmp(t->coll->docs[t->groups[t->n_groups - 1].docs[0]].slug, e->slug))
+				add_group(t, tree_country_name(t, e->slug), n);
+			g = &t->groups[t->n_groups - 1];
+			g->docs[g->n++] = order[i];
+		}
+	} else {
+		int *years = NULL;
+		size_t n_years = collection_years(t->coll, &years);
+
+		/* Dated editions first, then undated texts. */
+		for (size_t pass = 0; pass < 2; pass++)
+			for (size_t y = 0; y < n_years; y++) {
+				struct group *g;
+
+				if ((years[y] == 0) != (pass == 1))
+					continue;
+				g = add_group(t, year_label(t->arena, years[y]), n);
+				for (size_t i = 0; i < n; i++)
+					if (t->coll->docs[order[i]].year == years[y])
+						g->docs[g->n++] = order[i];
+			}
+		free(years);
+	}
+	free(rank);
+	free(order);
+}
+
+static bool country_matches(const struct tree *t, const char *slug)
+{
+	const struct country *c;
+	bool hit = false;
+
+	if (!t->folded_filter || !*t->folded_filter)
+		return true;
+	c = countries_by_slug(corpus_countries(t->corpus), slug);
+	for (size_t k = 0; !hit && k < (c ? c->n_aliases + 3 : 1); k++) {
+		const char *key = !c ? slug : k == 0 ? c->name : k == 1 ? c->short_name : k == 2 ? c->slug
+											  : c->aliases[k - 3];
+		char *f;
+
+		if (!key)
+			continue;
+		f = fold_dup(key);
+		hit = strstr(f, t->folded_filter) != NULL;
+		free(f);
+	}
+	return hit;
+}
+
+static void push_row(struct tree *t, enum tree_row_kind kind, int depth, const char *label,
+		     struct corpus_doc *doc, int section, bool expanded, size_t n_children)
+{
+	struct tree_row *r;
+
+	GROW(t->rows, t->cap_rows, t->n_rows + 1);
+	r = &t->rows[t->n_rows++];
+	r->kind = kind;
+	r->depth = depth;
+	r->label = label;
+	r->doc = doc;
+	r->section = section;
+	r->expanded = expanded;
+	r->n_children = n_children;
+}
+
+static bool same_row(const struct tree_row *a, const struct tree_row *b)
+{
+	return a->kind == b->kind && a->doc == b->doc && a->section == b->section &&
+	       (a->kind != ROW_GROUP || a->label == b->label);
+}
+
+/* Recomputes the visible rows, keeping the selection on the same row when it
+ * is still visible (else on the nearest one before it). */
+static void build_rows(struct tree *t)
+{
+	struct tree_row old = {0};
+	bool had = t->selected < t->n_rows;
+
+	if (had)
+		old = t->rows[t->selected];
+	t->n_rows = 0;
+	for (size_t g = 0; g < t->n_groups; g++) {
+		const struct group *gr = &t->groups[g];
+		size_t shown = 0;
+
+		for (size_t i = 0; i < gr->n; i++)
+			shown += t->doc_matches[gr->docs[i]];
+		if (!shown)
+			continue;
+		push_row(t, ROW_GROUP, 0, gr->label, NULL, -1, gr->expanded, shown);
+		if (!gr->expanded)
+			continue;
+		for (size_t i = 0; i < gr->n; i++) {
+			struct corpus_doc *e = &t->coll->docs[gr->docs[i]];
+			size_t di = gr->docs[i];
+
+			if (!t->doc_matches[di])
+				continue;
+			push_row(t, ROW_DOC, 1, t->doc_label[di], e, -1, t->doc_expanded[di], 0);
+			if (t->doc_expanded[di] && e->doc)
+				for (size_t s = 0; s < e->doc->n_sections; s++)
+					push_row(t, ROW_SECTION, 2, e->doc->sections[s].title, e, (int)s,
+						 false, 0);
+		}
+	}
+	if (had)
+		for (size_t i = 0; i < t->n_rows; i++)
+			if (same_row(&t->rows[i], &old)) {
+				t->selected = i;
+				return;
+			}
+	if (t->selected >= t->n_rows)
+		t->selected = t->n_rows ? t->n_rows - 1 : 0;
+}
+
+static void reset_collection(struct tree *t)
+{
+	free(t->doc_expanded);
+	free(t->doc_matches);
+	t->doc_expanded = xcalloc(t->coll->n_docs + 1, sizeof(bool));
+	t->doc_matches = xcalloc(t->coll->n_docs + 1, sizeof(bool));
+	for (size_t i = 0; i < t->coll->n_docs; i++)
+		t->doc_matches[i] = country_matches(t, t->coll->docs[i].slug);
+	t->selected = 0;
+	t->n_rows = 0;
+	build_groups(t);
+	build_rows(t);
+}
+
+struct tree *tree_new(struct corpus *corpus, struct collection *coll)
+{
+	struct tree *t = xcalloc(1, sizeof(*t));
+
+	t->corpus = corpus;
+	t->coll = coll;
+	reset_collection(t);
+	return t;
+}
+
+void tree_free(struct tree *t)
+{
+	if (!t)
+		return;
+	arena_free(t->arena);
+	free(t->doc_expanded);
+	free(t->doc_matches);
+	free(t->filter);
+	free(t->folded_filter);
+	free(t->rows);
+	free(t);
+}
+
+struct collection *tree_collection(const struct tree *t)
+{
+	return t->coll;
+}
+
+void tree_set_collection(struct tree *t, struct collection *coll)
+{
+	t->coll = coll;
+	reset_collection(t);
+}
+
+enum tree_mode tree_mode(const struct tree *t)
+{
+	return t->mode;
+}
+
+/* The document of the selected row, if any. */
+static struct corpus_doc *selected_doc(const struct tree *t, int *section)
+{
+	const struct tree_row *r = t->selected < t->n_rows ? &t->rows[t->selected] : NULL;
+
+	*section = r ? r->section : -1;
+	return r ? r->doc : NULL;
+}
+
+void tree_set_mode(struct tree *t, enum tree_mode mode)
+{
+	int section;
+	struct corpus_doc *e = selected_doc(t, &section);
+
+	if (mode == t->mode)
+		return;
+	t->mode = mode;
+	t->n_rows = 0;
+	build_groups(t);
+	build_rows(t);
+	if (e)
+		tree_reveal(t, e->slug, e->year, section, NULL);
+}
+
+void tree_set_filter(struct tree *t, const char *text)
+{
+	free(t->filter);
+	free(t->folded_filter);
+	t->filter = xstrdup(text ? text : "");
+	t->folded_filter = fold_dup(t->filter);
+	for (size_t i = 0; i < t->coll->n_docs; i++)
+		t->doc_matches[i] = country_matches(t, t->coll->docs[i].slug);
+	if (*t->filter && t->mode == TREE_BY_YEAR)
+		for (size_t g = 0; g < t->n_groups; g++)
+			t->groups[g].expanded = true;
+	build_rows(t);
+}
+
+const char *tree_filter(const struct tree *t)
+{
+	return t->filter ? t->filter : "";
+}
+
+size_t tree_n_rows(const struct tree *t)
+{
+	return t->n_rows;
+}
+
+const struct tree_row *tree_row(const struct tree *t, size_t i)
+{
+	return i < t->n_rows ? &t->rows[i] : NULL;
+}
+
+size_t tree_selected(const struct tree *t)
+{
+	return t->selected;
+}
+
+void tree_select(struct tree *t, size_t i)
+{
+	if (t->n_rows)
+		t->selected = i < t->n_rows ? i : t->n_rows - 1;
+}
+
+void tree_move(struct tree *t, long delta)
+{
+	long i = (long)t->selected + delta;
+
+	if (!t->n_rows)
+		return;
+	if (i < 0)
+		i = 0;
+	tree_select(t, (size_t)i);
+}
+
+static struct group *group_of_row(struct tree *t, size_t i)
+{
+	for (size_t g = 0; g < t->n_groups; g++)
+		if (t->groups[g].label == t->rows[i].label)
+			return &t->groups[g];
+	return NULL;
+}
+
+bool tree_expand(struct tree *t, size_t i, bool expand, struct diags *d)
+{
+	struct tree_row *r = i < t->n_rows ? &t->rows[i] : NULL;
+
+	if (!r || r->kind == ROW_SECTION || r->expanded == expand)
+		return false;
+	if (r->kind == ROW_GROUP) {
+		group_of_row(t, i)->expanded = expand;
+	} else {
+		if (expand && !corpus_doc_load(r->doc, d))
+			return false;
+		t->doc_expanded[r->doc - t->coll->docs] = expand;
+	}
+	build_rows(t);
+	return true;
+}
+
+size_t tree_parent(const struct tree *t, size_t i)
+{
+	if (i >= t->n_rows)
+		return 0;
+	for (size_t k = i; k-- > 0;)
+		if (t->rows[k].depth < t->rows[i].depth)
+			return k;
+	return i;
+}
+
+bool tree_reveal(struct tree *t, const char *slug, int year, int section, struct diags *d)
+{
+	struct corpus_doc *e = collection_find(t->coll, slug, year);
+
+	if (!e || !t->doc_matches[e - t->coll->docs])
+		return false;
+	for (size_t g = 0; g < t->n_groups; g++)
+		for (size_t i = 0; i < t->groups[g].n; i++)
+			if (t->groups[g].docs[i] == (size_t)(e - t->coll->docs))
+				t->groups[g].expanded = true;
+	if (section >= 0 && corpus_doc_load(e, d))
+		t->doc_expanded[e - t->coll->docs] = true;
+	build_rows(t);
+	for (size_t i = 0; i < t->n_rows; i++)
+		if (t->rows[i].doc == e && (t->rows[i].section == section ||
+					    (t->rows[i].kind == ROW_DOC && section < 0))) {
+			t->selected = i;
+			return true;
+		}
+	return false;
+}

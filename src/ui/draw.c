@@ -1,0 +1,169 @@
+/* draw.c — colours for the theme's roles, and the one place text from files
+ * reaches the terminal: made inert (textsafe) and clipped by display width. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "textsafe.h"
+#include "textwrap.h"
+#include "ui/ui.h"
+#include "utf8.h"
+
+static attr_t role_attrs[ROLE__COUNT];
+
+static attr_t theme_attrs(unsigned a)
+{
+	return (a & THEME_BOLD ? A_BOLD : 0) | (a & THEME_UNDERLINE ? A_UNDERLINE : 0) |
+	       (a & THEME_REVERSE ? A_REVERSE : 0) | (a & THEME_DIM ? A_DIM : 0) |
+#ifdef A_ITALIC
+	       (a & THEME_ITALIC ? A_ITALIC : 0) |
+#endif
+	       0;
+}
+
+/* Without colour, roles that only colour tells apart get attributes. */
+static attr_t mono_fallback(enum theme_role r)
+{
+	switch (r) {
+	case ROLE_TREE_SELECTED:
+	case ROLE_STATUS:
+	case ROLE_MATCH:
+	case ROLE_SELECTION:
+		return A_REVERSE;
+	case ROLE_MATCH_CURRENT:
+		return A_REVERSE | A_UNDERLINE | A_BOLD;
+	case ROLE_INSERT:
+		return A_UNDERLINE | A_BOLD;
+	case ROLE_DELETE:
+	case ROLE_HINT:
+	case ROLE_BORDER:
+		return A_DIM;
+	case ROLE_MOVED:
+	case ROLE_EXCERPT:
+	case ROLE_NOTICE:
+		return A_UNDERLINE;
+	default:
+		return 0;
+	}
+}
+
+/* A theme colour reduced to what the terminal has; bright colours on an
+ * 8-colour terminal become bold. */
+static int reduce(int c, bool fg, attr_t *extra)
+{
+	if (c < 0 || COLORS >= 256 || (COLORS >= 16 && c < 16))
+		return c;
+	if (fg && c >= 8 && c < 16)
+		*extra |= A_BOLD;
+	return theme_color8(c);
+}
+
+void draw_init_colors(struct app *app)
+{
+	bool color = app->color && has_colors() && !app->theme.monochrome;
+
+	if (color && (start_color() == ERR || use_default_colors() == ERR))
+		color = false;
+	app->color = color;
+	for (int r = 0; r < ROLE__COUNT; r++) {
+		const struct theme_style *st = &app->theme.roles[r];
+		attr_t a = theme_attrs(st->attrs);
+
+		if (color && r + 1 < COLOR_PAIRS) {
+			int fg = reduce(st->fg, true, &a), bg = reduce(st->bg, false, &a);
+
+			if (init_pair((short)(r + 1), (short)fg, (short)bg) != ERR)
+				a |= COLOR_PAIR(r + 1);
+		} else {
+			a |= mono_fallback((enum theme_role)r);
+		}
+		role_attrs[r] = a;
+	}
+}
+
+attr_t draw_attr(const struct app *app, enum theme_role role)
+{
+	(void)app;
+	return role < ROLE__COUNT ? role_attrs[role] : A_NORMAL;
+}
+
+enum theme_role draw_tier_role(enum tier t)
+{
+	switch (t) {
+	case TIER_1:
+		return ROLE_TIER1;
+	case TIER_2:
+		return ROLE_TIER2;
+	case TIER_2WL:
+		return ROLE_TIER2WL;
+	case TIER_3:
+		return ROLE_TIER3;
+	case TIER_SPECIAL:
+		return ROLE_SPECIAL;
+	default:
+		return ROLE_META;
+	}
+}
+
+void draw_fill(int y, int x, int w, attr_t attr)
+{
+	attrset(attr);
+	if (w > 0)
+		mvhline(y, x, ' ', w);
+	attrset(A_NORMAL);
+}
+
+/* Puts one cell: a base character and the combining marks that follow it. */
+static void put_cell(int y, int *x, const wchar_t *wc, attr_t attr, int width)
+{
+	cchar_t cell;
+
+	if (setcchar(&cell, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == OK)
+		mvadd_wch(y, *x, &cell);
+	*x += width;
+}
+
+int draw_text(const struct app *app, int y, int x, int maxw, const char *s, size_t len, attr_t attr)
+{
+	char *safe = textsafe_dup(s, len);
+	size_t n = strlen(safe), i = 0;
+	int x0 = x, end = x + maxw, cell_w = 0;
+	wchar_t cell[CCHARW_MAX + 1];
+	size_t in_cell = 0;
+
+	while (i < n) {
+		int32_t cp;
+		size_t k = utf8_next(safe + i, n - i, &cp);
+		int w;
+
+		i += k ? k : 1;
+		if (cp < 0)
+			cp = 0xFFFD;
+		w = app->ascii_only && cp >= 0x80 ? 1 : cp_width(cp);
+		if (app->ascii_only && cp >= 0x80)
+			cp = '?';
+		if (w == 0) {
+			/* A combining mark joins the cell before it. */
+			if (in_cell && in_cell < CCHARW_MAX)
+				cell[in_cell++] = (wchar_t)cp;
+			continue;
+		}
+		if (in_cell) {
+			cell[in_cell] = 0;
+			put_cell(y, &x, cell, attr, cell_w);
+			in_cell = 0;
+		}
+		if (x + w > end)
+			break;
+		cell[in_cell++] = (wchar_t)cp;
+		cell_w = w;
+	}
+	if (in_cell && x + cell_w <= end) {
+		cell[in_cell] = 0;
+		put_cell(y, &x, cell, attr, cell_w);
+	}
+	free(safe);
+	return x - x0;
+}

@@ -1,0 +1,66 @@
+/* keys.c — the key table. */
+#include "config.h"
+
+#include "ui/keys.h"
+
+#include <curses.h>
+
+#include "util.h"
+
+#define CTRL(c) ((c) & 0x1f)
+
+const struct key_binding key_bindings[] = {
+	{ ACT_HELP, CTX_ANY, { KEY_F(1), 'H' }, "F1 H", "show this help (? in the tree)" },
+	{ ACT_HELP, CTX_TREE, { '?' }, "?", "show this help" },
+	{ ACT_QUIT, CTX_ANY, { 'q', 'Q' }, "q", "quit (tipr reopens where you were)" },
+	{ ACT_SWITCH_PANE, CTX_ANY, { '\t' }, "Tab", "move between the tree and the text" },
+	{ ACT_TOGGLE_TREE, CTX_ANY, { 't' }, "t", "hide or show the tree" },
+	{ ACT_TREE_WIDER, CTX_ANY, { '+', '=' }, "+", "widen the tree" },
+	{ ACT_TREE_NARROWER, CTX_ANY, { '-', '_' }, "-", "narrow the tree" },
+	{ ACT_MODE, CTX_ANY, { 'm' }, "m", "group the tree by country or by year" },
+	{ ACT_COLLECTION, CTX_ANY, { 'c' }, "c", "next collection (report, commentary)" },
+	{ ACT_NEXT_YEAR, CTX_ANY, { '>', '.' }, "> .", "next edition of this country, same section" },
+	{ ACT_PREV_YEAR, CTX_ANY, { '<', ',' }, "< ,", "previous edition, same section" },
+	{ ACT_DOWN, CTX_ANY, { 'j', KEY_DOWN, CTRL('n'), CTRL('e') }, "j Down", "down one line (row)" },
+	{ ACT_UP, CTX_ANY, { 'k', KEY_UP, CTRL('p'), CTRL('y') }, "k Up", "up one line (row)" },
+	{ ACT_PAGE_DOWN, CTX_ANY, { KEY_NPAGE, ' ', CTRL('f') }, "PgDn Space ^F", "down one page" },
+	{ ACT_PAGE_UP, CTX_ANY, { KEY_PPAGE, 'b', CTRL('b') }, "PgUp b ^B", "up one page" },
+	{ ACT_HALF_DOWN, CTX_ANY, { 'd', CTRL('d') }, "d ^D", "down half a page" },
+	{ ACT_HALF_UP, CTX_ANY, { 'u', CTRL('u') }, "u ^U", "up half a page" },
+	{ ACT_TOP, CTX_ANY, { 'g', KEY_HOME }, "g Home", "to the top" },
+	{ ACT_BOTTOM, CTX_ANY, { 'G', KEY_END }, "G End", "to the bottom" },
+	{ ACT_CANCEL, CTX_ANY, { 27 }, "Esc", "clear the search, filter or message" },
+	{ ACT_REDRAW, CTX_ANY, { CTRL('l') }, "^L", "redraw the screen" },
+	{ ACT_OPEN, CTX_TREE, { '\n', '\r', KEY_ENTER, 'l', KEY_RIGHT }, "Enter l Right",
+	  "open the document or section; expand" },
+	{ ACT_COLLAPSE, CTX_TREE, { 'h', KEY_LEFT }, "h Left", "collapse, or go to the parent" },
+	{ ACT_TOGGLE, CTX_TREE, { ' ' }, "Space", "expand or collapse" },
+	{ ACT_FILTER, CTX_TREE, { '/', 'f' }, "/ f", "filter countries as you type (Esc clears)" },
+	{ ACT_NEXT_SECTION, CTX_READER, { ']', '}' }, "] }", "next section" },
+	{ ACT_PREV_SECTION, CTX_READER, { '[', '{' }, "[ {", "previous section (or its start)" },
+	{ ACT_SEARCH, CTX_READER, { '/' }, "/", "search forward as you type" },
+	{ ACT_SEARCH_BACK, CTX_READER, { '?' }, "?", "search backward as you type" },
+	{ ACT_NEXT_MATCH, CTX_READER, { 'n' }, "n", "next match" },
+	{ ACT_PREV_MATCH, CTX_READER, { 'N' }, "N", "previous match" },
+	{ ACT_FOCUS_TREE, CTX_READER, { 'h', KEY_LEFT }, "h Left", "go to the tree" },
+};
+const size_t key_bindings_count = ARRAY_SIZE(key_bindings);
+
+enum action keys_lookup(int key, enum key_context context)
+{
+	enum action any = ACT_NONE;
+
+	for (size_t i = 0; i < key_bindings_count; i++) {
+		const struct key_binding *b = &key_bindings[i];
+
+		for (size_t k = 0; k < ARRAY_SIZE(b->keys) && b->keys[k]; k++) {
+			if (b->keys[k] != key)
+				continue;
+			if (b->context == context)
+				return b->action;
+			if (b->context == CTX_ANY && any == ACT_NONE)
+				any = b->action;
+		}
+	}
+	return any;
+}

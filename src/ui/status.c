@@ -1,0 +1,75 @@
+/* status.c — the status line (where am I) and the hint line (keys, the
+ * prompt being typed, or a message). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ui/ui.h"
+
+void status_draw(struct app *app, int y, int w)
+{
+	attr_t a = draw_attr(app, ROLE_STATUS);
+	struct strbuf left = {0}, right = {0};
+	const char *sep = app->ascii_only ? " > " : " \xe2\x80\xba "; /* › */
+	struct collection *coll = tree_collection(app->tree);
+	int rw;
+
+	draw_fill(y, 0, w, a);
+	sb_adds(&left, coll->title);
+	if (app->open) {
+		const struct document *doc = app->reading.doc;
+		int s = reading_section_at_top(&app->reading);
+
+		sb_adds(&left, sep);
+		if (app->open->year)
+			sb_addf(&left, "%d", app->open->year);
+		else
+			sb_adds(&left, "undated");
+		sb_adds(&left, sep);
+		sb_adds(&left, tree_country_name(app->tree, app->open->slug));
+		if (s >= 0) {
+			sb_adds(&left, sep);
+			sb_adds(&left, doc->sections[s].title);
+		}
+		if (doc->tier)
+			sb_addf(&right, "%s  ", tier_label(doc->tier));
+		if (!doc->complete)
+			sb_adds(&right, "excerpt  ");
+		sb_addf(&right, "%3d%% ", reading_percent(&app->reading));
+	}
+	rw = w / 2 > 0 ? (int)(right.len < (size_t)w / 2 ? right.len : (size_t)w / 2) : 0;
+	draw_text(app, y, 1, w - rw - 2, left.len ? left.buf : "", left.len, a);
+	if (rw)
+		draw_text(app, y, w - rw, rw, right.buf, right.len, a);
+	sb_free(&left);
+	sb_free(&right);
+}
+
+void hint_draw(struct app *app, int y, int w)
+{
+	static const char hints[] =
+		"q quit  Tab pane  / search  n/N match  [ ] section  < > year  m by year  t tree  F1 help";
+	static const char *const prompts[] = {
+		[PROMPT_SEARCH] = "/", [PROMPT_SEARCH_BACK] = "?", [PROMPT_FILTER] = "filter: ",
+	};
+
+	draw_fill(y, 0, w, A_NORMAL);
+	if (app->prompt != PROMPT_NONE) {
+		int used = draw_text(app, y, 0, w, prompts[app->prompt], strlen(prompts[app->prompt]),
+				     draw_attr(app, ROLE_PROMPT));
+
+		used += draw_text(app, y, used, w - used - 1, app->input.len ? app->input.buf : "",
+				  app->input.len, A_NORMAL);
+		/* The cursor where the next character goes. */
+		if (used < w)
+			draw_text(app, y, used, 1, " ", 1, A_REVERSE);
+		return;
+	}
+	if (app->message) {
+		draw_text(app, y, 0, w, app->message, strlen(app->message),
+			  draw_attr(app, app->message_is_error ? ROLE_ERROR : ROLE_MESSAGE));
+		return;
+	}
+	draw_text(app, y, 0, w, hints, sizeof(hints) - 1, draw_attr(app, ROLE_HINT));
+}

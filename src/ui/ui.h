@@ -1,0 +1,90 @@
+/* ui.h — the reader's terminal interface: the application state the views
+ * share, the views' table of operations, and the drawing helpers.
+ *
+ * The state that matters (tree, reading position, search) lives in model
+ * code (tree.h, reading.h); the views only draw it and turn keys into calls. */
+#ifndef TIPR_UI_H
+#define TIPR_UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <curses.h>
+
+#include "cli.h"
+#include "reading.h"
+#include "theme.h"
+#include "tree.h"
+#include "ui/keys.h"
+
+enum focus { FOCUS_TREE, FOCUS_READER };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_FILTER };
+
+struct app {
+	struct cli *cli;
+	struct corpus *corpus;
+	struct tree *tree;
+	struct reading reading;
+	struct corpus_doc *open;     /* the document in the reading pane */
+	struct theme theme;
+	struct diags diags;          /* problems to show, then print at exit */
+	enum focus focus;
+	bool tree_hidden;            /* by the user */
+	int tree_width;
+	bool help;                   /* the help screen is up */
+	size_t help_top;
+	enum prompt_kind prompt;
+	struct strbuf input;         /* the prompt's text */
+	size_t search_origin;        /* top line when the search prompt opened */
+	char *message;               /* status message, until the next key */
+	bool message_is_error;
+	bool quit;
+	int rows, cols;
+	bool ascii_only;             /* the locale cannot show UTF-8 */
+	bool color;
+	/* Geometry of the last frame (for the mouse). */
+	int tree_cols;               /* 0 when the tree is not shown */
+	int pane_rows;
+	size_t tree_top;             /* first tree row shown */
+};
+
+/* A view: one pane of the screen, drawn into a rectangle. */
+struct view_ops {
+	const char *name;
+	void (*draw)(struct app *app, int y, int x, int h, int w);
+	/* Handles an action; false if the view has nothing to do with it. */
+	bool (*action)(struct app *app, enum action act);
+};
+
+extern const struct view_ops tree_view;
+extern const struct view_ops reader_view;
+extern const struct view_ops help_view;
+
+/* tree_view.c: selects and opens the row under a click at pane row r. */
+void tree_view_click(struct app *app, int r);
+
+/* status.c: the status line, the key hint or prompt line. */
+void status_draw(struct app *app, int y, int w);
+void hint_draw(struct app *app, int y, int w);
+
+/* draw.c: colours from the theme and inert text output. */
+void draw_init_colors(struct app *app);
+attr_t draw_attr(const struct app *app, enum theme_role role);
+/* Draws s[0..len) at (y, x), no wider than maxw columns, with control and
+ * bidi characters shown as placeholders; returns the columns used. */
+int draw_text(const struct app *app, int y, int x, int maxw, const char *s, size_t len, attr_t attr);
+/* Fills from (y, x) to x + w - 1 with spaces in attr. */
+void draw_fill(int y, int x, int w, attr_t attr);
+/* The role for a tier badge. */
+enum theme_role draw_tier_role(enum tier t);
+
+/* reader_main.c: app operations shared by the views. */
+void app_message(struct app *app, bool error, const char *fmt, ...) PRINTF_LIKE(3, 4);
+/* Opens document e in the reading pane at section (-1: the top). */
+bool app_open(struct app *app, struct corpus_doc *e, int section);
+/* Opens the same country's next (dir > 0) or previous edition, keeping the section. */
+void app_switch_year(struct app *app, int dir);
+/* The text area's size for the current terminal and tree. */
+void app_text_size(const struct app *app, size_t *width, size_t *height);
+
+#endif
