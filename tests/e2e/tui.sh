@@ -1,0 +1,168 @@
+#!/bin/sh
+# The real reader in a real terminal (tmux): open, navigate the tree to
+# North Korea 2022 > Prosecution, scroll, search, switch years, resize
+# 120x40 -> 60x20 -> 120x40, help, a tiny terminal, quit and reopen where
+# it left off, and content full of escape sequences that must stay inert.
+# Assertions are on the captured screen text; waits poll, never sleep blind.
+set -u
+n=0
+plan=19
+echo "1..$plan"
+if [ -z "${TMUX_BIN:-}" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+	while [ $n -lt $plan ]; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
+	
+# Content that tries to drive the terminal: a title change, a screen clear,
+# colours, a bidi override.  All must show as inert placeholders.
+mkdir -p "$tmp/hc/tip/2022"
+cp "$TIPR_SRCDIR/content/tip/collection.yaml" "$tmp/hc/tip/"
+cat >"$tmp/hc/tip/2022/kenya.yaml" <<'YAML'
+country: kenya
+year: 2022
+tier: "2"
+title: "Kenya \e]2;pwned\a"
+complete: true
+sections:
+  - id: overview
+    title: "Overview \e[2J\e[H"
+    text: "Plain \e[31mred\e[0m text, C1 \u009b[2J, bidi \u202Eevil\u202C end."
+YAML
+keys q
+sleep 0.3
+start 100 20 "'$TIPR' --content '$tmp/hc' kenya 2022"
+check "escape sequences in content are drawn as placeholders" "^[[31mred^[[0m"
+if screen | grep -qF "<U+202E>evil<U+202C>" && screen | grep -qF "Plain "; then
+	ok "bidi overrides shown as <U+202E>, and the screen was not cleared"
+else
+	not_ok "bidi overrides shown as <U+202E>, and the screen was not cleared"
+fi
+if tm display-message -p -t t '#{pane_title}' | grep -q pwned; then
+	not_ok "the terminal title is unchanged"
+else
+	ok "the terminal title is unchanged"
+fi
+exit 0
+fi
+tmp=$(mktemp -d) || exit 1
+runs=0
+sock="tipr-test-$$-0"
+tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
+trap cleanup EXIT
+unset TMUX
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t t 2>/dev/null | sed 's/^/# /'; }
+screen() { tm capture-pane -p -t t; }
+# Waits up to 10 s for the screen to contain a fixed string.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if screen 2>/dev/null | grep -qF -- "$1"; then return 0; fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+check() { if wait_for "$2"; then ok "$1"; else not_ok "$1 (waiting for '$2')"; fi; }
+keys() { tm send-keys -t t "$@"; }
+
+start() {
+	tm kill-server >/dev/null 2>&1
+	runs=$((runs + 1))
+	sock="tipr-test-$$-$runs"
+	tm new-session -d -s t -x "$1" -y "$2" \
+		"env XDG_STATE_HOME='$tmp/state' XDG_CONFIG_HOME='$tmp/config' XDG_DATA_HOME='$tmp/data' \
+		 XDG_CACHE_HOME='$tmp/cache' TIPR_DATADIR='$TIPR_DATADIR' TERM=screen-256color LANG=C.UTF-8 \
+		 $3; sleep 30"
+}
+
+start 120 40 "'$TIPR'"
+check "opens on the bundled content" "North Korea"
+keys j Enter
+check "expands a country into its years" "2022"
+keys j j Enter j j j Enter
+check "opens North Korea 2022 at Prosecution" "2022 › North Korea › Prosecution"
+if screen | grep -q "The government did not report any law enforcement efforts"; then
+	ok "the Prosecution text is on screen"
+else
+	not_ok "the Prosecution text is on screen"
+fi
+keys PageDown
+check "scrolls a page" "Trafficking Profile"
+keys g / "forced labor" Enter
+check "searches as you type" "Match 1 of"
+keys n
+check "n goes to the next match" "Match 2 of"
+keys g ']' ']' ']' '<'
+check "the previous year keeps the section" "2021 › North Korea › Prosecution"
+keys '>'
+check "and back to 2022" "2022 › North Korea › Prosecution"
+keys j j j
+
+# The first words of the text pane's first line.
+first_words() { screen | sed -n 1p | awk -F'│' '{print $2}' | awk '{print $1, $2, $3}'; }
+before=$(first_words)
+tm resize-window -t t -x 60 -y 20
+if wait_for "Tier 3" && [ "$(screen | wc -L)" -le 60 ] && screen | sed -n 1p | grep -qF -- "$(echo "$before" | awk '{print $1}')"; then
+	ok "resized to 60x20: reflowed, first visible text kept ($before)"
+else
+	not_ok "resized to 60x20: reflowed, first visible text kept ($before)"
+fi
+screen >"$tmp/small"
+tm resize-window -t t -x 120 -y 40
+sleep 0.3
+if wait_for "Tier 3" && [ "$(first_words)" = "$before" ]; then
+	ok "resized back to 120x40: the same first line"
+else
+	not_ok "resized back to 120x40: the same first line"
+fi
+
+keys F1
+check "F1 shows the help screen from the key table" "tipr: keys"
+keys q
+check "q closes the help" "2022 › North Korea › Prosecution"
+
+tm resize-window -t t -x 20 -y 5
+check "a tiny terminal says to enlarge it" "Enlarge the"
+tm resize-window -t t -x 120 -y 40
+check "and recovers when enlarged" "› Prosecution"
+
+keys q
+sleep 0.3
+start 120 40 "'$TIPR'"
+if wait_for "North Korea › Prosecution"; then
+	ok "quit, and reopening returns to the same document and section"
+else
+	not_ok "quit, and reopening returns to the same document and section"
+fi
+
+# Content that tries to drive the terminal: a title change, a screen clear,
+# colours, a bidi override.  All must show as inert placeholders.
+mkdir -p "$tmp/hc/tip/2022"
+cp "$TIPR_SRCDIR/content/tip/collection.yaml" "$tmp/hc/tip/"
+cat >"$tmp/hc/tip/2022/kenya.yaml" <<'YAML'
+country: kenya
+year: 2022
+tier: "2"
+title: "Kenya \e]2;pwned\a"
+complete: true
+sections:
+  - id: overview
+    title: "Overview \e[2J\e[H"
+    text: "Plain \e[31mred\e[0m text, C1 \u009b[2J, bidi \u202Eevil\u202C end."
+YAML
+keys q
+sleep 0.3
+start 100 20 "'$TIPR' --content '$tmp/hc' kenya 2022"
+check "escape sequences in content are drawn as placeholders" "^[[31mred^[[0m"
+if screen | grep -qF "<U+202E>evil<U+202C>" && screen | grep -qF "Plain "; then
+	ok "bidi overrides shown as <U+202E>, and the screen was not cleared"
+else
+	not_ok "bidi overrides shown as <U+202E>, and the screen was not cleared"
+fi
+if tm display-message -p -t t '#{pane_title}' | grep -q pwned; then
+	not_ok "the terminal title is unchanged"
+else
+	ok "the terminal title is unchanged"
+fi
+exit 0
