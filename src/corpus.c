@@ -266,6 +266,13 @@ static int cmp_coll(const void *a, const void *b)
 	return strcmp(x->name, y->name);
 }
 
+static bool same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
 struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countries_fallback,
 			   struct diags *d)
 {
@@ -274,9 +281,17 @@ struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countr
 
 	c->arena = arena_new();
 	c->countries = countries_new_empty();
-	for (size_t i = 0; i < n; i++)
+	bool have_fallback = false;
+
+	for (size_t i = 0; i < n; i++) {
+		char *own = path_join(dirs[i], "countries.yaml");
+
+		have_fallback |= countries_fallback && same_file(own, countries_fallback);
+		free(own);
 		opened += scan_dir(c, dirs[i], d);
-	if (countries_fallback && is_file(countries_fallback)) {
+	}
+	/* Not read twice when a content directory holds the bundled table itself. */
+	if (countries_fallback && !have_fallback && is_file(countries_fallback)) {
 		struct diags ignored = {0};
 		/* The bundled table only fills gaps; its own errors are check's business. */
 		struct countries *cs = countries_load(countries_fallback, &ignored);

@@ -4,6 +4,7 @@
 #include "country.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -22,10 +23,16 @@ struct entry {
 	char **loose;  /* the same keys reduced to letters and digits, "the" dropped */
 };
 
+/* The folded keys and the collation order are built on first use: a reader
+ * opened at "korea-north" needs neither, and they cost most of loading. */
 struct countries {
 	struct arena *arena;
-	struct entry *v;
+	struct entry *v;       /* in file order; pointers into it stay valid */
 	size_t n, cap;
+	size_t *order;         /* indices of v in collation order, once sorted */
+	size_t *rank;          /* rank[i]: position of v[i] in that order */
+	size_t *by_slug;       /* indices of v sorted by slug, for lookups */
+	bool indexed, sorted, slugs_sorted;
 };
 
 struct countries *countries_new_empty(void)
@@ -50,6 +57,9 @@ void countries_free(struct countries *cs)
 		free(cs->v[i].loose);
 	}
 	free(cs->v);
+	free(cs->order);
+	free(cs->rank);
+	free(cs->by_slug);
 	arena_free(cs->arena);
 	free(cs);
 }
@@ -112,20 +122,107 @@ static void index_entry(struct entry *e)
 		add_key(e, e->c.aliases[i]);
 	add_key(e, slug_words);
 	free(slug_words);
-	e->sort_key = collate_key(country_display_name(&e->c));
 }
 
-static int cmp_entry(const void *a, const void *b)
+/* The lookup keys of every entry (a cache: const callers may fill it). */
+static void ensure_index(const struct countries *ccs)
 {
-	const struct entry *x = a, *y = b;
+	struct countries *cs = (struct countries *)ccs;
+
+	if (cs->indexed)
+		return;
+	for (size_t i = 0; i < cs->n; i++)
+		if (!cs->v[i].n_keys)
+			index_entry(&cs->v[i]);
+	cs->indexed = true;
+}
+
+static const struct entry *sort_base;
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct entry *x = &sort_base[*(const size_t *)a], *y = &sort_base[*(const size_t *)b];
 	int r = strcmp(x->sort_key, y->sort_key);
 
 	return r ? r : strcmp(x->c.slug, y->c.slug);
 }
 
-static void sort_entries(struct countries *cs)
+static void ensure_sorted(const struct countries *ccs)
 {
-	qsort(cs->v, cs->n, sizeof(*cs->v), cmp_entry);
+	struct countries *cs = (struct countries *)ccs;
+
+	if (cs->sorted)
+		return;
+	free(cs->order);
+	free(cs->rank);
+	cs->order = xcalloc(cs->n + 1, sizeof(*cs->order));
+	cs->rank = xcalloc(cs->n + 1, sizeof(*cs->rank));
+	for (size_t i = 0; i < cs->n; i++) {
+		if (!cs->v[i].sort_key)
+			cs->v[i].sort_key = collate_key(country_display_name(&cs->v[i].c));
+		cs->order[i] = i;
+	}
+	sort_base = cs->v;
+	qsort(cs->order, cs->n, sizeof(*cs->order), cmp_order);
+	for (size_t i = 0; i < cs->n; i++)
+		cs->rank[cs->order[i]] = i;
+	cs->sorted = true;
+}
+
+static int cmp_slug(const void *a, const void *b)
+{
+	return strcmp(sort_base[*(const size_t *)a].c.slug, sort_base[*(const size_t *)b].c.slug);
+}
+
+/* The index of the entry with this slug, or SIZE_MAX (binary search). */
+static size_t find_slug(const struct countries *ccs, const char *slug)
+{
+	struct countries *cs = (struct countries *)ccs;
+	size_t lo = 0, hi = cs->n;
+
+	if (!cs->slugs_sorted) {
+		free(cs->by_slug);
+		cs->by_slug = xcalloc(cs->n + 1, sizeof(*cs->by_slug));
+		for (size_t i = 0; i < cs->n; i++)
+			cs->by_slug[i] = i;
+		sort_base = cs->v;
+		qsort(cs->by_slug, cs->n, sizeof(*cs->by_slug), cmp_slug);
+		cs->slugs_sorted = true;
+	}
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int r = strcmp(cs->v[cs->by_slug[mid]].c.slug, slug);
+
+		if (!r)
+			return cs->by_slug[mid];
+		if (r < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return SIZE_MAX;
+}
+
+/* Keeps the slug index sorted as entries arrive (v[n - 1] is new); the
+ * collation order and keys are rebuilt on their next use. */
+static void entry_added(struct countries *cs)
+{
+	size_t i = cs->n - 1, lo = 0, hi = i;
+
+	cs->indexed = cs->sorted = false;
+	if (!cs->slugs_sorted)
+		return;
+	cs->by_slug = xreallocarray(cs->by_slug, cs->n + 1, sizeof(*cs->by_slug));
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (strcmp(cs->v[cs->by_slug[mid]].c.slug, cs->v[i].c.slug) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	memmove(cs->by_slug + lo + 1, cs->by_slug + lo, (i - lo) * sizeof(*cs->by_slug));
+	cs->by_slug[lo] = i;
 }
 
 static const char *entry_scalar(const struct ynode *map, const char *key, const char *file,
@@ -196,7 +293,7 @@ static bool load_entry(struct countries *cs, const struct ynode *m, const char *
 			e->c.aliases[e->c.n_aliases++] = arena_strdup(cs->arena, a->str);
 		}
 	}
-	index_entry(e);
+	entry_added(cs);
 	return true;
 }
 
@@ -223,7 +320,6 @@ struct countries *countries_load(const char *path, struct diags *d)
 	for (size_t i = 0; i < list->n; i++)
 		load_entry(cs, list->items[i], path, d);
 	arena_free(tmp);
-	sort_entries(cs);
 	return cs;
 }
 
@@ -249,11 +345,9 @@ size_t countries_merge(struct countries *cs, const struct countries *other)
 		e->c.aliases = arena_array(cs->arena, src->n_aliases, sizeof(*e->c.aliases));
 		for (size_t k = 0; k < src->n_aliases; k++)
 			e->c.aliases[k] = arena_strdup(cs->arena, src->aliases[k]);
-		index_entry(e);
+		entry_added(cs);
 		added++;
 	}
-	if (added)
-		sort_entries(cs);
 	return added;
 }
 
@@ -264,15 +358,27 @@ size_t countries_count(const struct countries *cs)
 
 const struct country *countries_at(const struct countries *cs, size_t i)
 {
-	return i < cs->n ? &cs->v[i].c : NULL;
+	if (i >= cs->n)
+		return NULL;
+	ensure_sorted(cs);
+	return &cs->v[cs->order[i]].c;
 }
 
 const struct country *countries_by_slug(const struct countries *cs, const char *slug)
 {
-	for (size_t i = 0; i < cs->n; i++)
-		if (!strcmp(cs->v[i].c.slug, slug))
-			return &cs->v[i].c;
-	return NULL;
+	size_t i = find_slug(cs, slug);
+
+	return i == SIZE_MAX ? NULL : &cs->v[i].c;
+}
+
+size_t countries_rank(const struct countries *cs, const char *slug)
+{
+	size_t i = find_slug(cs, slug);
+
+	if (i == SIZE_MAX)
+		return SIZE_MAX;
+	ensure_sorted(cs);
+	return cs->rank[i];
 }
 
 const char *country_display_name(const struct country *c)
@@ -309,6 +415,7 @@ enum lookup_result countries_lookup(const struct countries *cs, const char *quer
 			return LOOKUP_FOUND;
 		}
 	}
+	ensure_index(cs);
 	q = fold_dup(query);
 	ql = loose_key(q);
 	if (!*ql) {
@@ -353,8 +460,12 @@ enum lookup_result countries_lookup(const struct countries *cs, const char *quer
 
 const struct country *countries_match_name(const struct countries *cs, const char *text)
 {
-	char *f = fold_dup(text), *l = loose_key(f);
+	char *f, *l;
 	const struct country *hit = NULL;
+
+	ensure_index(cs);
+	f = fold_dup(text);
+	l = loose_key(f);
 
 	for (size_t i = 0; i < cs->n && !hit && *l; i++)
 		for (size_t k = 0; k < cs->v[i].n_keys; k++)

@@ -37,6 +37,9 @@ size_t countries_count(const struct countries *cs);
 /* Entries in ICU collation order of their display names. */
 const struct country *countries_at(const struct countries *cs, size_t i);
 const struct country *countries_by_slug(const struct countries *cs, const char *slug);
+/* The position of slug's entry in collation order (as countries_at counts),
+ * or SIZE_MAX when there is none. */
+size_t countries_rank(const struct countries *cs, const char *slug);
 /* The name to show: short name if any, else name; the slug for NULL. */
 const char *country_display_name(const struct country *c);
 

@@ -40,16 +40,8 @@ static size_t *country_ranks(const struct tree *t)
 	const struct countries *cs = corpus_countries(t->corpus);
 	size_t *rank = xcalloc(t->coll->n_docs + 1, sizeof(*rank));
 
-	for (size_t i = 0; i < t->coll->n_docs; i++) {
-		const char *slug = t->coll->docs[i].slug;
-
-		rank[i] = SIZE_MAX;
-		for (size_t k = 0; k < countries_count(cs); k++)
-			if (!strcmp(countries_at(cs, k)->slug, slug)) {
-				rank[i] = k;
-				break;
-			}
-	}
+	for (size_t i = 0; i < t->coll->n_docs; i++)
+		rank[i] = countries_rank(cs, t->coll->docs[i].slug);
 	return rank;
 }
 

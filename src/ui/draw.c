@@ -125,14 +125,35 @@ static void put_cell(int y, int *x, const wchar_t *wc, attr_t attr, int width)
 	*x += width;
 }
 
+static bool plain_ascii(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] < 0x20 || (unsigned char)s[i] >= 0x7F)
+			return false;
+	return true;
+}
+
 int draw_text(const struct app *app, int y, int x, int maxw, const char *s, size_t len, attr_t attr)
 {
-	char *safe = textsafe_dup(s, len);
-	size_t n = strlen(safe), i = 0;
+	char *safe;
+	size_t n, i = 0;
 	int x0 = x, end = x + maxw, cell_w = 0;
 	wchar_t cell[CCHARW_MAX + 1];
 	size_t in_cell = 0;
 
+	if (maxw <= 0)
+		return 0;
+	/* Printable ASCII, most of a narrative, is one cell per byte. */
+	if (plain_ascii(s, len)) {
+		int w = len < (size_t)maxw ? (int)len : maxw;
+
+		attrset(attr);
+		mvaddnstr(y, x, s, w);
+		attrset(A_NORMAL);
+		return w;
+	}
+	safe = textsafe_dup(s, len);
+	n = strlen(safe);
 	while (i < n) {
 		int32_t cp;
 		size_t k = utf8_next(safe + i, n - i, &cp);
