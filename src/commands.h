@@ -8,6 +8,8 @@
 #define COMMANDS(X)                                                        \
 	X(list, "list collections, countries, years and tiers")            \
 	X(show, "print a narrative or one section, wrapped")               \
+	X(diff, "compare two editions of a narrative, sentence by sentence") \
+	X(recs, "follow a country's recommendations across editions")      \
 	X(import, "turn raw report text into content YAML")                \
 	X(check, "validate content files")
 

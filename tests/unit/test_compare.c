@@ -1,0 +1,326 @@
+/* test_compare.c — segmentation, word diff, alignment and the tracker, on
+ * the real bundled narratives. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "cmprender.h"
+#include "compare.h"
+#include "corpus.h"
+#include "icu.h"
+#include "recs.h"
+#include "sentence.h"
+#include "util.h"
+#include "wdiff.h"
+
+static struct corpus *corpus;
+static struct diags diags;
+
+static int setup(void **state)
+{
+	char *dir = path_join(TIPR_SRCDIR, "content");
+	const char *dirs[] = { dir };
+
+	(void)state;
+	corpus = corpus_open(dirs, 1, NULL, &diags);
+	free(dir);
+	return corpus ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	corpus_free(corpus);
+	diags_free(&diags);
+	icu_cleanup();
+	return 0;
+}
+
+static const struct document *nk(int year)
+{
+	struct corpus_doc *e = collection_find(corpus_collection_by_name(corpus, "tip"), "korea-north", year);
+
+	assert_non_null(e);
+	assert_non_null(corpus_doc_load(e, &diags));
+	return e->doc;
+}
+
+static void test_sentences(void **state)
+{
+	static const char text[] =
+		"The U.S. government funded a shelter. Under Art. 5 of the law, No. 12 applies. "
+		"Mr. Kim J. Park testified.  \xe2\x80\x9cIt ended,\xe2\x80\x9d he said. Did it? Yes.";
+	static const char *const expect[] = {
+		"The U.S. government funded a shelter.",
+		"Under Art. 5 of the law, No. 12 applies.",
+		"Mr. Kim J. Park testified.",
+		"\xe2\x80\x9cIt ended,\xe2\x80\x9d he said.",
+		"Did it?",
+		"Yes.",
+	};
+	struct span *s;
+	size_t n = sentence_split(text, strlen(text), &s);
+
+	(void)state;
+	assert_int_equal(n, ARRAY_SIZE(expect));
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(s[i].end - s[i].start, strlen(expect[i]));
+		assert_memory_equal(text + s[i].start, expect[i], strlen(expect[i]));
+	}
+	free(s);
+	assert_int_equal(sentence_split("", 0, &s), 0);
+	free(s);
+	/* Tokens: words and punctuation, never spaces. */
+	n = sentence_tokens("state-sponsored labor,  in 2020.", 32, &s);
+	assert_int_equal(n, 8);
+	assert_memory_equal("state", "state-sponsored labor,  in 2020." + s[0].start, 5);
+	assert_memory_equal(",", "state-sponsored labor,  in 2020." + s[4].start, 1);
+	free(s);
+}
+
+static size_t diff_strings(const char *a, const char *b, struct wdiff_edit **e)
+{
+	uint64_t ha[32], hb[32];
+	size_t na = strlen(a), nb = strlen(b);
+
+	for (size_t i = 0; i < na; i++)
+		ha[i] = (uint64_t)a[i];
+	for (size_t i = 0; i < nb; i++)
+		hb[i] = (uint64_t)b[i];
+	return wdiff(ha, na, hb, nb, 1 << 20, e);
+}
+
+static void test_word_diff(void **state)
+{
+	struct wdiff_edit *e;
+	size_t n;
+
+	(void)state;
+	/* Identical, empty, completely different, reordered. */
+	n = diff_strings("abc", "abc", &e);
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0].op, WD_SAME);
+	free(e);
+	n = diff_strings("", "", &e);
+	assert_int_equal(n, 0);
+	free(e);
+	n = diff_strings("", "xy", &e);
+	assert_int_equal(n, 1);
+	assert_int_equal(e[0].op, WD_INS);
+	assert_int_equal(e[0].b_end, 2);
+	free(e);
+	n = diff_strings("abc", "xyz", &e);
+	assert_int_equal(n, 2);
+	assert_int_equal(e[0].op, WD_DEL);
+	assert_int_equal(e[1].op, WD_INS);
+	free(e);
+	n = diff_strings("abcd", "cdab", &e);
+	{
+		size_t same = 0;
+
+		for (size_t i = 0; i < n; i++)
+			if (e[i].op == WD_SAME)
+				same += e[i].a_end - e[i].a_start;
+		assert_int_equal(same, 2);
+	}
+	free(e);
+	/* Over the cost cap: the middle is one replacement, the ends kept. */
+	{
+		uint64_t a[6] = { 1, 2, 3, 4, 5, 9 }, b[6] = { 1, 5, 4, 3, 2, 9 };
+
+		n = wdiff(a, 6, b, 6, 4, &e);
+		assert_int_equal(n, 4);
+		assert_int_equal(e[0].op, WD_SAME);
+		assert_int_equal(e[1].op, WD_DEL);
+		assert_int_equal(e[2].op, WD_INS);
+		assert_int_equal(e[3].op, WD_SAME);
+		free(e);
+	}
+}
+
+static const struct cmp_row *find_row(const struct comparison *c, const char *id, const char *needle_a,
+				      const char *needle_b)
+{
+	for (size_t s = 0; s < c->n_secs; s++) {
+		if (strcmp(c->secs[s].id, id))
+			continue;
+		for (size_t r = 0; r < c->secs[s].n_rows; r++) {
+			const struct cmp_row *row = &c->secs[s].rows[r];
+
+			if ((!needle_a || (row->a && memmem(row->a, row->a_len, needle_a, strlen(needle_a)))) &&
+			    (!needle_b || (row->b && memmem(row->b, row->b_len, needle_b, strlen(needle_b)))))
+				return row;
+		}
+	}
+	return NULL;
+}
+
+static char *inline_text(const struct cmp_row *row)
+{
+	struct styled st = {0};
+	char *s;
+
+	cmp_render_inline(row, true, &st);
+	s = xstrndup(st.text.buf, st.text.len);
+	styled_free(&st);
+	return s;
+}
+
+static void test_nk_2021_2022(void **state)
+{
+	struct comparison *c = compare_documents(nk(2021), nk(2022));
+	const struct cmp_row *row;
+	char *s;
+	size_t changed = 0, added = 0, removed = 0;
+
+	(void)state;
+	assert_int_equal(c->n_secs, 6);
+	assert_string_equal(c->secs[0].id, "overview");
+	/* "North Korea" became "the DPRK": a word change in a matching sentence. */
+	row = find_row(c, "overview", "therefore North Korea remained", "therefore the DPRK remained");
+	assert_non_null(row);
+	assert_int_equal(row->kind, CMP_CHANGED);
+	s = inline_text(row);
+	assert_non_null(strstr(s, "therefore [-North Korea-] {+the DPRK+} remained on Tier 3."));
+	free(s);
+	/* "China" became "the PRC" inside otherwise matching sentences. */
+	row = find_row(c, "protection", "returned from China", "returned from the PRC");
+	assert_non_null(row);
+	assert_int_equal(row->kind, CMP_CHANGED);
+	s = inline_text(row);
+	assert_non_null(strstr(s, "[-China-] {+the PRC+}"));
+	free(s);
+	/* A sentence about the 2020 law is new in 2022. */
+	row = find_row(c, "profile", NULL, "Law on Rejecting Reactionary Ideology and Culture");
+	assert_non_null(row);
+	assert_true(row->kind == CMP_ADDED || row->kind == CMP_CHANGED);
+	/* Unchanged recommendations are the same; 3 were reworded. */
+	row = find_row(c, "recommendations", "Eliminate coercion tactics", "Eliminate coercion tactics");
+	assert_int_equal(row->kind, CMP_SAME);
+	for (size_t k = 0; k < c->n_secs; k++) {
+		changed += c->secs[k].n_changed;
+		added += c->secs[k].n_added;
+		removed += c->secs[k].n_removed;
+		assert_true(c->secs[k].similarity > 0.3 && c->secs[k].similarity <= 1.0);
+	}
+	assert_int_equal(c->secs[1].n_changed, 3);
+	/* Not a wall of red and green: most sentences pair up. */
+	assert_true(changed > added && changed > removed);
+	assert_true(c->similarity > 0.6 && c->similarity < 0.95);
+	comparison_free(c);
+}
+
+static void test_identical_and_missing_sections(void **state)
+{
+	const struct document *d22 = nk(2022), *d23 = nk(2023);
+	struct comparison *c = compare_documents(d22, d22);
+	size_t s, r;
+
+	(void)state;
+	for (size_t k = 0; k < c->n_secs; k++) {
+		assert_int_equal(c->secs[k].n_changed + c->secs[k].n_added + c->secs[k].n_removed, 0);
+		assert_true(c->secs[k].similarity == 1.0);
+	}
+	s = r = 0;
+	assert_false(comparison_next_change(c, &s, &r, 1));
+	comparison_free(c);
+	/* 2023 is an excerpt: its missing sections are wholly removed. */
+	c = compare_documents(d22, d23);
+	assert_int_equal(c->n_secs, 6);
+	for (size_t k = 0; k < c->n_secs; k++)
+		if (!strcmp(c->secs[k].id, "prosecution")) {
+			assert_int_equal(c->secs[k].b_index, -1);
+			assert_int_equal(c->secs[k].n_removed + c->secs[k].n_moved, c->secs[k].n_rows);
+			assert_true(c->secs[k].similarity < 0.01);
+		}
+	s = 0;
+	r = 0;
+	assert_true(comparison_next_change(c, &s, &r, 1));
+	assert_int_not_equal(c->secs[s].rows[r].kind, CMP_SAME);
+	{
+		size_t s1 = s, r1 = r;
+
+		/* Forward then back lands on the same change. */
+		assert_true(comparison_next_change(c, &s, &r, 1));
+		assert_true(s > s1 || r > r1);
+		assert_true(comparison_next_change(c, &s, &r, -1));
+		assert_int_equal(s, s1);
+		assert_int_equal(r, r1);
+	}
+	comparison_free(c);
+	/* The reverse: sections only in the later edition are added. */
+	c = compare_documents(d23, d22);
+	for (size_t k = 0; k < c->n_secs; k++)
+		if (c->secs[k].a_index < 0)
+			assert_int_equal(c->secs[k].n_added + c->secs[k].n_moved, c->secs[k].n_rows);
+	comparison_free(c);
+}
+
+static void test_similarity(void **state)
+{
+	static const char a[] = "End the practice of summary executions and other harsh punishments, "
+				"including forced labor, for victims who are forcibly returned from other countries.";
+	static const char b[] = "End the use of forced labor as punishment for DPRK citizens involuntarily "
+				"repatriated from other countries.";
+
+	(void)state;
+	assert_true(text_similarity(a, strlen(a), a, strlen(a)) == 1.0);
+	assert_true(text_similarity(a, strlen(a), b, strlen(b)) < 0.5);
+	assert_true(text_similarity("The Cat sat.", 12, "the cat SAT", 11) == 1.0);
+	assert_true(text_similarity("", 0, "x", 1) == 0.0);
+}
+
+static void test_tracker(void **state)
+{
+	const struct document *docs[] = { nk(2021), nk(2022), nk(2023) };
+	struct rec_tracker *t = recs_track(docs, 3);
+	int coercion = -1, executions = -1, first = -1;
+
+	(void)state;
+	for (size_t th = 0; th < t->n_threads; th++) {
+		const char *text = rec_thread_text(t, th);
+
+		if (!strncmp(text, "Eliminate coercion tactics", 26))
+			coercion = (int)th;
+		if (!strncmp(text, "End the practice of summary executions", 38))
+			executions = (int)th;
+		if (t->threads[th].cells[0].text && t->threads[th].cells[0].item == 0)
+			first = (int)th;
+	}
+	assert_true(coercion >= 0 && executions >= 0 && first >= 0);
+	/* Kept in all three. */
+	assert_int_equal(t->threads[coercion].cells[0].state, REC_NEW);
+	assert_int_equal(t->threads[coercion].cells[1].state, REC_KEPT);
+	assert_int_equal(t->threads[coercion].cells[2].state, REC_KEPT);
+	/* The 2021 first recommendation is reworded in 2022, with its diff. */
+	assert_int_equal(t->threads[first].cells[1].state, REC_REWORDED);
+	assert_true(t->threads[first].cells[1].diff.n_words > 2);
+	/* Summary executions: not in 2023. */
+	assert_int_equal(t->threads[executions].cells[1].state, REC_KEPT);
+	assert_int_equal(t->threads[executions].cells[2].state, REC_DROPPED);
+	assert_null(t->threads[executions].cells[2].text);
+	/* 11 + 1 new in 2023. */
+	assert_int_equal(t->n_threads, 12);
+	assert_string_equal(rec_state_name(REC_REWORDED), "reworded");
+	recs_free(t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sentences),
+		cmocka_unit_test(test_word_diff),
+		cmocka_unit_test(test_nk_2021_2022),
+		cmocka_unit_test(test_identical_and_missing_sections),
+		cmocka_unit_test(test_similarity),
+		cmocka_unit_test(test_tracker),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
