@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fold.h"
+#include "utf8.h"
 #include "util.h"
 
 /* Pairs need this much word similarity to count as one sentence reworded. */
@@ -25,7 +25,7 @@ struct unit {
 	size_t len;
 	size_t block;
 	bool item;
-	uint64_t key;       /* hash of the folded text */
+	uint64_t key;       /* hash of the text, spaces collapsed */
 	uint64_t *words;    /* content-word hashes, sorted */
 	size_t n_words;
 	size_t all_words;   /* words of any kind, for similarity figures */
@@ -70,30 +70,64 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Bytes of a word character at s (letters and digits, any script; not the
+ * typographic punctuation of U+2000..U+206F), or 0. */
+static size_t word_char(const char *s, size_t len)
+{
+	int32_t cp;
+	size_t n;
+
+	if (!((unsigned char)*s & 0x80))
+		return isalnum((unsigned char)*s) ? 1 : 0;
+	n = utf8_next(s, len, &cp);
+	if (cp < 0 || (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+	    (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F))
+		return 0;
+	return n ? n : 1;
+}
+
 /* The sorted content words of a text, lower-cased (ASCII; other letters as
- * they are) and without function words; *all gets the count of all words. */
+ * they are) and without function words; *all gets the count of all words.
+ * A plain scanner rather than ICU: this runs on every sentence of both
+ * editions, and "state-sponsored" or "People's" must stay one word. */
 static size_t content_words(const char *text, size_t len, uint64_t **out, size_t *all)
 {
-	struct span *tok;
-	size_t n = sentence_tokens(text, len, &tok), k = 0;
+	size_t k = 0, cap = 0, i = 0, n;
 	char buf[64];
 
-	*out = xcalloc(n + 1, sizeof(**out));
+	*out = NULL;
 	*all = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t tl = tok[i].end - tok[i].start;
+	while (i < len) {
+		size_t start = i, bl = 0;
 
-		if (!has_alnum(text + tok[i].start, tl))
+		if (!(n = word_char(text + i, len - i))) {
+			i++;
 			continue;
+		}
+		/* A word: word characters, joined by single hyphens or apostrophes. */
+		while (i < len) {
+			if ((n = word_char(text + i, len - i))) {
+				i += n;
+			} else if ((text[i] == '-' || text[i] == '\'') && i + 1 < len &&
+				   word_char(text + i + 1, len - i - 1)) {
+				i++;
+			} else if (i + 3 < len && !memcmp(text + i, "\xe2\x80\x99", 3) &&
+				   word_char(text + i + 3, len - i - 3)) {
+				i += 3;
+			} else {
+				break;
+			}
+		}
 		(*all)++;
-		if (tl >= sizeof(buf))
-			tl = sizeof(buf) - 1;
-		for (size_t j = 0; j < tl; j++)
-			buf[j] = (char)tolower((unsigned char)text[tok[i].start + j]);
-		if (!is_stopword(buf, tl))
-			(*out)[k++] = wdiff_hash(buf, tl);
+		for (size_t j = start; j < i && bl < sizeof(buf); j++)
+			buf[bl++] = (char)tolower((unsigned char)text[j]);
+		if (is_stopword(buf, bl))
+			continue;
+		GROW(*out, cap, k + 1);
+		(*out)[k++] = wdiff_hash(buf, bl);
 	}
-	free(tok);
+	if (!*out)
+		*out = xcalloc(1, sizeof(**out));
 	qsort(*out, k, sizeof(**out), cmp_u64);
 	return k;
 }
@@ -121,7 +155,8 @@ static double dice(const struct unit *a, const struct unit *b)
 static void add_unit(struct side *s, const char *text, size_t len, size_t block, bool item)
 {
 	struct unit *u;
-	char *f, *copy = xstrndup(text, len);
+	uint64_t h = 1469598103934665603ULL;
+	bool space = false;
 
 	GROW(s->v, s->cap, s->n + 1);
 	u = &s->v[s->n++];
@@ -130,10 +165,19 @@ static void add_unit(struct side *s, const char *text, size_t len, size_t block,
 	u->len = len;
 	u->block = block;
 	u->item = item;
-	f = fold_dup(copy);
-	u->key = wdiff_hash(f, strlen(f));
-	free(f);
-	free(copy);
+	/* The exact text, whitespace runs counted as one space (layout is not change). */
+	for (size_t i = 0; i < len; i++) {
+		if (isspace((unsigned char)text[i])) {
+			space = true;
+			continue;
+		}
+		if (space) {
+			h = (h ^ ' ') * 1099511628211ULL;
+			space = false;
+		}
+		h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
+	}
+	u->key = h;
 	u->n_words = content_words(text, len, &u->words, &u->all_words);
 }
 
@@ -188,6 +232,8 @@ static struct cmp_row *push_row(struct rows *r, enum cmp_kind kind, const struct
 	row->b_len = b ? b->len : 0;
 	row->a_block = a ? a->block : SIZE_MAX;
 	row->b_block = b ? b->block : SIZE_MAX;
+	row->a_words = a ? a->all_words : 0;
+	row->b_words = b ? b->all_words : 0;
 	row->item = (a && a->item) || (b && b->item);
 	return row;
 }
@@ -510,11 +556,7 @@ static void compare_section(struct cmp_section *cs, const struct section *sa,
 		struct cmp_row *row = &rows.v[r];
 
 		if (row->kind == CMP_SAME) {
-			struct unit u;
-
-			content_words(row->a, row->a_len, &u.words, &u.all_words);
-			free(u.words);
-			cs->common_words += u.all_words;
+			cs->common_words += row->a_words;
 		} else if (row->kind == CMP_CHANGED) {
 			cs->common_words += diff_words(row);
 		}
@@ -530,7 +572,9 @@ static void compare_section(struct cmp_section *cs, const struct section *sa,
 static void find_moves(struct comparison *c)
 {
 	struct keyed *out = NULL, *in = NULL;
+	struct side uo = {0}, ui = {0};
 	size_t n_out = 0, n_in = 0, cap_out = 0, cap_in = 0;
+	bool *used;
 
 	for (size_t s = 0; s < c->n_secs; s++)
 		for (size_t r = 0; r < c->secs[s].n_rows; r++) {
@@ -544,20 +588,30 @@ static void find_moves(struct comparison *c)
 				in[n_in++] = (struct keyed){ s, r };
 			}
 		}
-	for (size_t i = 0; i < n_out && n_in * n_out <= 250000; i++) {
-		struct cmp_row *ro = &c->secs[out[i].key].rows[out[i].index];
+	/* Beyond this the texts are unrelated and a search would cost too much. */
+	if (n_in * n_out > 250000)
+		n_out = 0;
+	for (size_t i = 0; i < n_out; i++) {
+		const struct cmp_row *row = &c->secs[out[i].key].rows[out[i].index];
+
+		add_unit(&uo, row->a, row->a_len, 0, false);
+	}
+	for (size_t k = 0; k < n_in && n_out; k++) {
+		const struct cmp_row *row = &c->secs[in[k].key].rows[in[k].index];
+
+		add_unit(&ui, row->b, row->b_len, 0, false);
+	}
+	used = xcalloc(n_in + 1, sizeof(bool));
+	for (size_t i = 0; i < n_out; i++) {
 		double best = MOVED_THRESHOLD;
 		size_t best_k = SIZE_MAX;
 
 		for (size_t k = 0; k < n_in; k++) {
-			struct cmp_row *ri = &c->secs[in[k].key].rows[in[k].index];
 			double d;
 
-			if (ri->kind != CMP_ADDED)
+			if (used[k])
 				continue;
-			d = ri->b_len == ro->a_len && !memcmp(ri->b, ro->a, ro->a_len)
-				    ? 1.0
-				    : text_similarity(ro->a, ro->a_len, ri->b, ri->b_len);
+			d = uo.v[i].key == ui.v[k].key ? 1.0 : dice(&uo.v[i], &ui.v[k]);
 			if (d >= best) {
 				best = d;
 				best_k = k;
@@ -566,8 +620,10 @@ static void find_moves(struct comparison *c)
 			}
 		}
 		if (best_k != SIZE_MAX) {
+			struct cmp_row *ro = &c->secs[out[i].key].rows[out[i].index];
 			struct cmp_row *ri = &c->secs[in[best_k].key].rows[in[best_k].index];
 
+			used[best_k] = true;
 			ro->kind = CMP_MOVED_OUT;
 			ri->kind = CMP_MOVED_IN;
 			ro->similarity = ri->similarity = best;
@@ -577,6 +633,9 @@ static void find_moves(struct comparison *c)
 			ri->peer_row = out[i].index;
 		}
 	}
+	free(used);
+	side_free(&uo);
+	side_free(&ui);
 	free(out);
 	free(in);
 }
@@ -585,7 +644,6 @@ static void count_rows(struct cmp_section *cs)
 {
 	for (size_t r = 0; r < cs->n_rows; r++) {
 		const struct cmp_row *row = &cs->rows[r];
-		struct unit u;
 
 		switch (row->kind) {
 		case CMP_SAME:
@@ -602,9 +660,7 @@ static void count_rows(struct cmp_section *cs)
 			break;
 		case CMP_MOVED_OUT:
 			cs->n_moved++;
-			content_words(row->a, row->a_len, &u.words, &u.all_words);
-			free(u.words);
-			cs->common_words += u.all_words;
+			cs->common_words += row->a_words;
 			break;
 		case CMP_MOVED_IN:
 			break;

@@ -39,6 +39,7 @@ struct cmp_row {
 	size_t a_len, b_len;
 	size_t a_block, b_block;/* paragraph (or n_paras + item) index; SIZE_MAX when absent */
 	bool item;              /* a recommendation rather than a sentence of prose */
+	size_t a_words, b_words;/* words in each sentence */
 	struct cmp_word *words; /* CMP_CHANGED */
 	size_t n_words;
 	double similarity;      /* CMP_CHANGED, moved: of the two sentences, 0..1 */

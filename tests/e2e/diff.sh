@@ -14,7 +14,7 @@ echo "1..14"
 expect "side by side: exit 0 although the texts differ" [ $? -eq 0 ]
 expect "a renaming is a word change inside the sentence" has "therefore [-North Korea-]"
 expect "both columns fit the width" [ "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$tmp/out")" -le 130 ]
-expect "section headings carry their similarity" has "Prioritized Recommendations 93% similar"
+expect "section headings carry their similarity" grep -q "^Prioritized Recommendations [0-9]*% similar" "$tmp/out"
 "$TIPR" diff dprk 2021 2022 --inline --width 80 --color never >"$tmp/out" 2>&1
 expect "--inline: marks in place" has "[-China-] {+the PRC+}"
 expect "--inline: the new 2020 law is inserted" has "{+In addition, following the enactment in December 2020"

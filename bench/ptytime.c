@@ -1,0 +1,129 @@
+/* ptytime.c — runs a command on a pseudo-terminal and reports how long it
+ * took until its output first showed a given text (the first frame), then
+ * sends it keys to quit.  For comparing readers fairly: same pty, same size.
+ *
+ *   ptytime [-r RUNS] [-s COLSxROWS] [-q QUITKEYS] MARKER COMMAND [ARG]...
+ * Prints the median and minimum, in milliseconds. */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One run: the time until marker appeared, or a negative number. */
+static double run_once(char **argv, const char *marker, const char *quit, int cols, int rows)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+	static char buf[1 << 20];
+	size_t len = 0;
+	double t0 = now_ms(), found = -1;
+	int fd, status;
+	pid_t pid = forkpty(&fd, NULL, NULL, &ws);
+
+	if (pid < 0) {
+		perror("forkpty");
+		exit(1);
+	}
+	if (pid == 0) {
+		setenv("TERM", "xterm-256color", 1);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	while (found < 0 && now_ms() - t0 < 10000) {
+		struct pollfd p = { fd, POLLIN, 0 };
+		ssize_t n;
+
+		if (poll(&p, 1, 100) <= 0)
+			continue;
+		n = read(fd, buf + len, sizeof(buf) - 1 - len);
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+		buf[len] = '\0';
+		if (strstr(buf, marker))
+			found = now_ms() - t0;
+		if (len > sizeof(buf) / 2) {
+			/* Keep the tail: the marker may straddle reads. */
+			memmove(buf, buf + len - 4096, 4096);
+			len = 4096;
+		}
+	}
+	if (write(fd, quit, strlen(quit)) < 0)
+		kill(pid, SIGTERM);
+	/* Drain until the child exits, so it is never blocked on output. */
+	for (double t1 = now_ms(); now_ms() - t1 < 3000;) {
+		struct pollfd p = { fd, POLLIN, 0 };
+
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			break;
+		if (poll(&p, 1, 50) > 0 && read(fd, buf, sizeof(buf)) <= 0)
+			break;
+	}
+	if (waitpid(pid, &status, WNOHANG) == 0) {
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	close(fd);
+	return found;
+}
+
+int main(int argc, char **argv)
+{
+	int runs = 20, cols = 120, rows = 40, opt;
+	const char *quit = "q";
+	double *t;
+
+	while ((opt = getopt(argc, argv, "+r:s:q:")) != -1) {
+		if (opt == 'r')
+			runs = atoi(optarg);
+		else if (opt == 's' && sscanf(optarg, "%dx%d", &cols, &rows) == 2)
+			continue;
+		else if (opt == 'q')
+			quit = optarg;
+		else {
+			fprintf(stderr, "usage: ptytime [-r RUNS] [-s COLSxROWS] [-q KEYS] MARKER COMMAND...\n");
+			return 2;
+		}
+	}
+	if (argc - optind < 2 || runs < 1) {
+		fprintf(stderr, "usage: ptytime [-r RUNS] [-s COLSxROWS] [-q KEYS] MARKER COMMAND...\n");
+		return 2;
+	}
+	t = calloc((size_t)runs, sizeof(*t));
+	if (!t)
+		return 1;
+	for (int i = 0; i < runs; i++) {
+		t[i] = run_once(argv + optind + 1, argv[optind], quit, cols, rows);
+		if (t[i] < 0) {
+			fprintf(stderr, "ptytime: '%s' never appeared\n", argv[optind]);
+			free(t);
+			return 1;
+		}
+	}
+	qsort(t, (size_t)runs, sizeof(*t), cmp_double);
+	printf("%.2f %.2f\n", t[runs / 2], t[0]);
+	free(t);
+	return 0;
+}
