@@ -188,3 +188,43 @@ int draw_text(const struct app *app, int y, int x, int maxw, const char *s, size
 	free(safe);
 	return x - x0;
 }
+
+/* The theme role for an ANSI role of styled text. */
+static enum theme_role styled_role(enum ansi_role r)
+{
+	switch (r) {
+	case ANSI_INSERT:
+		return ROLE_INSERT;
+	case ANSI_DELETE:
+		return ROLE_DELETE;
+	case ANSI_MOVED:
+		return ROLE_MOVED;
+	case ANSI_HEADING:
+		return ROLE_HEADING;
+	case ANSI_REC_NUMBER:
+		return ROLE_REC_NUMBER;
+	case ANSI_DIM:
+		return ROLE_HINT;
+	case ANSI_TITLE:
+		return ROLE_TITLE;
+	default:
+		return ROLE_TEXT;
+	}
+}
+
+int draw_styled(const struct app *app, int y, int x, int maxw, const struct styled *st, size_t start,
+		size_t end)
+{
+	int used = 0;
+
+	for (size_t i = start; i < end && used < maxw;) {
+		size_t j = i;
+
+		while (j < end && st->roles[j] == st->roles[i])
+			j++;
+		used += draw_text(app, y, x + used, maxw - used, st->text.buf + i, j - i,
+				  draw_attr(app, styled_role((enum ansi_role)st->roles[i])));
+		i = j;
+	}
+	return used;
+}

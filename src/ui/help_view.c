@@ -12,6 +12,8 @@ static const struct {
 	{ CTX_ANY, "Everywhere" },
 	{ CTX_TREE, "In the tree" },
 	{ CTX_READER, "In the text" },
+	{ CTX_COMPARE, "Comparing two editions" },
+	{ CTX_TRACKER, "In the recommendation tracker" },
 };
 
 /* The help screen's lines: group titles, then "keys  what they do". */

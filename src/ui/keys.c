@@ -43,6 +43,18 @@ const struct key_binding key_bindings[] = {
 	{ ACT_NEXT_MATCH, CTX_READER, { 'n' }, "n", "next match" },
 	{ ACT_PREV_MATCH, CTX_READER, { 'N' }, "N", "previous match" },
 	{ ACT_FOCUS_TREE, CTX_READER, { 'h', KEY_LEFT }, "h Left", "go to the tree" },
+	{ ACT_COMPARE, CTX_READER, { 'D', '=' }, "D =", "compare with another edition (asks which)" },
+	{ ACT_TRACKER, CTX_READER, { 'R' }, "R", "the country's recommendations across editions" },
+	{ ACT_NEXT_CHANGE, CTX_COMPARE, { 'n', ']' }, "n ]", "next change" },
+	{ ACT_PREV_CHANGE, CTX_COMPARE, { 'N', '[' }, "N [", "previous change" },
+	{ ACT_SWAP, CTX_COMPARE, { 's' }, "s", "swap the two sides" },
+	{ ACT_INLINE, CTX_COMPARE, { 'i' }, "i", "one column or two (one when narrow)" },
+	{ ACT_FOLD, CTX_COMPARE, { 'z' }, "z", "fold or unfold unchanged stretches" },
+	{ ACT_CLOSE, CTX_COMPARE, { 'q', 27 }, "q Esc", "back to reading" },
+	{ ACT_LEFT, CTX_TRACKER, { 'h', KEY_LEFT }, "h Left", "the year before" },
+	{ ACT_RIGHT, CTX_TRACKER, { 'l', KEY_RIGHT }, "l Right", "the year after" },
+	{ ACT_DETAIL, CTX_TRACKER, { '\n', '\r', KEY_ENTER }, "Enter", "show the text, or the rewording's diff" },
+	{ ACT_CLOSE, CTX_TRACKER, { 'q', 27 }, "q Esc", "back to reading" },
 };
 const size_t key_bindings_count = ARRAY_SIZE(key_bindings);
 

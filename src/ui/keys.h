@@ -38,9 +38,20 @@ enum action {
 	ACT_COLLECTION,
 	ACT_CANCEL,
 	ACT_REDRAW,
+	ACT_COMPARE,
+	ACT_TRACKER,
+	ACT_CLOSE,
+	ACT_NEXT_CHANGE,
+	ACT_PREV_CHANGE,
+	ACT_SWAP,
+	ACT_INLINE,
+	ACT_FOLD,
+	ACT_LEFT,
+	ACT_RIGHT,
+	ACT_DETAIL,
 };
 
-enum key_context { CTX_ANY, CTX_TREE, CTX_READER };
+enum key_context { CTX_ANY, CTX_TREE, CTX_READER, CTX_COMPARE, CTX_TRACKER };
 
 struct key_binding {
 	enum action action;

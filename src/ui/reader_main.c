@@ -71,6 +71,7 @@ static void refit(struct app *app)
 
 	app_text_size(app, &w, &h);
 	reading_resize(&app->reading, w, h);
+	compare_relayout(app);
 }
 
 bool app_open(struct app *app, struct corpus_doc *e, int section)
@@ -84,6 +85,17 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 			    e->path);
 		return false;
 	}
+	/* While comparing, another edition of the country from the tree becomes
+	 * the other side; anything else ends the comparison or the tracker. */
+	if (app->pane == PANE_COMPARE && !strcmp(e->slug, app->cmp_a->slug) && e != app->cmp_a &&
+	    e != app->cmp_b) {
+		compare_open(app, e->year);
+		return true;
+	}
+	if (app->pane == PANE_COMPARE)
+		compare_close(app);
+	if (app->pane == PANE_TRACKER)
+		tracker_close(app);
 	query = app->reading.query ? xstrdup(app->reading.query) : NULL;
 	app_text_size(app, &w, &h);
 	reading_open(&app->reading, doc, tree_country_name(app->tree, e->slug), w, h);
@@ -167,7 +179,10 @@ static void redraw(struct app *app)
 						  app->ascii_only ? 1 : 3, draw_attr(app, ROLE_BORDER)); /* │ */
 				x = app->tree_cols + 1;
 			}
-			reader_view.draw(app, 0, x, app->pane_rows, app->cols - x);
+			(app->pane == PANE_COMPARE   ? &compare_view
+			 : app->pane == PANE_TRACKER ? &tracker_view
+						     : &reader_view)
+				->draw(app, 0, x, app->pane_rows, app->cols - x);
 		}
 		status_draw(app, app->rows - 2, app->cols);
 		hint_draw(app, app->rows - 1, app->cols);
@@ -183,6 +198,8 @@ static void prompt_changed(struct app *app)
 	const char *text = app->input.len ? app->input.buf : "";
 	struct reading *r = &app->reading;
 
+	if (app->prompt == PROMPT_COMPARE)
+		return;
 	if (app->prompt == PROMPT_FILTER) {
 		tree_set_filter(app->tree, text);
 		if (*text && !tree_n_rows(app->tree))
@@ -218,14 +235,18 @@ static void prompt_key(struct app *app, struct input in)
 	bool changed = false;
 
 	if (!in.fkey && (in.code == '\n' || in.code == '\r')) {
+		enum prompt_kind kind = app->prompt;
+
 		app->prompt = PROMPT_NONE;
+		if (kind == PROMPT_COMPARE)
+			compare_open(app, app->input.len ? atoi(app->input.buf) : 0);
 		return;
 	}
 	if (!in.fkey && in.code == 27) {
 		/* Cancel: back where the search started, or the whole tree. */
 		if (app->prompt == PROMPT_FILTER) {
 			tree_set_filter(app->tree, "");
-		} else {
+		} else if (app->prompt != PROMPT_COMPARE) {
 			reading_search(&app->reading, "", 0);
 			reading_set_top(&app->reading, app->search_origin);
 		}
@@ -244,7 +265,7 @@ static void prompt_key(struct app *app, struct input in)
 		sb_reset(&app->input);
 		changed = true;
 	} else if (!in.fkey && in.code >= 0x20 && in.code != 0x7F && in.code <= 0x10FFFF &&
-		   app->input.len < 200) {
+		   app->input.len < 200 && (app->prompt != PROMPT_COMPARE || (in.code >= '0' && in.code <= '9'))) {
 		char buf[4];
 
 		sb_add(&app->input, buf, utf8_encode(in.code, buf));
@@ -334,6 +355,13 @@ static bool app_action(struct app *app, enum action act)
 	case ACT_FILTER:
 		start_prompt(app, PROMPT_FILTER);
 		return true;
+	case ACT_COMPARE:
+		if (!app->open)
+			return false;
+		start_prompt(app, PROMPT_COMPARE);
+		return true;
+	case ACT_TRACKER:
+		return tracker_open(app);
 	case ACT_CANCEL:
 		reading_search(&app->reading, "", 0);
 		if (*tree_filter(app->tree))
@@ -393,7 +421,14 @@ static void handle_key(struct app *app, struct input in)
 		help_view.action(app, keys_lookup(in.code, CTX_ANY));
 		return;
 	}
-	act = keys_lookup(in.code, app->focus == FOCUS_TREE ? CTX_TREE : CTX_READER);
+	if (app->focus == FOCUS_READER && app->pane == PANE_COMPARE)
+		view = &compare_view;
+	else if (app->focus == FOCUS_READER && app->pane == PANE_TRACKER)
+		view = &tracker_view;
+	act = keys_lookup(in.code, app->focus == FOCUS_TREE	 ? CTX_TREE
+				   : app->pane == PANE_COMPARE ? CTX_COMPARE
+				   : app->pane == PANE_TRACKER ? CTX_TRACKER
+							       : CTX_READER);
 	if (app->focus == FOCUS_READER && !app->open)
 		view = &tree_view;
 	if (act == ACT_NONE) {
@@ -816,6 +851,8 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 	/* Problems found while reading, where the user can read them. */
 	diags_print(&app.diags, stderr);
 	diags_free(&app.diags);
+	compare_close(&app);
+	tracker_close(&app);
 	reading_close(&app.reading);
 	tree_free(app.tree);
 	theme_free(&app.theme);

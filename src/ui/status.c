@@ -17,7 +17,25 @@ void status_draw(struct app *app, int y, int w)
 
 	draw_fill(y, 0, w, a);
 	sb_adds(&left, coll->title);
-	if (app->open) {
+	if (app->pane == PANE_COMPARE && app->cmp) {
+		const struct cmp_layout *lo = &app->cmp_lo;
+		const struct cmp_section *cs = lo->n ? &app->cmp->secs[lo->v[app->cmp_top < lo->n ? app->cmp_top : 0].sec] : NULL;
+
+		sb_addf(&left, "%s%d \xe2\x86\x92 %d%s", sep, app->cmp_a->year, app->cmp_b->year, sep); /* → */
+		sb_adds(&left, tree_country_name(app->tree, app->cmp_a->slug));
+		if (cs) {
+			sb_adds(&left, sep);
+			sb_adds(&left, cs->title ? cs->title : cs->id);
+			sb_addf(&right, "section %.0f%%  whole %.0f%% similar ", cs->similarity * 100,
+				app->cmp->similarity * 100);
+		}
+	} else if (app->pane == PANE_TRACKER && app->trk) {
+		sb_adds(&left, sep);
+		sb_adds(&left, tree_country_name(app->tree, app->open->slug));
+		sb_adds(&left, sep);
+		sb_adds(&left, "recommendations across editions");
+		sb_addf(&right, "%zu recommendations ", app->trk->n_threads);
+	} else if (app->open) {
 		const struct document *doc = app->reading.doc;
 		int s = reading_section_at_top(&app->reading);
 
@@ -52,7 +70,12 @@ void hint_draw(struct app *app, int y, int w)
 		"q quit  Tab pane  / search  n/N match  [ ] section  < > year  m by year  t tree  F1 help";
 	static const char *const prompts[] = {
 		[PROMPT_SEARCH] = "/", [PROMPT_SEARCH_BACK] = "?", [PROMPT_FILTER] = "filter: ",
+		[PROMPT_COMPARE] = "compare with the edition of year (Enter: the one before): ",
 	};
+	static const char compare_hints[] =
+		"n/N change  s swap  i inline  z fold  < > year  q back to reading  F1 help";
+	static const char tracker_hints[] =
+		"j/k recommendation  h/l year  Enter text or diff  q back to reading  F1 help";
 
 	draw_fill(y, 0, w, A_NORMAL);
 	if (app->prompt != PROMPT_NONE) {
@@ -71,5 +94,10 @@ void hint_draw(struct app *app, int y, int w)
 			  draw_attr(app, app->message_is_error ? ROLE_ERROR : ROLE_MESSAGE));
 		return;
 	}
-	draw_text(app, y, 0, w, hints, sizeof(hints) - 1, draw_attr(app, ROLE_HINT));
+	if (app->pane == PANE_COMPARE)
+		draw_text(app, y, 0, w, compare_hints, sizeof(compare_hints) - 1, draw_attr(app, ROLE_HINT));
+	else if (app->pane == PANE_TRACKER)
+		draw_text(app, y, 0, w, tracker_hints, sizeof(tracker_hints) - 1, draw_attr(app, ROLE_HINT));
+	else
+		draw_text(app, y, 0, w, hints, sizeof(hints) - 1, draw_attr(app, ROLE_HINT));
 }

@@ -12,13 +12,17 @@
 #include <curses.h>
 
 #include "cli.h"
+#include "cmplayout.h"
 #include "reading.h"
+#include "recs.h"
 #include "theme.h"
 #include "tree.h"
 #include "ui/keys.h"
 
 enum focus { FOCUS_TREE, FOCUS_READER };
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_FILTER };
+/* What the right-hand pane shows. */
+enum pane { PANE_READER, PANE_COMPARE, PANE_TRACKER };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_FILTER, PROMPT_COMPARE };
 
 struct app {
 	struct cli *cli;
@@ -42,6 +46,17 @@ struct app {
 	int rows, cols;
 	bool ascii_only;             /* the locale cannot show UTF-8 */
 	bool color;
+	enum pane pane;
+	/* The comparison: a is the older edition unless swapped. */
+	struct corpus_doc *cmp_a, *cmp_b;
+	struct comparison *cmp;
+	struct cmp_layout cmp_lo;
+	size_t cmp_top;
+	bool cmp_inline, cmp_unfolded;
+	/* The recommendation tracker of the open document's country. */
+	struct rec_tracker *trk;
+	size_t trk_row, trk_col, trk_top;
+	bool trk_detail;
 	/* Geometry of the last frame (for the mouse). */
 	int tree_cols;               /* 0 when the tree is not shown */
 	int pane_rows;
@@ -59,6 +74,8 @@ struct view_ops {
 extern const struct view_ops tree_view;
 extern const struct view_ops reader_view;
 extern const struct view_ops help_view;
+extern const struct view_ops compare_view;
+extern const struct view_ops tracker_view;
 
 /* tree_view.c: selects and opens the row under a click at pane row r. */
 void tree_view_click(struct app *app, int r);
@@ -86,5 +103,18 @@ bool app_open(struct app *app, struct corpus_doc *e, int section);
 void app_switch_year(struct app *app, int dir);
 /* The text area's size for the current terminal and tree. */
 void app_text_size(const struct app *app, size_t *width, size_t *height);
+/* Draws bytes [start, end) of st at (y, x), run by run in theme roles. */
+int draw_styled(const struct app *app, int y, int x, int maxw, const struct styled *st, size_t start,
+		size_t end);
+
+/* compare_view.c: opens the comparison of the open document with year
+ * (0: the edition before it, else the one after); closes it. */
+bool compare_open(struct app *app, int year);
+void compare_close(struct app *app);
+/* Lays the comparison out again for the pane's width. */
+void compare_relayout(struct app *app);
+/* tracker_view.c */
+bool tracker_open(struct app *app);
+void tracker_close(struct app *app);
 
 #endif

@@ -6,7 +6,7 @@
 # Assertions are on the captured screen text; waits poll, never sleep blind.
 set -u
 n=0
-plan=19
+plan=23
 echo "1..$plan"
 if [ -z "${TMUX_BIN:-}" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	while [ $n -lt $plan ]; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
@@ -126,6 +126,20 @@ tm resize-window -t t -x 20 -y 5
 check "a tiny terminal says to enlarge it" "Enlarge the"
 tm resize-window -t t -x 120 -y 40
 check "and recovers when enlarged" "› Prosecution"
+
+keys D Enter
+check "D compares with the edition before, side by side" "2021 → 2022 › North Korea"
+keys n
+check "n goes to the next change" "section 89%"
+keys q R
+check "R opens the recommendation tracker" "recommendations across editions"
+if screen | grep -q "new  *kept  *dropped  *End the practice of summary"; then
+	ok "the tracker shows the executions recommendation dropped in 2023"
+else
+	not_ok "the tracker shows the executions recommendation dropped in 2023"
+fi
+keys q
+check "q goes back to reading" "2022 › North Korea › Prosecution"
 
 keys q
 sleep 0.3

@@ -10,12 +10,14 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "cmplayout.h"
 #include "cmprender.h"
 #include "compare.h"
 #include "corpus.h"
 #include "icu.h"
 #include "recs.h"
 #include "sentence.h"
+#include "textwrap.h"
 #include "util.h"
 #include "wdiff.h"
 
@@ -311,6 +313,64 @@ static void test_tracker(void **state)
 	recs_free(t);
 }
 
+static void test_layout(void **state)
+{
+	struct comparison *c = compare_documents(nk(2021), nk(2022));
+	struct cmp_layout lo, folded, one;
+	size_t line, changes = 0, col;
+
+	(void)state;
+	cmp_layout_build(&lo, c, 120, false, false);
+	cmp_layout_build(&folded, c, 120, false, true);
+	cmp_layout_build(&one, c, 60, true, false);
+	col = cmp_layout_column(&lo);
+	assert_int_equal(col, 58);
+	/* Every line of each column fits it, and rows are aligned: both sides of
+	 * a row start on the same line. */
+	for (size_t i = 0; i < lo.n; i++) {
+		const struct cmp_line *l = &lo.v[i];
+
+		if (l->kind != CL_ROW)
+			continue;
+		assert_true(text_width(lo.left.text.buf + l->l_start, l->l_end - l->l_start) <= col);
+		assert_true(text_width(lo.right.text.buf + l->r_start, l->r_end - l->r_start) <= col);
+		if (l->first && c->secs[l->sec].rows[l->row].kind == CMP_SAME)
+			assert_true(l->l_end > l->l_start && l->r_end > l->r_start);
+	}
+	/* Next change walks every changed row once; previous walks back. */
+	for (line = 0; cmp_layout_next_change(&lo, line, 1, &line);)
+		changes++;
+	{
+		size_t expect = 0;
+
+		for (size_t s = 0; s < c->n_secs; s++)
+			expect += c->secs[s].n_rows - c->secs[s].n_same;
+		assert_int_equal(changes, expect);
+	}
+	assert_true(cmp_layout_next_change(&lo, lo.n - 1, -1, &line));
+	/* Folding hides unchanged stretches: fewer lines, and a fold line says how many. */
+	assert_true(folded.n < lo.n);
+	{
+		bool fold = false;
+
+		for (size_t i = 0; i < folded.n; i++)
+			if (folded.v[i].kind == CL_FOLD) {
+				fold = true;
+				assert_true(folded.v[i].folded >= 2);
+				assert_int_equal(cmp_layout_find(&folded, folded.v[i].sec, folded.v[i].row + 1), i);
+			}
+		assert_true(fold);
+	}
+	/* Inline: one column of the whole width; sections start at their headings. */
+	assert_int_equal(cmp_layout_column(&one), 60);
+	assert_int_equal(one.v[cmp_layout_section(&one, 2)].kind, CL_HEADING);
+	assert_int_equal(one.v[cmp_layout_section(&one, 2)].sec, 2);
+	cmp_layout_free(&lo);
+	cmp_layout_free(&folded);
+	cmp_layout_free(&one);
+	comparison_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -320,6 +380,7 @@ int main(void)
 		cmocka_unit_test(test_identical_and_missing_sections),
 		cmocka_unit_test(test_similarity),
 		cmocka_unit_test(test_tracker),
+		cmocka_unit_test(test_layout),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
