@@ -6,7 +6,7 @@
 # Assertions are on the captured screen text; waits poll, never sleep blind.
 set -u
 n=0
-plan=23
+plan=24
 echo "1..$plan"
 if [ -z "${TMUX_BIN:-}" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	while [ $n -lt $plan ]; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
