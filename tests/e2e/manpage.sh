@@ -1,0 +1,53 @@
+#!/bin/sh
+# The man page says what --help and the reader's key table say: every long
+# option of every command, and every key's description, must be in tipr.1.
+set -u
+man=$TIPR_SRCDIR/tipr.1
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+# roff escapes hyphens; compare with them removed.
+sed 's/\\-/-/g; s/\\(lq/"/g; s/\\(rq/"/g' "$man" >"$tmp/man"
+echo "1..4"
+
+missing=""
+for cmd in "" list show diff recs import check; do
+	# shellcheck disable=SC2086
+	"$TIPR" $cmd --help | grep -o -e '--[a-z][a-z-]*' | sort -u >"$tmp/opts"
+	while read -r opt; do
+		grep -qF -- "$opt" "$tmp/man" || missing="$missing ${cmd:-tipr}:$opt"
+	done <"$tmp/opts"
+done
+if [ -z "$missing" ]; then echo "ok 1 - every option of --help is in tipr.1"; else echo "not ok 1 - missing from tipr.1:$missing"; fi
+
+missing=""
+for cmd in list show diff recs import check; do
+	"$TIPR" --help | grep -q "^  $cmd " || missing="$missing $cmd"
+	grep -q "^\.SS \"tipr $cmd\"" "$man" || missing="$missing $cmd(man)"
+done
+if [ -z "$missing" ]; then echo "ok 2 - every command is in --help and has its section in tipr.1"; else echo "not ok 2 - missing:$missing"; fi
+
+# The help screen is printed from the key table: every description in it.
+printf '<F1>\n:dump\n' >"$tmp/keys"
+XDG_STATE_HOME=$tmp/state XDG_CONFIG_HOME=$tmp/config "$TIPR" --script "$tmp/keys" --size 120x100 >"$tmp/help"
+awk 'length($0) > 20 && substr($0, 1, 3) == "   " { print substr($0, 21) }' "$tmp/help" | sort -u >"$tmp/descs"
+missing=""
+count=0
+while read -r desc; do
+	count=$((count + 1))
+	grep -qF -- "$desc" "$tmp/man" || missing="$missing [$desc]"
+done <"$tmp/descs"
+if [ -z "$missing" ] && [ "$count" -gt 30 ]; then
+	echo "ok 3 - all $count key descriptions of the key table are in tipr.1"
+else
+	echo "not ok 3 - key descriptions missing from tipr.1 ($count read):$missing"
+fi
+
+if command -v groff >/dev/null 2>&1; then
+	if groff -man -Tutf8 -ww -z "$man" 2>"$tmp/warn" && [ ! -s "$tmp/warn" ]; then
+		echo "ok 4 - groff renders tipr.1 without warnings"
+	else
+		echo "not ok 4 - groff warns about tipr.1"; sed 's/^/# /' "$tmp/warn"
+	fi
+else
+	echo "ok 4 # SKIP groff is not installed"
+fi
