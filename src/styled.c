@@ -11,6 +11,8 @@
 
 static void tag(struct styled *st, size_t from, enum ansi_role role)
 {
+	if (st->text.len == from)
+		return;
 	if (st->text.len > st->cap) {
 		st->cap = st->text.len * 2;
 		st->roles = xrealloc(st->roles, st->cap);
