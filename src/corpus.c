@@ -216,7 +216,8 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 		free(sub);
 	}
 	closedir(dp);
-	qsort(coll->docs, coll->n_docs, sizeof(*coll->docs), cmp_doc);
+	if (coll->n_docs)
+		qsort(coll->docs, coll->n_docs, sizeof(*coll->docs), cmp_doc);
 }
 
 static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
@@ -306,7 +307,8 @@ struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countr
 		corpus_free(c);
 		return NULL;
 	}
-	qsort(c->colls, c->n_colls, sizeof(*c->colls), cmp_coll);
+	if (c->n_colls)
+		qsort(c->colls, c->n_colls, sizeof(*c->colls), cmp_coll);
 	return c;
 }
 

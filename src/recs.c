@@ -98,7 +98,8 @@ static void track_year(struct rec_tracker *t, size_t y)
 				cand[n_cand++] = (struct candidate){ th, i, sim };
 			}
 		}
-		qsort(cand, n_cand, sizeof(*cand), by_similarity);
+		if (n_cand)
+			qsort(cand, n_cand, sizeof(*cand), by_similarity);
 		for (size_t k = 0; k < n_cand; k++) {
 			struct rec_cell *cell;
 			size_t at;
@@ -164,7 +165,8 @@ struct rec_tracker *recs_track(const struct document *const *docs, size_t n)
 	for (size_t y = 0; y < n; y++)
 		track_year(t, y);
 	/* Threads in the order the reports first list them. */
-	qsort_r(t->threads, t->n_threads, sizeof(*t->threads), by_first_appearance, &t->n_years);
+	if (t->n_threads)
+		qsort_r(t->threads, t->n_threads, sizeof(*t->threads), by_first_appearance, &t->n_years);
 	return t;
 }
 
