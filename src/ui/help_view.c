@@ -14,6 +14,7 @@ static const struct {
 	{ CTX_READER, "In the text" },
 	{ CTX_COMPARE, "Comparing two editions" },
 	{ CTX_TRACKER, "In the recommendation tracker" },
+	{ CTX_RESULTS, "In the search results" },
 };
 
 /* The help screen's lines: group titles, then "keys  what they do". */

@@ -30,6 +30,7 @@ const struct key_binding key_bindings[] = {
 	{ ACT_TOP, CTX_ANY, { 'g', KEY_HOME }, "g Home", "to the top" },
 	{ ACT_BOTTOM, CTX_ANY, { 'G', KEY_END }, "G End", "to the bottom" },
 	{ ACT_CANCEL, CTX_ANY, { 27 }, "Esc", "clear the search, filter or message" },
+	{ ACT_SEARCH_ALL, CTX_ANY, { 'S' }, "S", "search every narrative, results as you type" },
 	{ ACT_REDRAW, CTX_ANY, { CTRL('l') }, "^L", "redraw the screen" },
 	{ ACT_OPEN, CTX_TREE, { '\n', '\r', KEY_ENTER, 'l', KEY_RIGHT }, "Enter l Right",
 	  "open the document or section; expand" },
@@ -55,6 +56,10 @@ const struct key_binding key_bindings[] = {
 	{ ACT_RIGHT, CTX_TRACKER, { 'l', KEY_RIGHT }, "l Right", "the year after" },
 	{ ACT_DETAIL, CTX_TRACKER, { '\n', '\r', KEY_ENTER }, "Enter", "show the text, or the rewording's diff" },
 	{ ACT_CLOSE, CTX_TRACKER, { 'q', 27 }, "q Esc", "back to reading" },
+	{ ACT_DETAIL, CTX_RESULTS, { '\n', '\r', KEY_ENTER }, "Enter", "open the document at the match" },
+	{ ACT_SCOPE, CTX_RESULTS, { 'o', '\t' }, "o", "everything, this country, or this year (^T as you type)" },
+	{ ACT_EDIT_QUERY, CTX_RESULTS, { '/', 'S' }, "/ S", "change the query" },
+	{ ACT_CLOSE, CTX_RESULTS, { 'q', 27 }, "q Esc", "back to reading" },
 };
 const size_t key_bindings_count = ARRAY_SIZE(key_bindings);
 

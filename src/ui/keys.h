@@ -49,9 +49,12 @@ enum action {
 	ACT_LEFT,
 	ACT_RIGHT,
 	ACT_DETAIL,
+	ACT_SEARCH_ALL,
+	ACT_SCOPE,
+	ACT_EDIT_QUERY,
 };
 
-enum key_context { CTX_ANY, CTX_TREE, CTX_READER, CTX_COMPARE, CTX_TRACKER };
+enum key_context { CTX_ANY, CTX_TREE, CTX_READER, CTX_COMPARE, CTX_TRACKER, CTX_RESULTS };
 
 struct key_binding {
 	enum action action;

@@ -96,6 +96,8 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 		compare_close(app);
 	if (app->pane == PANE_TRACKER)
 		tracker_close(app);
+	if (app->pane == PANE_RESULTS)
+		results_close(app);
 	query = app->reading.query ? xstrdup(app->reading.query) : NULL;
 	app_text_size(app, &w, &h);
 	reading_open(&app->reading, doc, tree_country_name(app->tree, e->slug), w, h);
@@ -181,6 +183,7 @@ static void redraw(struct app *app)
 			}
 			(app->pane == PANE_COMPARE   ? &compare_view
 			 : app->pane == PANE_TRACKER ? &tracker_view
+			 : app->pane == PANE_RESULTS ? &results_view
 						     : &reader_view)
 				->draw(app, 0, x, app->pane_rows, app->cols - x);
 		}
@@ -200,6 +203,10 @@ static void prompt_changed(struct app *app)
 
 	if (app->prompt == PROMPT_COMPARE)
 		return;
+	if (app->prompt == PROMPT_SEARCH_ALL) {
+		results_update(app);
+		return;
+	}
 	if (app->prompt == PROMPT_FILTER) {
 		tree_set_filter(app->tree, text);
 		if (*text && !tree_n_rows(app->tree))
@@ -244,7 +251,9 @@ static void prompt_key(struct app *app, struct input in)
 	}
 	if (!in.fkey && in.code == 27) {
 		/* Cancel: back where the search started, or the whole tree. */
-		if (app->prompt == PROMPT_FILTER) {
+		if (app->prompt == PROMPT_SEARCH_ALL) {
+			results_close(app);
+		} else if (app->prompt == PROMPT_FILTER) {
 			tree_set_filter(app->tree, "");
 		} else if (app->prompt != PROMPT_COMPARE) {
 			reading_search(&app->reading, "", 0);
@@ -260,6 +269,9 @@ static void prompt_key(struct app *app, struct input in)
 			;
 		if (app->input.buf)
 			app->input.buf[app->input.len] = '\0';
+		changed = true;
+	} else if (!in.fkey && in.code == ('t' & 0x1f) && app->prompt == PROMPT_SEARCH_ALL) {
+		app->s_scope = (app->s_scope + 1) % 3;
 		changed = true;
 	} else if (!in.fkey && in.code == ('u' & 0x1f)) {
 		sb_reset(&app->input);
@@ -362,6 +374,14 @@ static bool app_action(struct app *app, enum action act)
 		return true;
 	case ACT_TRACKER:
 		return tracker_open(app);
+	case ACT_SEARCH_ALL:
+		if (app->pane == PANE_COMPARE)
+			compare_close(app);
+		if (app->pane == PANE_TRACKER)
+			tracker_close(app);
+		sb_reset(&app->input);
+		results_open(app);
+		return true;
 	case ACT_CANCEL:
 		reading_search(&app->reading, "", 0);
 		if (*tree_filter(app->tree))
@@ -421,15 +441,18 @@ static void handle_key(struct app *app, struct input in)
 		help_view.action(app, keys_lookup(in.code, CTX_ANY));
 		return;
 	}
-	if (app->focus == FOCUS_READER && app->pane == PANE_COMPARE)
+	if (app->focus == FOCUS_READER && app->pane == PANE_RESULTS)
+		view = &results_view;
+	else if (app->focus == FOCUS_READER && app->pane == PANE_COMPARE)
 		view = &compare_view;
 	else if (app->focus == FOCUS_READER && app->pane == PANE_TRACKER)
 		view = &tracker_view;
 	act = keys_lookup(in.code, app->focus == FOCUS_TREE	 ? CTX_TREE
 				   : app->pane == PANE_COMPARE ? CTX_COMPARE
 				   : app->pane == PANE_TRACKER ? CTX_TRACKER
+				   : app->pane == PANE_RESULTS ? CTX_RESULTS
 							       : CTX_READER);
-	if (app->focus == FOCUS_READER && !app->open)
+	if (app->focus == FOCUS_READER && !app->open && app->pane != PANE_RESULTS)
 		view = &tree_view;
 	if (act == ACT_NONE) {
 		/* Type-to-filter: a letter nothing is bound to starts the filter. */
@@ -853,6 +876,8 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 	diags_free(&app.diags);
 	compare_close(&app);
 	tracker_close(&app);
+	results_close(&app);
+	search_index_free(app.six);
 	reading_close(&app.reading);
 	tree_free(app.tree);
 	theme_free(&app.theme);

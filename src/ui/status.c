@@ -29,6 +29,10 @@ void status_draw(struct app *app, int y, int w)
 			sb_addf(&right, "section %.0f%%  whole %.0f%% similar ", cs->similarity * 100,
 				app->cmp->similarity * 100);
 		}
+	} else if (app->pane == PANE_RESULTS) {
+		sb_adds(&left, sep);
+		sb_adds(&left, "search");
+		sb_addf(&right, "%zu matches ", app->sres.total);
 	} else if (app->pane == PANE_TRACKER && app->trk) {
 		sb_adds(&left, sep);
 		sb_adds(&left, tree_country_name(app->tree, app->open->slug));
@@ -71,7 +75,10 @@ void hint_draw(struct app *app, int y, int w)
 	static const char *const prompts[] = {
 		[PROMPT_SEARCH] = "/", [PROMPT_SEARCH_BACK] = "?", [PROMPT_FILTER] = "filter: ",
 		[PROMPT_COMPARE] = "compare with the edition of year (Enter: the one before): ",
+		[PROMPT_SEARCH_ALL] = "search everything (^T scope, Enter list, Esc close): ",
 	};
+	static const char results_hints[] =
+		"j/k match  Enter open it  o scope  / change the query  q back to reading  F1 help";
 	static const char compare_hints[] =
 		"n/N change  s swap  i inline  z fold  < > year  q back to reading  F1 help";
 	static const char tracker_hints[] =
@@ -96,6 +103,8 @@ void hint_draw(struct app *app, int y, int w)
 	}
 	if (app->pane == PANE_COMPARE)
 		draw_text(app, y, 0, w, compare_hints, sizeof(compare_hints) - 1, draw_attr(app, ROLE_HINT));
+	else if (app->pane == PANE_RESULTS)
+		draw_text(app, y, 0, w, results_hints, sizeof(results_hints) - 1, draw_attr(app, ROLE_HINT));
 	else if (app->pane == PANE_TRACKER)
 		draw_text(app, y, 0, w, tracker_hints, sizeof(tracker_hints) - 1, draw_attr(app, ROLE_HINT));
 	else

@@ -15,14 +15,17 @@
 #include "cmplayout.h"
 #include "reading.h"
 #include "recs.h"
+#include "search.h"
 #include "theme.h"
 #include "tree.h"
 #include "ui/keys.h"
 
 enum focus { FOCUS_TREE, FOCUS_READER };
 /* What the right-hand pane shows. */
-enum pane { PANE_READER, PANE_COMPARE, PANE_TRACKER };
-enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_FILTER, PROMPT_COMPARE };
+enum pane { PANE_READER, PANE_COMPARE, PANE_TRACKER, PANE_RESULTS };
+enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_FILTER, PROMPT_COMPARE,
+		   PROMPT_SEARCH_ALL };
+enum search_scope_kind { SCOPE_ALL, SCOPE_COUNTRY, SCOPE_YEAR };
 
 struct app {
 	struct cli *cli;
@@ -57,6 +60,11 @@ struct app {
 	struct rec_tracker *trk;
 	size_t trk_row, trk_col, trk_top;
 	bool trk_detail;
+	/* Corpus-wide search: the index (built on first use), the results. */
+	struct search_index *six;
+	struct search_results sres;
+	enum search_scope_kind s_scope;
+	size_t s_sel, s_top;
 	/* Geometry of the last frame (for the mouse). */
 	int tree_cols;               /* 0 when the tree is not shown */
 	int pane_rows;
@@ -113,6 +121,12 @@ bool compare_open(struct app *app, int year);
 void compare_close(struct app *app);
 /* Lays the comparison out again for the pane's width. */
 void compare_relayout(struct app *app);
+/* search_view.c: opens the results pane and its prompt; runs the query
+ * typed so far; closes the pane. */
+void results_open(struct app *app);
+void results_update(struct app *app);
+void results_close(struct app *app);
+extern const struct view_ops results_view;
 /* tracker_view.c */
 bool tracker_open(struct app *app);
 void tracker_close(struct app *app);

@@ -6,7 +6,7 @@
 # Assertions are on the captured screen text; waits poll, never sleep blind.
 set -u
 n=0
-plan=24
+plan=26
 echo "1..$plan"
 if [ -z "${TMUX_BIN:-}" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	while [ $n -lt $plan ]; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
@@ -141,6 +141,14 @@ fi
 keys q
 check "q goes back to reading" "2022 › North Korea › Prosecution"
 
+keys S '"forced begging"'
+check "S searches everything as you type" "2 matches in 1 documents"
+keys Enter Enter
+check "Enter opens the document at the match" "2022 › Kenya › Trafficking Profile"
+keys '<' q
+sleep 0.3
+start 120 40 "'$TIPR' korea-north 2022 prosecution"
+wait_for "Prosecution" >/dev/null
 keys q
 sleep 0.3
 start 120 40 "'$TIPR'"
