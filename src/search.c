@@ -606,36 +606,61 @@ static void add_hits(struct search_index *ix, struct ix_doc *x, struct pos *v, s
 	folded_free(&f);
 }
 
+/* Word-start occurrences of term in blob[start, end). */
+static size_t count_in_range(const char *blob, size_t start, size_t end, const char *term)
+{
+	size_t tl = strlen(term), n = 0;
+
+	for (size_t p = start; p + tl <= end;) {
+		const char *hit = memmem(blob + p, end - p, term, tl);
+
+		if (!hit)
+			break;
+		p = (size_t)(hit - blob);
+		n += word_start(blob, p);
+		p++;
+	}
+	return n;
+}
+
 void search_run(struct search_index *ix, const struct search_query *q, const struct search_scope *scope,
 		size_t max_hits, size_t snippet_width, struct search_results *out, struct diags *d)
 {
 	struct pos *v = NULL;
 	size_t n = 0, cap = 0;
-	bool *present = xcalloc(q->n_terms + 1, sizeof(bool));
 
 	memset(out, 0, sizeof(*out));
+	out->matched = xcalloc(ix->n_docs + 1, 1);
 	for (size_t i = 0; i < ix->n_docs; i++) {
 		struct ix_doc *x = &ix->docs[i];
+		size_t start, end, count = 0;
 		bool all = true;
 
-		if (!in_scope(x, scope))
+		if (scope->first_only && out->n_hits >= max_hits) {
+			out->incomplete = true;
+			break;
+		}
+		if ((scope->within && !scope->within[i]) || !in_scope(x, scope) || !x->n_blocks)
 			continue;
-		/* Every term somewhere in the document, before collecting anything. */
+		/* The document's folded text is one range of the blob. */
+		start = ix->blocks[x->first_block].off;
+		end = ix->blocks[x->first_block + x->n_blocks - 1].off + ix->blocks[x->first_block + x->n_blocks - 1].len;
 		for (size_t t = 0; t < q->n_terms && all; t++) {
-			present[t] = false;
-			for (size_t k = 0; k < x->n_blocks && !present[t]; k++) {
-				size_t bi = x->first_block + k;
+			size_t c = count_in_range(ix->blob, start, end, q->terms[t]);
 
-				if (memmem(ix->blob + ix->blocks[bi].off, ix->blocks[bi].len, q->terms[t],
-					   strlen(q->terms[t])) &&
-				    section_in_scope(x, ix->blocks[bi].section, scope, d) &&
-				    find_in_block(ix, bi, q->terms[t], NULL, NULL, NULL))
-					present[t] = true;
-			}
-			all = present[t];
+			all = c > 0;
+			count += c;
 		}
 		if (!all)
 			continue;
+		/* Counting is enough once the hits shown are full, unless a
+		 * section scope needs each block's section. */
+		if (out->n_hits >= max_hits && !scope->section) {
+			out->matched[i] = 1;
+			out->n_docs++;
+			out->total += count;
+			continue;
+		}
 		n = 0;
 		for (size_t k = 0; k < x->n_blocks; k++) {
 			size_t bi = x->first_block + k;
@@ -647,13 +672,28 @@ void search_run(struct search_index *ix, const struct search_query *q, const str
 		}
 		if (!n)
 			continue;
-		qsort(v, n, sizeof(*v), cmp_pos);
+		if (scope->section) {
+			/* Every term within the scoped sections. */
+			for (size_t t = 0; t < q->n_terms && all; t++) {
+				bool seen = false;
+
+				for (size_t k = 0; k < n && !seen; k++)
+					seen = !strncmp(ix->blob + ix->blocks[v[k].block].off + v[k].off, q->terms[t],
+							strlen(q->terms[t]));
+				all = seen;
+			}
+			if (!all)
+				continue;
+		}
+		out->matched[i] = 1;
 		out->n_docs++;
 		out->total += n;
+		if (out->n_hits >= max_hits)
+			continue;
+		qsort(v, n, sizeof(*v), cmp_pos);
 		add_hits(ix, x, v, n, max_hits, snippet_width, out, d);
 	}
 	free(v);
-	free(present);
 }
 
 void search_results_free(struct search_results *r)
@@ -661,5 +701,6 @@ void search_results_free(struct search_results *r)
 	for (size_t i = 0; i < r->n_hits; i++)
 		free(r->hits[i].snippet);
 	free(r->hits);
+	free(r->matched);
 	memset(r, 0, sizeof(*r));
 }

@@ -48,6 +48,12 @@ struct search_scope {
 	const char *country; /* slug, or NULL */
 	int year;            /* 0: any */
 	const char *section; /* id, or NULL */
+	/* Only the documents marked here (the matches of a shorter query, as
+	 * search-as-you-type narrows), or NULL for all. */
+	const unsigned char *within;
+	/* Stop when max_hits are found (total is then a lower bound): for
+	 * results as you type. */
+	bool first_only;
 };
 
 /* One match: where it is, and a one-line snippet of the original text. */
@@ -65,6 +71,8 @@ struct search_results {
 	size_t n_hits, cap_hits;
 	size_t n_docs;       /* documents with hits */
 	size_t total;        /* all matches, also those beyond max_hits */
+	bool incomplete;     /* stopped at max_hits (first_only): total is "at least" */
+	unsigned char *matched; /* per document of the index: it matched */
 };
 
 /* Runs q over the index within scope; keeps up to max_hits hits (snippets of

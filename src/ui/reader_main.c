@@ -272,6 +272,8 @@ static void prompt_key(struct app *app, struct input in)
 		changed = true;
 	} else if (!in.fkey && in.code == ('t' & 0x1f) && app->prompt == PROMPT_SEARCH_ALL) {
 		app->s_scope = (app->s_scope + 1) % 3;
+		free(app->s_last); /* a wider scope: search everything again */
+		app->s_last = NULL;
 		changed = true;
 	} else if (!in.fkey && in.code == ('u' & 0x1f)) {
 		sb_reset(&app->input);

@@ -28,6 +28,8 @@ void results_open(struct app *app)
 void results_close(struct app *app)
 {
 	search_results_free(&app->sres);
+	free(app->s_last);
+	app->s_last = NULL;
 	app->pane = PANE_READER;
 	if (app->prompt == PROMPT_SEARCH_ALL)
 		app->prompt = PROMPT_NONE;
@@ -37,25 +39,33 @@ void results_update(struct app *app)
 {
 	struct search_query q;
 	struct search_scope scope = {0};
-	const char *err;
+	struct search_results prev = app->sres;
+	const char *err, *text = app->input.len ? app->input.buf : "";
 	size_t w, h;
+	/* Typing on only narrows: search where the shorter query matched. */
+	bool narrower = app->s_last && prev.matched && !strncmp(text, app->s_last, strlen(app->s_last));
 
-	search_results_free(&app->sres);
+	memset(&app->sres, 0, sizeof(app->sres));
 	app->s_sel = app->s_top = 0;
-	if (!app->input.len || !search_query_parse(app->input.buf, &q, &err))
-		return;
-	if (app->open && app->s_scope == SCOPE_COUNTRY)
-		scope.country = app->open->slug;
-	if (app->open && app->s_scope == SCOPE_YEAR)
-		scope.year = app->open->year;
-	app_text_size(app, &w, &h);
-	search_run(app->six, &q, &scope, 500, w > 30 ? w - 24 : 20, &app->sres, &app->diags);
-	search_query_free(&q);
-	if (!app->sres.total)
-		app_message(app, true, "No match for \"%s\"", app->input.buf);
-	else
-		app_message(app, false, "%zu matches in %zu documents%s", app->sres.total, app->sres.n_docs,
-			    app->sres.total > app->sres.n_hits ? " (the first 500 listed)" : "");
+	if (search_query_parse(text, &q, &err)) {
+		if (app->open && app->s_scope == SCOPE_COUNTRY)
+			scope.country = app->open->slug;
+		if (app->open && app->s_scope == SCOPE_YEAR)
+			scope.year = app->open->year;
+		scope.within = narrower && !prev.incomplete ? prev.matched : NULL;
+		scope.first_only = true;
+		app_text_size(app, &w, &h);
+		search_run(app->six, &q, &scope, 500, w > 30 ? w - 24 : 20, &app->sres, &app->diags);
+		search_query_free(&q);
+		if (!app->sres.total)
+			app_message(app, true, "No match for \"%s\"", text);
+		else
+			app_message(app, false, "%zu%s matches in %zu%s documents", app->sres.total,
+				    app->sres.incomplete ? "+" : "", app->sres.n_docs, app->sres.incomplete ? "+" : "");
+	}
+	search_results_free(&prev);
+	free(app->s_last);
+	app->s_last = app->sres.matched ? xstrdup(text) : NULL;
 }
 
 static const char *scope_name(const struct app *app, char *buf, size_t n)
@@ -77,8 +87,9 @@ static void results_draw(struct app *app, int y0, int x0, int h, int w)
 
 	for (int i = 0; i < h; i++)
 		draw_fill(y0 + i, x0, w, A_NORMAL);
-	snprintf(head, sizeof(head), "Search %s: %zu matches in %zu documents", scope_name(app, yb, sizeof(yb)),
-		 r->total, r->n_docs);
+	snprintf(head, sizeof(head), "Search %s: %zu%s matches in %zu%s documents",
+		 scope_name(app, yb, sizeof(yb)), r->total, r->incomplete ? "+" : "", r->n_docs,
+		 r->incomplete ? "+" : "");
 	draw_text(app, y0, x0 + 1, w - 1, head, strlen(head), draw_attr(app, ROLE_HEADING));
 	if (app->s_sel < app->s_top)
 		app->s_top = app->s_sel;
@@ -167,6 +178,8 @@ static bool results_action(struct app *app, enum action act)
 		break;
 	case ACT_SCOPE:
 		app->s_scope = (app->s_scope + 1) % 3;
+		free(app->s_last); /* a wider scope: search everything again */
+		app->s_last = NULL;
 		results_update(app);
 		break;
 	case ACT_EDIT_QUERY:

@@ -63,6 +63,7 @@ struct app {
 	/* Corpus-wide search: the index (built on first use), the results. */
 	struct search_index *six;
 	struct search_results sres;
+	char *s_last;                /* the query the results are for */
 	enum search_scope_kind s_scope;
 	size_t s_sel, s_top;
 	/* Geometry of the last frame (for the mouse). */
