@@ -133,8 +133,20 @@ static void add_doc(struct corpus *c, struct collection *coll, const char *slug,
 	e->path = arena_strdup(c->arena, path);
 }
 
+static int cmp_doc(const void *a, const void *b);
+
+/* The document slug/year among the first n (sorted) documents of coll: those
+ * an earlier content directory brought, which win. */
+static const struct corpus_doc *find_earlier(const struct collection *coll, size_t n, const char *slug,
+					     int year)
+{
+	struct corpus_doc key = { .slug = slug, .year = year };
+
+	return n ? bsearch(&key, coll->docs, n, sizeof(*coll->docs), cmp_doc) : NULL;
+}
+
 static void scan_year(struct corpus *c, struct collection *coll, const char *dir, int year,
-		      struct diags *d)
+		      size_t earlier, struct diags *d)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *de;
@@ -158,7 +170,7 @@ static void scan_year(struct corpus *c, struct collection *coll, const char *dir
 		if (!slug_valid(slug))
 			diags_add(d, DIAG_WARNING, path, 0, 0,
 				  "ignored: file name must be a country slug (lower case, digits, '-')");
-		else if (collection_find(coll, slug, year))
+		else if (find_earlier(coll, earlier, slug, year))
 			diags_add(d, DIAG_WARNING, path, 0, 0,
 				  "ignored: an earlier content directory already has %s %d", slug, year);
 		else
@@ -183,6 +195,7 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 	struct collection *coll = corpus_collection_by_name(c, name);
 	DIR *dp;
 	struct dirent *de;
+	size_t earlier;
 
 	if (!coll) {
 		coll = arena_alloc(c->arena, sizeof(*coll));
@@ -196,6 +209,7 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 		c->colls[c->n_colls++] = coll;
 	}
 	free(meta);
+	earlier = coll->n_docs;
 	dp = opendir(dir);
 	if (!dp) {
 		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot read directory: %s", strerror(errno));
@@ -209,7 +223,7 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 			continue;
 		sub = path_join(dir, de->d_name);
 		if (is_dir(sub) && parse_year_dir(de->d_name, &year))
-			scan_year(c, coll, sub, year, d);
+			scan_year(c, coll, sub, year, earlier, d);
 		else
 			diags_add(d, DIAG_WARNING, sub, 0, 0,
 				  "ignored: expected a year directory (e.g. 2022) or 'undated'");
@@ -353,10 +367,6 @@ struct corpus_doc *collection_find(const struct collection *coll, const char *sl
 
 	for (size_t i = first; i < first + n; i++)
 		if (coll->docs[i].year == year)
-			return &coll->docs[i];
-	/* Before sorting (during the scan) fall back to a linear search. */
-	for (size_t i = 0; i < coll->n_docs; i++)
-		if (coll->docs[i].year == year && !strcmp(coll->docs[i].slug, slug))
 			return &coll->docs[i];
 	return NULL;
 }

@@ -28,6 +28,11 @@ struct tree {
 	bool *doc_expanded;      /* per document of the collection */
 	bool *doc_matches;       /* per document: its country passes the filter */
 	const char **doc_label;  /* per document: its label under its group */
+	struct {
+		int year;
+		const char *label;
+	} year_labels[64];       /* in the arena, rebuilt with it */
+	size_t n_year_labels;
 	char *filter, *folded_filter;
 	struct tree_row *rows;
 	size_t n_rows, cap_rows;
@@ -56,14 +61,23 @@ static int by_rank_then_year(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static const char *year_label(struct arena *a, int year)
+/* "2022", made once per year and kept in the tree's arena (a corpus has
+ * thousands of documents but a few dozen years). */
+static const char *year_label(struct tree *t, int year)
 {
 	char buf[16];
 
 	if (!year)
 		return "undated";
+	for (size_t i = 0; i < t->n_year_labels; i++)
+		if (t->year_labels[i].year == year)
+			return t->year_labels[i].label;
 	snprintf(buf, sizeof(buf), "%d", year);
-	return arena_strdup(a, buf);
+	if (t->n_year_labels == ARRAY_SIZE(t->year_labels))
+		return arena_strdup(t->arena, buf);
+	t->year_labels[t->n_year_labels].year = year;
+	t->year_labels[t->n_year_labels].label = arena_strdup(t->arena, buf);
+	return t->year_labels[t->n_year_labels++].label;
 }
 
 const char *tree_country_name(const struct tree *t, const char *slug)
@@ -93,11 +107,12 @@ static void build_groups(struct tree *t)
 
 	arena_free(t->arena);
 	t->arena = arena_new();
+	t->n_year_labels = 0;
 	t->groups = arena_array(t->arena, n + 1, sizeof(*t->groups));
 	t->doc_label = arena_array(t->arena, n + 1, sizeof(*t->doc_label));
 	t->n_groups = 0;
 	for (size_t i = 0; i < n; i++)
-		t->doc_label[i] = t->mode == TREE_BY_COUNTRY ? year_label(t->arena, t->coll->docs[i].year)
+		t->doc_label[i] = t->mode == TREE_BY_COUNTRY ? year_label(t, t->coll->docs[i].year)
 							     : tree_country_name(t, t->coll->docs[i].slug);
 	for (size_t i = 0; i < n; i++)
 		order[i] = i;
@@ -124,7 +139,7 @@ static void build_groups(struct tree *t)
 
 				if ((years[y] == 0) != (pass == 1))
 					continue;
-				g = add_group(t, year_label(t->arena, years[y]), n);
+				g = add_group(t, year_label(t, years[y]), n);
 				for (size_t i = 0; i < n; i++)
 					if (t->coll->docs[order[i]].year == years[y])
 						g->docs[g->n++] = order[i];
