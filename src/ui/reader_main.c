@@ -793,6 +793,22 @@ static int reader(struct app *app, char **args, int n, const char *script, int s
 		session_free(&sess);
 		return EXIT_NOTFOUND;
 	}
+	/* A terminal that cannot place the cursor (TERM=dumb) cannot show panes. */
+	if (!script) {
+		const char *cup = tigetstr("cup");
+
+		if (!cup || cup == (char *)-1) {
+			const char *term = getenv("TERM");
+
+			endwin();
+			delscreen(screen);
+			cli_error("the terminal '%s' cannot place the cursor, which the reader needs; "
+				  "set TERM (e.g. xterm), or use 'tipr show' to print a narrative",
+				  term && *term ? term : "(unset)");
+			session_free(&sess);
+			return EXIT_NOTFOUND;
+		}
+	}
 	if (script)
 		resizeterm(sh, sw);
 	cbreak();
