@@ -71,8 +71,11 @@ void layout_document(struct layout *lo, const struct document *doc, const char *
 			sb_adds(&meta, doc->source);
 		}
 		if (meta.len) {
+			size_t first = lo->n;
+
 			push_text(lo, LINE_META, -1, 1, arena_strdup(lo->arena, meta.buf), 0, 0);
-			lo->v[lo->n - 1].tier = (int)doc->tier;
+			/* The tier starts the line: its first line carries the tier's colour. */
+			lo->v[first].tier = (int)doc->tier;
 		}
 		sb_free(&meta);
 		if (!doc->complete)
