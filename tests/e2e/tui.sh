@@ -10,37 +10,7 @@ plan=26
 echo "1..$plan"
 if [ -z "${TMUX_BIN:-}" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
 	while [ $n -lt $plan ]; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
-	
-# Content that tries to drive the terminal: a title change, a screen clear,
-# colours, a bidi override.  All must show as inert placeholders.
-mkdir -p "$tmp/hc/tip/2022"
-cp "$TIPR_SRCDIR/content/tip/collection.yaml" "$tmp/hc/tip/"
-cat >"$tmp/hc/tip/2022/kenya.yaml" <<'YAML'
-country: kenya
-year: 2022
-tier: "2"
-title: "Kenya \e]2;pwned\a"
-complete: true
-sections:
-  - id: overview
-    title: "Overview \e[2J\e[H"
-    text: "Plain \e[31mred\e[0m text, C1 \u009b[2J, bidi \u202Eevil\u202C end."
-YAML
-keys q
-sleep 0.3
-start 100 20 "'$TIPR' --content '$tmp/hc' kenya 2022"
-check "escape sequences in content are drawn as placeholders" "^[[31mred^[[0m"
-if screen | grep -qF "<U+202E>evil<U+202C>" && screen | grep -qF "Plain "; then
-	ok "bidi overrides shown as <U+202E>, and the screen was not cleared"
-else
-	not_ok "bidi overrides shown as <U+202E>, and the screen was not cleared"
-fi
-if tm display-message -p -t t '#{pane_title}' | grep -q pwned; then
-	not_ok "the terminal title is unchanged"
-else
-	ok "the terminal title is unchanged"
-fi
-exit 0
+	exit 0
 fi
 tmp=$(mktemp -d) || exit 1
 runs=0
