@@ -90,6 +90,17 @@ void cli_flush_diags(struct cli *cli)
 	diags_clear(&cli->diags);
 }
 
+int cli_unhandled_option(struct cli *cli, int opt, const char *arg, char *const *argv)
+{
+	int r = cli_common_option(cli, opt, arg);
+
+	if (r == 0)
+		return -1;
+	if (r > 0)
+		return r;
+	return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+}
+
 bool cli_open_corpus(struct cli *cli)
 {
 	char **dirs = cli->content;

@@ -41,6 +41,10 @@ enum {
 /* Handles a common option.  Returns 0 when handled, -1 when opt is not
  * common, or an exit status (usage error) after printing the problem. */
 int cli_common_option(struct cli *cli, int opt, const char *arg);
+/* The end of every command's option loop: -1 when opt was a common option
+ * (handled: go on), else the exit status to return (an unknown option is a
+ * usage error, reported). */
+int cli_unhandled_option(struct cli *cli, int opt, const char *arg, char *const *argv);
 void cli_free(struct cli *cli);
 
 /* Prints "tipr CMD: message" and "Try 'tipr CMD --help'." to stderr and

@@ -49,12 +49,8 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 			command_print_help(cmd_check_help);
 			return EXIT_OK;
 		}
-		if ((r = cli_common_option(cli, opt, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
 	}
 	for (int i = optind; i < argc; i++)
 		cli_common_option(cli, OPT_CONTENT, argv[i]);

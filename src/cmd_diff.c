@@ -229,12 +229,8 @@ int cmd_diff(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			continue;
 		}
-		if ((r = cli_common_option(cli, opt, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
 	}
 	if (argc - optind < 3)
 		return cli_usage_error(cli, "expected COUNTRY, YEAR_A and YEAR_B");

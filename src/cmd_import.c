@@ -254,12 +254,8 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			ic.dry_run = true;
 			continue;
 		}
-		if ((r = cli_common_option(cli, opt, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
 	}
 	if (optind == argc)
 		return cli_usage_error(cli, "expected one or more FILEs");

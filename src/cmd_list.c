@@ -223,12 +223,8 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 				return cli_usage_error(cli, "--format must be text, json or csv, not '%s'", optarg);
 			continue;
 		}
-		if ((r = cli_common_option(cli, opt, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
 	}
 	if (optind < argc)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);

@@ -178,12 +178,8 @@ int cmd_recs(struct cli *cli, int argc, char **argv)
 			format = optarg;
 			continue;
 		}
-		if ((r = cli_common_option(cli, opt, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
 	}
 	if (argc - optind != 1)
 		return cli_usage_error(cli, argc == optind ? "expected COUNTRY" : "unexpected argument '%s'",

@@ -142,12 +142,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 				return cli_usage_error(cli, "--limit must be a number above 0");
 			continue;
 		}
-		if ((r = cli_common_option(cli, opt, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
 	}
 	for (int i = optind; i < argc; i++) {
 		if (text.len)

@@ -88,12 +88,8 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			continue;
 		}
-		if ((r = cli_common_option(cli, opt, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
 	}
 	if (argc - optind < 2)
 		return cli_usage_error(cli, "expected COUNTRY and YEAR");

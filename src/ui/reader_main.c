@@ -863,12 +863,8 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 				return cli_usage_error(cli, "--size expects COLSxROWS, e.g. 80x24");
 			continue;
 		}
-		if ((r = cli_common_option(cli, opt, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
 	}
 	if (argc - optind > 3)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind + 3]);
