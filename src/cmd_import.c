@@ -67,24 +67,26 @@ static struct countries *load_countries(struct cli *cli, const char *out)
 	return cs;
 }
 
+struct output {
+	const struct document *doc;
+	const char *text;
+};
+
+static bool fill_output(FILE *f, void *arg)
+{
+	const struct output *o = arg;
+
+	return o->doc ? document_write(o->doc, f) : fputs(o->text, f) >= 0;
+}
+
 static bool write_atomically(const char *path, const struct document *doc, const char *text)
 {
-	char *tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	FILE *f = fopen(tmp, "w");
-	bool ok = f != NULL;
+	struct output o = { doc, text };
 
-	if (ok)
-		ok = doc ? document_write(doc, f) : fputs(text, f) >= 0;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (ok && rename(tmp, path) != 0)
-		ok = false;
-	if (!ok) {
-		cli_error("cannot write %s: %s", path, strerror(errno ? errno : EIO));
-		unlink(tmp);
-	}
-	free(tmp);
-	return ok;
+	if (paths_write_atomic(path, fill_output, &o))
+		return true;
+	cli_error("cannot write %s: %s", path, strerror(errno));
+	return false;
 }
 
 static bool ensure_collection(struct import_cmd *ic, const char *dir)

@@ -4,6 +4,7 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <limits.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -133,4 +134,32 @@ bool paths_mkdirs(const char *dir)
 	}
 	free(p);
 	return true;
+}
+
+bool paths_write_atomic(const char *path, bool (*fill)(FILE *f, void *arg), void *arg)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *tmp;
+	FILE *f;
+	bool ok;
+	int saved;
+
+	if (slash)
+		*slash = '\0';
+	ok = !slash || slash == dir || paths_mkdirs(dir);
+	free(dir);
+	if (!ok)
+		return false;
+	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	errno = 0;
+	ok = (f = fopen(tmp, "w")) != NULL && fill(f, arg) && !ferror(f);
+	if (f && fclose(f) != 0)
+		ok = false;
+	if (ok && rename(tmp, path) != 0)
+		ok = false;
+	saved = errno;
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
+	errno = saved ? saved : ok ? 0 : EIO;
+	return ok;
 }

@@ -3,6 +3,7 @@
 #define TIPR_PATHS_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 /* The bundled data directory holding content/ and themes/: the source tree
  * when running the binary from its build tree, else $(pkgdatadir).  The
@@ -20,5 +21,9 @@ char *paths_state_home(void);
 char *paths_cache_home(void);
 /* Creates dir and its missing parents with mode 0700; false with errno set. */
 bool paths_mkdirs(const char *dir);
+/* Writes path all at once: fill() writes a temporary file beside it, which
+ * then replaces it (rename), so a reader never sees half a file; missing
+ * directories are created.  False with errno set, path untouched. */
+bool paths_write_atomic(const char *path, bool (*fill)(FILE *f, void *arg), void *arg);
 
 #endif

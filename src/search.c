@@ -167,20 +167,30 @@ static void put_str(struct strbuf *sb, const char *s)
 	put(sb, s, n);
 }
 
+struct saving {
+	const struct search_index *ix;
+	const struct strbuf *meta;
+};
+
+static bool write_cache(FILE *f, void *arg)
+{
+	const struct saving *sv = arg;
+	const struct search_index *ix = sv->ix;
+	uint64_t head[5] = { CACHE_VERSION, ix->n_docs, ix->n_blocks, sv->meta->len, ix->blob_len };
+	uint64_t sums[2] = { checksum((const unsigned char *)sv->meta->buf, sv->meta->len),
+			     checksum((const unsigned char *)ix->blob, ix->blob_len) };
+
+	return fwrite(MAGIC, 1, 8, f) == 8 && fwrite(head, sizeof(head), 1, f) == 1 &&
+	       fwrite(sums, sizeof(sums), 1, f) == 1 && fwrite(sv->meta->buf, 1, sv->meta->len, f) == sv->meta->len &&
+	       fwrite(ix->blob, 1, ix->blob_len, f) == ix->blob_len;
+}
+
 static bool save(const struct search_index *ix, const char *path)
 {
 	struct strbuf meta = {0};
-	char *tmp, *dir = xstrdup(path), *slash = strrchr(dir, '/');
-	uint64_t head[5], sums[2];
-	FILE *f;
+	struct saving sv = { ix, &meta };
 	bool ok;
 
-	if (slash)
-		*slash = '\0';
-	ok = !slash || paths_mkdirs(dir);
-	free(dir);
-	if (!ok)
-		return false;
 	for (size_t i = 0; i < ix->n_docs; i++) {
 		const struct ix_doc *x = &ix->docs[i];
 
@@ -195,26 +205,7 @@ static bool save(const struct search_index *ix, const char *path)
 	}
 	for (size_t i = 0; i < ix->n_blocks; i++)
 		put(&meta, &ix->blocks[i], sizeof(ix->blocks[i]));
-	head[0] = CACHE_VERSION;
-	head[1] = ix->n_docs;
-	head[2] = ix->n_blocks;
-	head[3] = meta.len;
-	head[4] = ix->blob_len;
-	sums[0] = checksum((const unsigned char *)meta.buf, meta.len);
-	sums[1] = checksum((const unsigned char *)ix->blob, ix->blob_len);
-	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	ok = (f = fopen(tmp, "wb")) != NULL;
-	if (ok)
-		ok = fwrite(MAGIC, 1, 8, f) == 8 && fwrite(head, sizeof(head), 1, f) == 1 &&
-		     fwrite(sums, sizeof(sums), 1, f) == 1 && fwrite(meta.buf, 1, meta.len, f) == meta.len &&
-		     fwrite(ix->blob, 1, ix->blob_len, f) == ix->blob_len;
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (ok)
-		ok = rename(tmp, path) == 0;
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
+	ok = paths_write_atomic(path, write_cache, &sv);
 	sb_free(&meta);
 	return ok;
 }

@@ -81,39 +81,23 @@ bool session_load(struct session *s, const char *path, struct diags *d)
 	return true;
 }
 
+static bool write_state(FILE *f, void *arg)
+{
+	const struct session *s = arg;
+
+	/* JSON strings are YAML double-quoted scalars. */
+	fputs("# tipr reader state: where to reopen.\ncollection: ", f);
+	json_string(f, s->collection ? s->collection : "");
+	fputs("\ncountry: ", f);
+	json_string(f, s->country ? s->country : "");
+	fprintf(f, "\nyear: %d\nsection: %d\nblock: %zu\noffset: %zu\n", s->year, s->anchor.section,
+		s->anchor.block, s->anchor.offset);
+	fprintf(f, "tree-by-year: %d\ntree-hidden: %d\ntree-width: %d\n", s->tree_by_year, s->tree_hidden,
+		s->tree_width);
+	return true;
+}
+
 bool session_save(const struct session *s, const char *path)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *tmp;
-	FILE *f;
-	bool ok;
-
-	if (slash)
-		*slash = '\0';
-	if (slash && !paths_mkdirs(dir)) {
-		free(dir);
-		return false;
-	}
-	free(dir);
-	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
-	ok = (f = fopen(tmp, "w")) != NULL;
-	if (ok) {
-		/* JSON strings are YAML double-quoted scalars. */
-		fputs("# tipr reader state: where to reopen.\ncollection: ", f);
-		json_string(f, s->collection ? s->collection : "");
-		fputs("\ncountry: ", f);
-		json_string(f, s->country ? s->country : "");
-		fprintf(f, "\nyear: %d\nsection: %d\nblock: %zu\noffset: %zu\n", s->year,
-			s->anchor.section, s->anchor.block, s->anchor.offset);
-		fprintf(f, "tree-by-year: %d\ntree-hidden: %d\ntree-width: %d\n", s->tree_by_year,
-			s->tree_hidden, s->tree_width);
-		ok = !ferror(f);
-	}
-	if (f && fclose(f) != 0)
-		ok = false;
-	if (ok)
-		ok = rename(tmp, path) == 0;
-	if (!ok)
-		unlink(tmp);
-	free(tmp);
-	return ok;
+	return paths_write_atomic(path, write_state, (void *)s);
 }
