@@ -242,8 +242,10 @@ bool theme_load(struct theme *t, const char *path, struct diags *d)
 	if (ok && (n = ynode_get(root, "monochrome")))
 		t->monochrome = n->kind == YNODE_SCALAR && !strcmp(n->str, "true");
 	roles = ok ? ynode_get(root, "roles") : NULL;
-	if (roles && !ynode_expect(roles, YNODE_MAP, "roles", path, d))
+	if (roles && !ynode_expect(roles, YNODE_MAP, "roles", path, d)) {
 		ok = false;
+		roles = NULL;
+	}
 	for (size_t i = 0; roles && i < roles->n; i++) {
 		const struct ynode *key = roles->items[2 * i];
 		size_t r;
