@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -476,13 +477,17 @@ static char *config_theme(struct app *app)
 	char *dir = paths_config_home(), *path = path_join(dir, "config.yaml"), *name = NULL;
 	struct arena *a;
 	const struct ynode *root, *n;
+	struct stat st;
 
 	free(dir);
-	if (access(path, F_OK) == 0) {
+	/* No file, or an empty one, means no settings. */
+	if (stat(path, &st) == 0 && st.st_size > 0) {
 		a = arena_new();
 		root = yaml_load_file(path, &yaml_content_limits, a, &app->diags);
-		if (root && root->kind == YNODE_MAP && (n = ynode_get(root, "theme")) &&
-		    n->kind == YNODE_SCALAR)
+		if (root && !ynode_is_null(root) &&
+		    ynode_expect(root, YNODE_MAP, "the settings", path, &app->diags) &&
+		    (n = ynode_get(root, "theme")) &&
+		    ynode_expect(n, YNODE_SCALAR, "theme", path, &app->diags))
 			name = xstrdup(n->str);
 		arena_free(a);
 	}
@@ -490,12 +495,25 @@ static char *config_theme(struct app *app)
 	return name;
 }
 
+/* Shows the first problem added to app->diags since index from, as
+ * FILE:LINE:COL, on the status line; all of them are printed after exit. */
+static void first_problem_message(struct app *app, size_t from, const char *consequence)
+{
+	char *text = diag_format(&app->diags.v[from]);
+
+	app_message(app, true, "%s %s", text, consequence);
+	free(text);
+}
+
 /* --theme NAME (a bundled theme) or PATH (a file), else the config file's. */
 static void load_theme(struct app *app)
 {
+	size_t before = app->diags.n;
 	char *name = app->cli->theme ? xstrdup(app->cli->theme) : config_theme(app), *path;
 
 	theme_builtin(&app->theme);
+	if (app->diags.n > before)
+		first_problem_message(app, before, "(config ignored)");
 	if (!name || !strcmp(name, "default")) {
 		free(name);
 		return;
@@ -509,8 +527,9 @@ static void load_theme(struct app *app)
 		free(file);
 	}
 	theme_free(&app->theme);
+	before = app->diags.n;
 	if (!theme_load(&app->theme, path, &app->diags))
-		app_message(app, true, "Theme %s is broken (details after you quit); using the default", name);
+		first_problem_message(app, before, "(using the default theme)");
 	free(path);
 	free(name);
 }
