@@ -22,7 +22,8 @@
 #include "utf8.h"
 #include "yamltree.h"
 
-enum { MIN_COLS = 30, MIN_ROWS = 6, MIN_TEXT_COLS = 30, MIN_TREE_COLS = 16, DEFAULT_TREE_COLS = 28 };
+enum { MIN_COLS = 30, MIN_ROWS = 6, MIN_TEXT_COLS = 30, MIN_TREE_COLS = 16, DEFAULT_TREE_COLS = 28,
+       WHEEL_LINES = 3 };
 
 /* A key: a curses function key (KEY_*) or a character. */
 struct input {
@@ -161,6 +162,21 @@ static void draw_too_small(struct app *app)
 	free(lines);
 }
 
+/* The view in the right-hand pane. */
+static const struct view_ops *pane_view(const struct app *app)
+{
+	switch (app->pane) {
+	case PANE_COMPARE:
+		return &compare_view;
+	case PANE_TRACKER:
+		return &tracker_view;
+	case PANE_RESULTS:
+		return &results_view;
+	default:
+		return &reader_view;
+	}
+}
+
 static void redraw(struct app *app)
 {
 	getmaxyx(stdscr, app->rows, app->cols);
@@ -182,11 +198,7 @@ static void redraw(struct app *app)
 						  app->ascii_only ? 1 : 3, draw_attr(app, ROLE_BORDER)); /* │ */
 				x = app->tree_cols + 1;
 			}
-			(app->pane == PANE_COMPARE   ? &compare_view
-			 : app->pane == PANE_TRACKER ? &tracker_view
-			 : app->pane == PANE_RESULTS ? &results_view
-						     : &reader_view)
-				->draw(app, 0, x, app->pane_rows, app->cols - x);
+			pane_view(app)->draw(app, 0, x, app->pane_rows, app->cols - x);
 		}
 		status_draw(app, app->rows - 2, app->cols);
 		hint_draw(app, app->rows - 1, app->cols);
@@ -398,26 +410,34 @@ static bool app_action(struct app *app, enum action act)
 	}
 }
 
+/* A mouse event at screen cell (y, x): the wheel scrolls the pane under the
+ * pointer (or the help), a click in the tree selects and opens that row, a
+ * click in the text focuses it. */
+static void mouse_at(struct app *app, int y, int x, mmask_t bstate)
+{
+	bool in_tree = app->tree_cols && x < app->tree_cols && !app->help;
+
+	if (y < 0 || y >= app->pane_rows)
+		return;
+	if (bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		enum action act = bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN;
+		const struct view_ops *view = app->help ? &help_view : in_tree ? &tree_view : pane_view(app);
+
+		for (int i = 0; i < WHEEL_LINES; i++)
+			view->action(app, act);
+	} else if (bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED) && !app->help) {
+		app->focus = in_tree || !app->open ? FOCUS_TREE : FOCUS_READER;
+		if (in_tree)
+			tree_view_click(app, y);
+	}
+}
+
 static void mouse_event(struct app *app)
 {
 	MEVENT ev;
-	bool in_tree;
 
-	if (getmouse(&ev) != OK || ev.y >= app->pane_rows || app->help)
-		return;
-	in_tree = app->tree_cols && ev.x < app->tree_cols;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		int dir = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
-
-		if (in_tree)
-			tree_move(app->tree, dir);
-		else
-			reading_scroll(&app->reading, dir);
-	} else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
-		app->focus = in_tree ? FOCUS_TREE : FOCUS_READER;
-		if (in_tree)
-			tree_view_click(app, ev.y);
-	}
+	if (getmouse(&ev) == OK)
+		mouse_at(app, ev.y, ev.x, ev.bstate);
 }
 
 static void handle_key(struct app *app, struct input in)
@@ -444,12 +464,8 @@ static void handle_key(struct app *app, struct input in)
 		help_view.action(app, keys_lookup(in.code, CTX_ANY));
 		return;
 	}
-	if (app->focus == FOCUS_READER && app->pane == PANE_RESULTS)
-		view = &results_view;
-	else if (app->focus == FOCUS_READER && app->pane == PANE_COMPARE)
-		view = &compare_view;
-	else if (app->focus == FOCUS_READER && app->pane == PANE_TRACKER)
-		view = &tracker_view;
+	if (app->focus == FOCUS_READER)
+		view = pane_view(app);
 	act = keys_lookup(in.code, app->focus == FOCUS_TREE	 ? CTX_TREE
 				   : app->pane == PANE_COMPARE ? CTX_COMPARE
 				   : app->pane == PANE_TRACKER ? CTX_TRACKER
@@ -698,8 +714,31 @@ static double now_us(void)
 	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
 }
 
+/* ":mouse click|wheel-up|wheel-down X Y" (0-based cells) as if from the
+ * terminal; false when the line is not one. */
+static bool script_mouse(struct app *app, const char *args)
+{
+	static const struct {
+		const char *name;
+		mmask_t bstate;
+	} events[] = {
+		{ "click", BUTTON1_CLICKED }, { "wheel-up", BUTTON4_PRESSED }, { "wheel-down", BUTTON5_PRESSED },
+	};
+	char what[16];
+	int x, y;
+
+	if (sscanf(args, "%15s %d %d", what, &x, &y) != 3)
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(events); i++)
+		if (!strcmp(what, events[i].name)) {
+			mouse_at(app, y, x, events[i].bstate);
+			return true;
+		}
+	return false;
+}
+
 /* Runs a script: lines of keys, or commands ":dump [FILE]", ":resize WxH",
- * ":bench N KEYS" (time N rounds of the keys, each drawn). */
+ * ":mouse EVENT X Y", ":bench N KEYS" (time N rounds of the keys, each drawn). */
 static int run_script(struct app *app, const char *path)
 {
 	FILE *f = !strcmp(path, "-") ? stdin : fopen(path, "r");
@@ -730,6 +769,13 @@ static int run_script(struct app *app, const char *path)
 			dump_screen(out);
 			if (out != stdout)
 				fclose(out);
+		} else if (!strncmp(line, ":mouse ", 7)) {
+			if (!script_mouse(app, line + 7)) {
+				cli_error("%s: bad mouse command '%s'", path, line);
+				status = EXIT_USAGE;
+				break;
+			}
+			redraw(app);
 		} else if (sscanf(line, ":resize %dx%d", &w, &h) == 2) {
 			resizeterm(h, w);
 			handle_key(app, (struct input){ true, KEY_RESIZE });
