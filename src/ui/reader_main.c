@@ -115,35 +115,28 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 
 void app_switch_year(struct app *app, int dir)
 {
-	struct collection *coll = tree_collection(app->tree);
-	size_t first, n, at;
-	int s;
-	const char *id = NULL;
 	struct corpus_doc *next;
+	char *id;
 
 	if (!app->open) {
 		app_message(app, false, "Open a document first");
 		return;
 	}
-	n = collection_country_docs(coll, app->open->slug, &first);
-	at = (size_t)(app->open - coll->docs);
-	if ((dir > 0 && at + 1 >= first + n) || (dir < 0 && at <= first)) {
+	if (!(next = tree_adjacent_edition(app->tree, app->open, dir))) {
 		app_message(app, false, "No %s edition for %s", dir > 0 ? "later" : "earlier",
 			    tree_country_name(app->tree, app->open->slug));
 		return;
 	}
-	s = reading_section_at_top(&app->reading);
-	if (s >= 0)
-		id = app->reading.doc->sections[s].id;
-	next = &coll->docs[dir > 0 ? at + 1 : at - 1];
-	if (!corpus_doc_load(next, &app->diags) || !app_open(app, next, -1))
-		return;
-	if (id && document_section_index(app->reading.doc, id) >= 0)
-		reading_goto_section(&app->reading, document_section_index(app->reading.doc, id));
-	else if (id)
-		app_message(app, false, "No %s section in this edition", id);
-	tree_reveal(app->tree, next->slug, next->year, reading_section_at_top(&app->reading),
-		    &app->diags);
+	/* The section is kept by its id: editions number their sections differently. */
+	id = reading_section_id_at_top(&app->reading) ? xstrdup(reading_section_id_at_top(&app->reading))
+						       : NULL;
+	if (app_open(app, next, -1)) {
+		if (id && !reading_goto_section_id(&app->reading, id))
+			app_message(app, false, "No %s section in this edition", id);
+		tree_reveal(app->tree, next->slug, next->year, reading_section_at_top(&app->reading),
+			    &app->diags);
+	}
+	free(id);
 }
 
 /* --- the frame ------------------------------------------------------------ */

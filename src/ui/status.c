@@ -5,7 +5,21 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "textwrap.h"
 #include "ui/ui.h"
+
+/* The right of the status line for a document: tier, excerpt, position. */
+static void doc_position(const struct app *app, struct strbuf *sb, bool compact)
+{
+	const struct document *doc = app->reading.doc;
+
+	if (doc->tier)
+		sb_addf(sb, "%s%s  ", compact && doc->tier != TIER_SPECIAL ? "Tier " : "",
+			compact ? tier_badge(doc->tier) : tier_label(doc->tier));
+	if (!doc->complete)
+		sb_adds(sb, "excerpt  ");
+	sb_addf(sb, "%3d%% ", reading_percent(&app->reading));
+}
 
 void status_draw(struct app *app, int y, int w)
 {
@@ -43,6 +57,8 @@ void status_draw(struct app *app, int y, int w)
 		const struct document *doc = app->reading.doc;
 		int s = reading_section_at_top(&app->reading);
 
+		bool narrow;
+
 		sb_adds(&left, sep);
 		if (app->open->year)
 			sb_addf(&left, "%d", app->open->year);
@@ -54,14 +70,23 @@ void status_draw(struct app *app, int y, int w)
 			sb_adds(&left, sep);
 			sb_adds(&left, doc->sections[s].title);
 		}
-		if (doc->tier)
-			sb_addf(&right, "%s  ", tier_label(doc->tier));
-		if (!doc->complete)
-			sb_adds(&right, "excerpt  ");
-		sb_addf(&right, "%3d%% ", reading_percent(&app->reading));
+		doc_position(app, &right, false);
+		/* A narrow terminal gets the short tier ("Tier 2WL") and loses the
+		 * collection's title before it loses the country or section. */
+		narrow = text_width(left.buf, left.len) + right.len + 3 > (size_t)w;
+		if (narrow) {
+			sb_reset(&right);
+			doc_position(app, &right, true);
+			size_t skip = strlen(coll->title) + strlen(sep);
+
+			memmove(left.buf, left.buf + skip, left.len - skip + 1);
+			left.len -= skip;
+		}
 	}
-	rw = w / 2 > 0 ? (int)(right.len < (size_t)w / 2 ? right.len : (size_t)w / 2) : 0;
-	draw_text(app, y, 1, w - rw - 2, left.len ? left.buf : "", left.len, a);
+	/* Tier and position stay whole (ASCII: bytes are columns); the place
+	 * gives way, visibly clipped. */
+	rw = (int)(right.len < (size_t)(w > 24 ? w - 24 : 0) ? right.len : (size_t)(w > 24 ? w - 24 : 0));
+	draw_text_clipped(app, y, 1, w - rw - 2, left.len ? left.buf : "", left.len, a);
 	if (rw)
 		draw_text(app, y, w - rw, rw, right.buf, right.len, a);
 	sb_free(&left);
