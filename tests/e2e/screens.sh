@@ -3,7 +3,10 @@
 # script mode (keys from a file, curses drawing to /dev/null, the screen read
 # back) and every :dump compared with NAME.screen.  No terminal, no timing.
 # A keys file may say "# size COLSxROWS" and "# content DIR" (a fixture corpus);
-# NAME.stderr, if present, is the expected stderr.
+# NAME.stderr, if present, is the expected stderr.  Script lines are keys
+# (characters, <Enter> <Esc> <Tab> <BS> <Up> <PgDn> <Home> <F1> <lt> <C-x>
+# ...) or commands: ":dump [FILE]", ":resize COLSxROWS",
+# ":mouse click|wheel-up|wheel-down X Y" (0-based cells), ":bench N KEYS".
 # TIPR_UPDATE_SCREENS=1 rewrites the expected screens (check them by eye).
 set -u
 dir=$TIPR_SRCDIR/tests/data/screens
