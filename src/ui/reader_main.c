@@ -824,11 +824,15 @@ static int reader(struct app *app, char **args, int n, const char *script, int s
 	FILE *out = NULL, *in = NULL;
 	int status;
 
+	size_t before = app->diags.n;
+
 	app->tree = tree_new(app->corpus, corpus_default_collection(app->corpus));
 	if (!n && session_load(&sess, state, &app->diags)) {
 		app->tree_hidden = sess.tree_hidden;
 		if (sess.tree_width >= 16)
 			app->tree_width = sess.tree_width;
+	} else if (app->diags.n > before) {
+		first_problem_message(app, before, "(the last place is forgotten)");
 	}
 	free(state);
 	if (script) {

@@ -1,7 +1,8 @@
 #!/bin/sh
-# Themes in the reader: a broken theme file (from --theme or from the config
-# file) is named as FILE:LINE:COL on the message line and again on stderr
-# after exit, and the reader carries on with the default theme.
+# The reader's own files: a broken theme file (from --theme or from the
+# config file) or state file is named as FILE:LINE:COL on the message line
+# and again on stderr after exit, and the reader carries on (with the
+# default theme, at the start).
 set -u
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -19,7 +20,7 @@ read_at() { # the reader in script mode with extra options; screen to out, stder
 	"$TIPR" "$@" --script "$tmp/dump.keys" --size 100x8 kenya >"$tmp/out" 2>"$tmp/err"
 	status=$?
 }
-echo "1..7"
+echo "1..9"
 read_at --theme "$tmp/bad.yaml"
 check "a broken --theme file still opens the reader" '[ $status -eq 0 ] && grep -q "Kenya" "$tmp/out"'
 check "the message line names FILE:LINE:COL" \
@@ -39,3 +40,10 @@ check "a config.yaml whose theme is not a name is reported" \
 printf 'theme: light\n' >"$tmp/config/tipr/config.yaml"
 read_at
 check "theme: light in config.yaml loads without a word" '[ $status -eq 0 ] && [ ! -s "$tmp/err" ]'
+mkdir -p "$tmp/state/tipr"
+printf 'collection: tip\ncountry: [korea-north\n' >"$tmp/state/tipr/state.yaml"
+"$TIPR" --script "$tmp/dump.keys" --size 100x8 >"$tmp/out" 2>"$tmp/err"
+status=$?
+check "a broken state.yaml is named on the message line, and the reader opens" \
+	'[ $status -eq 0 ] && tail -1 "$tmp/out" | grep -q "^$tmp/state/tipr/state.yaml:3:1: error: "'
+check "and on stderr after exit" 'grep -q "^$tmp/state/tipr/state.yaml:3:1: error:" "$tmp/err"'
