@@ -105,15 +105,37 @@ bool reading_scroll(struct reading *r, long delta)
 
 int reading_section_at_top(const struct reading *r)
 {
-	return r->top < r->lo.n ? r->lo.v[r->top].ref.section : -1;
+	return r->top < r->lo.n ? r->anchor.section : -1;
 }
 
 void reading_goto_section(struct reading *r, int s)
 {
 	size_t line = layout_section_start(&r->lo, s);
 
-	if (line < r->lo.n)
+	if (line < r->lo.n) {
 		reading_set_top(r, line);
+		/* Near the end the heading cannot reach the top line, but the
+		 * reader asked for this section: it is where they are (for the
+		 * status line, the next edition and a reflow). */
+		r->anchor = (struct line_ref){ s, SIZE_MAX, 0 };
+	}
+}
+
+const char *reading_section_id_at_top(const struct reading *r)
+{
+	int s = reading_section_at_top(r);
+
+	return s >= 0 ? r->doc->sections[s].id : NULL;
+}
+
+bool reading_goto_section_id(struct reading *r, const char *id)
+{
+	int s = document_section_index(r->doc, id);
+
+	if (s < 0)
+		return false;
+	reading_goto_section(r, s);
+	return true;
 }
 
 bool reading_next_section(struct reading *r, int dir)

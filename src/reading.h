@@ -47,10 +47,17 @@ bool reading_scroll(struct reading *r, long delta);
 /* Scrolls to line top (clamped). */
 void reading_set_top(struct reading *r, size_t top);
 
-/* The section shown at the top line (-1 in the header). */
+/* The section shown at the top line (-1 in the header), or the one last
+ * gone to when the end of the document kept its heading from the top. */
 int reading_section_at_top(const struct reading *r);
 /* Puts section s's heading on the top line. */
 void reading_goto_section(struct reading *r, int s);
+/* The id of the section shown at the top line, or NULL in the header; it
+ * points into the document. */
+const char *reading_section_id_at_top(const struct reading *r);
+/* Puts the heading of the section with this id on the top line; false (the
+ * view unmoved) when the document has no such section. */
+bool reading_goto_section_id(struct reading *r, const char *id);
 /* Moves to the next (dir > 0) or previous section; false at the ends. */
 bool reading_next_section(struct reading *r, int dir);
 /* Moves to the first line showing ref. */

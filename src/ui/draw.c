@@ -189,6 +189,20 @@ int draw_text(const struct app *app, int y, int x, int maxw, const char *s, size
 	return x - x0;
 }
 
+int draw_text_clipped(const struct app *app, int y, int x, int maxw, const char *s, size_t len,
+		      attr_t attr)
+{
+	const char *dots = app->ascii_only ? "~" : "\xe2\x80\xa6"; /* … */
+	size_t fit;
+	int used;
+
+	if (maxw < 2 || text_width(s, len) <= (size_t)maxw)
+		return draw_text(app, y, x, maxw, s, len, attr);
+	fit = text_fit(s, len, (size_t)maxw - 1, NULL);
+	used = draw_text(app, y, x, maxw - 1, s, fit, attr);
+	return used + draw_text(app, y, x + used, 1, dots, strlen(dots), attr);
+}
+
 /* The theme role for an ANSI role of styled text. */
 static enum theme_role styled_role(enum ansi_role r)
 {

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -21,7 +22,8 @@
 #include "utf8.h"
 #include "yamltree.h"
 
-enum { MIN_COLS = 30, MIN_ROWS = 6, MIN_TEXT_COLS = 30, MIN_TREE_COLS = 16, DEFAULT_TREE_COLS = 28 };
+enum { MIN_COLS = 30, MIN_ROWS = 6, MIN_TEXT_COLS = 30, MIN_TREE_COLS = 16, DEFAULT_TREE_COLS = 28,
+       WHEEL_LINES = 3 };
 
 /* A key: a curses function key (KEY_*) or a character. */
 struct input {
@@ -113,35 +115,28 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 
 void app_switch_year(struct app *app, int dir)
 {
-	struct collection *coll = tree_collection(app->tree);
-	size_t first, n, at;
-	int s;
-	const char *id = NULL;
 	struct corpus_doc *next;
+	char *id;
 
 	if (!app->open) {
 		app_message(app, false, "Open a document first");
 		return;
 	}
-	n = collection_country_docs(coll, app->open->slug, &first);
-	at = (size_t)(app->open - coll->docs);
-	if ((dir > 0 && at + 1 >= first + n) || (dir < 0 && at <= first)) {
+	if (!(next = tree_adjacent_edition(app->tree, app->open, dir))) {
 		app_message(app, false, "No %s edition for %s", dir > 0 ? "later" : "earlier",
 			    tree_country_name(app->tree, app->open->slug));
 		return;
 	}
-	s = reading_section_at_top(&app->reading);
-	if (s >= 0)
-		id = app->reading.doc->sections[s].id;
-	next = &coll->docs[dir > 0 ? at + 1 : at - 1];
-	if (!corpus_doc_load(next, &app->diags) || !app_open(app, next, -1))
-		return;
-	if (id && document_section_index(app->reading.doc, id) >= 0)
-		reading_goto_section(&app->reading, document_section_index(app->reading.doc, id));
-	else if (id)
-		app_message(app, false, "No %s section in this edition", id);
-	tree_reveal(app->tree, next->slug, next->year, reading_section_at_top(&app->reading),
-		    &app->diags);
+	/* The section is kept by its id: editions number their sections differently. */
+	id = reading_section_id_at_top(&app->reading) ? xstrdup(reading_section_id_at_top(&app->reading))
+						       : NULL;
+	if (app_open(app, next, -1)) {
+		if (id && !reading_goto_section_id(&app->reading, id))
+			app_message(app, false, "No %s section in this edition", id);
+		tree_reveal(app->tree, next->slug, next->year, reading_section_at_top(&app->reading),
+			    &app->diags);
+	}
+	free(id);
 }
 
 /* --- the frame ------------------------------------------------------------ */
@@ -158,6 +153,21 @@ static void draw_too_small(struct app *app)
 	for (size_t i = 0; i < count && (int)i < app->rows; i++)
 		draw_text(app, (int)i, 0, app->cols, msg + lines[i].start, lines[i].end - lines[i].start, A_BOLD);
 	free(lines);
+}
+
+/* The view in the right-hand pane. */
+static const struct view_ops *pane_view(const struct app *app)
+{
+	switch (app->pane) {
+	case PANE_COMPARE:
+		return &compare_view;
+	case PANE_TRACKER:
+		return &tracker_view;
+	case PANE_RESULTS:
+		return &results_view;
+	default:
+		return &reader_view;
+	}
 }
 
 static void redraw(struct app *app)
@@ -181,11 +191,7 @@ static void redraw(struct app *app)
 						  app->ascii_only ? 1 : 3, draw_attr(app, ROLE_BORDER)); /* │ */
 				x = app->tree_cols + 1;
 			}
-			(app->pane == PANE_COMPARE   ? &compare_view
-			 : app->pane == PANE_TRACKER ? &tracker_view
-			 : app->pane == PANE_RESULTS ? &results_view
-						     : &reader_view)
-				->draw(app, 0, x, app->pane_rows, app->cols - x);
+			pane_view(app)->draw(app, 0, x, app->pane_rows, app->cols - x);
 		}
 		status_draw(app, app->rows - 2, app->cols);
 		hint_draw(app, app->rows - 1, app->cols);
@@ -397,26 +403,34 @@ static bool app_action(struct app *app, enum action act)
 	}
 }
 
+/* A mouse event at screen cell (y, x): the wheel scrolls the pane under the
+ * pointer (or the help), a click in the tree selects and opens that row, a
+ * click in the text focuses it. */
+static void mouse_at(struct app *app, int y, int x, mmask_t bstate)
+{
+	bool in_tree = app->tree_cols && x < app->tree_cols && !app->help;
+
+	if (y < 0 || y >= app->pane_rows)
+		return;
+	if (bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		enum action act = bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN;
+		const struct view_ops *view = app->help ? &help_view : in_tree ? &tree_view : pane_view(app);
+
+		for (int i = 0; i < WHEEL_LINES; i++)
+			view->action(app, act);
+	} else if (bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED) && !app->help) {
+		app->focus = in_tree || !app->open ? FOCUS_TREE : FOCUS_READER;
+		if (in_tree)
+			tree_view_click(app, y);
+	}
+}
+
 static void mouse_event(struct app *app)
 {
 	MEVENT ev;
-	bool in_tree;
 
-	if (getmouse(&ev) != OK || ev.y >= app->pane_rows || app->help)
-		return;
-	in_tree = app->tree_cols && ev.x < app->tree_cols;
-	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
-		int dir = ev.bstate & BUTTON4_PRESSED ? -3 : 3;
-
-		if (in_tree)
-			tree_move(app->tree, dir);
-		else
-			reading_scroll(&app->reading, dir);
-	} else if (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) {
-		app->focus = in_tree ? FOCUS_TREE : FOCUS_READER;
-		if (in_tree)
-			tree_view_click(app, ev.y);
-	}
+	if (getmouse(&ev) == OK)
+		mouse_at(app, ev.y, ev.x, ev.bstate);
 }
 
 static void handle_key(struct app *app, struct input in)
@@ -443,12 +457,8 @@ static void handle_key(struct app *app, struct input in)
 		help_view.action(app, keys_lookup(in.code, CTX_ANY));
 		return;
 	}
-	if (app->focus == FOCUS_READER && app->pane == PANE_RESULTS)
-		view = &results_view;
-	else if (app->focus == FOCUS_READER && app->pane == PANE_COMPARE)
-		view = &compare_view;
-	else if (app->focus == FOCUS_READER && app->pane == PANE_TRACKER)
-		view = &tracker_view;
+	if (app->focus == FOCUS_READER)
+		view = pane_view(app);
 	act = keys_lookup(in.code, app->focus == FOCUS_TREE	 ? CTX_TREE
 				   : app->pane == PANE_COMPARE ? CTX_COMPARE
 				   : app->pane == PANE_TRACKER ? CTX_TRACKER
@@ -476,13 +486,17 @@ static char *config_theme(struct app *app)
 	char *dir = paths_config_home(), *path = path_join(dir, "config.yaml"), *name = NULL;
 	struct arena *a;
 	const struct ynode *root, *n;
+	struct stat st;
 
 	free(dir);
-	if (access(path, F_OK) == 0) {
+	/* No file, or an empty one, means no settings. */
+	if (stat(path, &st) == 0 && st.st_size > 0) {
 		a = arena_new();
 		root = yaml_load_file(path, &yaml_content_limits, a, &app->diags);
-		if (root && root->kind == YNODE_MAP && (n = ynode_get(root, "theme")) &&
-		    n->kind == YNODE_SCALAR)
+		if (root && !ynode_is_null(root) &&
+		    ynode_expect(root, YNODE_MAP, "the settings", path, &app->diags) &&
+		    (n = ynode_get(root, "theme")) &&
+		    ynode_expect(n, YNODE_SCALAR, "theme", path, &app->diags))
 			name = xstrdup(n->str);
 		arena_free(a);
 	}
@@ -490,12 +504,25 @@ static char *config_theme(struct app *app)
 	return name;
 }
 
+/* Shows the first problem added to app->diags since index from, as
+ * FILE:LINE:COL, on the status line; all of them are printed after exit. */
+static void first_problem_message(struct app *app, size_t from, const char *consequence)
+{
+	char *text = diag_format(&app->diags.v[from]);
+
+	app_message(app, true, "%s %s", text, consequence);
+	free(text);
+}
+
 /* --theme NAME (a bundled theme) or PATH (a file), else the config file's. */
 static void load_theme(struct app *app)
 {
+	size_t before = app->diags.n;
 	char *name = app->cli->theme ? xstrdup(app->cli->theme) : config_theme(app), *path;
 
 	theme_builtin(&app->theme);
+	if (app->diags.n > before)
+		first_problem_message(app, before, "(config ignored)");
 	if (!name || !strcmp(name, "default")) {
 		free(name);
 		return;
@@ -509,8 +536,9 @@ static void load_theme(struct app *app)
 		free(file);
 	}
 	theme_free(&app->theme);
+	before = app->diags.n;
 	if (!theme_load(&app->theme, path, &app->diags))
-		app_message(app, true, "Theme %s is broken (details after you quit); using the default", name);
+		first_problem_message(app, before, "(using the default theme)");
 	free(path);
 	free(name);
 }
@@ -679,8 +707,31 @@ static double now_us(void)
 	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
 }
 
+/* ":mouse click|wheel-up|wheel-down X Y" (0-based cells) as if from the
+ * terminal; false when the line is not one. */
+static bool script_mouse(struct app *app, const char *args)
+{
+	static const struct {
+		const char *name;
+		mmask_t bstate;
+	} events[] = {
+		{ "click", BUTTON1_CLICKED }, { "wheel-up", BUTTON4_PRESSED }, { "wheel-down", BUTTON5_PRESSED },
+	};
+	char what[16];
+	int x, y;
+
+	if (sscanf(args, "%15s %d %d", what, &x, &y) != 3)
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(events); i++)
+		if (!strcmp(what, events[i].name)) {
+			mouse_at(app, y, x, events[i].bstate);
+			return true;
+		}
+	return false;
+}
+
 /* Runs a script: lines of keys, or commands ":dump [FILE]", ":resize WxH",
- * ":bench N KEYS" (time N rounds of the keys, each drawn). */
+ * ":mouse EVENT X Y", ":bench N KEYS" (time N rounds of the keys, each drawn). */
 static int run_script(struct app *app, const char *path)
 {
 	FILE *f = !strcmp(path, "-") ? stdin : fopen(path, "r");
@@ -711,6 +762,13 @@ static int run_script(struct app *app, const char *path)
 			dump_screen(out);
 			if (out != stdout)
 				fclose(out);
+		} else if (!strncmp(line, ":mouse ", 7)) {
+			if (!script_mouse(app, line + 7)) {
+				cli_error("%s: bad mouse command '%s'", path, line);
+				status = EXIT_USAGE;
+				break;
+			}
+			redraw(app);
 		} else if (sscanf(line, ":resize %dx%d", &w, &h) == 2) {
 			resizeterm(h, w);
 			handle_key(app, (struct input){ true, KEY_RESIZE });
@@ -766,11 +824,15 @@ static int reader(struct app *app, char **args, int n, const char *script, int s
 	FILE *out = NULL, *in = NULL;
 	int status;
 
+	size_t before = app->diags.n;
+
 	app->tree = tree_new(app->corpus, corpus_default_collection(app->corpus));
 	if (!n && session_load(&sess, state, &app->diags)) {
 		app->tree_hidden = sess.tree_hidden;
 		if (sess.tree_width >= 16)
 			app->tree_width = sess.tree_width;
+	} else if (app->diags.n > before) {
+		first_problem_message(app, before, "(the last place is forgotten)");
 	}
 	free(state);
 	if (script) {

@@ -5,7 +5,21 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "textwrap.h"
 #include "ui/ui.h"
+
+/* The right of the status line for a document: tier, excerpt, position. */
+static void doc_position(const struct app *app, struct strbuf *sb, bool compact)
+{
+	const struct document *doc = app->reading.doc;
+
+	if (doc->tier)
+		sb_addf(sb, "%s%s  ", compact && doc->tier != TIER_SPECIAL ? "Tier " : "",
+			compact ? tier_badge(doc->tier) : tier_label(doc->tier));
+	if (!doc->complete)
+		sb_adds(sb, "excerpt  ");
+	sb_addf(sb, "%3d%% ", reading_percent(&app->reading));
+}
 
 void status_draw(struct app *app, int y, int w)
 {
@@ -43,6 +57,8 @@ void status_draw(struct app *app, int y, int w)
 		const struct document *doc = app->reading.doc;
 		int s = reading_section_at_top(&app->reading);
 
+		bool narrow;
+
 		sb_adds(&left, sep);
 		if (app->open->year)
 			sb_addf(&left, "%d", app->open->year);
@@ -54,35 +70,62 @@ void status_draw(struct app *app, int y, int w)
 			sb_adds(&left, sep);
 			sb_adds(&left, doc->sections[s].title);
 		}
-		if (doc->tier)
-			sb_addf(&right, "%s  ", tier_label(doc->tier));
-		if (!doc->complete)
-			sb_adds(&right, "excerpt  ");
-		sb_addf(&right, "%3d%% ", reading_percent(&app->reading));
+		doc_position(app, &right, false);
+		/* A narrow terminal gets the short tier ("Tier 2WL") and loses the
+		 * collection's title before it loses the country or section. */
+		narrow = text_width(left.buf, left.len) + right.len + 3 > (size_t)w;
+		if (narrow) {
+			sb_reset(&right);
+			doc_position(app, &right, true);
+			size_t skip = strlen(coll->title) + strlen(sep);
+
+			memmove(left.buf, left.buf + skip, left.len - skip + 1);
+			left.len -= skip;
+		}
 	}
-	rw = w / 2 > 0 ? (int)(right.len < (size_t)w / 2 ? right.len : (size_t)w / 2) : 0;
-	draw_text(app, y, 1, w - rw - 2, left.len ? left.buf : "", left.len, a);
+	/* Tier and position stay whole (ASCII: bytes are columns); the place
+	 * gives way, visibly clipped. */
+	rw = (int)(right.len < (size_t)(w > 24 ? w - 24 : 0) ? right.len : (size_t)(w > 24 ? w - 24 : 0));
+	draw_text_clipped(app, y, 1, w - rw - 2, left.len ? left.buf : "", left.len, a);
 	if (rw)
 		draw_text(app, y, w - rw, rw, right.buf, right.len, a);
 	sb_free(&left);
 	sb_free(&right);
 }
 
+/* Draws as many hints as fit, whole and in order, and always "F1 help". */
+static void draw_hints(struct app *app, int y, int w, const char *const *hints)
+{
+	static const char help[] = "F1 help";
+	attr_t a = draw_attr(app, ROLE_HINT);
+	int x = 0, room = w - (int)sizeof(help) + 1;
+
+	for (; *hints; hints++) {
+		int len = (int)strlen(*hints); /* ASCII: bytes are columns */
+
+		if (x + len + 2 > room)
+			break;
+		x += draw_text(app, y, x, len, *hints, (size_t)len, a) + 2;
+	}
+	draw_text(app, y, x, w - x, help, sizeof(help) - 1, a);
+}
+
 void hint_draw(struct app *app, int y, int w)
 {
-	static const char hints[] =
-		"q quit  Tab pane  / search  n/N match  [ ] section  < > year  m by year  t tree  F1 help";
+	/* Most useful first: a narrow terminal drops hints from the end. */
+	static const char *const hints[] = { "q quit", "Tab pane", "/ search", "n/N match", "[ ] section",
+					     "< > year", "m by year", "t tree", NULL };
+	static const char *const results_hints[] = { "j/k match", "Enter open it", "o scope",
+						     "/ change the query", "q back to reading", NULL };
+	static const char *const compare_hints[] = { "n/N change", "s swap", "i inline", "z fold",
+						     "< > year", "q back to reading", NULL };
+	static const char *const tracker_hints[] = { "j/k recommendation", "h/l year", "Enter text or diff",
+						     "q back to reading", NULL };
 	static const char *const prompts[] = {
 		[PROMPT_SEARCH] = "/", [PROMPT_SEARCH_BACK] = "?", [PROMPT_FILTER] = "filter: ",
 		[PROMPT_COMPARE] = "compare with the edition of year (Enter: the one before): ",
 		[PROMPT_SEARCH_ALL] = "search everything (^T scope, Enter list, Esc close): ",
 	};
-	static const char results_hints[] =
-		"j/k match  Enter open it  o scope  / change the query  q back to reading  F1 help";
-	static const char compare_hints[] =
-		"n/N change  s swap  i inline  z fold  < > year  q back to reading  F1 help";
-	static const char tracker_hints[] =
-		"j/k recommendation  h/l year  Enter text or diff  q back to reading  F1 help";
 
 	draw_fill(y, 0, w, A_NORMAL);
 	if (app->prompt != PROMPT_NONE) {
@@ -101,12 +144,8 @@ void hint_draw(struct app *app, int y, int w)
 			  draw_attr(app, app->message_is_error ? ROLE_ERROR : ROLE_MESSAGE));
 		return;
 	}
-	if (app->pane == PANE_COMPARE)
-		draw_text(app, y, 0, w, compare_hints, sizeof(compare_hints) - 1, draw_attr(app, ROLE_HINT));
-	else if (app->pane == PANE_RESULTS)
-		draw_text(app, y, 0, w, results_hints, sizeof(results_hints) - 1, draw_attr(app, ROLE_HINT));
-	else if (app->pane == PANE_TRACKER)
-		draw_text(app, y, 0, w, tracker_hints, sizeof(tracker_hints) - 1, draw_attr(app, ROLE_HINT));
-	else
-		draw_text(app, y, 0, w, hints, sizeof(hints) - 1, draw_attr(app, ROLE_HINT));
+	draw_hints(app, y, w, app->pane == PANE_COMPARE   ? compare_hints
+			      : app->pane == PANE_RESULTS ? results_hints
+			      : app->pane == PANE_TRACKER ? tracker_hints
+							  : hints);
 }

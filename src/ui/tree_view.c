@@ -86,7 +86,7 @@ static void tree_draw(struct app *app, int y0, int x0, int h, int w)
 		if (x + 2 < right)
 			x += draw_text(app, y0 + r, x, 2, mark, strlen(mark), text) + 1;
 		if (x < right)
-			draw_text(app, y0 + r, x, right - x, row->label, strlen(row->label), text);
+			draw_text_clipped(app, y0 + r, x, right - x, row->label, strlen(row->label), text);
 	}
 }
 

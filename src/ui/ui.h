@@ -99,6 +99,10 @@ attr_t draw_attr(const struct app *app, enum theme_role role);
 /* Draws s[0..len) at (y, x), no wider than maxw columns, with control and
  * bidi characters shown as placeholders; returns the columns used. */
 int draw_text(const struct app *app, int y, int x, int maxw, const char *s, size_t len, attr_t attr);
+/* Like draw_text, but text cut short ends in an ellipsis, so a clipped
+ * name never passes for a whole one. */
+int draw_text_clipped(const struct app *app, int y, int x, int maxw, const char *s, size_t len,
+		      attr_t attr);
 /* Fills from (y, x) to x + w - 1 with spaces in attr. */
 void draw_fill(int y, int x, int w, attr_t attr);
 /* The role for a tier badge. */
