@@ -9,7 +9,8 @@
 	X(list, "list collections, countries, years and tiers")            \
 	X(show, "print a narrative or one section, wrapped")               \
 	X(import, "turn raw report text into content YAML")                \
-	X(check, "validate content files")
+	X(check, "validate content files")                                 \
+	X(notes, "list, export, add and remove annotations")
 
 #define DECLARE_COMMAND(name, summary)                                     \
 	int cmd_##name(struct cli *cli, int argc, char **argv);            \
