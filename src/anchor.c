@@ -357,9 +357,8 @@ void ann_resolve(const struct annotation *a, const struct document *doc, struct 
 	out->section = -1;
 	out->kind = ANN_ANCHOR_ORPHAN;
 	if (home >= 0 && (text = block_text(&doc->sections[home], a->item, a->index)) &&
-	    a->start < a->end && a->end <= strlen(text) &&
-	    !memcmp(text + a->start, a->quote, a->end - a->start) &&
-	    a->end - a->start == strlen(a->quote)) {
+	    a->start < a->end && a->end <= strlen(text) && a->end - a->start == strlen(a->quote) &&
+	    !memcmp(text + a->start, a->quote, a->end - a->start)) {
 		out->kind = ANN_ANCHOR_EXACT;
 		out->section = home;
 		out->item = a->item;

@@ -498,7 +498,7 @@ out:
 struct ann_store *ann_store_new(const char *path)
 {
 	struct ann_store *st = xcalloc(1, sizeof(*st));
-	char *slash;
+	char *slash, *real;
 
 	if (path) {
 		st->path = xstrdup(path);
@@ -507,6 +507,12 @@ struct ann_store *ann_store_new(const char *path)
 
 		st->path = path_join(dir, "annotations.yaml");
 		free(dir);
+	}
+	/* A symlinked file (dotfile managers) is replaced at its target, not
+	 * turned into a regular file by the rename. */
+	if ((real = realpath(st->path, NULL))) {
+		free(st->path);
+		st->path = real;
 	}
 	st->lock_path = xasprintf("%s.lock", st->path);
 	st->dir = xstrdup(st->path);

@@ -117,7 +117,8 @@ enum ann_status ann_restore(struct ann_store *st, const struct annotation *a);
 /* Where an annotation sits in a document as it reads now. */
 enum ann_anchor_kind {
 	ANN_ANCHOR_EXACT,  /* the stored offsets still hold the quote */
-	ANN_ANCHOR_MOVED,  /* the same text (up to whitespace, case, quotes, dashes) elsewhere */
+	ANN_ANCHOR_MOVED,  /* the same text (up to whitespace, case, accents, quote and dash
+	                    * style) at other offsets, chosen by its context */
 	ANN_ANCHOR_FUZZY,  /* slightly reworded text between matching context */
 	ANN_ANCHOR_ORPHAN, /* no longer found, or not unambiguously: kept, not shown */
 };

@@ -268,6 +268,27 @@ static void test_duplicated_passage_is_orphan(void **state)
 	      ANN_ANCHOR_ORPHAN, NULL, NULL);
 }
 
+static void test_offsets_disagree_with_quote(void **state)
+{
+	struct document *doc = edited(NULL, NULL);
+	struct annotation a;
+	struct ann_anchor at;
+	char *got;
+
+	(void)state;
+	/* A hand-edited file: the offsets cover more than the quote. */
+	annotate(&a, doc, "prosecution", "Fair trials did not occur in the DPRK");
+	free(a.quote);
+	a.quote = xstrdup("Fair trials did not occur");
+	ann_resolve(&a, doc, &at);
+	assert_int_equal(at.kind, ANN_ANCHOR_MOVED);
+	got = anchored(doc, &at);
+	assert_string_equal(got, "Fair trials did not occur");
+	free(got);
+	annotation_done(&a);
+	document_free(doc);
+}
+
 static void test_find_quote(void **state)
 {
 	struct document *doc = edited(NULL, NULL);
@@ -300,6 +321,7 @@ int main(void)
 		cmocka_unit_test(test_lookalike_is_orphan),
 		cmocka_unit_test(test_ambiguous_short_quote_is_orphan),
 		cmocka_unit_test(test_duplicated_passage_is_orphan),
+		cmocka_unit_test(test_offsets_disagree_with_quote),
 		cmocka_unit_test(test_find_quote),
 	};
 
