@@ -868,10 +868,9 @@ static int cmp_document(const struct annotation *a, const struct annotation *b)
 	return strcmp(a->created, b->created);
 }
 
-static enum ann_sort sort_key;
-
-static int cmp_entries(const void *pa, const void *pb)
+static int cmp_entries(const void *pa, const void *pb, void *arg)
 {
+	enum ann_sort sort_key = *(const enum ann_sort *)arg;
 	const struct annotation *a = *(const struct annotation *const *)pa;
 	const struct annotation *b = *(const struct annotation *const *)pb;
 	int c = 0;
@@ -912,8 +911,7 @@ size_t ann_list(const struct ann_store *st, const struct ann_filter *filter, enu
 			continue;
 		v[n++] = a;
 	}
-	sort_key = sort;
-	qsort(v, n, sizeof(*v), cmp_entries);
+	qsort_r(v, n, sizeof(*v), cmp_entries, &sort);
 	free(needle);
 	*out = v;
 	return n;

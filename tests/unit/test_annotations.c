@@ -293,6 +293,39 @@ static void put_file(const char *text)
 	free(dir);
 }
 
+static void test_old_tombstones_forgotten(void **state)
+{
+	static const char entry[] =
+		"- id: %s\n  collection: tip\n  country: korea-north\n  year: 2022\n"
+		"  section: prosecution\n  block: paragraph\n  index: 0\n  start: 0\n  end: 3\n"
+		"  quote: The\n  prefix: ''\n  suffix: ' government'\n  color: red\n  note: ''\n"
+		"  created: %s\n  updated: %s\n  deleted: %s\n";
+	char *recent = xasprintf(entry, "00000000000b", "2026-11-01T00:00:00.000Z",
+				 "2026-11-01T00:00:00.000Z", "2099-01-01T00:00:00.000Z");
+	char *old = xasprintf(entry, "00000000000a", "2020-01-01T00:00:00.000Z",
+			      "2020-01-01T00:00:00.000Z", "2020-01-02T00:00:00.000Z");
+	char *text = xasprintf("version: 1\nannotations:\n%s%s", old, recent);
+	struct ann_store *st;
+
+	(void)state;
+	put_file(text);
+	st = loaded();
+	assert_int_equal(ann_store_count(st), 2);
+	assert_null(ann_store_find(st, "00000000000a"));
+	add(st, 0, 3, "");
+	ann_store_free(st);
+	st = loaded();
+	/* The 2020 deletion is past the grace period; the recent one stays. */
+	assert_int_equal(ann_store_count(st), 2);
+	assert_null(ann_store_find(st, "00000000000b"));
+	for (size_t i = 0; i < ann_store_count(st); i++)
+		assert_string_not_equal(ann_store_at(st, i)->id, "00000000000a");
+	ann_store_free(st);
+	free(recent);
+	free(old);
+	free(text);
+}
+
 static char *find_aside(void)
 {
 	char *dir = data_dir(), *found = NULL;
@@ -482,6 +515,7 @@ int main(void)
 		cmocka_unit_test_setup(test_delete_and_undo, fresh),
 		cmocka_unit_test_setup(test_two_readers_merge, fresh),
 		cmocka_unit_test_setup(test_list_filter_sort, fresh),
+		cmocka_unit_test_setup(test_old_tombstones_forgotten, fresh),
 		cmocka_unit_test_setup(test_corrupt_file_moved_aside, fresh),
 		cmocka_unit_test_setup(test_sigkill_durability, fresh),
 		cmocka_unit_test_setup(test_two_writers, fresh),
