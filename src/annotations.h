@@ -108,8 +108,10 @@ enum ann_status ann_add(struct ann_store *st, const char *collection, const stru
 enum ann_status ann_update(struct ann_store *st, const char *id, const char *note,
 			   const enum ann_color *color);
 /* Deletes (tombstones) an annotation and saves.  When removed is non-NULL it
- * receives a copy of the live entry (caller releases it with
- * annotation_done()) for undo with ann_restore(). */
+ * receives a copy of the live entry for undo with ann_restore() (zeroed when
+ * there was none; the caller always releases it with annotation_done()).
+ * For every change: on ANN_IOERR the change stays in memory and is saved
+ * with the next one; the reason is in ann_store_diags(). */
 enum ann_status ann_delete(struct ann_store *st, const char *id, struct annotation *removed);
 /* Puts a (deleted) annotation back with its id, as undo; saves. */
 enum ann_status ann_restore(struct ann_store *st, const struct annotation *a);

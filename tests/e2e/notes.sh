@@ -23,7 +23,11 @@ run() {
 # has DESC PATTERN FILE: the file contains the fixed string.
 has() { if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1"; fi; }
 
-echo "1..32"
+echo "1..36"
+run 0 "notes --help" notes --help
+has "  ...shows the usage" "tipr notes add COUNTRY YEAR SECTION --quote TEXT" "$tmp/out"
+run 2 "notes list --format csv is a usage error" notes list --format csv
+run 0 "notes list --color never (the output option)" notes list --color never
 run 0 "notes list with no file" notes list
 if [ -s "$tmp/out" ]; then not_ok "  ...prints nothing"; else ok "  ...prints nothing"; fi
 if [ -e "$XDG_DATA_HOME" ]; then not_ok "  ...and creates nothing"; else ok "  ...and creates nothing"; fi
