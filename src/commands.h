@@ -12,7 +12,8 @@
 	X(recs, "follow a country's recommendations across editions")      \
 	X(search, "search every narrative of every edition")               \
 	X(import, "turn raw report text into content YAML")                \
-	X(check, "validate content files")
+	X(check, "validate content files")                                 \
+	X(notes, "list, export, add and remove annotations")
 
 #define DECLARE_COMMAND(name, summary)                                     \
 	int cmd_##name(struct cli *cli, int argc, char **argv);            \

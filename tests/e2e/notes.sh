@@ -1,0 +1,90 @@
+#!/bin/sh
+# tipr notes: add, list, export, rm, and what happens with a bad quote or a
+# corrupt annotations file.  Everything is written under a temporary
+# XDG_DATA_HOME.
+set -u
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+XDG_DATA_HOME=$tmp/data
+export XDG_DATA_HOME
+unset TIPR_CONTENT NO_COLOR
+store=$XDG_DATA_HOME/tipr/annotations.yaml
+n=0
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err" 2>/dev/null; }
+# run STATUS DESC ARGS...: runs tipr, expecting exit STATUS.
+run() {
+	want=$1 desc=$2
+	shift 2
+	"$TIPR" "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -eq "$want" ]; then ok "$desc"; else echo "# exit $got, wanted $want"; not_ok "$desc"; fi
+}
+# has DESC PATTERN FILE: the file contains the fixed string.
+has() { if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1"; fi; }
+
+echo "1..36"
+run 0 "notes --help" notes --help
+has "  ...shows the usage" "tipr notes add COUNTRY YEAR SECTION --quote TEXT" "$tmp/out"
+run 2 "notes list --format csv is a usage error" notes list --format csv
+run 0 "notes list --color never (the output option)" notes list --color never
+run 0 "notes list with no file" notes list
+if [ -s "$tmp/out" ]; then not_ok "  ...prints nothing"; else ok "  ...prints nothing"; fi
+if [ -e "$XDG_DATA_HOME" ]; then not_ok "  ...and creates nothing"; else ok "  ...and creates nothing"; fi
+
+run 0 "add with straight quote matching curly text" notes add dprk 2022 overview \
+	--quote "Democratic People's Republic of Korea (DPRK)" --note 'a "quoted" note
+on two lines' --color green
+id1=$(cat "$tmp/out")
+run 0 "add a recommendation item" notes add korea-north 2022 recommendations \
+	--quote "criminalize sex trafficking and labor trafficking."
+id2=$(cat "$tmp/out")
+printf 'bidi \342\200\256 and escape \033[31m' >"$tmp/evil"
+run 0 "add with control characters in the note" notes add PRK 2022 prosecution \
+	--quote "Fair trials did not occur in the DPRK" --note "$(cat "$tmp/evil")"
+id3=$(cat "$tmp/out")
+if [ ${#id1} -eq 12 ] && [ ${#id2} -eq 12 ] && [ "$id1" != "$id2" ]; then ok "ids are 12 hex digits"; else not_ok "ids are 12 hex digits"; fi
+run 1 "quote not in the section: exit 1" notes add dprk 2022 prosecution --quote "no such passage"
+has "  ...says so" "quote is not in" "$tmp/err"
+run 1 "ambiguous quote: exit 1" notes add dprk 2022 prosecution --quote "did not"
+run 2 "add without --quote: exit 2" notes add dprk 2022 prosecution
+run 2 "unknown colour: exit 2" notes add dprk 2022 prosecution --quote "did not report" --color mauve
+run 2 "unknown subcommand: exit 2" notes frobnicate
+
+run 0 "notes list" notes list
+has "  ...shows the quote" "Democratic People’s Republic of Korea (DPRK)" "$tmp/out"
+has "  ...shows the note" 'a "quoted" note' "$tmp/out"
+if grep -q "$(printf '\033')" "$tmp/out" || grep -q "$(printf '\342\200\256')" "$tmp/out"; then
+	not_ok "  ...with control and bidi characters made inert"
+else
+	ok "  ...with control and bidi characters made inert"
+fi
+run 0 "notes list --format json" notes list --format json
+has "  ...json has the id" "\"id\": \"$id1\"" "$tmp/out"
+run 0 "notes export (Markdown)" notes export --format md
+has "  ...grouped by country and year" "## Korea, Democratic People's Republic of, 2022" "$tmp/out"
+has "  ...quote with its citation" "— *2022 Trafficking in Persons Report*, Korea, Democratic People's Republic of (2022), Prioritized Recommendations" "$tmp/out"
+run 0 "notes export --format csv" notes export --format csv
+if [ "$(head -1 "$tmp/out" | cut -d, -f1-5)" = "id,collection,country,country_name,year" ] &&
+	grep -q "^$id2,tip,korea-north," "$tmp/out"; then ok "  ...header and rows"; else not_ok "  ...header and rows"; fi
+
+# An annotation whose passage no longer exists is listed as orphaned.
+sed "s/quote: \"Criminalize sex trafficking and labor trafficking.\"/quote: \"Abolish all the camps.\"/" \
+	"$store" >"$tmp/edited" && cp "$tmp/edited" "$store"
+run 0 "export with an orphaned annotation" notes export
+has "  ...under its own heading" "## Orphaned annotations" "$tmp/out"
+
+run 0 "notes rm" notes rm "$id1"
+run 1 "notes rm of a deleted id: exit 1" notes rm "$id1"
+"$TIPR" notes list >"$tmp/out" 2>&1
+if grep -q "$id1" "$tmp/out" || ! grep -q "$id3" "$tmp/out"; then not_ok "rm removed only that one"; else ok "rm removed only that one"; fi
+
+printf 'version: 1\nannotations:\n- id: [unclosed\n' >"$store"
+run 1 "corrupt file: exit 1" notes list
+has "  ...message names FILE:LINE:COL" "annotations.yaml:4:1: error:" "$tmp/err"
+if ls "$store".corrupt-* >/dev/null 2>&1 && grep -q unclosed "$store".corrupt-*; then
+	ok "  ...file kept aside intact"
+else
+	not_ok "  ...file kept aside intact"
+fi
+exit 0

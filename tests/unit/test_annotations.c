@@ -1,0 +1,525 @@
+/* test_annotations.c — the annotation store: exact round trips, merging
+ * between two readers, tombstones, corrupt files, crash safety under SIGKILL
+ * and two processes writing at once. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <cmocka.h>
+
+#include "annotations.h"
+#include "document.h"
+#include "icu.h"
+#include "paths.h"
+#include "util.h"
+
+static struct document *doc;
+static char tmpdir[] = "/tmp/tipr-annotations-XXXXXX";
+static char *path;
+static int prosecution, recommendations;
+
+/* Removes dir and everything under it (the tests' own temporary tree). */
+static void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		struct stat sb;
+		char *p;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		p = path_join(dir, e->d_name);
+		if (lstat(p, &sb) == 0 && S_ISDIR(sb.st_mode))
+			remove_tree(p);
+		else
+			unlink(p);
+		free(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+/* A fresh, empty directory for the file of each test. */
+static int fresh(void **state)
+{
+	(void)state;
+	remove_tree(tmpdir);
+	return mkdir(tmpdir, 0700);
+}
+
+static int setup(void **state)
+{
+	char *p = path_join(TIPR_SRCDIR, "content/tip/2022/korea-north.yaml");
+	struct diags d = {0};
+
+	(void)state;
+	doc = document_load(p, &d);
+	free(p);
+	diags_free(&d);
+	if (!doc || !mkdtemp(tmpdir))
+		return -1;
+	path = path_join(tmpdir, "data/tipr/annotations.yaml");
+	prosecution = document_section_index(doc, "prosecution");
+	recommendations = document_section_index(doc, "recommendations");
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	remove_tree(tmpdir);
+	document_free(doc);
+	free(path);
+	icu_cleanup();
+	return 0;
+}
+
+static char *data_dir(void)
+{
+	return path_join(tmpdir, "data/tipr");
+}
+
+/* Adds an annotation on bytes [start, end) of the prosecution paragraph. */
+static const struct annotation *add(struct ann_store *st, size_t start, size_t end, const char *note)
+{
+	const struct annotation *a = NULL;
+
+	assert_int_equal(ann_add(st, "tip", doc, prosecution, false, 0, start, end, ANN_BLUE, note, &a),
+			 ANN_OK);
+	assert_non_null(a);
+	return a;
+}
+
+static struct ann_store *loaded(void)
+{
+	struct ann_store *st = ann_store_new(path);
+
+	assert_int_equal(ann_store_load(st), ANN_OK);
+	return st;
+}
+
+static void assert_same(const struct annotation *a, const struct annotation *b)
+{
+	assert_string_equal(a->id, b->id);
+	assert_string_equal(a->collection, b->collection);
+	assert_string_equal(a->country, b->country);
+	assert_int_equal(a->year, b->year);
+	assert_string_equal(a->section, b->section);
+	assert_int_equal(a->item, b->item);
+	assert_int_equal(a->index, b->index);
+	assert_int_equal(a->start, b->start);
+	assert_int_equal(a->end, b->end);
+	assert_string_equal(a->quote, b->quote);
+	assert_string_equal(a->prefix, b->prefix);
+	assert_string_equal(a->suffix, b->suffix);
+	assert_int_equal(a->color, b->color);
+	assert_string_equal(a->note, b->note);
+	assert_string_equal(a->created, b->created);
+	assert_string_equal(a->updated, b->updated);
+	assert_string_equal(a->deleted, b->deleted);
+}
+
+static void test_round_trip(void **state)
+{
+	static const char *const notes[] = {
+		"",
+		"Ünïcödé — “curly” and 'straight' quotes, 北朝鮮, emoji 🙂",
+		"line one\nline two\n\n  indented: yes # not a comment\n",
+		"  leading and trailing spaces  ",
+		"- looks like a list\n---\n...\n\"quoted\" \\ backslash\ttab",
+		"control \x01 and bidi \xe2\x80\xae kept as written",
+		"null",
+		"123",
+	};
+	struct ann_store *st = ann_store_new(path), *again;
+	const struct annotation *item = NULL;
+	enum ann_color green = ANN_GREEN;
+
+	(void)state;
+	assert_int_equal(ann_store_load(st), ANN_OK); /* no file yet */
+	for (size_t i = 0; i < ARRAY_SIZE(notes); i++)
+		add(st, i, 20 + i, notes[i]);
+	assert_int_equal(ann_add(st, "tip", doc, recommendations, true, 5, 0, 12, ANN_PURPLE, "item",
+				 &item), ANN_OK);
+	assert_string_equal(item->quote, "Criminalize ");
+	assert_int_equal(ann_update(st, ann_store_at(st, 1)->id, NULL, &green), ANN_OK);
+	again = loaded();
+	assert_int_equal(ann_store_count(again), ARRAY_SIZE(notes) + 1);
+	for (size_t i = 0; i < ann_store_count(st); i++)
+		assert_same(ann_store_at(st, i), ann_store_find(again, ann_store_at(st, i)->id));
+	assert_int_equal(ann_store_find(again, ann_store_at(st, 1)->id)->color, ANN_GREEN);
+	ann_store_free(st);
+	ann_store_free(again);
+}
+
+static void test_invalid_arguments(void **state)
+{
+	struct ann_store *st = ann_store_new(path);
+	size_t len = strlen(doc->sections[prosecution].paras[0]);
+
+	(void)state;
+	assert_int_equal(ann_add(st, "tip", doc, prosecution, false, 0, 5, 5, ANN_RED, "", NULL),
+			 ANN_INVALID);
+	assert_int_equal(ann_add(st, "tip", doc, prosecution, false, 0, 0, len + 1, ANN_RED, "", NULL),
+			 ANN_INVALID);
+	assert_int_equal(ann_add(st, "tip", doc, prosecution, false, 9, 0, 1, ANN_RED, "", NULL),
+			 ANN_INVALID);
+	assert_int_equal(ann_add(st, "tip", doc, prosecution, false, 0, 0, 4, ANN_RED, "\xff", NULL),
+			 ANN_INVALID);
+	assert_int_equal(ann_update(st, "000000000000", "x", NULL), ANN_NOTFOUND);
+	assert_int_equal(ann_store_count(st), 0);
+	ann_store_free(st);
+}
+
+static void test_delete_and_undo(void **state)
+{
+	struct ann_store *st = ann_store_new(path), *other;
+	struct annotation removed;
+	char id[ANN_ID_LEN + 1];
+
+	(void)state;
+	strcpy(id, add(st, 0, 10, "keep me")->id);
+	assert_int_equal(ann_delete(st, id, &removed), ANN_OK);
+	assert_string_equal(removed.note, "keep me");
+	assert_null(ann_store_find(st, id));
+	assert_int_equal(ann_delete(st, id, NULL), ANN_NOTFOUND);
+	other = loaded();
+	assert_null(ann_store_find(other, id));
+	assert_int_equal(ann_store_count(other), 1); /* the tombstone */
+	ann_store_free(other);
+	assert_int_equal(ann_restore(st, &removed), ANN_OK);
+	other = loaded();
+	assert_non_null(ann_store_find(other, id));
+	assert_string_equal(ann_store_find(other, id)->note, "keep me");
+	assert_string_equal(ann_store_find(other, id)->created, removed.created);
+	annotation_done(&removed);
+	ann_store_free(other);
+	ann_store_free(st);
+}
+
+static void test_two_readers_merge(void **state)
+{
+	struct ann_store *a = ann_store_new(path), *b, *check;
+	char x[ANN_ID_LEN + 1], y[ANN_ID_LEN + 1];
+
+	(void)state;
+	strcpy(x, add(a, 0, 10, "x")->id);
+	strcpy(y, add(a, 10, 20, "y")->id);
+	b = loaded();
+	/* a deletes x; b, which still holds x, edits y and adds z: x must stay
+	 * deleted, and both sets of changes must survive. */
+	assert_int_equal(ann_delete(a, x, NULL), ANN_OK);
+	assert_int_equal(ann_update(b, y, "y by b", NULL), ANN_OK);
+	add(b, 20, 30, "z");
+	assert_null(ann_store_find(b, x));
+	/* b no longer sees x, so editing it is refused rather than resurrecting it. */
+	assert_int_equal(ann_update(b, x, "too late", NULL), ANN_NOTFOUND);
+	/* The later change wins: a edits y after b did. */
+	assert_int_equal(ann_update(a, y, "y by a", NULL), ANN_OK);
+	check = loaded();
+	assert_null(ann_store_find(check, x));
+	assert_string_equal(ann_store_find(check, y)->note, "y by a");
+	assert_int_equal(ann_store_count(check), 3);
+	/* Reloading b merges a's later edit in. */
+	assert_int_equal(ann_store_load(b), ANN_OK);
+	assert_string_equal(ann_store_find(b, y)->note, "y by a");
+	ann_store_free(a);
+	ann_store_free(b);
+	ann_store_free(check);
+}
+
+static void test_list_filter_sort(void **state)
+{
+	struct ann_store *st = ann_store_new(path);
+	const struct annotation **v;
+	struct ann_filter f = { .text = "FORCÉD" };
+	struct ann_highlight *h;
+	size_t n, orphans;
+
+	(void)state;
+	add(st, 100, 120, "second in the text");
+	add(st, 0, 10, "first in the text, about forced labor");
+	n = ann_list(st, NULL, ANN_SORT_DOCUMENT, &v);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0]->start, 0);
+	free(v);
+	n = ann_list(st, NULL, ANN_SORT_CREATED, &v);
+	assert_int_equal(v[0]->start, 100);
+	free(v);
+	n = ann_list(st, &f, ANN_SORT_DOCUMENT, &v);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0]->start, 0);
+	free(v);
+	f = (struct ann_filter){ .country = "kenya" };
+	assert_int_equal(ann_list(st, &f, ANN_SORT_UPDATED, &v), 0);
+	free(v);
+	n = ann_resolve_document(st, "tip", doc, &h, &orphans);
+	assert_int_equal(n, 2);
+	assert_int_equal(orphans, 0);
+	assert_int_equal(h[0].anchor.kind, ANN_ANCHOR_EXACT);
+	assert_int_equal(h[0].anchor.start, 0);
+	assert_int_equal(h[1].anchor.end, 120);
+	free(h);
+	ann_store_free(st);
+}
+
+/* Writes text as the file (creating its directory). */
+static void put_file(const char *text)
+{
+	char *dir = data_dir();
+	FILE *f;
+
+	assert_true(paths_mkdirs(dir));
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+	free(dir);
+}
+
+static void test_old_tombstones_forgotten(void **state)
+{
+	static const char entry[] =
+		"- id: %s\n  collection: tip\n  country: korea-north\n  year: 2022\n"
+		"  section: prosecution\n  block: paragraph\n  index: 0\n  start: 0\n  end: 3\n"
+		"  quote: The\n  prefix: ''\n  suffix: ' government'\n  color: red\n  note: ''\n"
+		"  created: %s\n  updated: %s\n  deleted: %s\n";
+	char *recent = xasprintf(entry, "00000000000b", "2026-11-01T00:00:00.000Z",
+				 "2026-11-01T00:00:00.000Z", "2099-01-01T00:00:00.000Z");
+	char *old = xasprintf(entry, "00000000000a", "2020-01-01T00:00:00.000Z",
+			      "2020-01-01T00:00:00.000Z", "2020-01-02T00:00:00.000Z");
+	char *text = xasprintf("version: 1\nannotations:\n%s%s", old, recent);
+	struct ann_store *st;
+
+	(void)state;
+	put_file(text);
+	st = loaded();
+	assert_int_equal(ann_store_count(st), 2);
+	assert_null(ann_store_find(st, "00000000000a"));
+	add(st, 0, 3, "");
+	ann_store_free(st);
+	st = loaded();
+	/* The 2020 deletion is past the grace period; the recent one stays. */
+	assert_int_equal(ann_store_count(st), 2);
+	assert_null(ann_store_find(st, "00000000000b"));
+	for (size_t i = 0; i < ann_store_count(st); i++)
+		assert_string_not_equal(ann_store_at(st, i)->id, "00000000000a");
+	ann_store_free(st);
+	free(recent);
+	free(old);
+	free(text);
+}
+
+static char *find_aside(void)
+{
+	char *dir = data_dir(), *found = NULL;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		if (!strncmp(e->d_name, "annotations.yaml.corrupt-", 25))
+			found = path_join(dir, e->d_name);
+	closedir(d);
+	free(dir);
+	return found;
+}
+
+static void corrupt_case(const char *text, const char *where)
+{
+	struct ann_store *st;
+	char *aside, *kept, *msg;
+	size_t len;
+
+	fresh(NULL);
+	put_file(text);
+	st = ann_store_new(path);
+	assert_int_equal(ann_store_load(st), ANN_CORRUPT);
+	assert_true(ann_store_diags(st)->n >= 2);
+	msg = diag_format(&ann_store_diags(st)->v[0]);
+	if (!strstr(msg, where))
+		fail_msg("'%s' does not name %s", msg, where);
+	free(msg);
+	aside = find_aside();
+	assert_non_null(aside);
+	kept = read_file(aside, 1u << 20, &len);
+	assert_string_equal(kept, text);
+	assert_int_equal(access(path, F_OK), -1);
+	/* A new annotation starts a new file; the corrupt one stays aside. */
+	add(st, 0, 5, "after");
+	free(kept);
+	kept = read_file(aside, 1u << 20, &len);
+	assert_string_equal(kept, text);
+	free(kept);
+	free(aside);
+	ann_store_free(st);
+	st = loaded();
+	assert_int_equal(ann_store_count(st), 1);
+	ann_store_free(st);
+}
+
+static void test_corrupt_file_moved_aside(void **state)
+{
+	(void)state;
+	corrupt_case("version: 1\nannotations: [\n", "annotations.yaml:3:1");
+	corrupt_case("version: 1\nannotations:\n- id: nothex\n", "annotations.yaml:3:7");
+	corrupt_case("version: 1\nannotations:\n- &a {}\n", "annotations.yaml:3:");
+	corrupt_case("\xff\xfe binary", "annotations.yaml:1:1");
+}
+
+/* ---- processes ---- */
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The child of the durability test: adds annotations forever and reports
+ * each id on fd once its save has returned. */
+static _Noreturn void saver(int fd)
+{
+	struct ann_store *st = ann_store_new(path);
+
+	if (ann_store_load(st) != ANN_OK)
+		_exit(3);
+	for (size_t i = 0;; i++) {
+		const struct annotation *a;
+		char line[ANN_ID_LEN + 1];
+
+		if (ann_add(st, "tip", doc, prosecution, false, 0, i % 50, i % 50 + 10, ANN_YELLOW,
+			    "durable", &a) != ANN_OK)
+			_exit(4);
+		memcpy(line, a->id, ANN_ID_LEN);
+		line[ANN_ID_LEN] = '\n';
+		if (write(fd, line, sizeof(line)) != (ssize_t)sizeof(line))
+			_exit(5);
+	}
+}
+
+#define KILLS 400
+#define FRESH_EVERY 30
+
+static void test_sigkill_durability(void **state)
+{
+	size_t confirmed_total = 0;
+	double t0 = seconds();
+	unsigned seed = (unsigned)time(NULL);
+
+	(void)state;
+	srand(seed);
+	for (int k = 0; k < KILLS; k++) {
+		int fds[2], status;
+		pid_t pid;
+		struct ann_store *st;
+		char buf[4096];
+		struct strbuf ids = {0};
+		ssize_t r;
+
+		if (k % FRESH_EVERY == 0)
+			fresh(NULL);
+		assert_int_equal(pipe(fds), 0);
+		pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			close(fds[0]);
+			saver(fds[1]);
+		}
+		close(fds[1]);
+		usleep((useconds_t)(rand() % 8000));
+		kill(pid, SIGKILL);
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		if (!(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL))
+			fail_msg("saver exited with %d (seed %u)", WEXITSTATUS(status), seed);
+		while ((r = read(fds[0], buf, sizeof(buf))) > 0)
+			sb_add(&ids, buf, (size_t)r);
+		close(fds[0]);
+		st = ann_store_new(path);
+		if (ann_store_load(st) != ANN_OK)
+			fail_msg("kill %d left an unreadable file (seed %u)", k, seed);
+		for (size_t i = 0; i + ANN_ID_LEN < ids.len; i += ANN_ID_LEN + 1) {
+			char id[ANN_ID_LEN + 1];
+
+			memcpy(id, ids.buf + i, ANN_ID_LEN);
+			id[ANN_ID_LEN] = '\0';
+			if (!ann_store_find(st, id))
+				fail_msg("kill %d lost confirmed annotation %s (seed %u)", k, id, seed);
+			confirmed_total++;
+		}
+		ann_store_free(st);
+		sb_free(&ids);
+	}
+	print_message("# %d kills, %zu confirmed saves all present, %.1f s\n", KILLS, confirmed_total,
+		      seconds() - t0);
+}
+
+#define PER_WRITER 200
+
+static void test_two_writers(void **state)
+{
+	pid_t pids[2];
+	struct ann_store *st;
+	double t0 = seconds();
+
+	(void)state;
+	for (int w = 0; w < 2; w++) {
+		pids[w] = fork();
+		assert_true(pids[w] >= 0);
+		if (pids[w] == 0) {
+			struct ann_store *mine = ann_store_new(path);
+
+			for (int i = 0; i < PER_WRITER; i++)
+				if (ann_add(mine, "tip", doc, prosecution, false, 0, (size_t)i % 40,
+					    (size_t)i % 40 + 5, ANN_PINK, w ? "writer 1" : "writer 0",
+					    NULL) != ANN_OK)
+					_exit(1);
+			_exit(0);
+		}
+	}
+	for (int w = 0; w < 2; w++) {
+		int status;
+
+		assert_int_equal(waitpid(pids[w], &status, 0), pids[w]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	st = loaded();
+	assert_int_equal(ann_store_count(st), 2 * PER_WRITER);
+	print_message("# %d saves by two processes at once, %.2f ms per save\n", 2 * PER_WRITER,
+		      (seconds() - t0) * 1000 / (2 * PER_WRITER));
+	ann_store_free(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup(test_round_trip, fresh),
+		cmocka_unit_test_setup(test_invalid_arguments, fresh),
+		cmocka_unit_test_setup(test_delete_and_undo, fresh),
+		cmocka_unit_test_setup(test_two_readers_merge, fresh),
+		cmocka_unit_test_setup(test_list_filter_sort, fresh),
+		cmocka_unit_test_setup(test_old_tombstones_forgotten, fresh),
+		cmocka_unit_test_setup(test_corrupt_file_moved_aside, fresh),
+		cmocka_unit_test_setup(test_sigkill_durability, fresh),
+		cmocka_unit_test_setup(test_two_writers, fresh),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
