@@ -446,51 +446,19 @@ static enum ann_status io_error(struct ann_store *st, const char *what, const ch
 	return ANN_IOERR;
 }
 
-/* Writes the store crash-safely: a temporary file in the same directory,
- * fsync, rename over the old file, fsync of the directory.  The caller holds
- * the lock, so one temporary name suffices, and reusing it clears what a
- * writer that crashed left behind. */
+static bool fill_yaml(FILE *out, void *vec)
+{
+	return write_yaml(vec, out);
+}
+
+/* Writes the store crash-safely (temporary file, fsync, rename, fsync of the
+ * directory).  The caller holds the lock, so one temporary name suffices. */
 static enum ann_status save(struct ann_store *st)
 {
-	char *tmp = xasprintf("%s.tmp", st->path);
-	enum ann_status res = ANN_OK;
-	FILE *f = NULL;
-	int fd, dfd;
-
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600)) < 0 ||
-	    !(f = fdopen(fd, "w"))) {
-		res = io_error(st, "cannot create", tmp);
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	if (!write_yaml(&st->all, f) || fflush(f) != 0 || fsync(fileno(f)) < 0) {
-		res = io_error(st, "cannot write", tmp);
-		fclose(f);
-		unlink(tmp);
-		goto out;
-	}
-	if (fclose(f) != 0) {
-		res = io_error(st, "cannot write", tmp);
-		unlink(tmp);
-		goto out;
-	}
-	if (rename(tmp, st->path) < 0) {
-		res = io_error(st, "cannot replace", st->path);
-		unlink(tmp);
-		goto out;
-	}
-	/* The rename itself is durable only once the directory is synced. */
-	if ((dfd = open(st->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
-		res = io_error(st, "cannot open", st->dir);
-		goto out;
-	}
-	if (fsync(dfd) < 0)
-		res = io_error(st, "cannot sync", st->dir);
-	close(dfd);
-out:
-	free(tmp);
-	return res;
+	if (!paths_write_atomic(st->path, PATHS_DURABLE | PATHS_LOCKED | PATHS_PRIVATE, fill_yaml,
+				&st->all))
+		return io_error(st, "cannot save", st->path);
+	return ANN_OK;
 }
 
 /* ---- the store ---- */

@@ -83,7 +83,7 @@ static bool write_atomically(const char *path, const struct document *doc, const
 {
 	struct output o = { doc, text };
 
-	if (paths_write_atomic(path, fill_output, &o))
+	if (paths_write_atomic(path, PATHS_DURABLE, fill_output, &o))
 		return true;
 	cli_error("cannot write %s: %s", path, strerror(errno));
 	return false;

@@ -178,12 +178,8 @@ int cmd_notes(struct cli *cli, int argc, char **argv)
 		default:
 			break;
 		}
-		if ((r = cli_common_option(cli, opt, optarg)) >= 0) {
-			if (r)
-				return r;
-			continue;
-		}
-		return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
 	}
 	if (optind >= argc)
 		return cli_usage_error(cli, "expected list, export, add or rm");

@@ -4,6 +4,7 @@
 #include "paths.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <limits.h>
 #include <pwd.h>
@@ -136,30 +137,60 @@ bool paths_mkdirs(const char *dir)
 	return true;
 }
 
-bool paths_write_atomic(const char *path, bool (*fill)(FILE *f, void *arg), void *arg)
+/* Makes the rename of a file in dir durable. */
+static bool sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	bool ok;
+
+	if (fd < 0)
+		return false;
+	ok = fsync(fd) == 0;
+	close(fd);
+	return ok;
+}
+
+bool paths_write_atomic(const char *path, unsigned flags, bool (*fill)(FILE *f, void *arg),
+			void *arg)
 {
 	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *tmp;
-	FILE *f;
+	FILE *f = NULL;
 	bool ok;
-	int saved;
+	int fd, saved;
 
-	if (slash)
+	if (!slash)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
 		*slash = '\0';
-	ok = !slash || slash == dir || paths_mkdirs(dir);
-	free(dir);
-	if (!ok)
+	if (!paths_mkdirs(dir)) {
+		saved = errno;
+		free(dir);
+		errno = saved;
 		return false;
-	tmp = xasprintf("%s.tmp%ld", path, (long)getpid());
+	}
+	tmp = flags & PATHS_LOCKED ? xasprintf("%s.tmp", path)
+				   : xasprintf("%s.tmp%ld", path, (long)getpid());
 	errno = 0;
-	ok = (f = fopen(tmp, "w")) != NULL && fill(f, arg) && !ferror(f);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+		  flags & PATHS_PRIVATE ? 0600 : 0666);
+	if (fd >= 0 && !(f = fdopen(fd, "w")))
+		close(fd);
+	ok = f && fill(f, arg) && fflush(f) == 0 && !ferror(f) &&
+	     (!(flags & PATHS_DURABLE) || fsync(fileno(f)) == 0);
 	if (f && fclose(f) != 0)
 		ok = false;
-	if (ok && rename(tmp, path) != 0)
-		ok = false;
+	ok = ok && rename(tmp, path) == 0;
 	saved = errno;
-	if (!ok)
+	if (!ok && fd >= 0)
 		unlink(tmp);
+	if (ok && (flags & PATHS_DURABLE) && !sync_dir(dir)) {
+		ok = false;
+		saved = errno;
+	}
 	free(tmp);
+	free(dir);
 	errno = saved ? saved : ok ? 0 : EIO;
 	return ok;
 }

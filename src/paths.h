@@ -21,9 +21,18 @@ char *paths_state_home(void);
 char *paths_cache_home(void);
 /* Creates dir and its missing parents with mode 0700; false with errno set. */
 bool paths_mkdirs(const char *dir);
+/* How paths_write_atomic writes. */
+enum paths_write_flags {
+	PATHS_DURABLE = 1, /* fsync the file before and the directory after the rename, so
+	                    * that a crash or power loss leaves the old or the new file */
+	PATHS_LOCKED = 2,  /* the caller holds a lock on path: one fixed temporary name,
+	                    * which also clears what a killed writer left behind */
+	PATHS_PRIVATE = 4, /* mode 0600 rather than 0666 less the umask */
+};
 /* Writes path all at once: fill() writes a temporary file beside it, which
  * then replaces it (rename), so a reader never sees half a file; missing
  * directories are created.  False with errno set, path untouched. */
-bool paths_write_atomic(const char *path, bool (*fill)(FILE *f, void *arg), void *arg);
+bool paths_write_atomic(const char *path, unsigned flags, bool (*fill)(FILE *f, void *arg),
+			void *arg);
 
 #endif

@@ -205,7 +205,7 @@ static bool save(const struct search_index *ix, const char *path)
 	}
 	for (size_t i = 0; i < ix->n_blocks; i++)
 		put(&meta, &ix->blocks[i], sizeof(ix->blocks[i]));
-	ok = paths_write_atomic(path, write_cache, &sv);
+	ok = paths_write_atomic(path, 0, write_cache, &sv);
 	sb_free(&meta);
 	return ok;
 }

@@ -99,5 +99,5 @@ static bool write_state(FILE *f, void *arg)
 
 bool session_save(const struct session *s, const char *path)
 {
-	return paths_write_atomic(path, write_state, (void *)s);
+	return paths_write_atomic(path, PATHS_DURABLE, write_state, (void *)s);
 }

@@ -9,8 +9,12 @@ trap 'rm -rf "$tmp"' EXIT
 sed 's/\\-/-/g; s/\\(lq/"/g; s/\\(rq/"/g' "$man" >"$tmp/man"
 echo "1..4"
 
+# The commands are the ones --help lists, so a new command cannot be forgotten.
+commands=$("$TIPR" --help | awk '/^Commands:/ { on = 1; next } on && /^  [a-z]/ { print $1; next } on { exit }')
+[ -n "$commands" ] || { echo "Bail out! no commands found in tipr --help"; exit 1; }
+
 missing=""
-for cmd in "" list show diff recs import check; do
+for cmd in "" $commands; do
 	# shellcheck disable=SC2086
 	"$TIPR" $cmd --help | grep -o -e '--[a-z][a-z-]*' | sort -u >"$tmp/opts"
 	while read -r opt; do
@@ -20,8 +24,7 @@ done
 if [ -z "$missing" ]; then echo "ok 1 - every option of --help is in tipr.1"; else echo "not ok 1 - missing from tipr.1:$missing"; fi
 
 missing=""
-for cmd in list show diff recs import check; do
-	"$TIPR" --help | grep -q "^  $cmd " || missing="$missing $cmd"
+for cmd in $commands; do
 	grep -q "^\.SS \"tipr $cmd\"" "$man" || missing="$missing $cmd(man)"
 done
 if [ -z "$missing" ]; then echo "ok 2 - every command is in --help and has its section in tipr.1"; else echo "not ok 2 - missing:$missing"; fi

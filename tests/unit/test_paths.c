@@ -1,0 +1,171 @@
+/* test_paths.c — XDG directories and the atomic writer every saved file uses. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "paths.h"
+#include "util.h"
+
+static char *slurp(const char *path)
+{
+	size_t len;
+
+	return read_file(path, 1 << 20, &len);
+}
+
+static bool fill_text(FILE *f, void *arg)
+{
+	return fputs(arg, f) >= 0;
+}
+
+/* A writer that fails half way: the old file must survive whole. */
+static bool fill_then_fail(FILE *f, void *arg)
+{
+	fputs(arg, f);
+	return false;
+}
+
+static void rm_rf(const char *dir)
+{
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+}
+
+static void assert_file_reads(const char *path, const char *want)
+{
+	char *s = slurp(path);
+
+	assert_non_null(s);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static size_t count_entries(const char *dir)
+{
+	char *cmd = xasprintf("ls -A '%s' | wc -l", dir);
+	FILE *p = popen(cmd, "r");
+	unsigned long n = 0;
+
+	free(cmd);
+	assert_non_null(p);
+	assert_int_equal(fscanf(p, "%lu", &n), 1);
+	pclose(p);
+	return n;
+}
+
+static void test_xdg_homes(void **state)
+{
+	char *s;
+
+	(void)state;
+	setenv("XDG_DATA_HOME", "/x/data", 1);
+	setenv("XDG_STATE_HOME", "/x/state", 1);
+	setenv("XDG_CACHE_HOME", "/x/cache", 1);
+	setenv("XDG_CONFIG_HOME", "/x/config", 1);
+	assert_string_equal(s = paths_data_home(), "/x/data/tipr");
+	free(s);
+	assert_string_equal(s = paths_state_home(), "/x/state/tipr");
+	free(s);
+	assert_string_equal(s = paths_cache_home(), "/x/cache/tipr");
+	free(s);
+	assert_string_equal(s = paths_config_home(), "/x/config/tipr");
+	free(s);
+	/* Unset or relative (the spec says to ignore those): the defaults under HOME. */
+	unsetenv("XDG_DATA_HOME");
+	setenv("XDG_STATE_HOME", "relative", 1);
+	setenv("HOME", "/home/reader", 1);
+	assert_string_equal(s = paths_data_home(), "/home/reader/.local/share/tipr");
+	free(s);
+	assert_string_equal(s = paths_state_home(), "/home/reader/.local/state/tipr");
+	free(s);
+}
+
+static void test_mkdirs(void **state)
+{
+	char dir[] = "/tmp/tipr-paths-XXXXXX", *deep, *file;
+	struct stat st;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	deep = xasprintf("%s/a/b/c", dir);
+	assert_true(paths_mkdirs(deep));
+	assert_int_equal(stat(deep, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	assert_true(paths_mkdirs(deep)); /* existing: fine */
+	/* A file in the way: false, errno set. */
+	file = xasprintf("%s/file", dir);
+	assert_true(paths_write_atomic(file, 0, fill_text, "x"));
+	free(deep);
+	deep = xasprintf("%s/file/sub", dir);
+	errno = 0;
+	assert_false(paths_mkdirs(deep));
+	assert_int_equal(errno, ENOTDIR);
+	free(deep);
+	free(file);
+	rm_rf(dir);
+}
+
+static void test_write_atomic(void **state)
+{
+	char dir[] = "/tmp/tipr-paths-XXXXXX", *path, *s, *leftover;
+	struct stat st;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/new/dir/notes.yaml", dir);
+	/* Missing directories are made; the file holds exactly what was written. */
+	assert_true(paths_write_atomic(path, PATHS_DURABLE, fill_text, "first\n"));
+	assert_file_reads(path, "first\n");
+	/* A failing writer leaves the old file whole and no temporary behind. */
+	assert_false(paths_write_atomic(path, PATHS_DURABLE, fill_then_fail, "second\n"));
+	assert_file_reads(path, "first\n");
+	s = xasprintf("%s/new/dir", dir);
+	assert_int_equal(count_entries(s), 1);
+	/* Private files are 0600 whatever the umask. */
+	assert_true(paths_write_atomic(path, PATHS_PRIVATE, fill_text, "third\n"));
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	/* Under a lock the temporary name is fixed: what a killed writer left is
+	 * reused, not accumulated. */
+	leftover = xasprintf("%s.tmp", path);
+	assert_true(paths_write_atomic(leftover, 0, fill_text, "half a fi"));
+	assert_true(paths_write_atomic(path, PATHS_LOCKED | PATHS_DURABLE, fill_text, "fourth\n"));
+	assert_int_equal(count_entries(s), 1);
+	assert_file_reads(path, "fourth\n");
+	/* An unwritable directory: false with errno, the file untouched.  (Root
+	 * writes anywhere, so only check when not root.) */
+	if (geteuid() != 0) {
+		assert_int_equal(chmod(s, 0500), 0);
+		errno = 0;
+		assert_false(paths_write_atomic(path, 0, fill_text, "fifth\n"));
+		assert_int_equal(errno, EACCES);
+		assert_int_equal(chmod(s, 0700), 0);
+		assert_file_reads(path, "fourth\n");
+	}
+	free(leftover);
+	free(s);
+	free(path);
+	rm_rf(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_xdg_homes),
+		cmocka_unit_test(test_mkdirs),
+		cmocka_unit_test(test_write_atomic),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
