@@ -403,6 +403,11 @@ size_t ann_find_quote(const struct document *doc, int section, const char *quote
 	return n;
 }
 
+size_t ann_anchor_block(const struct document *doc, const struct ann_anchor *a)
+{
+	return a->item ? doc->sections[a->section].n_paras + a->index : a->index;
+}
+
 const char *ann_anchor_name(enum ann_anchor_kind k)
 {
 	static const char *const names[] = { "exact", "moved", "fuzzy", "orphaned" };

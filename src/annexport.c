@@ -55,11 +55,11 @@ static void cite(struct ann_cite *c, const struct annotation *a, struct corpus *
 		c->section_title = document_section(doc, a->section)->title;
 }
 
-size_t ann_cite_all(const struct ann_store *st, struct corpus *corpus, struct diags *d,
-		    struct ann_cite **out)
+size_t ann_cite_all(const struct ann_store *st, const struct ann_filter *filter, enum ann_sort sort,
+		    struct corpus *corpus, struct diags *d, struct ann_cite **out)
 {
 	const struct annotation **list;
-	size_t n = ann_list(st, NULL, ANN_SORT_DOCUMENT, &list);
+	size_t n = ann_list(st, filter, sort, &list);
 	struct ann_cite *v = xcalloc(n + 1, sizeof(*v));
 
 	for (size_t i = 0; i < n; i++)

@@ -23,11 +23,12 @@ struct ann_cite {
 	struct ann_anchor anchor;     /* ORPHAN also when the document is gone */
 };
 
-/* Every live annotation in document order with its citation; documents are
- * loaded from corpus as needed (problems go to d).  *out is an array the
- * caller frees; its strings belong to the store and the corpus. */
-size_t ann_cite_all(const struct ann_store *st, struct corpus *corpus, struct diags *d,
-		    struct ann_cite **out);
+/* The live annotations that filter (NULL: all) lets through, sorted, each
+ * with its citation; documents are loaded from corpus as needed (problems go
+ * to d).  *out is an array the caller frees; its strings belong to the store
+ * and the corpus. */
+size_t ann_cite_all(const struct ann_store *st, const struct ann_filter *filter, enum ann_sort sort,
+		    struct corpus *corpus, struct diags *d, struct ann_cite **out);
 
 /* Writes v[0..n) to out: TEXT a short listing; MD grouped by country and
  * year, each quote with its citation, orphans under their own heading; JSON

@@ -803,6 +803,18 @@ static bool contains_folded(const char *hay, const char *folded_needle)
 	return hit;
 }
 
+/* The filter's text finds an annotation by its words, its note, its
+ * country, section, year or colour. */
+static bool text_matches(const struct annotation *a, const char *folded_needle)
+{
+	char year[16];
+
+	snprintf(year, sizeof(year), "%d", a->year);
+	return contains_folded(a->quote, folded_needle) || contains_folded(a->note, folded_needle) ||
+	       contains_folded(a->country, folded_needle) || contains_folded(a->section, folded_needle) ||
+	       strstr(year, folded_needle) || !strcmp(ann_color_name(a->color), folded_needle);
+}
+
 /* Position of a section id in report order; unknown ids come after. */
 static size_t section_rank(const char *id)
 {
@@ -875,7 +887,7 @@ size_t ann_list(const struct ann_store *st, const struct ann_filter *filter, enu
 			       (filter->country && strcmp(filter->country, a->country)) ||
 			       (filter->year && filter->year != a->year)))
 			continue;
-		if (needle && !contains_folded(a->quote, needle) && !contains_folded(a->note, needle))
+		if (needle && !text_matches(a, needle))
 			continue;
 		v[n++] = a;
 	}

@@ -87,7 +87,8 @@ struct ann_filter {
 	const char *collection;
 	const char *country;
 	int year;
-	const char *text; /* in quote or note, case- and accent-insensitively */
+	const char *text; /* in quote, note, country slug, section id or year, case- and
+	                   * accent-insensitively; or a colour's name */
 };
 
 /* Live annotations matching filter (NULL: all), sorted.  *out is an array the
@@ -131,6 +132,8 @@ struct ann_anchor {
 	size_t index;       /* paragraph or item */
 	size_t start, end;  /* byte range in that paragraph or item */
 };
+/* The anchor's block as layouts number them: paragraphs, then items. */
+size_t ann_anchor_block(const struct document *doc, const struct ann_anchor *a);
 /* "exact", "moved", "fuzzy", "orphaned". */
 const char *ann_anchor_name(enum ann_anchor_kind k);
 

@@ -52,7 +52,7 @@ static int notes_show(struct cli *cli, struct ann_store *st, enum ann_format fmt
 		return EXIT_NOTFOUND;
 	if (!cli_open_corpus(cli))
 		return EXIT_NOTFOUND;
-	n = ann_cite_all(st, cli->corpus, &cli->diags, &v);
+	n = ann_cite_all(st, NULL, ANN_SORT_DOCUMENT, cli->corpus, &cli->diags, &v);
 	cli_flush_diags(cli);
 	ann_export(v, n, fmt, stdout);
 	free(v);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cmprender.h"
+#include "layout.h"
 #include "textwrap.h"
 
 /* Unchanged stretches longer than this fold, keeping one row at each end. */
@@ -47,16 +48,36 @@ static size_t wrap_from(const struct styled *st, size_t from, size_t col, struct
 	return n;
 }
 
+/* Remembers where row r's sentence of one side went, when it went there
+ * unchanged (inert text of the same length). */
+static void note_text_at(struct cmp_layout *lo, size_t s, size_t r, bool right, size_t from)
+{
+	const struct cmp_row *row = &lo->c->secs[s].rows[r];
+	const struct styled *st = right && !lo->inline_mode ? &lo->right : &lo->left;
+
+	if (st->text.len - from != (right ? row->b_len : row->a_len))
+		return;
+	GROW(lo->at, lo->cap_at, lo->n_at + 1);
+	lo->at[lo->n_at++] = (struct cmp_text_at){ s, r, right, from };
+}
+
 static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 {
 	const struct cmp_row *row = &lo->c->secs[s].rows[r];
-	size_t col = cmp_layout_column(lo), lf = lo->left.text.len, rf = lo->right.text.len, nl, nr;
+	size_t col = cmp_layout_column(lo), lf = lo->left.text.len, rf = lo->right.text.len, nl, nr, from;
 	struct wrap_line *ll, *rl;
 
 	if (lo->inline_mode) {
 		if (row->item)
 			styled_adds(&lo->left, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
+		from = lo->left.text.len;
 		cmp_render_inline(row, false, &lo->left);
+		/* The one column shows a's text of an unchanged sentence, which
+		 * is b's too: both sides' annotations go on it. */
+		if (row->kind != CMP_CHANGED)
+			note_text_at(lo, s, r, row->a == NULL, from);
+		if (row->kind == CMP_SAME)
+			note_text_at(lo, s, r, true, from);
 		if (row->kind == CMP_MOVED_OUT || row->kind == CMP_MOVED_IN)
 			styled_adds(&lo->left, row->kind == CMP_MOVED_OUT ? " (moved away)" : " (moved here)", ANSI_DIM);
 		nr = 0;
@@ -64,12 +85,18 @@ static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 	} else {
 		if (row->item && row->a)
 			styled_adds(&lo->left, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
+		from = lo->left.text.len;
 		cmp_render_side(row, false, false, &lo->left);
+		if (row->a)
+			note_text_at(lo, s, r, false, from);
 		if (row->kind == CMP_MOVED_OUT)
 			styled_adds(&lo->left, " (moved away)", ANSI_DIM);
 		if (row->item && row->b)
 			styled_adds(&lo->right, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
+		from = lo->right.text.len;
 		cmp_render_side(row, true, false, &lo->right);
+		if (row->b)
+			note_text_at(lo, s, r, true, from);
 		if (row->kind == CMP_MOVED_IN)
 			styled_adds(&lo->right, " (moved here)", ANSI_DIM);
 		nr = wrap_from(&lo->right, rf, col, &rl);
@@ -147,6 +174,9 @@ void cmp_layout_free(struct cmp_layout *lo)
 	styled_free(&lo->left);
 	styled_free(&lo->right);
 	free(lo->v);
+	free(lo->at);
+	free(lo->l_marks);
+	free(lo->r_marks);
 	memset(lo, 0, sizeof(*lo));
 }
 
@@ -184,4 +214,35 @@ size_t cmp_layout_find(const struct cmp_layout *lo, size_t s, size_t r)
 			return i;
 	}
 	return best;
+}
+
+void cmp_layout_mark(struct cmp_layout *lo, bool right, int section, size_t block, size_t start,
+		     size_t end, unsigned char mark)
+{
+	const struct document *doc = right ? lo->c->b : lo->c->a;
+	const char *base = layout_block_text(doc, section, block);
+
+	if (!base)
+		return;
+	for (size_t k = 0; k < lo->n_at; k++) {
+		const struct cmp_text_at *at = &lo->at[k];
+		const struct cmp_section *cs = &lo->c->secs[at->sec];
+		const struct cmp_row *row = &cs->rows[at->row];
+		const struct styled *st = right && !lo->inline_mode ? &lo->right : &lo->left;
+		unsigned char **marks = right && !lo->inline_mode ? &lo->r_marks : &lo->l_marks;
+		size_t off, len, a, b;
+
+		if (at->right != right || (right ? cs->b_index : cs->a_index) != section ||
+		    (right ? row->b_block : row->a_block) != block)
+			continue;
+		off = (size_t)((right ? row->b : row->a) - base);
+		len = right ? row->b_len : row->a_len;
+		a = start > off ? start : off;
+		b = end < off + len ? end : off + len;
+		if (a >= b)
+			continue;
+		if (!*marks)
+			*marks = xcalloc(st->text.len + 1, 1);
+		memset(*marks + at->at + (a - off), mark, b - a);
+	}
 }

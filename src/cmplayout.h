@@ -22,6 +22,13 @@ struct cmp_line {
 	size_t folded;          /* CL_FOLD: how many sentences are hidden */
 };
 
+/* Where a row's own sentence sits, byte for byte, in the left or right text. */
+struct cmp_text_at {
+	size_t sec, row;
+	bool right;             /* the sentence of document b */
+	size_t at;              /* its first byte in lo->left or lo->right */
+};
+
 struct cmp_layout {
 	const struct comparison *c;
 	bool inline_mode, fold;
@@ -29,12 +36,21 @@ struct cmp_layout {
 	struct styled left, right; /* all the text, with roles (ANSI roles as role ids) */
 	struct cmp_line *v;
 	size_t n, cap;
+	struct cmp_text_at *at; /* rows drawn verbatim (not the merged inline rows) */
+	size_t n_at, cap_at;
+	/* Per byte of left and right: 0, or an annotation's colour + 1 (NULL until marked). */
+	unsigned char *l_marks, *r_marks;
 };
 
 /* Lays out c for width columns.  Free with cmp_layout_free(). */
 void cmp_layout_build(struct cmp_layout *lo, const struct comparison *c, size_t width, bool inline_mode,
 		      bool fold);
 void cmp_layout_free(struct cmp_layout *lo);
+/* Marks bytes [start, end) of block `block` of section `section` of
+ * document a (right: document b) with mark wherever the layout shows them
+ * (an annotation laid over the comparison). */
+void cmp_layout_mark(struct cmp_layout *lo, bool right, int section, size_t block, size_t start,
+		     size_t end, unsigned char mark);
 /* The width of one column. */
 size_t cmp_layout_column(const struct cmp_layout *lo);
 /* The first line of the next (dir > 0) or previous change from line `from`;

@@ -232,16 +232,17 @@ size_t reading_search(struct reading *r, const char *query, size_t from)
 	return r->n_matches;
 }
 
-void reading_show_current(struct reading *r)
+void reading_show_line(struct reading *r, size_t line)
 {
-	size_t line;
-
-	if (!r->n_matches)
-		return;
-	line = reading_match_line(r, r->current);
 	/* Scroll only when it is off screen, then put it a third of the way down. */
 	if (line < r->top || line >= r->top + r->height)
 		reading_set_top(r, line > r->height / 3 ? line - r->height / 3 : 0);
+}
+
+void reading_show_current(struct reading *r)
+{
+	if (r->n_matches)
+		reading_show_line(r, reading_match_line(r, r->current));
 }
 
 bool reading_search_next(struct reading *r, int dir, bool *wrapped)

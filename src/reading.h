@@ -72,6 +72,9 @@ size_t reading_search(struct reading *r, const char *query, size_t from);
 /* Makes the next (dir > 0) or previous match current, wrapping, and scrolls
  * to it; *wrapped says whether it went round the end.  False without matches. */
 bool reading_search_next(struct reading *r, int dir, bool *wrapped);
+/* Scrolls so that line is visible: not at all when it is, else to put it
+ * a third of the way down. */
+void reading_show_line(struct reading *r, size_t line);
 /* Scrolls so the current match is visible. */
 void reading_show_current(struct reading *r);
 /* The line where match m starts. */

@@ -60,6 +60,15 @@ void theme_builtin(struct theme *t)
 		[ROLE_DELETE] = { BLACK, RED, 0 },
 		[ROLE_MOVED] = { BLACK, MAGENTA, 0 },
 		[ROLE_SELECTION] = { D, D, THEME_REVERSE },
+		/* Highlighter colours (the order of enum ann_color), dark text on them. */
+		[ROLE_NOTE_YELLOW] = { BLACK, 178, 0 },
+		[ROLE_NOTE_GREEN] = { BLACK, 107, 0 },
+		[ROLE_NOTE_BLUE] = { BLACK, 68, 0 },
+		[ROLE_NOTE_PINK] = { BLACK, 211, 0 },
+		[ROLE_NOTE_RED] = { BLACK, 167, 0 },
+		[ROLE_NOTE_PURPLE] = { BLACK, 140, 0 },
+		[ROLE_NOTE_ORANGE] = { BLACK, 208, 0 },
+		[ROLE_NOTE_MARKER] = { BRIGHT_YELLOW, D, THEME_BOLD },
 	};
 
 	memset(t, 0, sizeof(*t));

@@ -46,7 +46,15 @@
 	X(INSERT, "insert")                                         \
 	X(DELETE, "delete")                                         \
 	X(MOVED, "moved")                                           \
-	X(SELECTION, "selection")
+	X(SELECTION, "selection")                                   \
+	X(NOTE_YELLOW, "note-yellow")                               \
+	X(NOTE_GREEN, "note-green")                                 \
+	X(NOTE_BLUE, "note-blue")                                   \
+	X(NOTE_PINK, "note-pink")                                   \
+	X(NOTE_RED, "note-red")                                     \
+	X(NOTE_PURPLE, "note-purple")                               \
+	X(NOTE_ORANGE, "note-orange")                               \
+	X(NOTE_MARKER, "note-marker")
 
 enum theme_role {
 #define THEME_ROLE_ENUM(id, name) ROLE_##id,

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/ui.h"
@@ -28,8 +29,30 @@ void compare_relayout(struct app *app)
 	app_text_size(app, &w, &h);
 	cmp_layout_free(&app->cmp_lo);
 	cmp_layout_build(&app->cmp_lo, app->cmp, w, is_inline(app, w), !app->cmp_unfolded);
+	compare_mark_notes(app);
 	/* The same sentence stays at the top. */
 	app->cmp_top = had ? cmp_layout_find(&app->cmp_lo, keep_s, keep_r) : 0;
+}
+
+void compare_mark_notes(struct app *app)
+{
+	const char *coll = tree_collection(app->tree)->name;
+
+	if (!app->cmp || !app->notes)
+		return;
+	for (int right = 0; right < 2; right++) {
+		struct ann_highlight *v;
+		const struct document *doc = right ? app->cmp_b->doc : app->cmp_a->doc;
+		size_t n = ann_resolve_document(app->notes, coll, doc, &v, NULL);
+
+		for (size_t k = 0; k < n; k++) {
+			const struct ann_anchor *a = &v[k].anchor;
+
+			cmp_layout_mark(&app->cmp_lo, right, a->section, ann_anchor_block(doc, a), a->start, a->end,
+					(unsigned char)(v[k].ann->color + 1));
+		}
+		free(v);
+	}
 }
 
 static void build(struct app *app)
@@ -113,13 +136,13 @@ static void compare_draw(struct app *app, int y0, int x0, int h, int w)
 			continue;
 		}
 		if (l->kind == CL_HEADING || lo->inline_mode) {
-			draw_styled(app, y0 + r, x, w - 1, &lo->left, l->l_start, l->l_end);
+			draw_styled(app, y0 + r, x, w - 1, &lo->left, lo->l_marks, l->l_start, l->l_end);
 			continue;
 		}
-		draw_styled(app, y0 + r, x, col, &lo->left, l->l_start, l->l_end);
+		draw_styled(app, y0 + r, x, col, &lo->left, lo->l_marks, l->l_start, l->l_end);
 		if (l->kind == CL_ROW || l->kind == CL_BLANK)
 			draw_text(app, y0 + r, x + col + 1, 1, "\xe2\x94\x82", 3, draw_attr(app, ROLE_BORDER));
-		draw_styled(app, y0 + r, x + col + 3, w - col - 4, &lo->right, l->r_start, l->r_end);
+		draw_styled(app, y0 + r, x + col + 3, w - col - 4, &lo->right, lo->r_marks, l->r_start, l->r_end);
 	}
 }
 

@@ -43,7 +43,16 @@ static attr_t mono_fallback(enum theme_role r)
 	case ROLE_MOVED:
 	case ROLE_EXCERPT:
 	case ROLE_NOTICE:
+	case ROLE_NOTE_YELLOW:
+	case ROLE_NOTE_GREEN:
+	case ROLE_NOTE_BLUE:
+	case ROLE_NOTE_PINK:
+	case ROLE_NOTE_RED:
+	case ROLE_NOTE_PURPLE:
+	case ROLE_NOTE_ORANGE:
 		return A_UNDERLINE;
+	case ROLE_NOTE_MARKER:
+		return A_BOLD;
 	default:
 		return 0;
 	}
@@ -226,18 +235,35 @@ static enum theme_role styled_role(enum ansi_role r)
 	}
 }
 
-int draw_styled(const struct app *app, int y, int x, int maxw, const struct styled *st, size_t start,
-		size_t end)
+enum theme_role draw_note_role(enum ann_color c)
+{
+	return (enum theme_role)(ROLE_NOTE_YELLOW + (c < ANN__COLOR_COUNT ? (int)c : 0));
+}
+
+/* Annotated text takes the annotation's colour; text that is also inserted
+ * or deleted keeps its diff colour, underlined, so neither is lost. */
+static attr_t styled_attr(const struct app *app, enum ansi_role role, unsigned char mark)
+{
+	if (!mark)
+		return draw_attr(app, styled_role(role));
+	if (role == ANSI_INSERT || role == ANSI_DELETE || role == ANSI_MOVED)
+		return draw_attr(app, styled_role(role)) | A_UNDERLINE;
+	return draw_attr(app, draw_note_role((enum ann_color)(mark - 1)));
+}
+
+int draw_styled(const struct app *app, int y, int x, int maxw, const struct styled *st,
+		const unsigned char *marks, size_t start, size_t end)
 {
 	int used = 0;
 
 	for (size_t i = start; i < end && used < maxw;) {
 		size_t j = i;
+		unsigned char mark = marks ? marks[i] : 0;
 
-		while (j < end && st->roles[j] == st->roles[i])
+		while (j < end && st->roles[j] == st->roles[i] && (marks ? marks[j] : 0) == mark)
 			j++;
 		used += draw_text(app, y, x + used, maxw - used, st->text.buf + i, j - i,
-				  draw_attr(app, styled_role((enum ansi_role)st->roles[i])));
+				  styled_attr(app, (enum ansi_role)st->roles[i], mark));
 		i = j;
 	}
 	return used;

@@ -12,6 +12,8 @@ static const struct {
 	{ CTX_ANY, "Everywhere" },
 	{ CTX_TREE, "In the tree" },
 	{ CTX_READER, "In the text" },
+	{ CTX_VISUAL, "Selecting a passage (after v or V)" },
+	{ CTX_NOTES, "In the list of annotations" },
 	{ CTX_COMPARE, "Comparing two editions" },
 	{ CTX_TRACKER, "In the recommendation tracker" },
 	{ CTX_RESULTS, "In the search results" },

@@ -52,14 +52,34 @@ enum action {
 	ACT_SEARCH_ALL,
 	ACT_SCOPE,
 	ACT_EDIT_QUERY,
+	/* Annotations */
+	ACT_VISUAL,
+	ACT_VISUAL_BLOCK,
+	ACT_SEL_WORD_NEXT,
+	ACT_SEL_WORD_PREV,
+	ACT_SEL_SENTENCE_NEXT,
+	ACT_SEL_SENTENCE_PREV,
+	ACT_SEL_PARA_NEXT,
+	ACT_SEL_PARA_PREV,
+	ACT_HIGHLIGHT,
+	ACT_COLOR,
+	ACT_NOTE,
+	ACT_NEXT_NOTE,
+	ACT_PREV_NOTE,
+	ACT_EDIT_NOTE,
+	ACT_DELETE_NOTE,
+	ACT_UNDO,
+	ACT_NOTES,
+	ACT_SORT,
 };
 
-enum key_context { CTX_ANY, CTX_TREE, CTX_READER, CTX_COMPARE, CTX_TRACKER, CTX_RESULTS };
+enum key_context { CTX_ANY, CTX_TREE, CTX_READER, CTX_VISUAL, CTX_COMPARE, CTX_TRACKER, CTX_RESULTS,
+		   CTX_NOTES };
 
 struct key_binding {
 	enum action action;
 	enum key_context context;
-	int keys[5];          /* curses key codes; 0 ends the list */
+	int keys[8];          /* curses key codes; 0 ends the list */
 	const char *names;    /* as the help screen shows them */
 	const char *help;
 };

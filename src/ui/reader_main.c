@@ -42,6 +42,38 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 	app->message_is_error = error;
 }
 
+bool ui_list_move(size_t *sel, size_t count, int page, enum action act)
+{
+	size_t last = count ? count - 1 : 0, step = page > 3 ? (size_t)page - 2 : 1;
+
+	switch (act) {
+	case ACT_DOWN:
+		*sel = *sel < last ? *sel + 1 : last;
+		return true;
+	case ACT_UP:
+		*sel = *sel ? *sel - 1 : 0;
+		return true;
+	case ACT_PAGE_DOWN:
+	case ACT_HALF_DOWN:
+		step = act == ACT_HALF_DOWN ? step / 2 + 1 : step;
+		*sel = *sel + step < last ? *sel + step : last;
+		return true;
+	case ACT_PAGE_UP:
+	case ACT_HALF_UP:
+		step = act == ACT_HALF_UP ? step / 2 + 1 : step;
+		*sel = *sel > step ? *sel - step : 0;
+		return true;
+	case ACT_TOP:
+		*sel = 0;
+		return true;
+	case ACT_BOTTOM:
+		*sel = last;
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* The tree's width on this terminal: the user's, narrowed to leave the text
  * room on small screens; 0 when hidden or when there is no room. */
 static int tree_cols(const struct app *app)
@@ -100,10 +132,15 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 		tracker_close(app);
 	if (app->pane == PANE_RESULTS)
 		results_close(app);
+	if (app->pane == PANE_NOTES)
+		notes_list_close(app);
+	selection_clear(&app->sel);
 	query = app->reading.query ? xstrdup(app->reading.query) : NULL;
 	app_text_size(app, &w, &h);
 	reading_open(&app->reading, doc, tree_country_name(app->tree, e->slug), w, h);
 	app->open = e;
+	app->marks.current = MARKS_NONE;
+	notes_refresh(app);
 	if (section >= 0)
 		reading_goto_section(&app->reading, section);
 	/* A search goes on in the next document. */
@@ -165,8 +202,10 @@ static const struct view_ops *pane_view(const struct app *app)
 		return &tracker_view;
 	case PANE_RESULTS:
 		return &results_view;
+	case PANE_NOTES:
+		return &notes_view;
 	default:
-		return &reader_view;
+		return app->sel.active ? &visual_view : &reader_view;
 	}
 }
 
@@ -207,17 +246,27 @@ static void prompt_changed(struct app *app)
 	const char *text = app->input.len ? app->input.buf : "";
 	struct reading *r = &app->reading;
 
-	if (app->prompt == PROMPT_COMPARE)
+	switch (app->prompt) {
+	case PROMPT_COMPARE:
+	case PROMPT_NOTE:
 		return;
-	if (app->prompt == PROMPT_SEARCH_ALL) {
+	case PROMPT_SEARCH_ALL:
 		results_update(app);
 		return;
-	}
-	if (app->prompt == PROMPT_FILTER) {
+	case PROMPT_NOTES_FILTER:
+		free(app->nl_filter);
+		app->nl_filter = *text ? xstrdup(text) : NULL;
+		notes_list_reload(app);
+		if (*text && !app->nl_n)
+			app_message(app, true, "No annotation matches \"%s\"", text);
+		return;
+	case PROMPT_FILTER:
 		tree_set_filter(app->tree, text);
 		if (*text && !tree_n_rows(app->tree))
 			app_message(app, true, "No country matches \"%s\"", text);
 		return;
+	default:
+		break;
 	}
 	reading_set_top(r, app->search_origin);
 	if (!reading_search(r, text, app->search_origin)) {
@@ -240,62 +289,180 @@ static void start_prompt(struct app *app, enum prompt_kind kind)
 		if (!app->input.len)
 			sb_reset(&app->input);
 	}
+	app->input_cursor = app->input.len;
 	app->search_origin = app->reading.top;
+}
+
+/* Esc: back where the search started, the whole tree or list, or back to
+ * the selection the note was for. */
+static void prompt_cancel(struct app *app)
+{
+	switch (app->prompt) {
+	case PROMPT_SEARCH_ALL:
+		results_close(app);
+		break;
+	case PROMPT_FILTER:
+		tree_set_filter(app->tree, "");
+		break;
+	case PROMPT_NOTES_FILTER:
+		free(app->nl_filter);
+		app->nl_filter = NULL;
+		notes_list_reload(app);
+		break;
+	case PROMPT_COMPARE:
+	case PROMPT_NOTE:
+		break;
+	default:
+		reading_search(&app->reading, "", 0);
+		reading_set_top(&app->reading, app->search_origin);
+		break;
+	}
+	app->prompt = PROMPT_NONE;
+	free(app->message);
+	app->message = NULL;
+}
+
+/* The start of the code point before byte i of the input. */
+static size_t input_prev(const struct app *app, size_t i)
+{
+	while (i > 0 && ((unsigned char)app->input.buf[--i] & 0xC0) == 0x80)
+		;
+	return i;
+}
+
+static size_t input_next(const struct app *app, size_t i)
+{
+	int32_t cp;
+	size_t k;
+
+	if (i >= app->input.len)
+		return app->input.len;
+	k = utf8_next(app->input.buf + i, app->input.len - i, &cp);
+	return i + (k ? k : 1);
+}
+
+/* Deletes bytes [a, b) of the input and puts the cursor at a. */
+static void input_delete(struct app *app, size_t a, size_t b)
+{
+	if (b <= a)
+		return;
+	memmove(app->input.buf + a, app->input.buf + b, app->input.len - b + 1);
+	app->input.len -= b - a;
+	app->input_cursor = a;
+}
+
+/* Editing keys of the prompt line (as readline has them); true when the
+ * text changed (not when only the cursor moved). */
+static bool prompt_edit(struct app *app, struct input in)
+{
+	size_t c = app->input_cursor, k;
+	int code = in.code;
+
+	if (in.fkey) {
+		switch (code) {
+		case KEY_BACKSPACE:
+			input_delete(app, input_prev(app, c), c);
+			return c > 0;
+		case KEY_DC:
+			input_delete(app, c, input_next(app, c));
+			return c < app->input.len;
+		case KEY_LEFT:
+			app->input_cursor = input_prev(app, c);
+			break;
+		case KEY_RIGHT:
+			app->input_cursor = input_next(app, c);
+			break;
+		case KEY_HOME:
+			app->input_cursor = 0;
+			break;
+		case KEY_END:
+			app->input_cursor = app->input.len;
+			break;
+		default:
+			return false;
+		}
+		return false;
+	}
+	switch (code) {
+	case 127:
+	case 8:
+		input_delete(app, input_prev(app, c), c);
+		return c > 0;
+	case 'a' & 0x1f:
+		app->input_cursor = 0;
+		return false;
+	case 'e' & 0x1f:
+		app->input_cursor = app->input.len;
+		return false;
+	case 'b' & 0x1f:
+		app->input_cursor = input_prev(app, c);
+		return false;
+	case 'f' & 0x1f:
+		app->input_cursor = input_next(app, c);
+		return false;
+	case 'd' & 0x1f:
+		input_delete(app, c, input_next(app, c));
+		return c < app->input.len;
+	case 'u' & 0x1f:
+		input_delete(app, 0, c);
+		return c > 0;
+	case 'k' & 0x1f:
+		k = app->input.len;
+		input_delete(app, c, k);
+		return c < k;
+	case 'w' & 0x1f:
+		/* The word before the cursor, and the spaces after it. */
+		k = c;
+		while (k > 0 && app->input.buf[k - 1] == ' ')
+			k--;
+		while (k > 0 && app->input.buf[k - 1] != ' ')
+			k = input_prev(app, k);
+		input_delete(app, k, c);
+		return k < c;
+	default:
+		break;
+	}
+	if (code >= 0x20 && code != 0x7F && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF) &&
+	    app->input.len < (app->prompt == PROMPT_NOTE ? 4000 : 200) &&
+	    (app->prompt != PROMPT_COMPARE || (code >= '0' && code <= '9'))) {
+		char buf[4];
+		size_t n = utf8_encode(code, buf);
+
+		sb_add(&app->input, buf, n); /* room, and the terminating NUL */
+		memmove(app->input.buf + c + n, app->input.buf + c, app->input.len - n - c);
+		memcpy(app->input.buf + c, buf, n);
+		app->input_cursor = c + n;
+		return true;
+	}
+	return false;
 }
 
 static void prompt_key(struct app *app, struct input in)
 {
-	bool changed = false;
-
 	if (!in.fkey && (in.code == '\n' || in.code == '\r')) {
 		enum prompt_kind kind = app->prompt;
 
 		app->prompt = PROMPT_NONE;
 		if (kind == PROMPT_COMPARE)
 			compare_open(app, app->input.len ? atoi(app->input.buf) : 0);
+		else if (kind == PROMPT_NOTE)
+			notes_prompt_done(app);
 		return;
 	}
 	if (!in.fkey && in.code == 27) {
-		/* Cancel: back where the search started, or the whole tree. */
-		if (app->prompt == PROMPT_SEARCH_ALL) {
-			results_close(app);
-		} else if (app->prompt == PROMPT_FILTER) {
-			tree_set_filter(app->tree, "");
-		} else if (app->prompt != PROMPT_COMPARE) {
-			reading_search(&app->reading, "", 0);
-			reading_set_top(&app->reading, app->search_origin);
-		}
-		app->prompt = PROMPT_NONE;
-		free(app->message);
-		app->message = NULL;
+		prompt_cancel(app);
 		return;
 	}
-	if ((in.fkey && in.code == KEY_BACKSPACE) || (!in.fkey && (in.code == 127 || in.code == 8))) {
-		while (app->input.len && ((unsigned char)app->input.buf[--app->input.len] & 0xC0) == 0x80)
-			;
-		if (app->input.buf)
-			app->input.buf[app->input.len] = '\0';
-		changed = true;
-	} else if (!in.fkey && in.code == ('t' & 0x1f) && app->prompt == PROMPT_SEARCH_ALL) {
+	if (!in.fkey && in.code == ('t' & 0x1f) && app->prompt == PROMPT_SEARCH_ALL) {
 		app->s_scope = (app->s_scope + 1) % 3;
 		free(app->s_last); /* a wider scope: search everything again */
 		app->s_last = NULL;
-		changed = true;
-	} else if (!in.fkey && in.code == ('u' & 0x1f)) {
-		sb_reset(&app->input);
-		changed = true;
-	} else if (!in.fkey && in.code >= 0x20 && in.code != 0x7F && in.code <= 0x10FFFF &&
-		   app->input.len < 200 && (app->prompt != PROMPT_COMPARE || (in.code >= '0' && in.code <= '9'))) {
-		char buf[4];
-
-		sb_add(&app->input, buf, utf8_encode(in.code, buf));
-		changed = true;
+	} else if (!prompt_edit(app, in)) {
+		return;
 	}
-	if (changed) {
-		free(app->message);
-		app->message = NULL;
-		prompt_changed(app);
-	}
+	free(app->message);
+	app->message = NULL;
+	prompt_changed(app);
 }
 
 /* --- keys ----------------------------------------------------------------- */
@@ -382,11 +549,20 @@ static bool app_action(struct app *app, enum action act)
 		return true;
 	case ACT_TRACKER:
 		return tracker_open(app);
+	case ACT_NOTES:
+		notes_list_open(app);
+		return true;
+	case ACT_UNDO:
+		notes_undo(app);
+		return true;
 	case ACT_SEARCH_ALL:
 		if (app->pane == PANE_COMPARE)
 			compare_close(app);
 		if (app->pane == PANE_TRACKER)
 			tracker_close(app);
+		if (app->pane == PANE_NOTES)
+			notes_list_close(app);
+		selection_clear(&app->sel);
 		sb_reset(&app->input);
 		results_open(app);
 		return true;
@@ -403,15 +579,41 @@ static bool app_action(struct app *app, enum action act)
 	}
 }
 
+/* A release in the text after a press elsewhere in it selects what lies
+ * between (a drag); one at the same place is a click, which makes the
+ * annotation under it current. */
+static void mouse_release(struct app *app, int y, int x)
+{
+	size_t line, col;
+	int x0 = app->tree_cols ? app->tree_cols + 1 : 0;
+
+	if (!app->pressed || app->pane != PANE_READER || !reader_view_cell(app, y, x, x0, &line, &col))
+		return;
+	app->pressed = false;
+	if (line == app->press_line && col == app->press_col) {
+		if (!app->sel.active)
+			marks_at(&app->marks, &app->reading, line, col);
+		return;
+	}
+	if (selection_start_at(&app->sel, &app->reading, app->press_line, app->press_col)) {
+		selection_extend_to(&app->sel, &app->reading, line, col);
+		app_message(app, false, "Selected: Enter highlights, 1-7 in a colour, a adds a note, Esc cancels");
+	}
+}
+
 /* A mouse event at screen cell (y, x): the wheel scrolls the pane under the
  * pointer (or the help), a click in the tree selects and opens that row, a
- * click in the text focuses it. */
+ * click in the text focuses it, and a drag in the text selects. */
 static void mouse_at(struct app *app, int y, int x, mmask_t bstate)
 {
 	bool in_tree = app->tree_cols && x < app->tree_cols && !app->help;
 
 	if (y < 0 || y >= app->pane_rows)
 		return;
+	if (bstate & BUTTON1_RELEASED) {
+		mouse_release(app, y, x);
+		return;
+	}
 	if (bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		enum action act = bstate & BUTTON4_PRESSED ? ACT_UP : ACT_DOWN;
 		const struct view_ops *view = app->help ? &help_view : in_tree ? &tree_view : pane_view(app);
@@ -422,6 +624,9 @@ static void mouse_at(struct app *app, int y, int x, mmask_t bstate)
 		app->focus = in_tree || !app->open ? FOCUS_TREE : FOCUS_READER;
 		if (in_tree)
 			tree_view_click(app, y);
+		else
+			app->pressed = reader_view_cell(app, y, x, app->tree_cols ? app->tree_cols + 1 : 0,
+							&app->press_line, &app->press_col);
 	}
 }
 
@@ -453,6 +658,7 @@ static void handle_key(struct app *app, struct input in)
 	}
 	free(app->message);
 	app->message = NULL;
+	app->key = in.fkey ? 0 : in.code;
 	if (app->help) {
 		help_view.action(app, keys_lookup(in.code, CTX_ANY));
 		return;
@@ -463,8 +669,10 @@ static void handle_key(struct app *app, struct input in)
 				   : app->pane == PANE_COMPARE ? CTX_COMPARE
 				   : app->pane == PANE_TRACKER ? CTX_TRACKER
 				   : app->pane == PANE_RESULTS ? CTX_RESULTS
+				   : app->pane == PANE_NOTES   ? CTX_NOTES
+				   : app->sel.active	       ? CTX_VISUAL
 							       : CTX_READER);
-	if (app->focus == FOCUS_READER && !app->open && app->pane != PANE_RESULTS)
+	if (app->focus == FOCUS_READER && !app->open && app->pane != PANE_RESULTS && app->pane != PANE_NOTES)
 		view = &tree_view;
 	if (act == ACT_NONE) {
 		/* Type-to-filter: a letter nothing is bound to starts the filter. */
@@ -707,7 +915,7 @@ static double now_us(void)
 	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
 }
 
-/* ":mouse click|wheel-up|wheel-down X Y" (0-based cells) as if from the
+/* ":mouse click|press|release|wheel-up|wheel-down X Y" (0-based cells) as if from the
  * terminal; false when the line is not one. */
 static bool script_mouse(struct app *app, const char *args)
 {
@@ -715,7 +923,8 @@ static bool script_mouse(struct app *app, const char *args)
 		const char *name;
 		mmask_t bstate;
 	} events[] = {
-		{ "click", BUTTON1_CLICKED }, { "wheel-up", BUTTON4_PRESSED }, { "wheel-down", BUTTON5_PRESSED },
+		{ "click", BUTTON1_CLICKED }, { "press", BUTTON1_PRESSED }, { "release", BUTTON1_RELEASED },
+		{ "wheel-up", BUTTON4_PRESSED }, { "wheel-down", BUTTON5_PRESSED },
 	};
 	char what[16];
 	int x, y;
@@ -802,7 +1011,8 @@ static int run_script(struct app *app, const char *path)
 
 static void run_terminal(struct app *app)
 {
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
+		  NULL);
 	mouseinterval(0);
 	while (!app->quit) {
 		wint_t ch;
@@ -946,6 +1156,8 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 						   !*getenv("NO_COLOR"));
 	load_theme(&app);
 	reading_init(&app.reading);
+	marks_init(&app.marks);
+	notes_open_store(&app);
 	status = reader(&app, argv + optind, argc - optind, script, sw, sh);
 	/* Problems found while reading, where the user can read them. */
 	diags_print(&app.diags, stderr);
@@ -953,6 +1165,10 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 	compare_close(&app);
 	tracker_close(&app);
 	results_close(&app);
+	notes_list_close(&app);
+	marks_free(&app.marks);
+	annotation_done(&app.undo);
+	ann_store_free(app.notes);
 	search_index_free(app.six);
 	reading_close(&app.reading);
 	tree_free(app.tree);

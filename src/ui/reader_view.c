@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ui/ui.h"
@@ -27,27 +28,64 @@ static enum theme_role line_role(const struct layout_line *l)
 	}
 }
 
-/* Draws a line's text with the search matches on it highlighted. */
+/* Lays attr over bytes [a, b) of a line's attributes. */
+static void paint(attr_t *attrs, size_t a, size_t b, attr_t attr)
+{
+	for (size_t k = a; k < b; k++)
+		attrs[k] = attr;
+}
+
+/* Draws a line's text in layers: its role, annotations in their colours,
+ * search matches, then the selection. */
 static void draw_line_text(struct app *app, size_t i, int y, int x, int w)
 {
 	const struct layout_line *l = &app->reading.lo.v[i];
-	size_t starts[MAX_LINE_MATCHES], ends[MAX_LINE_MATCHES], at = 0;
+	size_t starts[MAX_LINE_MATCHES], ends[MAX_LINE_MATCHES], a, b;
+	struct mark_span spans[MAX_LINE_MATCHES];
 	bool current[MAX_LINE_MATCHES];
 	size_t n = reading_line_matches(&app->reading, i, starts, ends, current, MAX_LINE_MATCHES);
-	attr_t text = draw_attr(app, line_role(l));
+	size_t nm = marks_line(&app->marks, &app->reading, i, spans, MAX_LINE_MATCHES);
+	attr_t *attrs = xcalloc(l->len + 1, sizeof(*attrs));
 	int used = 0;
 
-	for (size_t m = 0; m <= n && used < w; m++) {
-		size_t a = m < n ? starts[m] : l->len;
+	paint(attrs, 0, l->len, draw_attr(app, line_role(l)));
+	for (size_t m = 0; m < nm; m++)
+		paint(attrs, spans[m].start, spans[m].end,
+		      draw_attr(app, draw_note_role(spans[m].color)) |
+			      (spans[m].current ? A_BOLD | A_UNDERLINE : 0));
+	for (size_t m = 0; m < n; m++)
+		paint(attrs, starts[m], ends[m], draw_attr(app, current[m] ? ROLE_MATCH_CURRENT : ROLE_MATCH));
+	if (selection_line_range(&app->sel, &app->reading, i, &a, &b))
+		paint(attrs, a, b, draw_attr(app, ROLE_SELECTION));
+	for (size_t k = 0; k < l->len && used < w;) {
+		size_t e = k;
 
-		if (a > at)
-			used += draw_text(app, y, x + used, w - used, l->text + at, a - at, text);
-		if (m < n && used < w) {
-			used += draw_text(app, y, x + used, w - used, l->text + a, ends[m] - a,
-					  draw_attr(app, current[m] ? ROLE_MATCH_CURRENT : ROLE_MATCH));
-			at = ends[m];
-		}
+		while (e < l->len && attrs[e] == attrs[k])
+			e++;
+		used += draw_text(app, y, x + used, w - used, l->text + k, e - k, attrs[k]);
+		k = e;
 	}
+	free(attrs);
+}
+
+/* Where line l's text starts, columns from the pane's left edge. */
+static int text_column(const struct layout_line *l)
+{
+	return 1 + (l->kind == LINE_ITEM ? 1 : 0) + (int)l->indent;
+}
+
+bool reader_view_cell(const struct app *app, int y, int x, int x0, size_t *line, size_t *col)
+{
+	const struct reading *r = &app->reading;
+	size_t i = r->top + (size_t)(y < 0 ? 0 : y);
+	int c;
+
+	if (!r->doc || y < 0 || i >= r->lo.n)
+		return false;
+	c = x - x0 - text_column(&r->lo.v[i]);
+	*line = i;
+	*col = c > 0 ? (size_t)c : 0;
+	return true;
 }
 
 static void reader_draw(struct app *app, int y0, int x0, int h, int w)
@@ -72,6 +110,10 @@ static void reader_draw(struct app *app, int y0, int x0, int h, int w)
 		l = &r->lo.v[i];
 		if (l->kind == LINE_BLANK)
 			continue;
+		/* A note ends on this line: its marker in the margin. */
+		if (marks_note_ends_on(&app->marks, r, i))
+			draw_text(app, y0 + row, x0, 1, app->ascii_only ? "*" : "\xe2\x9c\x8e", /* ✎ */
+				  app->ascii_only ? 1 : 3, draw_attr(app, ROLE_NOTE_MARKER));
 		if (l->kind == LINE_ITEM) {
 			/* The list stands apart: a bar, then the number or its indent. */
 			const char *bar = app->ascii_only ? "|" : "\xe2\x96\x8e"; /* ▎ */
@@ -83,13 +125,48 @@ static void reader_draw(struct app *app, int y0, int x0, int h, int w)
 			else
 				snprintf(num, sizeof(num), "%*s", (int)r->lo.number_width, "");
 			draw_text(app, y0 + row, x + 1, w - 2, num, strlen(num), draw_attr(app, ROLE_REC_NUMBER));
-			x += 1 + (int)l->indent;
-		} else {
-			x += (int)l->indent;
 		}
+		x = x0 + text_column(l);
 		if (x < x0 + w)
 			draw_line_text(app, i, y0 + row, x, x0 + w - x);
 	}
+}
+
+/* The annotation actions of the reading pane. */
+static bool note_action(struct app *app, enum action act)
+{
+	const struct annotation *cur = marks_current(&app->marks);
+	enum ann_color color;
+
+	switch (act) {
+	case ACT_VISUAL:
+	case ACT_VISUAL_BLOCK:
+		if (!(act == ACT_VISUAL ? selection_start(&app->sel, &app->reading)
+					: selection_start_block(&app->sel, &app->reading)))
+			app_message(app, false, "No text on screen to select");
+		return true;
+	case ACT_NEXT_NOTE:
+	case ACT_PREV_NOTE:
+		if (!marks_next(&app->marks, &app->reading, act == ACT_NEXT_NOTE ? 1 : -1))
+			app_message(app, false, app->marks.n ? "No annotation %s" : "No annotations in this document%s",
+				    app->marks.n ? (act == ACT_NEXT_NOTE ? "after this one" : "before this one") : "");
+		return true;
+	default:
+		break;
+	}
+	if (act != ACT_EDIT_NOTE && act != ACT_COLOR && act != ACT_DELETE_NOTE)
+		return false;
+	if (!cur) {
+		app_message(app, false, "Move onto an annotation first (a, A, or click it)");
+		return true;
+	}
+	if (act == ACT_EDIT_NOTE)
+		notes_prompt(app, cur->id);
+	else if (act == ACT_DELETE_NOTE)
+		notes_delete(app, cur->id);
+	else if (notes_key_color(app->key, &color))
+		notes_recolor(app, cur->id, color);
+	return true;
 }
 
 static bool reader_action(struct app *app, enum action act)
@@ -100,6 +177,8 @@ static bool reader_action(struct app *app, enum action act)
 
 	if (!r->doc)
 		return false;
+	if (note_action(app, act))
+		return true;
 	switch (act) {
 	case ACT_DOWN:
 		reading_scroll(r, 1);
@@ -144,6 +223,7 @@ static bool reader_action(struct app *app, enum action act)
 	default:
 		return false;
 	}
+	marks_follow_view(&app->marks, r);
 	return true;
 }
 

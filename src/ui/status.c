@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "textwrap.h"
@@ -43,6 +44,10 @@ void status_draw(struct app *app, int y, int w)
 			sb_addf(&right, "section %.0f%%  whole %.0f%% similar ", cs->similarity * 100,
 				app->cmp->similarity * 100);
 		}
+	} else if (app->pane == PANE_NOTES) {
+		sb_adds(&left, sep);
+		sb_adds(&left, "annotations");
+		sb_addf(&right, "%zu of %zu ", app->nl_n ? app->nl_sel + 1 : 0, app->nl_n);
 	} else if (app->pane == PANE_RESULTS) {
 		sb_adds(&left, sep);
 		sb_adds(&left, "search");
@@ -110,33 +115,57 @@ static void draw_hints(struct app *app, int y, int w, const char *const *hints)
 	draw_text(app, y, x, w - x, help, sizeof(help) - 1, a);
 }
 
+/* The prompt's text with the cursor, scrolled so the cursor shows. */
+static void draw_input(struct app *app, int y, int x, int w)
+{
+	const char *s = app->input.len ? app->input.buf : "";
+	size_t c = app->input_cursor < app->input.len ? app->input_cursor : app->input.len, from = 0, k;
+	int at;
+
+	if (w < 2)
+		return;
+	while (text_width(s + from, c - from) > (size_t)w - 1)
+		from += (k = text_fit(s + from, c - from, 1, NULL)) ? k : 1;
+	at = draw_text(app, y, x, w - 1, s + from, c - from, A_NORMAL);
+	k = c < app->input.len ? text_fit(s + c, app->input.len - c, 1, NULL) : 0;
+	if (!k && c < app->input.len)
+		k = 1;
+	/* The cursor where the next character goes, on the character under it. */
+	at += draw_text(app, y, x + at, w - at, k ? s + c : " ", k ? k : 1, A_REVERSE);
+	if (c + k < app->input.len)
+		draw_text(app, y, x + at, w - at, s + c + k, app->input.len - c - k, A_NORMAL);
+}
+
 void hint_draw(struct app *app, int y, int w)
 {
 	/* Most useful first: a narrow terminal drops hints from the end. */
 	static const char *const hints[] = { "q quit", "Tab pane", "/ search", "n/N match", "[ ] section",
-					     "< > year", "m by year", "t tree", NULL };
+					     "< > year", "v select", "L notes", "m by year", "t tree", NULL };
 	static const char *const results_hints[] = { "j/k match", "Enter open it", "o scope",
 						     "/ change the query", "q back to reading", NULL };
 	static const char *const compare_hints[] = { "n/N change", "s swap", "i inline", "z fold",
 						     "< > year", "q back to reading", NULL };
 	static const char *const tracker_hints[] = { "j/k recommendation", "h/l year", "Enter text or diff",
 						     "q back to reading", NULL };
+	static const char *const visual_hints[] = { "w/b word", ")/( sentence", "} paragraph", "j/k line",
+						    "Enter highlight", "1-7 colour", "a note", "Esc cancel", NULL };
+	static const char *const notes_hints[] = { "Enter read it", "/ filter", "s sort", "e note",
+						   "1-7 colour", "x delete", "U undo", "q back", NULL };
 	static const char *const prompts[] = {
 		[PROMPT_SEARCH] = "/", [PROMPT_SEARCH_BACK] = "?", [PROMPT_FILTER] = "filter: ",
 		[PROMPT_COMPARE] = "compare with the edition of year (Enter: the one before): ",
 		[PROMPT_SEARCH_ALL] = "search everything (^T scope, Enter list, Esc close): ",
+		[PROMPT_NOTE] = "note (Enter saves, Esc cancels): ",
+		[PROMPT_NOTES_FILTER] = "filter annotations: ",
 	};
+	char *note;
 
 	draw_fill(y, 0, w, A_NORMAL);
 	if (app->prompt != PROMPT_NONE) {
 		int used = draw_text(app, y, 0, w, prompts[app->prompt], strlen(prompts[app->prompt]),
 				     draw_attr(app, ROLE_PROMPT));
 
-		used += draw_text(app, y, used, w - used - 1, app->input.len ? app->input.buf : "",
-				  app->input.len, A_NORMAL);
-		/* The cursor where the next character goes. */
-		if (used < w)
-			draw_text(app, y, used, 1, " ", 1, A_REVERSE);
+		draw_input(app, y, used, w - used);
 		return;
 	}
 	if (app->message) {
@@ -144,8 +173,19 @@ void hint_draw(struct app *app, int y, int w)
 			  draw_attr(app, app->message_is_error ? ROLE_ERROR : ROLE_MESSAGE));
 		return;
 	}
+	/* On an annotation: its note. */
+	if (app->pane == PANE_READER && !app->sel.active && (note = notes_current_text(app))) {
+		int used = draw_text(app, y, 0, w, app->ascii_only ? "* " : "\xe2\x9c\x8e ", /* ✎ */
+				     app->ascii_only ? 2 : 4, draw_attr(app, ROLE_NOTE_MARKER));
+
+		draw_text_clipped(app, y, used, w - used, note, strlen(note), draw_attr(app, ROLE_MESSAGE));
+		free(note);
+		return;
+	}
 	draw_hints(app, y, w, app->pane == PANE_COMPARE   ? compare_hints
 			      : app->pane == PANE_RESULTS ? results_hints
 			      : app->pane == PANE_TRACKER ? tracker_hints
+			      : app->pane == PANE_NOTES   ? notes_hints
+			      : app->sel.active	  ? visual_hints
 							  : hints);
 }

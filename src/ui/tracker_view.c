@@ -85,7 +85,7 @@ static void draw_detail(struct app *app, int y0, int x0, int h, int w)
 		styled_adds(&st, "Not in this edition.", ANSI_DIM);
 	n = wrap_text(st.text.buf, st.text.len, (size_t)(w > 4 ? w - 3 : 1), &lines);
 	for (size_t i = 0; i < n && (int)i + 1 < h; i++)
-		draw_styled(app, y0 + 1 + (int)i, x0 + 2, w - 3, &st, lines[i].start, lines[i].end);
+		draw_styled(app, y0 + 1 + (int)i, x0 + 2, w - 3, &st, NULL, lines[i].start, lines[i].end);
 	free(lines);
 	styled_free(&st);
 }

@@ -11,20 +11,24 @@
 
 #include <curses.h>
 
+#include "annexport.h"
+#include "annotations.h"
 #include "cli.h"
 #include "cmplayout.h"
+#include "marks.h"
 #include "reading.h"
 #include "recs.h"
 #include "search.h"
+#include "selection.h"
 #include "theme.h"
 #include "tree.h"
 #include "ui/keys.h"
 
 enum focus { FOCUS_TREE, FOCUS_READER };
 /* What the right-hand pane shows. */
-enum pane { PANE_READER, PANE_COMPARE, PANE_TRACKER, PANE_RESULTS };
+enum pane { PANE_READER, PANE_COMPARE, PANE_TRACKER, PANE_RESULTS, PANE_NOTES };
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_FILTER, PROMPT_COMPARE,
-		   PROMPT_SEARCH_ALL };
+		   PROMPT_SEARCH_ALL, PROMPT_NOTE, PROMPT_NOTES_FILTER };
 enum search_scope_kind { SCOPE_ALL, SCOPE_COUNTRY, SCOPE_YEAR };
 
 struct app {
@@ -42,6 +46,8 @@ struct app {
 	size_t help_top;
 	enum prompt_kind prompt;
 	struct strbuf input;         /* the prompt's text */
+	size_t input_cursor;         /* byte offset of the prompt's cursor in input */
+	int key;                     /* the key being handled (1-7 pick a colour) */
 	size_t search_origin;        /* top line when the search prompt opened */
 	char *message;               /* status message, until the next key */
 	bool message_is_error;
@@ -66,6 +72,21 @@ struct app {
 	char *s_last;                /* the query the results are for */
 	enum search_scope_kind s_scope;
 	size_t s_sel, s_top;
+	/* Annotations: the store, those of the open document, the selection. */
+	struct ann_store *notes;
+	struct marks marks;
+	struct selection sel;
+	enum ann_color note_color;   /* of the next highlight: the last one used */
+	struct annotation undo;      /* the last one deleted (id "" when none) */
+	char note_id[ANN_ID_LEN + 1];/* whose note PROMPT_NOTE edits; "" for a new one */
+	/* The list of annotations. */
+	struct ann_cite *nl;
+	size_t nl_n, nl_sel, nl_top;
+	enum ann_sort nl_sort;
+	char *nl_filter;             /* NULL: every annotation */
+	/* A mouse press in the text, for a drag to select. */
+	bool pressed;
+	size_t press_line, press_col;
 	/* Geometry of the last frame (for the mouse). */
 	int tree_cols;               /* 0 when the tree is not shown */
 	int pane_rows;
@@ -85,6 +106,8 @@ extern const struct view_ops reader_view;
 extern const struct view_ops help_view;
 extern const struct view_ops compare_view;
 extern const struct view_ops tracker_view;
+extern const struct view_ops visual_view;
+extern const struct view_ops notes_view;
 
 /* tree_view.c: selects and opens the row under a click at pane row r. */
 void tree_view_click(struct app *app, int r);
@@ -110,15 +133,21 @@ enum theme_role draw_tier_role(enum tier t);
 
 /* reader_main.c: app operations shared by the views. */
 void app_message(struct app *app, bool error, const char *fmt, ...) PRINTF_LIKE(3, 4);
+/* Moves *sel in a list of count rows for a movement action (down, up, page,
+ * half page, top, bottom; page is the pane's height); false for others. */
+bool ui_list_move(size_t *sel, size_t count, int page, enum action act);
 /* Opens document e in the reading pane at section (-1: the top). */
 bool app_open(struct app *app, struct corpus_doc *e, int section);
 /* Opens the same country's next (dir > 0) or previous edition, keeping the section. */
 void app_switch_year(struct app *app, int dir);
 /* The text area's size for the current terminal and tree. */
 void app_text_size(const struct app *app, size_t *width, size_t *height);
-/* Draws bytes [start, end) of st at (y, x), run by run in theme roles. */
-int draw_styled(const struct app *app, int y, int x, int maxw, const struct styled *st, size_t start,
-		size_t end);
+/* Draws bytes [start, end) of st at (y, x), run by run in theme roles;
+ * marks (may be NULL) lays annotation colours (colour + 1 per byte) over it. */
+int draw_styled(const struct app *app, int y, int x, int maxw, const struct styled *st,
+		const unsigned char *marks, size_t start, size_t end);
+/* The theme role of an annotation colour. */
+enum theme_role draw_note_role(enum ann_color c);
 
 /* compare_view.c: opens the comparison of the open document with year
  * (0: the edition before it, else the one after); closes it. */
@@ -132,6 +161,35 @@ void results_open(struct app *app);
 void results_update(struct app *app);
 void results_close(struct app *app);
 extern const struct view_ops results_view;
+/* reader_view.c: the reading line and text column under screen cell
+ * (y, x) of the pane at x0; false outside the text. */
+bool reader_view_cell(const struct app *app, int y, int x, int x0, size_t *line, size_t *col);
+
+/* annotate.c: the reader's annotation commands, each saved at once, with
+ * their messages.  notes_open_store() loads the store at start-up. */
+void notes_open_store(struct app *app);
+/* Lays the annotations over the open document (and the comparison) again. */
+void notes_refresh(struct app *app);
+/* Highlights the selection in color, with a note (NULL: none); ends it. */
+bool notes_highlight(struct app *app, enum ann_color color, const char *note);
+/* Opens the note prompt: for the selection (id NULL) or to edit id's note. */
+void notes_prompt(struct app *app, const char *id);
+/* The note prompt's Enter. */
+void notes_prompt_done(struct app *app);
+bool notes_recolor(struct app *app, const char *id, enum ann_color color);
+bool notes_delete(struct app *app, const char *id);
+bool notes_undo(struct app *app);
+/* The current annotation's note or description for the hint line (the
+ * caller frees it), or NULL when there is no current one. */
+char *notes_current_text(const struct app *app);
+/* The colour a digit key 1-7 names; false for other keys. */
+bool notes_key_color(int key, enum ann_color *out);
+/* notes_view.c: the list of every annotation. */
+void notes_list_open(struct app *app);
+void notes_list_reload(struct app *app);
+void notes_list_close(struct app *app);
+/* compare_view.c: lays the two editions' annotations over the comparison. */
+void compare_mark_notes(struct app *app);
 /* tracker_view.c */
 bool tracker_open(struct app *app);
 void tracker_close(struct app *app);
