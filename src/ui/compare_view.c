@@ -68,6 +68,7 @@ bool compare_open(struct app *app, int year)
 {
 	struct collection *coll = tree_collection(app->tree);
 	struct corpus_doc *other = NULL, *cur = app->open;
+	const char *id;
 	size_t first, n;
 
 	if (!cur) {
@@ -97,6 +98,11 @@ bool compare_open(struct app *app, int year)
 	app->cmp_a = other->year < cur->year ? other : cur;
 	app->cmp_b = other->year < cur->year ? cur : other;
 	build(app);
+	/* It opens at the section being read. */
+	id = app->pane == PANE_READER ? reading_section_id_at_top(&app->reading) : NULL;
+	for (size_t s = 0; id && s < app->cmp->n_secs; s++)
+		if (!strcmp(app->cmp->secs[s].id, id))
+			app->cmp_top = cmp_layout_section(&app->cmp_lo, s);
 	app->pane = PANE_COMPARE;
 	app->focus = FOCUS_READER;
 	app_message(app, false, "%d and %d: %.0f%% similar; n/N next change, s swap, i inline, z fold, q back",

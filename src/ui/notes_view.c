@@ -91,7 +91,9 @@ static void draw_row(struct app *app, const struct ann_cite *c, int y, int x0, i
 	if (c->anchor.kind == ANN_ANCHOR_ORPHAN)
 		sb_adds(&place, " (orphaned)");
 	room = x0 + w - x - 1;
-	pw = room / 3 < 36 ? room / 3 : 36;
+	/* The place whole when it can be, leaving the quote at least half. */
+	pw = (int)text_width(place.buf, place.len);
+	pw = pw < room / 2 ? pw : room / 2;
 	draw_text_clipped(app, y, x, pw, place.buf, place.len,
 			  base | draw_attr(app, c->anchor.kind == ANN_ANCHOR_ORPHAN ? ROLE_ERROR : ROLE_META));
 	x += pw + 1;

@@ -610,6 +610,8 @@ static void mouse_at(struct app *app, int y, int x, mmask_t bstate)
 
 	if (y < 0 || y >= app->pane_rows)
 		return;
+	free(app->message);
+	app->message = NULL;
 	if (bstate & BUTTON1_RELEASED) {
 		mouse_release(app, y, x);
 		return;

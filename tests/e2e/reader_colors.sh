@@ -3,21 +3,9 @@
 # SGR codes): the default theme in 256 colours; bright colours reduced on an
 # 8-colour terminal; none at all under NO_COLOR, --color never and the mono
 # theme, which keep the status bar and hints apart by attributes instead.
-set -u
-n=0
 plan=5
-echo "1..$plan"
-if [ -z "${TMUX_BIN:-}" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
-	while [ $n -lt $plan ]; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
-	exit 0
-fi
-tmp=$(mktemp -d) || exit 1
-runs=0
-sock="tipr-colors-$$-0"
-tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT
-unset TMUX
+name=colors
+. "$TIPR_SRCDIR/tests/e2e/tmux-lib.sh"
 esc=$(printf '\033')
 # SGR codes that set a colour (30-37, 40-47, 90-97, 100-107, 38;5;N, 48;5;N),
 # not the defaults 39 and 49.
@@ -28,14 +16,7 @@ reverse="$esc\\[([0-9;]*;)?7(;[0-9;]*)?m"
 # Runs the reader on North Korea 2022 with the given environment and
 # options; the screen with its SGR codes ends up in $tmp/screen.
 run() {
-	# A fresh server each time: reusing a socket races with the old one's exit.
-	tm kill-server >/dev/null 2>&1
-	runs=$((runs + 1))
-	sock="tipr-colors-$$-$runs"
-	tm new-session -d -s t -x 100 -y 20 \
-		"env XDG_STATE_HOME='$tmp/state' XDG_CONFIG_HOME='$tmp/config' XDG_DATA_HOME='$tmp/data' \
-		 XDG_CACHE_HOME='$tmp/cache' TIPR_DATADIR='$TIPR_DATADIR' LANG=C.UTF-8 NO_COLOR= $1 \
-		 '$TIPR' $2 korea-north 2022; sleep 30"
+	start 100 20 "NO_COLOR= $1 '$TIPR' $2 korea-north 2022"
 	i=0
 	while [ $i -lt 100 ]; do
 		tm capture-pane -e -p -t t >"$tmp/screen" 2>/dev/null

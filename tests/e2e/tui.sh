@@ -4,47 +4,9 @@
 # 120x40 -> 60x20 -> 120x40, help, a tiny terminal, quit and reopen where
 # it left off, and content full of escape sequences that must stay inert.
 # Assertions are on the captured screen text; waits poll, never sleep blind.
-set -u
-n=0
 plan=26
-echo "1..$plan"
-if [ -z "${TMUX_BIN:-}" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
-	while [ $n -lt $plan ]; do n=$((n + 1)); echo "ok $n # SKIP tmux not installed"; done
-	exit 0
-fi
-tmp=$(mktemp -d) || exit 1
-runs=0
-sock="tipr-test-$$-0"
-tm() { "$TMUX_BIN" -L "$sock" -f /dev/null "$@"; }
-cleanup() { tm kill-server >/dev/null 2>&1; rm -rf "$tmp"; }
-trap cleanup EXIT
-unset TMUX
-
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t t 2>/dev/null | sed 's/^/# /'; }
-screen() { tm capture-pane -p -t t; }
-# Waits up to 10 s for the screen to contain a fixed string.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		if screen 2>/dev/null | grep -qF -- "$1"; then return 0; fi
-		sleep 0.1
-		i=$((i + 1))
-	done
-	return 1
-}
-check() { if wait_for "$2"; then ok "$1"; else not_ok "$1 (waiting for '$2')"; fi; }
-keys() { tm send-keys -t t "$@"; }
-
-start() {
-	tm kill-server >/dev/null 2>&1
-	runs=$((runs + 1))
-	sock="tipr-test-$$-$runs"
-	tm new-session -d -s t -x "$1" -y "$2" \
-		"env XDG_STATE_HOME='$tmp/state' XDG_CONFIG_HOME='$tmp/config' XDG_DATA_HOME='$tmp/data' \
-		 XDG_CACHE_HOME='$tmp/cache' TIPR_DATADIR='$TIPR_DATADIR' TERM=screen-256color LANG=C.UTF-8 \
-		 $3; sleep 30"
-}
+name=tui
+. "$TIPR_SRCDIR/tests/e2e/tmux-lib.sh"
 
 start 120 40 "'$TIPR'"
 check "opens on the bundled content" "North Korea"
@@ -98,9 +60,9 @@ tm resize-window -t t -x 120 -y 40
 check "and recovers when enlarged" "› Prosecution"
 
 keys D Enter
-check "D compares with the edition before, side by side" "2021 → 2022 › North Korea"
-keys n
-check "n goes to the next change" "section 89%"
+check "D compares with the edition before, side by side, at the section read" "2021 → 2022 › North Korea › Prosecution"
+keys N
+check "N goes back to the change before (in the section before)" "North Korea › Prioritized Recommendations"
 keys q R
 check "R opens the recommendation tracker" "recommendations across editions"
 if screen | grep -q "new  *kept  *dropped  *End the practice of summary"; then

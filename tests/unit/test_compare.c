@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "compare.h"
 #include "corpus.h"
 #include "icu.h"
+#include "layout.h"
 #include "recs.h"
 #include "sentence.h"
 #include "textwrap.h"
@@ -371,6 +373,66 @@ static void test_layout(void **state)
 	comparison_free(c);
 }
 
+static int section_index(const struct document *d, const char *id)
+{
+	for (size_t s = 0; s < d->n_sections; s++)
+		if (!strcmp(d->sections[s].id, id))
+			return (int)s;
+	return -1;
+}
+
+/* Bytes of text marked with mark, and whether they read want. */
+static void assert_marked(const struct styled *st, const unsigned char *marks, unsigned char mark,
+			  const char *want)
+{
+	size_t first = SIZE_MAX, count = 0;
+
+	assert_non_null(marks);
+	for (size_t i = 0; i < st->text.len; i++)
+		if (marks[i] == mark) {
+			if (first == SIZE_MAX)
+				first = i;
+			count++;
+		}
+	assert_int_equal(count, strlen(want));
+	assert_memory_equal(st->text.buf + first, want, count);
+}
+
+static void test_layout_marks(void **state)
+{
+	static const char quote[] = "Fair trials did not occur in the DPRK";
+	const struct document *a = nk(2021), *b = nk(2022);
+	struct comparison *c = compare_documents(a, b);
+	int sa = section_index(a, "prosecution"), sb = section_index(b, "prosecution");
+	const char *ta = layout_block_text(a, sa, 0), *tb = layout_block_text(b, sb, 0);
+	size_t oa = (size_t)(strstr(ta, quote) - ta), ob = (size_t)(strstr(tb, quote) - tb);
+	struct cmp_layout lo, one;
+
+	(void)state;
+	assert_true(sa >= 0 && sb >= 0 && strstr(ta, quote) && strstr(tb, quote));
+	/* Side by side: each annotation on its own side, nowhere else. */
+	cmp_layout_build(&lo, c, 120, false, false);
+	cmp_layout_mark(&lo, false, sa, 0, oa, oa + strlen(quote), 2);
+	cmp_layout_mark(&lo, true, sb, 0, ob, ob + 4, 5);
+	assert_marked(&lo.left, lo.l_marks, 2, quote);
+	assert_marked(&lo.right, lo.r_marks, 5, "Fair");
+	assert_marked(&lo.left, lo.l_marks, 5, "");
+	/* A place the comparison does not show (no such block) marks nothing. */
+	cmp_layout_mark(&lo, true, sb, 999, 0, 10, 7);
+	assert_marked(&lo.right, lo.r_marks, 7, "");
+	/* One column: an unchanged sentence carries both editions' annotations
+	 * (the reworded one above is merged and carries none). */
+	cmp_layout_build(&one, c, 60, true, false);
+	cmp_layout_mark(&one, true, sb, 0, ob, ob + strlen(quote), 3);
+	assert_null(one.l_marks);
+	cmp_layout_mark(&one, true, sb, 0, 0, strlen("The government"), 3);
+	assert_marked(&one.left, one.l_marks, 3, "The government");
+	assert_null(one.r_marks);
+	cmp_layout_free(&lo);
+	cmp_layout_free(&one);
+	comparison_free(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -381,6 +443,7 @@ int main(void)
 		cmocka_unit_test(test_similarity),
 		cmocka_unit_test(test_tracker),
 		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_layout_marks),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
