@@ -8,8 +8,9 @@
 
 #include "ui/ui.h"
 
-/* Moves the store's problems to the reader's (printed at exit) and shows
- * the first on the message line with what it means for the user. */
+/* Moves the store's problems to the reader's (printed at exit, with the
+ * parser's FILE:LINE:COL) and shows the last, which says what came of them
+ * (a file moved aside, a save that failed), on the message line. */
 static void take_problems(struct app *app, const char *consequence)
 {
 	struct diags *d = ann_store_diags(app->notes);
@@ -17,7 +18,7 @@ static void take_problems(struct app *app, const char *consequence)
 
 	if (!d->n)
 		return;
-	text = diag_format(&d->v[0]);
+	text = diag_format(&d->v[d->n - 1]);
 	app_message(app, true, "%s%s", text, consequence);
 	free(text);
 	diags_take(&app->diags, d);

@@ -5,7 +5,7 @@
 # second tipr adding an annotation meanwhile is seen, not lost; the
 # comparison shows the highlight on its side.  The screen, the colours
 # (capture-pane -e) and the annotations file are checked.
-plan=19
+plan=22
 name=notes
 . "$TIPR_SRCDIR/tests/e2e/tmux-lib.sh"
 store=$tmp/data/tipr/annotations.yaml
@@ -68,3 +68,22 @@ if tm capture-pane -e -p -t t | grep -qE -- "$green_bg"; then
 else
 	not_ok "...with the 2022 highlight on its side"
 fi
+
+# Notes are shown inert: an escape sequence in one cannot retitle the terminal.
+XDG_DATA_HOME=$tmp/data TIPR_DATADIR=$TIPR_DATADIR "$TIPR" notes add korea-north 2022 prevention \
+	--quote "The government did not report any efforts to prevent trafficking." \
+	--note "$(printf 'evil \033]2;pwned\007 note')" >/dev/null
+start 120 40 "'$TIPR' korea-north 2022 prevention"
+keys L
+check "a note with an escape sequence is listed, the escape shown as a placeholder" "evil"
+if tm display-message -p -t t '#{pane_title}' | grep -q pwned; then
+	not_ok "...and the terminal title is unchanged"
+else
+	ok "...and the terminal title is unchanged"
+fi
+
+# A corrupt file: said on the message line, moved aside, never overwritten.
+keys q q
+printf 'annotations: [unclosed\n' >"$store"
+start 120 40 "'$TIPR' korea-north 2022"
+check "a corrupt annotations file is named on the message line and moved aside" "could not be read; moved aside"
