@@ -21,6 +21,7 @@
 #include "paths.h"
 #include "utf8.h"
 #include "util.h"
+#include "yamlout.h"
 #include "yamltree.h"
 
 static const char *const color_names[ANN__COLOR_COUNT] = {
@@ -345,25 +346,11 @@ static enum ann_status read_store(const char *path, struct ann_vec *out, struct 
 
 /* ---- writing ---- */
 
-static bool emit(yaml_emitter_t *e, yaml_event_t *ev)
-{
-	return yaml_emitter_emit(e, ev) != 0;
-}
-
-static bool emit_scalar(yaml_emitter_t *e, const char *s, yaml_scalar_style_t style)
-{
-	yaml_event_t ev;
-
-	return yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1,
-					    style) && emit(e, &ev);
-}
-
 /* Text from the user or the content is double-quoted: every character,
  * leading space and newline survives the round trip exactly. */
 static bool emit_pair(yaml_emitter_t *e, const char *key, const char *value, bool text)
 {
-	return emit_scalar(e, key, YAML_PLAIN_SCALAR_STYLE) &&
-	       emit_scalar(e, value, text ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE);
+	return yamlout_pair(e, key, value, text ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE);
 }
 
 static bool emit_num(yaml_emitter_t *e, const char *key, size_t v)
@@ -374,17 +361,9 @@ static bool emit_num(yaml_emitter_t *e, const char *key, size_t v)
 	return emit_pair(e, key, buf, false);
 }
 
-static bool emit_map(yaml_emitter_t *e, bool start)
-{
-	yaml_event_t ev;
-
-	return (start ? yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE)
-		      : yaml_mapping_end_event_initialize(&ev)) && emit(e, &ev);
-}
-
 static bool write_entry(yaml_emitter_t *e, const struct annotation *a)
 {
-	bool ok = emit_map(e, true) && emit_pair(e, "id", a->id, false) &&
+	bool ok = yamlout_block(e, true, true) && emit_pair(e, "id", a->id, false) &&
 		  emit_pair(e, "collection", a->collection, true) &&
 		  emit_pair(e, "country", a->country, true) && emit_num(e, "year", (size_t)a->year) &&
 		  emit_pair(e, "section", a->section, true) &&
@@ -398,12 +377,7 @@ static bool write_entry(yaml_emitter_t *e, const struct annotation *a)
 
 	if (ok && a->deleted[0])
 		ok = emit_pair(e, "deleted", a->deleted, false);
-	return ok && emit_map(e, false);
-}
-
-static int write_handler(void *data, unsigned char *buffer, size_t size)
-{
-	return fwrite(buffer, 1, size, (FILE *)data) == size;
+	return ok && yamlout_block(e, true, false);
 }
 
 /* Tombstones are forgotten after this long: any reader still holding the
@@ -414,30 +388,15 @@ static bool write_yaml(const struct ann_vec *vec, FILE *out)
 {
 	char cutoff[ANN_STAMP_LEN + 1];
 	yaml_emitter_t e;
-	yaml_event_t ev;
 	bool ok;
 
 	format_stamp(now_ms() - (long long)TOMBSTONE_DAYS * 86400 * 1000, false, cutoff);
-	if (!yaml_emitter_initialize(&e))
-		die("cannot initialise the YAML emitter: out of memory");
-	yaml_emitter_set_output(&e, write_handler, out);
-	yaml_emitter_set_unicode(&e, 1);
-	yaml_emitter_set_width(&e, -1);
-	yaml_emitter_set_indent(&e, 2);
-	ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) && emit(&e, &ev) &&
-	     yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) && emit(&e, &ev) &&
-	     emit_map(&e, true) && emit_pair(&e, "version", "1", false) &&
-	     emit_scalar(&e, "annotations", YAML_PLAIN_SCALAR_STYLE) &&
-	     yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE) &&
-	     emit(&e, &ev);
+	ok = yamlout_begin(&e, out) && emit_pair(&e, "version", "1", false) &&
+	     yamlout_scalar(&e, "annotations", YAML_PLAIN_SCALAR_STYLE) && yamlout_block(&e, false, true);
 	for (size_t i = 0; ok && i < vec->n; i++)
 		if (!vec->v[i].deleted[0] || strcmp(vec->v[i].deleted, cutoff) > 0)
 			ok = write_entry(&e, &vec->v[i]);
-	ok = ok && yaml_sequence_end_event_initialize(&ev) && emit(&e, &ev) && emit_map(&e, false) &&
-	     yaml_document_end_event_initialize(&ev, 1) && emit(&e, &ev) &&
-	     yaml_stream_end_event_initialize(&ev) && emit(&e, &ev) && yaml_emitter_flush(&e);
-	yaml_emitter_delete(&e);
-	return ok;
+	return yamlout_finish(&e, ok && yamlout_block(&e, false, false));
 }
 
 static enum ann_status io_error(struct ann_store *st, const char *what, const char *file)

@@ -13,6 +13,7 @@
 
 #include "textsafe.h"
 #include "utf8.h"
+#include "yamlout.h"
 #include "yamltree.h"
 
 #define YEAR_MIN 1900
@@ -513,54 +514,13 @@ struct document *document_load(const char *path, struct diags *d)
 
 /* ---- writing ---- */
 
-static bool emit(yaml_emitter_t *e, yaml_event_t *ev)
-{
-	return yaml_emitter_emit(e, ev) != 0;
-}
-
-static bool emit_scalar(yaml_emitter_t *e, const char *s, yaml_scalar_style_t style)
-{
-	yaml_event_t ev;
-
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)s, (int)strlen(s), 1, 1, style))
-		return false;
-	return emit(e, &ev);
-}
-
-static bool emit_pair(yaml_emitter_t *e, const char *key, const char *value, yaml_scalar_style_t style)
-{
-	return emit_scalar(e, key, YAML_PLAIN_SCALAR_STYLE) && emit_scalar(e, value, style);
-}
-
-static bool emit_start(yaml_emitter_t *e, bool map)
-{
-	yaml_event_t ev;
-	int ok = map ? yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE)
-		     : yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-
-	return ok && emit(e, &ev);
-}
-
-static bool emit_end(yaml_emitter_t *e, bool map)
-{
-	yaml_event_t ev;
-	int ok = map ? yaml_mapping_end_event_initialize(&ev) : yaml_sequence_end_event_initialize(&ev);
-
-	return ok && emit(e, &ev);
-}
-
-static int write_handler(void *data, unsigned char *buffer, size_t size)
-{
-	return fwrite(buffer, 1, size, (FILE *)data) == size;
-}
-
 static bool write_section(yaml_emitter_t *e, const struct section *s)
 {
 	struct strbuf text = {0};
 	bool ok;
 
-	ok = emit_start(e, true) && emit_pair(e, "id", s->id, YAML_PLAIN_SCALAR_STYLE) &&
-	     emit_pair(e, "title", s->title, YAML_ANY_SCALAR_STYLE);
+	ok = yamlout_block(e, true, true) && yamlout_pair(e, "id", s->id, YAML_PLAIN_SCALAR_STYLE) &&
+	     yamlout_pair(e, "title", s->title, YAML_ANY_SCALAR_STYLE);
 	if (ok && s->n_paras) {
 		for (size_t i = 0; i < s->n_paras; i++) {
 			if (i)
@@ -568,54 +528,39 @@ static bool write_section(yaml_emitter_t *e, const struct section *s)
 			sb_adds(&text, s->paras[i]);
 		}
 		sb_addc(&text, '\n');
-		ok = emit_pair(e, "text", text.buf, YAML_LITERAL_SCALAR_STYLE);
+		ok = yamlout_pair(e, "text", text.buf, YAML_LITERAL_SCALAR_STYLE);
 	}
 	if (ok && s->n_items) {
-		ok = emit_scalar(e, "items", YAML_PLAIN_SCALAR_STYLE) && emit_start(e, false);
+		ok = yamlout_scalar(e, "items", YAML_PLAIN_SCALAR_STYLE) && yamlout_block(e, false, true);
 		for (size_t i = 0; ok && i < s->n_items; i++)
-			ok = emit_scalar(e, s->items[i], YAML_ANY_SCALAR_STYLE);
-		ok = ok && emit_end(e, false);
+			ok = yamlout_scalar(e, s->items[i], YAML_ANY_SCALAR_STYLE);
+		ok = ok && yamlout_block(e, false, false);
 	}
 	sb_free(&text);
-	return ok && emit_end(e, true);
+	return ok && yamlout_block(e, true, false);
 }
 
 bool document_write(const struct document *doc, FILE *out)
 {
 	yaml_emitter_t e;
-	yaml_event_t ev;
 	char year[16];
-	bool ok;
+	bool ok = yamlout_begin(&e, out) &&
+		  yamlout_pair(&e, "country", doc->country ? doc->country : "", YAML_ANY_SCALAR_STYLE);
 
-	if (!yaml_emitter_initialize(&e))
-		die("cannot initialise the YAML emitter: out of memory");
-	yaml_emitter_set_output(&e, write_handler, out);
-	yaml_emitter_set_unicode(&e, 1);
-	yaml_emitter_set_width(&e, -1);
-	yaml_emitter_set_indent(&e, 2);
-
-	ok = yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING) && emit(&e, &ev) &&
-	     yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1) && emit(&e, &ev) &&
-	     emit_start(&e, true) && emit_pair(&e, "country", doc->country ? doc->country : "",
-					       YAML_ANY_SCALAR_STYLE);
 	if (ok && doc->year) {
 		snprintf(year, sizeof(year), "%d", doc->year);
-		ok = emit_pair(&e, "year", year, YAML_PLAIN_SCALAR_STYLE);
+		ok = yamlout_pair(&e, "year", year, YAML_PLAIN_SCALAR_STYLE);
 	}
 	if (ok && doc->tier != TIER_NONE)
-		ok = emit_pair(&e, "tier", tier_value(doc->tier), YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+		ok = yamlout_pair(&e, "tier", tier_value(doc->tier), YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	if (ok && doc->title)
-		ok = emit_pair(&e, "title", doc->title, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+		ok = yamlout_pair(&e, "title", doc->title, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	if (ok && doc->source)
-		ok = emit_pair(&e, "source", doc->source, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+		ok = yamlout_pair(&e, "source", doc->source, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	if (ok)
-		ok = emit_pair(&e, "complete", doc->complete ? "true" : "false", YAML_PLAIN_SCALAR_STYLE);
-	ok = ok && emit_scalar(&e, "sections", YAML_PLAIN_SCALAR_STYLE) && emit_start(&e, false);
+		ok = yamlout_pair(&e, "complete", doc->complete ? "true" : "false", YAML_PLAIN_SCALAR_STYLE);
+	ok = ok && yamlout_scalar(&e, "sections", YAML_PLAIN_SCALAR_STYLE) && yamlout_block(&e, false, true);
 	for (size_t i = 0; ok && i < doc->n_sections; i++)
 		ok = write_section(&e, &doc->sections[i]);
-	ok = ok && emit_end(&e, false) && emit_end(&e, true) &&
-	     yaml_document_end_event_initialize(&ev, 1) && emit(&e, &ev) &&
-	     yaml_stream_end_event_initialize(&ev) && emit(&e, &ev) && yaml_emitter_flush(&e);
-	yaml_emitter_delete(&e);
-	return ok;
+	return yamlout_finish(&e, ok && yamlout_block(&e, false, false));
 }

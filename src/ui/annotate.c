@@ -31,6 +31,13 @@ void notes_open_store(struct app *app)
 	take_problems(app, "");
 }
 
+void notes_reload(struct app *app)
+{
+	ann_store_load(app->notes);
+	take_problems(app, "");
+	notes_refresh(app);
+}
+
 void notes_refresh(struct app *app)
 {
 	marks_load(&app->marks, app->notes, tree_collection(app->tree)->name, &app->reading);

@@ -35,21 +35,12 @@ void notes_list_reload(struct app *app)
 
 void notes_list_open(struct app *app)
 {
-	if (app->pane == PANE_COMPARE)
-		compare_close(app);
-	if (app->pane == PANE_TRACKER)
-		tracker_close(app);
-	if (app->pane == PANE_RESULTS)
-		results_close(app);
-	selection_clear(&app->sel);
-	/* Another tipr may have changed the file since. */
-	ann_store_load(app->notes);
-	diags_take(&app->diags, ann_store_diags(app->notes));
+	app_close_pane(app);
 	app->pane = PANE_NOTES;
 	app->focus = FOCUS_READER;
 	app->nl_sel = app->nl_top = 0;
-	notes_list_reload(app);
-	notes_refresh(app);
+	/* Another tipr may have changed the file since. */
+	notes_reload(app);
 	if (!app->nl_n && !app->nl_filter)
 		app_message(app, false, "No annotations yet: in the text, v selects a passage to highlight");
 }

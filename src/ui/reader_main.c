@@ -108,6 +108,27 @@ static void refit(struct app *app)
 	compare_relayout(app);
 }
 
+void app_close_pane(struct app *app)
+{
+	switch (app->pane) {
+	case PANE_COMPARE:
+		compare_close(app);
+		break;
+	case PANE_TRACKER:
+		tracker_close(app);
+		break;
+	case PANE_RESULTS:
+		results_close(app);
+		break;
+	case PANE_NOTES:
+		notes_list_close(app);
+		break;
+	case PANE_READER:
+		break;
+	}
+	selection_clear(&app->sel);
+}
+
 bool app_open(struct app *app, struct corpus_doc *e, int section)
 {
 	const struct document *doc = corpus_doc_load(e, &app->diags);
@@ -126,21 +147,13 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 		compare_open(app, e->year);
 		return true;
 	}
-	if (app->pane == PANE_COMPARE)
-		compare_close(app);
-	if (app->pane == PANE_TRACKER)
-		tracker_close(app);
-	if (app->pane == PANE_RESULTS)
-		results_close(app);
-	if (app->pane == PANE_NOTES)
-		notes_list_close(app);
-	selection_clear(&app->sel);
+	app_close_pane(app);
 	query = app->reading.query ? xstrdup(app->reading.query) : NULL;
 	app_text_size(app, &w, &h);
 	reading_open(&app->reading, doc, tree_country_name(app->tree, e->slug), w, h);
 	app->open = e;
 	app->marks.current = MARKS_NONE;
-	notes_refresh(app);
+	notes_reload(app);
 	if (section >= 0)
 		reading_goto_section(&app->reading, section);
 	/* A search goes on in the next document. */
@@ -556,13 +569,7 @@ static bool app_action(struct app *app, enum action act)
 		notes_undo(app);
 		return true;
 	case ACT_SEARCH_ALL:
-		if (app->pane == PANE_COMPARE)
-			compare_close(app);
-		if (app->pane == PANE_TRACKER)
-			tracker_close(app);
-		if (app->pane == PANE_NOTES)
-			notes_list_close(app);
-		selection_clear(&app->sel);
+		app_close_pane(app);
 		sb_reset(&app->input);
 		results_open(app);
 		return true;

@@ -22,6 +22,7 @@ bool tracker_open(struct app *app)
 		app_message(app, false, "Open a document first");
 		return false;
 	}
+	app_close_pane(app);
 	n = collection_country_docs(coll, app->open->slug, &first);
 	docs = xcalloc(n + 1, sizeof(*docs));
 	for (size_t i = 0; i < n; i++) {

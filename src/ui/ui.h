@@ -136,6 +136,9 @@ void app_message(struct app *app, bool error, const char *fmt, ...) PRINTF_LIKE(
 /* Moves *sel in a list of count rows for a movement action (down, up, page,
  * half page, top, bottom; page is the pane's height); false for others. */
 bool ui_list_move(size_t *sel, size_t count, int page, enum action act);
+/* Closes the comparison, tracker, results or list for the reading pane,
+ * and ends a selection. */
+void app_close_pane(struct app *app);
 /* Opens document e in the reading pane at section (-1: the top). */
 bool app_open(struct app *app, struct corpus_doc *e, int section);
 /* Opens the same country's next (dir > 0) or previous edition, keeping the section. */
@@ -170,6 +173,8 @@ bool reader_view_cell(const struct app *app, int y, int x, int x0, size_t *line,
 void notes_open_store(struct app *app);
 /* Lays the annotations over the open document (and the comparison) again. */
 void notes_refresh(struct app *app);
+/* Reads the file again first (another tipr may have changed it). */
+void notes_reload(struct app *app);
 /* Highlights the selection in color, with a note (NULL: none); ends it. */
 bool notes_highlight(struct app *app, enum ann_color color, const char *note);
 /* Opens the note prompt: for the selection (id NULL) or to edit id's note. */

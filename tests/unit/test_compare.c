@@ -15,6 +15,7 @@
 #include "cmprender.h"
 #include "compare.h"
 #include "corpus.h"
+#include "corpus_fixture.h"
 #include "icu.h"
 #include "layout.h"
 #include "recs.h"
@@ -23,36 +24,18 @@
 #include "util.h"
 #include "wdiff.h"
 
-static struct corpus *corpus;
-static struct diags diags;
-
 static int setup(void **state)
 {
-	char *dir = path_join(TIPR_SRCDIR, "content");
-	const char *dirs[] = { dir };
-
 	(void)state;
-	corpus = corpus_open(dirs, 1, NULL, &diags);
-	free(dir);
-	return corpus ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	corpus_free(corpus);
-	diags_free(&diags);
-	icu_cleanup();
-	return 0;
+	return fixture_open("content");
 }
 
 static const struct document *nk(int year)
 {
-	struct corpus_doc *e = collection_find(corpus_collection_by_name(corpus, "tip"), "korea-north", year);
+	const struct document *d = fixture_doc("korea-north", year);
 
-	assert_non_null(e);
-	assert_non_null(corpus_doc_load(e, &diags));
-	return e->doc;
+	assert_non_null(d);
+	return d;
 }
 
 static void test_sentences(void **state)
@@ -446,5 +429,5 @@ int main(void)
 		cmocka_unit_test(test_layout_marks),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_close);
 }

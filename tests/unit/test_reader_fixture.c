@@ -15,35 +15,17 @@
 #include <cmocka.h>
 
 #include "corpus.h"
+#include "corpus_fixture.h"
 #include "icu.h"
 #include "reading.h"
 #include "textwrap.h"
 #include "tree.h"
 #include "util.h"
 
-static struct corpus *corpus;
-static struct diags diags;
-
 static int setup(void **state)
 {
-	char *dir = path_join(TIPR_SRCDIR, "tests/data/ui-corpus");
-	char *countries = path_join(TIPR_SRCDIR, "content/countries.yaml");
-	const char *dirs[] = { dir };
-
 	(void)state;
-	corpus = corpus_open(dirs, 1, countries, &diags);
-	free(dir);
-	free(countries);
-	return corpus && !diags.n_errors ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	corpus_free(corpus);
-	diags_free(&diags);
-	icu_cleanup();
-	return 0;
+	return fixture_open("tests/data/ui-corpus");
 }
 
 static struct collection *tip(void)
@@ -215,5 +197,5 @@ int main(void)
 		cmocka_unit_test(test_next_edition_keeps_section),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_close);
 }

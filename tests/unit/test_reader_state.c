@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "corpus.h"
+#include "corpus_fixture.h"
 #include "icu.h"
 #include "reading.h"
 #include "session.h"
@@ -21,29 +22,10 @@
 #include "tree.h"
 #include "util.h"
 
-static struct corpus *corpus;
-static struct diags diags;
-
 static int setup(void **state)
 {
-	char *dir = path_join(TIPR_SRCDIR, "content");
-	const char *dirs[] = { dir };
-	char *countries = path_join(dir, "countries.yaml");
-
 	(void)state;
-	corpus = corpus_open(dirs, 1, countries, &diags);
-	free(dir);
-	free(countries);
-	return corpus && !diags.n_errors ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	corpus_free(corpus);
-	diags_free(&diags);
-	icu_cleanup();
-	return 0;
+	return fixture_open("content");
 }
 
 static struct collection *tip(void)
@@ -384,5 +366,5 @@ int main(void)
 		cmocka_unit_test(test_session),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, setup, fixture_close);
 }

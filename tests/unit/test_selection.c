@@ -14,46 +14,33 @@
 
 #include "annotations.h"
 #include "corpus.h"
+#include "corpus_fixture.h"
 #include "icu.h"
 #include "marks.h"
 #include "reading.h"
 #include "selection.h"
 #include "util.h"
 
-static struct corpus *corpus;
-static struct diags diags;
 static const struct document *nk2022;
 static char tmpdir[] = "/tmp/tipr-selection-XXXXXX";
 
 static int setup(void **state)
 {
-	char *dir = path_join(TIPR_SRCDIR, "content");
-	const char *dirs[] = { dir };
-	char *countries = path_join(dir, "countries.yaml");
-	struct corpus_doc *e;
-
 	(void)state;
-	corpus = corpus_open(dirs, 1, countries, &diags);
-	free(dir);
-	free(countries);
-	if (!corpus || diags.n_errors || !mkdtemp(tmpdir))
+	if (fixture_open("content") || !mkdtemp(tmpdir))
 		return -1;
-	e = collection_find(corpus_collection_by_name(corpus, "tip"), "korea-north", 2022);
-	nk2022 = e ? corpus_doc_load(e, &diags) : NULL;
+	nk2022 = fixture_doc("korea-north", 2022);
 	return nk2022 ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
 	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
+	int status = system(cmd);
 
-	(void)state;
-	assert_int_equal(system(cmd), 0);
 	free(cmd);
-	corpus_free(corpus);
-	diags_free(&diags);
-	icu_cleanup();
-	return 0;
+	fixture_close(state);
+	return status == 0 ? 0 : -1;
 }
 
 static int section_of(const char *id)
@@ -259,9 +246,7 @@ static void test_marks(void **state)
 	/* Another document has none of them. */
 	reading_close(&r);
 	reading_init(&r);
-	reading_open(&r, corpus_doc_load(collection_find(corpus_collection_by_name(corpus, "tip"),
-							 "korea-north", 2021), &diags),
-		     "North Korea", 70, 20);
+	reading_open(&r, fixture_doc("korea-north", 2021), "North Korea", 70, 20);
 	marks_load(&m, st, "tip", &r);
 	assert_int_equal(m.n, 0);
 	assert_null(marks_current(&m));
