@@ -20,7 +20,7 @@ ms() { awk '{ printf "%.1f", $1 * 1000 }' "$1"; }
 
 echo
 echo "Start-up, first frame of the reader (120x40 pty, median of 20):"
-big=$("$ptytime" -r 20 -q q "Trafficking in Persons Report" "$tipr" --content "$corpus" korea-north 2010)
+big=$("$ptytime" -r 20 -q q "Trafficking in Persons Report" "$tipr" --content "$corpus" korea-north 2022)
 small=$("$ptytime" -r 20 -q q "Trafficking in Persons Report" "$tipr" korea-north 2022)
 echo "  bundled corpus   ${small% *} ms"
 echo "  synthetic corpus ${big% *} ms   ratio $(awk -v a="${big% *}" -v b="${small% *}" 'BEGIN { printf "%.2f", a / b }')x"

@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "scancache.h"
 #include "yamltree.h"
 
 struct corpus {
@@ -19,6 +20,7 @@ struct corpus {
 	struct collection **colls;
 	size_t n_colls, cap_colls;
 	struct countries *countries;
+	struct scan_cache *scan;  /* while opening, when listings are cached */
 };
 
 size_t corpus_n_collections(const struct corpus *c)
@@ -119,8 +121,8 @@ static bool parse_year_dir(const char *name, int *year)
 	return *year >= 1900 && *year <= 2200;
 }
 
-static void add_doc(struct corpus *c, struct collection *coll, const char *slug, int year,
-		    const char *path)
+/* Adds a document; slug and path belong to the corpus's arena already. */
+static void add_doc(struct collection *coll, const char *slug, int year, const char *path)
 {
 	struct corpus_doc *e;
 
@@ -128,9 +130,9 @@ static void add_doc(struct corpus *c, struct collection *coll, const char *slug,
 	e = &coll->docs[coll->n_docs++];
 	memset(e, 0, sizeof(*e));
 	e->coll = coll;
-	e->slug = arena_strdup(c->arena, slug);
+	e->slug = slug;
 	e->year = year;
-	e->path = arena_strdup(c->arena, path);
+	e->path = path;
 }
 
 static int cmp_doc(const void *a, const void *b);
@@ -145,40 +147,68 @@ static const struct corpus_doc *find_earlier(const struct collection *coll, size
 	return n ? bsearch(&key, coll->docs, n, sizeof(*coll->docs), cmp_doc) : NULL;
 }
 
+/* One entry of a year directory: a document, or a warning saying why not. */
+static void scan_entry(struct corpus *c, struct collection *coll, const char *dir, size_t dlen,
+		       const char *name, int year, size_t earlier, struct diags *d)
+{
+	size_t nlen = strlen(name);
+	char *path, *slug;
+
+	/* Thousands of files: names are copied straight into the arena. */
+	path = arena_alloc(c->arena, dlen + nlen + 2);
+	memcpy(path, dir, dlen);
+	path[dlen] = '/';
+	memcpy(path + dlen + 1, name, nlen + 1);
+	if (!str_has_suffix(name, ".yaml")) {
+		diags_add(d, DIAG_WARNING, path, 0, 0, "ignored: not a .yaml file");
+		return;
+	}
+	slug = arena_strndup(c->arena, name, nlen - 5);
+	if (!slug_valid(slug))
+		diags_add(d, DIAG_WARNING, path, 0, 0,
+			  "ignored: file name must be a country slug (lower case, digits, '-')");
+	else if (find_earlier(coll, earlier, slug, year))
+		diags_add(d, DIAG_WARNING, path, 0, 0,
+			  "ignored: an earlier content directory already has %s %d", slug, year);
+	else
+		add_doc(coll, slug, year, path);
+}
+
 static void scan_year(struct corpus *c, struct collection *coll, const char *dir, int year,
 		      size_t earlier, struct diags *d)
 {
-	DIR *dp = opendir(dir);
+	size_t dlen = strlen(dir), n = 0, cap = 0;
+	const char *const *cached;
+	char **names = NULL;
 	struct dirent *de;
+	struct stat st;
+	DIR *dp;
 
-	if (!dp) {
+	if (c->scan && stat(dir, &st) == 0 && scan_cache_lookup(c->scan, dir, &st, &cached, &n)) {
+		for (size_t i = 0; i < n; i++)
+			scan_entry(c, coll, dir, dlen, cached[i], year, earlier, d);
+		return;
+	}
+	if (!(dp = opendir(dir))) {
 		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot read directory: %s", strerror(errno));
 		return;
 	}
 	while ((de = readdir(dp))) {
-		char *path, *slug;
-
 		if (de->d_name[0] == '.')
 			continue;
-		path = path_join(dir, de->d_name);
-		if (!str_has_suffix(de->d_name, ".yaml")) {
-			diags_add(d, DIAG_WARNING, path, 0, 0, "ignored: not a .yaml file");
-			free(path);
-			continue;
+		scan_entry(c, coll, dir, dlen, de->d_name, year, earlier, d);
+		if (c->scan) {
+			GROW(names, cap, n + 1);
+			names[n++] = xstrdup(de->d_name);
 		}
-		slug = xstrndup(de->d_name, strlen(de->d_name) - 5);
-		if (!slug_valid(slug))
-			diags_add(d, DIAG_WARNING, path, 0, 0,
-				  "ignored: file name must be a country slug (lower case, digits, '-')");
-		else if (find_earlier(coll, earlier, slug, year))
-			diags_add(d, DIAG_WARNING, path, 0, 0,
-				  "ignored: an earlier content directory already has %s %d", slug, year);
-		else
-			add_doc(c, coll, slug, year, path);
-		free(slug);
-		free(path);
 	}
+	/* The listing is remembered with the time it was read under. */
+	if (c->scan && fstat(dirfd(dp), &st) == 0)
+		scan_cache_store(c->scan, dir, &st, (const char *const *)names, n);
 	closedir(dp);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 static int cmp_doc(const void *a, const void *b)
@@ -187,6 +217,81 @@ static int cmp_doc(const void *a, const void *b)
 	int r = strcmp(x->slug, y->slug);
 
 	return r ? r : (x->year > y->year) - (x->year < y->year);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static size_t hash_str(const char *s)
+{
+	return (size_t)hash_add(HASH_INIT, s, strlen(s));
+}
+
+/* Sorts the documents by slug, then year, in time linear in their number
+ * (a corpus has thousands): each distinct slug is found by hashing and
+ * ranked once, the documents are bucketed by rank, and each bucket (one
+ * country's few dozen editions) is kept in year order as it fills. */
+static void sort_docs(struct collection *coll)
+{
+	struct slot {
+		const char *slug;
+		size_t rank;
+	} *table;
+	size_t n = coll->n_docs, cap = 16, mask, n_slugs = 0, *slot_of, *begin, *next;
+	const char **slugs;
+	struct corpus_doc *out;
+
+	if (n < 2)
+		return;
+	while (cap < 2 * n)
+		cap *= 2;
+	mask = cap - 1;
+	table = xcalloc(cap, sizeof(*table));
+	slugs = xcalloc(n, sizeof(*slugs));
+	slot_of = xcalloc(n, sizeof(*slot_of));
+	for (size_t i = 0; i < n; i++) {
+		const char *slug = coll->docs[i].slug;
+		size_t h = hash_str(slug) & mask;
+
+		while (table[h].slug && strcmp(table[h].slug, slug))
+			h = (h + 1) & mask;
+		if (!table[h].slug)
+			slugs[n_slugs++] = table[h].slug = slug;
+		slot_of[i] = h;
+	}
+	qsort(slugs, n_slugs, sizeof(*slugs), cmp_str);
+	for (size_t r = 0; r < n_slugs; r++) {
+		size_t h = hash_str(slugs[r]) & mask;
+
+		while (table[h].slug != slugs[r])
+			h = (h + 1) & mask;
+		table[h].rank = r;
+	}
+	begin = xcalloc(n_slugs + 1, sizeof(*begin));
+	next = xcalloc(n_slugs + 1, sizeof(*next));
+	for (size_t i = 0; i < n; i++)
+		begin[table[slot_of[i]].rank + 1]++;
+	for (size_t r = 0; r < n_slugs; r++)
+		next[r + 1] = begin[r + 1] += begin[r];
+	out = xcalloc(n, sizeof(*out));
+	for (size_t i = 0; i < n; i++) {
+		size_t r = table[slot_of[i]].rank, j = next[r]++;
+
+		while (j > begin[r] && out[j - 1].year > coll->docs[i].year) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = coll->docs[i];
+	}
+	memcpy(coll->docs, out, n * sizeof(*out));
+	free(out);
+	free(next);
+	free(begin);
+	free(slot_of);
+	free(slugs);
+	free(table);
 }
 
 static void scan_collection(struct corpus *c, const char *dir, const char *name, struct diags *d)
@@ -230,8 +335,7 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 		free(sub);
 	}
 	closedir(dp);
-	if (coll->n_docs)
-		qsort(coll->docs, coll->n_docs, sizeof(*coll->docs), cmp_doc);
+	sort_docs(coll);
 }
 
 static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
@@ -288,13 +392,35 @@ static bool same_file(const char *a, const char *b)
 	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
 }
 
+static bool all_countries_known(const struct corpus *c)
+{
+	for (size_t k = 0; k < c->n_colls; k++)
+		for (size_t i = 0; i < c->colls[k]->n_docs; i++) {
+			const char *slug = c->colls[k]->docs[i].slug;
+
+			/* Documents are sorted by slug: look each country up once. */
+			if (i && !strcmp(slug, c->colls[k]->docs[i - 1].slug))
+				continue;
+			if (!countries_by_slug(c->countries, slug))
+				return false;
+		}
+	return true;
+}
+
 struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countries_fallback,
 			   struct diags *d)
+{
+	return corpus_open_cached(dirs, n, countries_fallback, NULL, d);
+}
+
+struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char *countries_fallback,
+				  const char *scan_cache, struct diags *d)
 {
 	struct corpus *c = xcalloc(1, sizeof(*c));
 	size_t opened = 0;
 
 	c->arena = arena_new();
+	c->scan = scan_cache ? scan_cache_open(scan_cache) : NULL;
 	c->countries = countries_new_empty();
 	bool have_fallback = false;
 
@@ -305,8 +431,9 @@ struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countr
 		free(own);
 		opened += scan_dir(c, dirs[i], d);
 	}
-	/* Not read twice when a content directory holds the bundled table itself. */
-	if (countries_fallback && !have_fallback && is_file(countries_fallback)) {
+	/* The bundled table fills gaps: read only when a document's country is
+	 * missing from the content's own tables (and never twice). */
+	if (countries_fallback && !have_fallback && !all_countries_known(c) && is_file(countries_fallback)) {
 		struct diags ignored = {0};
 		/* The bundled table only fills gaps; its own errors are check's business. */
 		struct countries *cs = countries_load(countries_fallback, &ignored);
@@ -316,6 +443,12 @@ struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countr
 			countries_free(cs);
 		}
 		diags_free(&ignored);
+	}
+	if (c->scan) {
+		/* Only a cache: failing to write it costs the next start-up time. */
+		scan_cache_save(c->scan);
+		scan_cache_free(c->scan);
+		c->scan = NULL;
 	}
 	if (n && !opened) {
 		corpus_free(c);
@@ -427,34 +560,20 @@ void corpus_doc_unload(struct corpus_doc *e)
 
 /* The header peek: top-level scalar pairs up to the 'sections' key.  Only
  * these are read, so a 5,000-document tree costs 5,000 small reads at most. */
-bool corpus_doc_header(struct corpus_doc *e)
+/* Reads the top-level keys before "sections" (tier, complete) from p. */
+static bool parse_header(struct corpus_doc *e, yaml_parser_t *p)
 {
-	yaml_parser_t p;
-	FILE *f;
 	int depth = 0;
 	bool ok = true, done = false, want_key = true;
 	char key[32] = "";
 
-	if (e->have_header || e->doc)
-		return e->have_header;
-	if (e->failed)
-		return false;
-	f = fopen(e->path, "rb");
-	if (!f)
-		return false;
-	if (!yaml_parser_initialize(&p))
-		die("cannot initialise the YAML parser: out of memory");
-	yaml_parser_set_input_file(&p, f);
-	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 	e->tier = TIER_NONE;
 	e->complete = true;
 	while (!done) {
 		yaml_event_t ev;
 
-		if (!yaml_parser_parse(&p, &ev)) {
-			ok = false;
-			break;
-		}
+		if (!yaml_parser_parse(p, &ev))
+			return false;
 		switch (ev.type) {
 		case YAML_MAPPING_START_EVENT:
 		case YAML_SEQUENCE_START_EVENT:
@@ -493,7 +612,39 @@ bool corpus_doc_header(struct corpus_doc *e)
 			ok = false, done = true;
 		yaml_event_delete(&ev);
 	}
+	return ok;
+}
+
+bool corpus_doc_header(struct corpus_doc *e)
+{
+	/* The header is the first few lines: parsing only the file's start
+	 * keeps the tree's tier badges cheap however long the narratives. */
+	char head[2048];
+	yaml_parser_t p;
+	size_t n;
+	FILE *f;
+	bool ok;
+
+	if (e->have_header || e->doc)
+		return e->have_header;
+	if (e->failed || !(f = fopen(e->path, "rb")))
+		return false;
+	n = fread(head, 1, sizeof(head), f);
+	if (!yaml_parser_initialize(&p))
+		die("cannot initialise the YAML parser: out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)head, n);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	ok = parse_header(e, &p);
 	yaml_parser_delete(&p);
+	/* A header longer than that: the whole file. */
+	if (!ok && n == sizeof(head) && fseek(f, 0, SEEK_SET) == 0) {
+		if (!yaml_parser_initialize(&p))
+			die("cannot initialise the YAML parser: out of memory");
+		yaml_parser_set_input_file(&p, f);
+		yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+		ok = parse_header(e, &p);
+		yaml_parser_delete(&p);
+	}
 	fclose(f);
 	e->have_header = ok;
 	return ok;

@@ -137,6 +137,23 @@ bool paths_mkdirs(const char *dir)
 	return true;
 }
 
+char *paths_cache_file(const char *prefix, const char *const *dirs, size_t n, const char *suffix)
+{
+	char *home = paths_cache_home(), *path;
+	uint64_t h = HASH_INIT;
+
+	for (size_t i = 0; i < n; i++) {
+		char *real = realpath(dirs[i], NULL);
+		const char *s = real ? real : dirs[i];
+
+		h = hash_add(h, s, strlen(s) + 1);
+		free(real);
+	}
+	path = xasprintf("%s/%s-%016llx.%s", home, prefix, (unsigned long long)h, suffix);
+	free(home);
+	return path;
+}
+
 /* Makes the rename of a file in dir durable. */
 static bool sync_dir(const char *dir)
 {

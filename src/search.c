@@ -390,20 +390,14 @@ size_t search_index_bytes(const struct search_index *ix)
 
 char *search_cache_path(const struct corpus *c)
 {
-	char *home = paths_cache_home(), *path;
-	uint64_t h = 1469598103934665603ULL;
+	size_t n = corpus_n_collections(c);
+	const char **dirs = xcalloc(n + 1, sizeof(*dirs));
+	char *path;
 
-	for (size_t i = 0; i < corpus_n_collections(c); i++) {
-		char *real = realpath(corpus_collection(c, i)->dir, NULL);
-		const char *s = real ? real : corpus_collection(c, i)->dir;
-
-		for (; *s; s++)
-			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-		h = (h ^ ':') * 1099511628211ULL;
-		free(real);
-	}
-	path = xasprintf("%s/search-%016llx.bin", home, (unsigned long long)h);
-	free(home);
+	for (size_t i = 0; i < n; i++)
+		dirs[i] = corpus_collection(c, i)->dir;
+	path = paths_cache_file("search", dirs, n, "bin");
+	free(dirs);
 	return path;
 }
 

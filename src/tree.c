@@ -39,26 +39,41 @@ struct tree {
 	size_t selected;
 };
 
-/* The rank of each document's country in collation order, for sorting. */
-static size_t *country_ranks(const struct tree *t)
-{
-	const struct countries *cs = corpus_countries(t->corpus);
-	size_t *rank = xcalloc(t->coll->n_docs + 1, sizeof(*rank));
+/* A country's documents: one run of the collection (sorted by slug, year). */
+struct run {
+	size_t start, n;
+	size_t rank;  /* of the country in collation order */
+};
 
-	for (size_t i = 0; i < t->coll->n_docs; i++)
-		rank[i] = countries_rank(cs, t->coll->docs[i].slug);
-	return rank;
+static int by_rank(const void *a, const void *b)
+{
+	const struct run *x = a, *y = b;
+
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return x->start < y->start ? -1 : x->start > y->start;
 }
 
-static const size_t *sort_rank;
-
-static int by_rank_then_year(const void *a, const void *b)
+/* The collection's documents in tree order: countries by collation rank
+ * (ranked once per country, not per document), each with its years. */
+static size_t *tree_order(const struct tree *t, size_t *order)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	const struct countries *cs = corpus_countries(t->corpus);
+	const struct corpus_doc *docs = t->coll->docs;
+	size_t n = t->coll->n_docs, n_runs = 0, k = 0;
+	struct run *runs = xcalloc(n + 1, sizeof(*runs));
 
-	if (sort_rank[x] != sort_rank[y])
-		return sort_rank[x] < sort_rank[y] ? -1 : 1;
-	return x < y ? -1 : x > y;
+	for (size_t i = 0; i < n; i++) {
+		if (!i || strcmp(docs[i].slug, docs[i - 1].slug))
+			runs[n_runs++] = (struct run){ i, 0, countries_rank(cs, docs[i].slug) };
+		runs[n_runs - 1].n++;
+	}
+	qsort(runs, n_runs, sizeof(*runs), by_rank);
+	for (size_t r = 0; r < n_runs; r++)
+		for (size_t i = 0; i < runs[r].n; i++)
+			order[k++] = runs[r].start + i;
+	free(runs);
+	return order;
 }
 
 /* "2022", made once per year and kept in the tree's arena (a corpus has
@@ -87,67 +102,62 @@ const char *tree_country_name(const struct tree *t, const char *slug)
 	return c ? country_display_name(c) : slug;
 }
 
-static struct group *add_group(struct tree *t, const char *label, size_t cap)
+static struct group *add_group(struct tree *t, const char *label, size_t *docs, size_t n)
 {
 	struct group *g = &t->groups[t->n_groups++];
 
 	g->label = label;
-	g->docs = arena_array(t->arena, cap ? cap : 1, sizeof(*g->docs));
-	g->n = 0;
+	g->docs = docs;
+	g->n = n;
 	g->expanded = false;
 	return g;
 }
 
 /* Groups of the current mode: countries in collation order with their
- * years, or years (undated last) with their countries in collation order. */
+ * years, or years (undated last) with their countries in collation order.
+ * Each group's documents are a slice of one array the size of the
+ * collection, so the cost is linear in it. */
 static void build_groups(struct tree *t)
 {
-	size_t n = t->coll->n_docs, *order = xcalloc(n + 1, sizeof(*order));
-	size_t *rank = country_ranks(t);
+	size_t n = t->coll->n_docs, *order;
 
 	arena_free(t->arena);
 	t->arena = arena_new();
 	t->n_year_labels = 0;
+	order = tree_order(t, arena_array(t->arena, n + 1, sizeof(size_t)));
 	t->groups = arena_array(t->arena, n + 1, sizeof(*t->groups));
+	/* Labels are made when a group is first shown expanded. */
 	t->doc_label = arena_array(t->arena, n + 1, sizeof(*t->doc_label));
 	t->n_groups = 0;
-	for (size_t i = 0; i < n; i++)
-		t->doc_label[i] = t->mode == TREE_BY_COUNTRY ? year_label(t, t->coll->docs[i].year)
-							     : tree_country_name(t, t->coll->docs[i].slug);
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	sort_rank = rank;
-	qsort(order, n, sizeof(*order), by_rank_then_year);
 	if (t->mode == TREE_BY_COUNTRY) {
-		for (size_t i = 0; i < n; i++) {
-			const struct corpus_doc *e = &t->coll->docs[order[i]];
-			struct group *g;
+		/* A country's documents are one run of the order. */
+		for (size_t i = 0, j; i < n; i = j) {
+			const char *slug = t->coll->docs[order[i]].slug;
 
-			if (!t->n_groups || strcmp(t->coll->docs[t->groups[t->n_groups - 1].docs[0]].slug, e->slug))
-				add_group(t, tree_country_name(t, e->slug), n);
-			g = &t->groups[t->n_groups - 1];
-			g->docs[g->n++] = order[i];
+			for (j = i + 1; j < n && !strcmp(t->coll->docs[order[j]].slug, slug); j++)
+				;
+			add_group(t, tree_country_name(t, slug), order + i, j - i);
 		}
 	} else {
 		int *years = NULL;
 		size_t n_years = collection_years(t->coll, &years);
+		size_t *by_year = arena_array(t->arena, n + 1, sizeof(*by_year)), used = 0;
 
-		/* Dated editions first, then undated texts. */
+		/* Dated editions first, then undated texts; within a year the
+		 * countries keep the collation order. */
 		for (size_t pass = 0; pass < 2; pass++)
 			for (size_t y = 0; y < n_years; y++) {
-				struct group *g;
+				size_t from = used;
 
 				if ((years[y] == 0) != (pass == 1))
 					continue;
-				g = add_group(t, year_label(t, years[y]), n);
 				for (size_t i = 0; i < n; i++)
 					if (t->coll->docs[order[i]].year == years[y])
-						g->docs[g->n++] = order[i];
+						by_year[used++] = order[i];
+				add_group(t, year_label(t, years[y]), by_year + from, used - from);
 			}
 		free(years);
 	}
-	free(rank);
-	free(order);
 }
 
 static bool country_matches(const struct tree *t, const char *slug)
@@ -221,6 +231,9 @@ static void build_rows(struct tree *t)
 
 			if (!t->doc_matches[di])
 				continue;
+			if (!t->doc_label[di])
+				t->doc_label[di] = t->mode == TREE_BY_COUNTRY ? year_label(t, e->year)
+									    : tree_country_name(t, e->slug);
 			push_row(t, ROW_DOC, 1, t->doc_label[di], e, -1, t->doc_expanded[di], 0);
 			if (t->doc_expanded[di] && e->doc)
 				for (size_t s = 0; s < e->doc->n_sections; s++)

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -57,5 +58,9 @@ char *read_file(const char *path, size_t max_size, size_t *len);
 char *path_join(const char *dir, const char *name);
 
 bool str_has_suffix(const char *s, const char *suffix);
+
+/* FNV-1a: start from HASH_INIT, add bytes. */
+#define HASH_INIT 14695981039346656037ULL
+uint64_t hash_add(uint64_t h, const void *p, size_t n);
 
 #endif

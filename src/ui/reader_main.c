@@ -250,6 +250,11 @@ static void redraw(struct app *app)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	if (app->badges_later) {
+		app->badges_later = false;
+		if (app->badges_pending)
+			redraw(app);
+	}
 }
 
 /* --- the prompt ----------------------------------------------------------- */
@@ -1128,7 +1133,7 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 		{ "size", required_argument, NULL, OPT_SIZE },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct app app = { .cli = cli, .tree_width = DEFAULT_TREE_COLS };
+	struct app app = { .cli = cli, .tree_width = DEFAULT_TREE_COLS, .badges_later = true };
 	const char *script = NULL;
 	int opt, r, sw = 80, sh = 24, status;
 

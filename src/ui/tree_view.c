@@ -26,6 +26,12 @@ static int draw_badges(struct app *app, int y, int right, struct corpus_doc *e, 
 	const char *badge;
 	int x = right;
 
+	/* The first frame goes out without the badges still unread (each is a
+	 * file to open); the next one, at once, has them. */
+	if (app->badges_later && !e->have_header && !e->doc) {
+		app->badges_pending = true;
+		return x;
+	}
 	if (!corpus_doc_header(e))
 		return x;
 	if (!e->complete) {

@@ -87,6 +87,8 @@ struct app {
 	/* A mouse press in the text, for a drag to select. */
 	bool pressed;
 	size_t press_line, press_col;
+	/* The first frame skips tier badges not yet read; pending: some were. */
+	bool badges_later, badges_pending;
 	/* Geometry of the last frame (for the mouse). */
 	int tree_cols;               /* 0 when the tree is not shown */
 	int pane_rows;

@@ -8,12 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "corpus.h"
 #include "icu.h"
+#include "scancache.h"
 #include "util.h"
 
 static char root[] = "/tmp/tipr-corpus-XXXXXX";
@@ -167,11 +169,109 @@ static void test_several_directories(void **state)
 	diags_free(&d);
 }
 
+/* Sets a directory's modification time back a minute: listings are cached
+ * only once a directory has settled. */
+static void age(const char *rel)
+{
+	char *path = path_join(root, rel);
+	struct timespec t[2] = { { .tv_nsec = UTIME_OMIT }, { 0 } };
+	struct stat st;
+
+	assert_int_equal(stat(path, &st), 0);
+	t[1].tv_sec = st.st_mtim.tv_sec - 60;
+	t[1].tv_nsec = 123;
+	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
+	free(path);
+}
+
+/* A corpus opened through the scan cache: the number of documents of its
+ * default collection. */
+static size_t count_cached(const char *cache)
+{
+	struct diags d = {0};
+	char *pa = path_join(root, "c");
+	const char *dirs[] = { pa };
+	struct corpus *c = corpus_open_cached(dirs, 1, NULL, cache, &d);
+	size_t n = corpus_default_collection(c)->n_docs;
+
+	corpus_free(c);
+	diags_free(&d);
+	free(pa);
+	return n;
+}
+
+static void test_scan_cache(void **state)
+{
+	char *cache = path_join(root, "cache/scan.txt"), *buf;
+	size_t len;
+	FILE *f;
+
+	(void)state;
+	put("c/tip/collection.yaml", "title: Report\nkind: annual-report\n");
+	put("c/tip/2021/kenya.yaml", doc("kenya", 2021, "2", true));
+	put("c/tip/2022/kenya.yaml", doc("kenya", 2022, "2", true));
+	/* Just written: listed, but not remembered yet. */
+	assert_int_equal(count_cached(cache), 2);
+	buf = read_file(cache, 1 << 20, &len);
+	assert_true(!buf || !strstr(buf, "kenya.yaml"));
+	free(buf);
+	/* Settled: remembered. */
+	age("c/tip/2021");
+	age("c/tip/2022");
+	assert_int_equal(count_cached(cache), 2);
+	buf = read_file(cache, 1 << 20, &len);
+	assert_non_null(buf);
+	assert_non_null(strstr(buf, "c/tip/2021\t"));
+	assert_non_null(strstr(buf, "kenya.yaml"));
+	free(buf);
+	/* A file added changes its directory's time: seen at once. */
+	put("c/tip/2022/palau.yaml", doc("palau", 2022, "1", true));
+	assert_int_equal(count_cached(cache), 3);
+	/* The next run takes the listing from the cache, not the directory:
+	 * a cache edited to leave palau out (times unchanged) shows two. */
+	age("c/tip/2022");
+	assert_int_equal(count_cached(cache), 3);
+	buf = read_file(cache, 1 << 20, &len);
+	assert_non_null(buf);
+	{
+		char *p = strstr(buf, "palau.yaml\n"), *head = strstr(buf, "c/tip/2022\t");
+		char *count;
+
+		assert_non_null(p);
+		assert_non_null(head);
+		memmove(p, p + 11, strlen(p + 11) + 1);
+		count = strchr(head, '\n');
+		while (count[-1] != '\t')
+			count--;
+		assert_int_equal(*count, '2');
+		*count = '1';
+		f = fopen(cache, "w");
+		assert_non_null(f);
+		fputs(buf, f);
+		fclose(f);
+	}
+	free(buf);
+	assert_int_equal(count_cached(cache), 2);
+	/* A corrupt cache is ignored and rewritten. */
+	f = fopen(cache, "w");
+	assert_non_null(f);
+	fputs("tipr scan cache 1\nno tabs here\n", f);
+	fclose(f);
+	assert_int_equal(count_cached(cache), 3);
+	buf = read_file(cache, 1 << 20, &len);
+	assert_non_null(strstr(buf, "palau.yaml"));
+	free(buf);
+	/* A cache that cannot be written costs nothing but time. */
+	assert_int_equal(count_cached("/nonexistent/dir/scan.txt"), 3);
+	free(cache);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_and_laziness),
 		cmocka_unit_test(test_several_directories),
+		cmocka_unit_test(test_scan_cache),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
