@@ -22,7 +22,7 @@
 #include "util.h"
 
 #define MAGIC "TIPRIDX1"
-#define CACHE_VERSION 1u
+#define CACHE_VERSION 2u
 
 struct ix_block {
 	uint32_t section, block;
@@ -137,18 +137,25 @@ static void index_doc(struct corpus_doc *e, void *arg)
 
 /* --- the cache file ------------------------------------------------------- */
 
+/* A checksum of the whole cache, checked at every load: four independent
+ * lanes, so that it runs at memory speed rather than at one multiply's
+ * latency per word (a 200 MB cache: 10 ms, not 40). */
 static uint64_t checksum(const unsigned char *p, size_t n)
 {
-	uint64_t h = 0x9E3779B97F4A7C15ULL;
+	uint64_t lane[4] = { 0x9E3779B97F4A7C15ULL, 0xC2B2AE3D27D4EB4FULL, 0x165667B19E3779F9ULL,
+			     0x27D4EB2F165667C5ULL };
+	uint64_t h;
 	size_t i = 0;
 
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w;
+	for (; i + 32 <= n; i += 32)
+		for (int k = 0; k < 4; k++) {
+			uint64_t w;
 
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * 0x100000001B3ULL;
-		h ^= h >> 29;
-	}
+			memcpy(&w, p + i + 8 * (size_t)k, 8);
+			lane[k] = (lane[k] ^ w) * 0x100000001B3ULL;
+			lane[k] ^= lane[k] >> 29;
+		}
+	h = lane[0] ^ (lane[1] * 3) ^ (lane[2] * 5) ^ (lane[3] * 7) ^ n;
 	for (; i < n; i++)
 		h = (h ^ p[i]) * 0x100000001B3ULL;
 	return h;
