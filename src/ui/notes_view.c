@@ -77,10 +77,11 @@ static void draw_row(struct app *app, const struct ann_cite *c, int y, int x0, i
 		draw_fill(y, x0, w, base);
 	x += draw_text(app, y, x, w - 1, c->ann->created, DATE_COLS, base | draw_attr(app, ROLE_HINT)) + 1;
 	x += draw_swatch(app, y, x, c->ann->color) + 1;
+	/* An orphan says so first, where clipping cannot hide it. */
+	if (c->anchor.kind == ANN_ANCHOR_ORPHAN)
+		sb_adds(&place, "orphaned: ");
 	sb_addf(&place, "%s %d \xe2\x80\xba %s", tree_country_name(app->tree, c->ann->country), c->ann->year,
 		c->section_title); /* › */
-	if (c->anchor.kind == ANN_ANCHOR_ORPHAN)
-		sb_adds(&place, " (orphaned)");
 	room = x0 + w - x - 1;
 	/* The place whole when it can be, leaving the quote at least half. */
 	pw = (int)text_width(place.buf, place.len);

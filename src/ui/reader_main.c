@@ -154,6 +154,10 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 	app->open = e;
 	app->marks.current = MARKS_NONE;
 	notes_reload(app);
+	if (app->marks.orphans && !app->message)
+		app_message(app, false, "%zu annotation%s of this narrative no longer match%s its text: L lists %s",
+			    app->marks.orphans, app->marks.orphans == 1 ? "" : "s",
+			    app->marks.orphans == 1 ? "es" : "", app->marks.orphans == 1 ? "it" : "them");
 	if (section >= 0)
 		reading_goto_section(&app->reading, section);
 	/* A search goes on in the next document. */

@@ -5,7 +5,7 @@
 # second tipr adding an annotation meanwhile is seen, not lost; the
 # comparison shows the highlight on its side.  The screen, the colours
 # (capture-pane -e) and the annotations file are checked.
-plan=22
+plan=25
 name=notes
 . "$TIPR_SRCDIR/tests/e2e/tmux-lib.sh"
 store=$tmp/data/tipr/annotations.yaml
@@ -87,3 +87,32 @@ keys q q
 printf 'annotations: [unclosed\n' >"$store"
 start 120 40 "'$TIPR' korea-north 2022"
 check "a corrupt annotations file is named on the message line and moved aside" "could not be read; moved aside"
+
+# An annotation whose passage is gone: said on opening, listed as orphaned, kept.
+keys q
+cat >"$store" <<'EOF2'
+version: 1
+annotations:
+- id: 0123456789ab
+  collection: "tip"
+  country: "korea-north"
+  year: 2022
+  section: "prosecution"
+  block: paragraph
+  index: 0
+  start: 0
+  end: 20
+  quote: "A sentence the narrative never had"
+  prefix: ""
+  suffix: ""
+  color: red
+  note: "lost"
+  created: 2026-01-01T00:00:00.000Z
+  updated: 2026-01-01T00:00:00.000Z
+EOF2
+start 120 40 "'$TIPR' korea-north 2022"
+check "an annotation that no longer matches is announced on opening" "1 annotation of this narrative no longer matches its text"
+keys L
+check "...listed as orphaned" "orphaned: North Korea 2022"
+keys Enter
+check "...and Enter says its passage is gone" "This passage is no longer in the text (orphaned)"
