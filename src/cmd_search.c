@@ -169,7 +169,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		scope.country = c->slug;
 	}
 	cache = search_cache_path(cli->corpus);
-	ix = search_index_open(cli->corpus, cache, isatty(STDERR_FILENO) ? progress : NULL, NULL, &rebuilt,
+	ix = search_index_open(cli->corpus, cache, true, isatty(STDERR_FILENO) ? progress : NULL, NULL, &rebuilt,
 			       &cli->diags);
 	free(cache);
 	search_run(ix, &q, &scope, limit, 100, &res, &cli->diags);

@@ -47,6 +47,7 @@ struct search_index {
 	size_t blob_len;
 	void *map;               /* the mapped cache file, or NULL when built here */
 	size_t map_len;
+	bool lean;               /* give mapped pages back once read (one pass) */
 	struct strbuf built;     /* the blob when built here */
 };
 
@@ -139,12 +140,22 @@ static void index_doc(struct corpus_doc *e, void *arg)
 
 /* A checksum of the whole cache, checked at every load: four independent
  * lanes, so that it runs at memory speed rather than at one multiply's
- * latency per word (a 200 MB cache: 10 ms, not 40). */
-static uint64_t checksum(const unsigned char *p, size_t n)
+ * latency per word (a 200 MB cache: 10 ms, not 40).  It is taken in steps
+ * of whole 32-byte rounds, so that a pass can give memory back as it goes. */
+struct sum {
+	uint64_t lane[4];
+	size_t n;
+};
+
+static void sum_init(struct sum *s)
 {
-	uint64_t lane[4] = { 0x9E3779B97F4A7C15ULL, 0xC2B2AE3D27D4EB4FULL, 0x165667B19E3779F9ULL,
-			     0x27D4EB2F165667C5ULL };
-	uint64_t h;
+	*s = (struct sum){ { 0x9E3779B97F4A7C15ULL, 0xC2B2AE3D27D4EB4FULL, 0x165667B19E3779F9ULL,
+			     0x27D4EB2F165667C5ULL }, 0 };
+}
+
+/* Adds n bytes: a multiple of 32, except in the last call. */
+static void sum_add(struct sum *s, const unsigned char *p, size_t n)
+{
 	size_t i = 0;
 
 	for (; i + 32 <= n; i += 32)
@@ -152,13 +163,57 @@ static uint64_t checksum(const unsigned char *p, size_t n)
 			uint64_t w;
 
 			memcpy(&w, p + i + 8 * (size_t)k, 8);
-			lane[k] = (lane[k] ^ w) * 0x100000001B3ULL;
-			lane[k] ^= lane[k] >> 29;
+			s->lane[k] = (s->lane[k] ^ w) * 0x100000001B3ULL;
+			s->lane[k] ^= s->lane[k] >> 29;
 		}
-	h = lane[0] ^ (lane[1] * 3) ^ (lane[2] * 5) ^ (lane[3] * 7) ^ n;
 	for (; i < n; i++)
-		h = (h ^ p[i]) * 0x100000001B3ULL;
-	return h;
+		s->lane[0] = (s->lane[0] ^ p[i]) * 0x100000001B3ULL;
+	s->n += n;
+}
+
+static uint64_t sum_final(const struct sum *s)
+{
+	return s->lane[0] ^ (s->lane[1] * 3) ^ (s->lane[2] * 5) ^ (s->lane[3] * 7) ^ s->n;
+}
+
+static uint64_t checksum(const unsigned char *p, size_t n)
+{
+	struct sum s;
+
+	sum_init(&s);
+	sum_add(&s, p, n);
+	return sum_final(&s);
+}
+
+/* Gives back the pages of the mapped cache wholly inside [from, to): a lean
+ * pass reads each once, and a file-backed page dropped is read again from
+ * the page cache if needed. */
+static void release(const struct search_index *ix, const void *from, const void *to)
+{
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE), a = (uintptr_t)from, b = (uintptr_t)to;
+
+	if (!ix->lean || !ix->map)
+		return;
+	a = (a + page - 1) / page * page;
+	b = b / page * page;
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
+}
+
+/* The checksum of a part of the mapped cache, given back as it is read. */
+static uint64_t checksum_mapped(const struct search_index *ix, const unsigned char *p, size_t n)
+{
+	const size_t step = 8u << 20; /* a multiple of 32 */
+	struct sum s;
+
+	sum_init(&s);
+	for (size_t i = 0; i < n; i += step) {
+		size_t k = n - i < step ? n - i : step;
+
+		sum_add(&s, p + i, k);
+		release(ix, p + i, p + i + k);
+	}
+	return sum_final(&s);
 }
 
 static void put(struct strbuf *sb, const void *p, size_t n)
@@ -274,7 +329,7 @@ static bool load(struct search_index *ix, const char *path)
 	get(&r, sums, sizeof(sums));
 	if (!r.ok || memcmp(magic, MAGIC, 8) || head[0] != CACHE_VERSION || head[3] > (size_t)(r.end - r.p) ||
 	    head[4] != (size_t)(r.end - r.p) - head[3] || head[1] > 10000000 || head[2] > head[3] ||
-	    checksum(r.p, head[3]) != sums[0] || checksum(r.p + head[3], head[4]) != sums[1])
+	    checksum(r.p, head[3]) != sums[0] || checksum_mapped(ix, r.p + head[3], head[4]) != sums[1])
 		return false;
 	for (uint64_t i = 0; i < head[1] && r.ok; i++) {
 		struct ix_doc *x;
@@ -350,7 +405,7 @@ static void index_clear(struct search_index *ix)
 	ix->blob_len = 0;
 }
 
-struct search_index *search_index_open(struct corpus *c, const char *cache_path,
+struct search_index *search_index_open(struct corpus *c, const char *cache_path, bool lean,
 				       search_progress_fn progress, void *arg, bool *rebuilt,
 				       struct diags *d)
 {
@@ -359,6 +414,7 @@ struct search_index *search_index_open(struct corpus *c, const char *cache_path,
 	struct builder b = { ix, progress, arg, 0, 0, d };
 
 	ix->corpus = c;
+	ix->lean = lean;
 	*rebuilt = false;
 	if (cache_path && load(ix, cache_path)) {
 		each_doc(c, check_doc, &ck);
@@ -621,6 +677,8 @@ void search_run(struct search_index *ix, const struct search_query *q, const str
 	struct pos *v = NULL;
 	size_t n = 0, cap = 0;
 
+	size_t done = 0;
+
 	memset(out, 0, sizeof(*out));
 	out->matched = xcalloc(ix->n_docs + 1, 1);
 	for (size_t i = 0; i < ix->n_docs; i++) {
@@ -634,9 +692,14 @@ void search_run(struct search_index *ix, const struct search_query *q, const str
 		}
 		if ((scope->within && !scope->within[i]) || !in_scope(x, scope) || !x->n_blocks)
 			continue;
-		/* The document's folded text is one range of the blob. */
+		/* The document's folded text is one range of the blob; what lies
+		 * before it is done with (given back a few megabytes at a time). */
 		start = ix->blocks[x->first_block].off;
 		end = ix->blocks[x->first_block + x->n_blocks - 1].off + ix->blocks[x->first_block + x->n_blocks - 1].len;
+		if (start > done + (8u << 20)) {
+			release(ix, ix->blob + done, ix->blob + start);
+			done = start;
+		}
 		for (size_t t = 0; t < q->n_terms && all; t++) {
 			size_t c = count_in_range(ix->blob, start, end, q->terms[t]);
 

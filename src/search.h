@@ -24,8 +24,11 @@ typedef void (*search_progress_fn)(size_t done, size_t total, void *arg);
 /* The index of corpus c: loaded from cache_path when it is valid and
  * current, else built (calling progress) and saved there (cache_path may be
  * NULL: build in memory only).  *rebuilt says which.  NULL only when the
- * corpus could not be read; problems go to d. */
-struct search_index *search_index_open(struct corpus *c, const char *cache_path,
+ * corpus could not be read; problems go to d.  lean: the cache is read in
+ * one pass (tipr search), so its pages are given back as they are read and
+ * memory stays far below its size; the reader keeps them for searching as
+ * you type. */
+struct search_index *search_index_open(struct corpus *c, const char *cache_path, bool lean,
 				       search_progress_fn progress, void *arg, bool *rebuilt,
 				       struct diags *d);
 void search_index_free(struct search_index *ix);

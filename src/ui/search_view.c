@@ -16,7 +16,7 @@ void results_open(struct app *app)
 		bool rebuilt;
 
 		app_message(app, false, "Building the search cache...");
-		app->six = search_index_open(app->corpus, cache, NULL, NULL, &rebuilt, &app->diags);
+		app->six = search_index_open(app->corpus, cache, false, NULL, NULL, &rebuilt, &app->diags);
 		free(cache);
 	}
 	app->pane = PANE_RESULTS;

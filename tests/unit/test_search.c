@@ -129,7 +129,7 @@ static void test_search_and_snippets(void **state)
 	struct diags d = {0};
 	struct corpus *c = open_corpus(&d);
 	bool rebuilt;
-	struct search_index *ix = search_index_open(c, NULL, NULL, NULL, &rebuilt, &d);
+	struct search_index *ix = search_index_open(c, NULL, false, NULL, NULL, &rebuilt, &d);
 	struct search_results res;
 	struct search_scope all = {0}, kenya = { .country = "kenya" }, pros = { .section = "prosecution" };
 
@@ -181,12 +181,13 @@ static void test_cache(void **state)
 	long size;
 
 	(void)state;
-	ix = search_index_open(c, cache, NULL, NULL, &rebuilt, &d);
+	ix = search_index_open(c, cache, false, NULL, NULL, &rebuilt, &d);
 	assert_true(rebuilt);
 	assert_int_equal(d.n, 0);
 	search_index_free(ix);
-	/* Reused while nothing changes. */
-	ix = search_index_open(c, cache, NULL, NULL, &rebuilt, &d);
+	/* Reused while nothing changes; read lean (pages given back as it
+	 * goes, as tipr search does) it finds the same. */
+	ix = search_index_open(c, cache, true, NULL, NULL, &rebuilt, &d);
 	assert_false(rebuilt);
 	assert_int_equal(run(ix, "cote", &all, &res, &d), 1);
 	search_results_free(&res);
@@ -195,7 +196,7 @@ static void test_cache(void **state)
 	/* An edited document invalidates it (size and time). */
 	doc_file("kenya", 2022, "Kenya now mentions c\xc3\xb4te once.");
 	c = open_corpus(&d);
-	ix = search_index_open(c, cache, NULL, NULL, &rebuilt, &d);
+	ix = search_index_open(c, cache, false, NULL, NULL, &rebuilt, &d);
 	assert_true(rebuilt);
 	assert_int_equal(run(ix, "cote", &all, &res, &d), 2);
 	search_results_free(&res);
@@ -208,14 +209,14 @@ static void test_cache(void **state)
 	fseek(f, size / 2, SEEK_SET);
 	fputs("GARBAGE", f);
 	fclose(f);
-	ix = search_index_open(c, cache, NULL, NULL, &rebuilt, &d);
+	ix = search_index_open(c, cache, true, NULL, NULL, &rebuilt, &d);
 	assert_true(rebuilt);
 	assert_int_equal(run(ix, "cote", &all, &res, &d), 2);
 	search_results_free(&res);
 	search_index_free(ix);
 	/* And a truncated one. */
 	assert_int_equal(truncate(cache, 40), 0);
-	ix = search_index_open(c, cache, NULL, NULL, &rebuilt, &d);
+	ix = search_index_open(c, cache, false, NULL, NULL, &rebuilt, &d);
 	assert_true(rebuilt);
 	search_index_free(ix);
 	corpus_free(c);
