@@ -105,7 +105,7 @@ bool cli_open_corpus(struct cli *cli)
 {
 	char **dirs = cli->content;
 	size_t n = cli->n_content;
-	char *env_copy = NULL, *bundled = NULL, *fallback, *scan;
+	char *env_copy = NULL, *bundled = NULL, *fallback, *cache;
 	const char *env = getenv("TIPR_CONTENT");
 
 	if (cli->corpus)
@@ -124,9 +124,9 @@ bool cli_open_corpus(struct cli *cli)
 		n = 1;
 	}
 	fallback = paths_bundled("content/countries.yaml");
-	scan = paths_cache_file("scan", (const char *const *)dirs, n, "txt");
-	cli->corpus = corpus_open_cached((const char *const *)dirs, n, fallback, scan, &cli->diags);
-	free(scan);
+	cache = paths_cache_home();
+	cli->corpus = corpus_open_cached((const char *const *)dirs, n, fallback, cache, &cli->diags);
+	free(cache);
 	free(fallback);
 	if (dirs != cli->content && dirs != &bundled)
 		free(dirs);

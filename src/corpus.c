@@ -12,6 +12,7 @@
 #include <yaml.h>
 
 #include "arena.h"
+#include "paths.h"
 #include "scancache.h"
 #include "yamltree.h"
 
@@ -21,6 +22,7 @@ struct corpus {
 	size_t n_colls, cap_colls;
 	struct countries *countries;
 	struct scan_cache *scan;  /* while opening, when listings are cached */
+	const char *cache_dir;    /* while opening: where caches go, or NULL */
 };
 
 size_t corpus_n_collections(const struct corpus *c)
@@ -338,6 +340,16 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 	sort_docs(coll);
 }
 
+/* A countries table, through its cache when the corpus has a cache dir. */
+static struct countries *load_countries(const struct corpus *c, const char *path, struct diags *d)
+{
+	char *cache = c->cache_dir ? paths_cache_file(c->cache_dir, "countries", &path, 1, "bin") : NULL;
+	struct countries *cs = countries_load_cached(path, cache, d);
+
+	free(cache);
+	return cs;
+}
+
 static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
 {
 	DIR *dp = opendir(dir);
@@ -350,7 +362,7 @@ static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
 		return false;
 	}
 	if (is_file(countries)) {
-		struct countries *cs = countries_load(countries, d);
+		struct countries *cs = load_countries(c, countries, d);
 
 		if (cs) {
 			countries_merge(c->countries, cs);
@@ -414,13 +426,19 @@ struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countr
 }
 
 struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char *countries_fallback,
-				  const char *scan_cache, struct diags *d)
+				  const char *cache_dir, struct diags *d)
 {
 	struct corpus *c = xcalloc(1, sizeof(*c));
 	size_t opened = 0;
 
 	c->arena = arena_new();
-	c->scan = scan_cache ? scan_cache_open(scan_cache) : NULL;
+	c->cache_dir = cache_dir;
+	if (cache_dir) {
+		char *scan = paths_cache_file(cache_dir, "scan", dirs, n, "txt");
+
+		c->scan = scan_cache_open(scan);
+		free(scan);
+	}
 	c->countries = countries_new_empty();
 	bool have_fallback = false;
 
@@ -436,7 +454,7 @@ struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char 
 	if (countries_fallback && !have_fallback && !all_countries_known(c) && is_file(countries_fallback)) {
 		struct diags ignored = {0};
 		/* The bundled table only fills gaps; its own errors are check's business. */
-		struct countries *cs = countries_load(countries_fallback, &ignored);
+		struct countries *cs = load_countries(c, countries_fallback, &ignored);
 
 		if (cs) {
 			countries_merge(c->countries, cs);
@@ -450,6 +468,7 @@ struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char 
 		scan_cache_free(c->scan);
 		c->scan = NULL;
 	}
+	c->cache_dir = NULL;
 	if (n && !opened) {
 		corpus_free(c);
 		return NULL;

@@ -50,10 +50,11 @@ struct corpus;
  * NULL only when no directory could be read at all. */
 struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countries_fallback,
 			   struct diags *d);
-/* The same, remembering directory listings in the file scan_cache (see
- * scancache.h), so that a large corpus opens as fast as a small one. */
+/* The same, keeping what is costly to read again in cache_dir (created
+ * when needed): the directory listings (scancache.h), so that a large
+ * corpus opens as fast as a small one, and the countries tables. */
 struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char *countries_fallback,
-				  const char *scan_cache, struct diags *d);
+				  const char *cache_dir, struct diags *d);
 void corpus_free(struct corpus *c);
 
 size_t corpus_n_collections(const struct corpus *c);

@@ -5,13 +5,18 @@
 
 #include <ctype.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "arena.h"
 #include "document.h"
 #include "fold.h"
+#include "paths.h"
+#include "util.h"
 #include "yamltree.h"
 
 /* Matching keys of one country; each is folded (fold.h). */
@@ -243,6 +248,26 @@ static const char *entry_scalar(const struct ynode *map, const char *key, const 
 	return n->str;
 }
 
+/* A new entry with room for max_aliases aliases (added by the caller). */
+static struct entry *add_entry(struct countries *cs, const char *slug, const char *name,
+			       const char *short_name, const char *iso3, const char *region, unsigned line,
+			       size_t max_aliases)
+{
+	struct entry *e;
+
+	GROW(cs->v, cs->cap, cs->n + 1);
+	e = &cs->v[cs->n++];
+	memset(e, 0, sizeof(*e));
+	e->c.slug = arena_strdup(cs->arena, slug);
+	e->c.name = arena_strdup(cs->arena, name);
+	e->c.short_name = short_name ? arena_strdup(cs->arena, short_name) : NULL;
+	e->c.iso3 = arena_strdup(cs->arena, iso3);
+	e->c.region = region ? arena_strdup(cs->arena, region) : NULL;
+	e->c.line = line;
+	e->c.aliases = arena_array(cs->arena, max_aliases, sizeof(*e->c.aliases));
+	return e;
+}
+
 static bool load_entry(struct countries *cs, const struct ynode *m, const char *file, struct diags *d)
 {
 	static const char *const keys[] = { "slug", "name", "short", "iso3", "aliases", "region", NULL };
@@ -272,17 +297,8 @@ static bool load_entry(struct countries *cs, const struct ynode *m, const char *
 	if (d->n_errors != before)
 		return false;
 
-	GROW(cs->v, cs->cap, cs->n + 1);
-	e = &cs->v[cs->n++];
-	memset(e, 0, sizeof(*e));
-	e->c.slug = arena_strdup(cs->arena, slug);
-	e->c.name = arena_strdup(cs->arena, name);
-	e->c.short_name = short_name ? arena_strdup(cs->arena, short_name) : NULL;
-	e->c.iso3 = arena_strdup(cs->arena, iso3);
-	e->c.region = region ? arena_strdup(cs->arena, region) : NULL;
-	e->c.line = m->line;
+	e = add_entry(cs, slug, name, short_name, iso3, region, m->line, aliases ? aliases->n : 0);
 	if (aliases) {
-		e->c.aliases = arena_array(cs->arena, aliases->n, sizeof(*e->c.aliases));
 		for (size_t i = 0; i < aliases->n; i++) {
 			const struct ynode *a = aliases->items[i];
 
@@ -323,6 +339,171 @@ struct countries *countries_load(const char *path, struct diags *d)
 	return cs;
 }
 
+/* ---- the binary cache of a table ----
+ *
+ * Parsing countries.yaml is a quarter of the reader's start-up; a table
+ * read without a problem is kept in binary beside the other caches, under
+ * the identity of the file it came from (device, inode, size, nanosecond
+ * mtime), and taken from there while the file is unchanged.  A table is
+ * cached only once its file has settled (two seconds old), so an edit in
+ * the same clock tick cannot hide. */
+
+#define CACHE_MAGIC "TIPRCTY1"
+#define NO_STRING UINT32_MAX
+
+struct stamp {
+	uint64_t dev, ino, size, sec, nsec;
+};
+
+static void stamp_of(const struct stat *st, struct stamp *s)
+{
+	*s = (struct stamp){ (uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
+			     (uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec };
+}
+
+static void put_str(FILE *f, const char *s)
+{
+	uint32_t n = s ? (uint32_t)strlen(s) : NO_STRING;
+
+	fwrite(&n, sizeof(n), 1, f);
+	if (s)
+		fwrite(s, 1, n, f);
+}
+
+struct cache_out {
+	const struct countries *cs;
+	struct stamp stamp;
+};
+
+static bool write_cache(FILE *f, void *arg)
+{
+	const struct cache_out *o = arg;
+	uint64_t n = o->cs->n;
+
+	fwrite(CACHE_MAGIC, 1, 8, f);
+	fwrite(&o->stamp, sizeof(o->stamp), 1, f);
+	fwrite(&n, sizeof(n), 1, f);
+	for (size_t i = 0; i < o->cs->n; i++) {
+		const struct country *c = &o->cs->v[i].c;
+		uint32_t head[2] = { c->line, (uint32_t)c->n_aliases };
+
+		fwrite(head, sizeof(head), 1, f);
+		put_str(f, c->slug);
+		put_str(f, c->name);
+		put_str(f, c->short_name);
+		put_str(f, c->iso3);
+		put_str(f, c->region);
+		for (size_t k = 0; k < c->n_aliases; k++)
+			put_str(f, c->aliases[k]);
+	}
+	return !ferror(f);
+}
+
+struct cache_in {
+	const char *p, *end;
+	bool ok;
+};
+
+static void get(struct cache_in *in, void *out, size_t n)
+{
+	if (!in->ok || (size_t)(in->end - in->p) < n) {
+		in->ok = false;
+		memset(out, 0, n);
+		return;
+	}
+	memcpy(out, in->p, n);
+	in->p += n;
+}
+
+/* A string of the cache, copied into the table's arena (NULL: absent). */
+static const char *get_str(struct cache_in *in, struct arena *a, bool required)
+{
+	uint32_t n;
+	const char *s;
+
+	get(in, &n, sizeof(n));
+	if (!in->ok || (n == NO_STRING && !required))
+		return NULL;
+	if (n == NO_STRING || (size_t)(in->end - in->p) < n || memchr(in->p, '\0', n)) {
+		in->ok = false;
+		return NULL;
+	}
+	s = arena_strndup(a, in->p, n);
+	in->p += n;
+	return s;
+}
+
+/* The table from the cache file when it is intact and of this file as it is. */
+static struct countries *read_cache(const char *cache, const struct stamp *want)
+{
+	size_t len;
+	char *buf = read_file(cache, 16u << 20, &len);
+	struct cache_in in = { buf, buf + len, buf != NULL };
+	struct countries *cs;
+	struct stamp got;
+	char magic[8];
+	uint64_t n;
+
+	get(&in, magic, 8);
+	get(&in, &got, sizeof(got));
+	get(&in, &n, sizeof(n));
+	if (!in.ok || memcmp(magic, CACHE_MAGIC, 8) || memcmp(&got, want, sizeof(got)) || n > len) {
+		free(buf);
+		return NULL;
+	}
+	cs = countries_new_empty();
+	for (uint64_t i = 0; i < n && in.ok; i++) {
+		uint32_t head[2];
+		const char *slug, *name, *short_name, *iso3, *region;
+		struct entry *e;
+
+		get(&in, head, sizeof(head));
+		slug = get_str(&in, cs->arena, true);
+		name = get_str(&in, cs->arena, true);
+		short_name = get_str(&in, cs->arena, false);
+		iso3 = get_str(&in, cs->arena, true);
+		region = get_str(&in, cs->arena, false);
+		if (!in.ok || head[1] > len)
+			break;
+		e = add_entry(cs, slug, name, short_name, iso3, region, head[0], head[1]);
+		for (uint32_t k = 0; k < head[1] && in.ok; k++) {
+			const char *alias = get_str(&in, cs->arena, true);
+
+			if (alias)
+				e->c.aliases[e->c.n_aliases++] = alias;
+		}
+		entry_added(cs);
+	}
+	free(buf);
+	if (!in.ok || in.p != in.end) {
+		countries_free(cs);
+		return NULL;
+	}
+	return cs;
+}
+
+struct countries *countries_load_cached(const char *path, const char *cache, struct diags *d)
+{
+	struct cache_out out;
+	struct countries *cs;
+	struct stat st;
+	size_t before = d->n;
+
+	if (!cache || stat(path, &st) != 0)
+		return countries_load(path, d);
+	stamp_of(&st, &out.stamp);
+	if ((cs = read_cache(cache, &out.stamp)))
+		return cs;
+	cs = countries_load(path, d);
+	/* Only a table read without a word of complaint (the complaints must
+	 * come again next time), from a file that has settled. */
+	if (cs && d->n == before && time(NULL) - st.st_mtim.tv_sec >= 2) {
+		out.cs = cs;
+		paths_write_atomic(cache, 0, write_cache, &out);
+	}
+	return cs;
+}
+
 size_t countries_merge(struct countries *cs, const struct countries *other)
 {
 	size_t added = 0;
@@ -333,18 +514,10 @@ size_t countries_merge(struct countries *cs, const struct countries *other)
 
 		if (countries_by_slug(cs, src->slug))
 			continue;
-		GROW(cs->v, cs->cap, cs->n + 1);
-		e = &cs->v[cs->n++];
-		memset(e, 0, sizeof(*e));
-		e->c = *src;
-		e->c.slug = arena_strdup(cs->arena, src->slug);
-		e->c.name = arena_strdup(cs->arena, src->name);
-		e->c.short_name = src->short_name ? arena_strdup(cs->arena, src->short_name) : NULL;
-		e->c.iso3 = arena_strdup(cs->arena, src->iso3);
-		e->c.region = src->region ? arena_strdup(cs->arena, src->region) : NULL;
-		e->c.aliases = arena_array(cs->arena, src->n_aliases, sizeof(*e->c.aliases));
+		e = add_entry(cs, src->slug, src->name, src->short_name, src->iso3, src->region, src->line,
+			      src->n_aliases);
 		for (size_t k = 0; k < src->n_aliases; k++)
-			e->c.aliases[k] = arena_strdup(cs->arena, src->aliases[k]);
+			e->c.aliases[e->c.n_aliases++] = arena_strdup(cs->arena, src->aliases[k]);
 		entry_added(cs);
 		added++;
 	}

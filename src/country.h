@@ -27,6 +27,9 @@ struct countries;
 /* Loads countries.yaml; NULL (errors in d) when the file is unusable.  Bad
  * entries are reported and skipped.  Free with countries_free(). */
 struct countries *countries_load(const char *path, struct diags *d);
+/* The same, through a binary cache file (NULL: none) that is used while
+ * path is unchanged and rewritten when it is not (see country.c). */
+struct countries *countries_load_cached(const char *path, const char *cache, struct diags *d);
 /* An empty table (for corpora without any countries file). */
 struct countries *countries_new_empty(void);
 void countries_free(struct countries *cs);

@@ -137,19 +137,20 @@ bool paths_mkdirs(const char *dir)
 	return true;
 }
 
-char *paths_cache_file(const char *prefix, const char *const *dirs, size_t n, const char *suffix)
+char *paths_cache_file(const char *cache_dir, const char *prefix, const char *const *keys, size_t n,
+		       const char *suffix)
 {
-	char *home = paths_cache_home(), *path;
+	char *home = cache_dir ? NULL : paths_cache_home(), *path;
 	uint64_t h = HASH_INIT;
 
 	for (size_t i = 0; i < n; i++) {
-		char *real = realpath(dirs[i], NULL);
-		const char *s = real ? real : dirs[i];
+		char *real = realpath(keys[i], NULL);
+		const char *s = real ? real : keys[i];
 
 		h = hash_add(h, s, strlen(s) + 1);
 		free(real);
 	}
-	path = xasprintf("%s/%s-%016llx.%s", home, prefix, (unsigned long long)h, suffix);
+	path = xasprintf("%s/%s-%016llx.%s", cache_dir ? cache_dir : home, prefix, (unsigned long long)h, suffix);
 	free(home);
 	return path;
 }

@@ -19,10 +19,11 @@ char *paths_data_home(void);
 char *paths_config_home(void);
 char *paths_state_home(void);
 char *paths_cache_home(void);
-/* $XDG_CACHE_HOME/tipr/PREFIX-HASH.SUFFIX, HASH standing for the real
- * paths of dirs[0..n): one cache file per set of content directories.  The
- * caller frees it. */
-char *paths_cache_file(const char *prefix, const char *const *dirs, size_t n, const char *suffix);
+/* CACHE_DIR/PREFIX-HASH.SUFFIX (CACHE_DIR NULL: $XDG_CACHE_HOME/tipr),
+ * HASH standing for the real paths of keys[0..n): one cache file per set of
+ * content directories or per source file.  The caller frees it. */
+char *paths_cache_file(const char *cache_dir, const char *prefix, const char *const *keys, size_t n,
+		       const char *suffix);
 /* Creates dir and its missing parents with mode 0700; false with errno set. */
 bool paths_mkdirs(const char *dir);
 /* How paths_write_atomic writes. */

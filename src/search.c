@@ -459,7 +459,7 @@ char *search_cache_path(const struct corpus *c)
 
 	for (size_t i = 0; i < n; i++)
 		dirs[i] = corpus_collection(c, i)->dir;
-	path = paths_cache_file("search", dirs, n, "bin");
+	path = paths_cache_file(NULL, "search", dirs, n, "bin");
 	free(dirs);
 	return path;
 }

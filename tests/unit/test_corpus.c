@@ -15,7 +15,7 @@
 
 #include "corpus.h"
 #include "icu.h"
-#include "scancache.h"
+#include "paths.h"
 #include "util.h"
 
 static char root[] = "/tmp/tipr-corpus-XXXXXX";
@@ -184,14 +184,14 @@ static void age(const char *rel)
 	free(path);
 }
 
-/* A corpus opened through the scan cache: the number of documents of its
+/* A corpus opened with caches in cache_dir: the number of documents of its
  * default collection. */
-static size_t count_cached(const char *cache)
+static size_t count_cached(const char *cache_dir)
 {
 	struct diags d = {0};
 	char *pa = path_join(root, "c");
 	const char *dirs[] = { pa };
-	struct corpus *c = corpus_open_cached(dirs, 1, NULL, cache, &d);
+	struct corpus *c = corpus_open_cached(dirs, 1, NULL, cache_dir, &d);
 	size_t n = corpus_default_collection(c)->n_docs;
 
 	corpus_free(c);
@@ -202,23 +202,25 @@ static size_t count_cached(const char *cache)
 
 static void test_scan_cache(void **state)
 {
-	char *cache = path_join(root, "cache/scan.txt"), *buf;
+	char *dir = path_join(root, "cache"), *content = path_join(root, "c"), *buf, *cache;
+	const char *keys[] = { content };
 	size_t len;
 	FILE *f;
 
 	(void)state;
+	cache = paths_cache_file(dir, "scan", keys, 1, "txt");
 	put("c/tip/collection.yaml", "title: Report\nkind: annual-report\n");
 	put("c/tip/2021/kenya.yaml", doc("kenya", 2021, "2", true));
 	put("c/tip/2022/kenya.yaml", doc("kenya", 2022, "2", true));
 	/* Just written: listed, but not remembered yet. */
-	assert_int_equal(count_cached(cache), 2);
+	assert_int_equal(count_cached(dir), 2);
 	buf = read_file(cache, 1 << 20, &len);
 	assert_true(!buf || !strstr(buf, "kenya.yaml"));
 	free(buf);
 	/* Settled: remembered. */
 	age("c/tip/2021");
 	age("c/tip/2022");
-	assert_int_equal(count_cached(cache), 2);
+	assert_int_equal(count_cached(dir), 2);
 	buf = read_file(cache, 1 << 20, &len);
 	assert_non_null(buf);
 	assert_non_null(strstr(buf, "c/tip/2021\t"));
@@ -226,11 +228,11 @@ static void test_scan_cache(void **state)
 	free(buf);
 	/* A file added changes its directory's time: seen at once. */
 	put("c/tip/2022/palau.yaml", doc("palau", 2022, "1", true));
-	assert_int_equal(count_cached(cache), 3);
+	assert_int_equal(count_cached(dir), 3);
 	/* The next run takes the listing from the cache, not the directory:
 	 * a cache edited to leave palau out (times unchanged) shows two. */
 	age("c/tip/2022");
-	assert_int_equal(count_cached(cache), 3);
+	assert_int_equal(count_cached(dir), 3);
 	buf = read_file(cache, 1 << 20, &len);
 	assert_non_null(buf);
 	{
@@ -251,19 +253,21 @@ static void test_scan_cache(void **state)
 		fclose(f);
 	}
 	free(buf);
-	assert_int_equal(count_cached(cache), 2);
+	assert_int_equal(count_cached(dir), 2);
 	/* A corrupt cache is ignored and rewritten. */
 	f = fopen(cache, "w");
 	assert_non_null(f);
 	fputs("tipr scan cache 1\nno tabs here\n", f);
 	fclose(f);
-	assert_int_equal(count_cached(cache), 3);
+	assert_int_equal(count_cached(dir), 3);
 	buf = read_file(cache, 1 << 20, &len);
 	assert_non_null(strstr(buf, "palau.yaml"));
 	free(buf);
 	/* A cache that cannot be written costs nothing but time. */
-	assert_int_equal(count_cached("/nonexistent/dir/scan.txt"), 3);
+	assert_int_equal(count_cached("/nonexistent/dir"), 3);
 	free(cache);
+	free(content);
+	free(dir);
 }
 
 int main(void)

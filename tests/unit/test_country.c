@@ -6,8 +6,12 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -137,6 +141,103 @@ static void test_broken_tables(void **state)
 	diags_free(&d);
 }
 
+/* Every field of two tables, entry by entry. */
+static void assert_same_table(const struct countries *a, const struct countries *b)
+{
+	assert_int_equal(countries_count(a), countries_count(b));
+	for (size_t i = 0; i < countries_count(a); i++) {
+		const struct country *x = countries_at(a, i), *y = countries_at(b, i);
+
+		assert_string_equal(x->slug, y->slug);
+		assert_string_equal(x->name, y->name);
+		assert_string_equal(x->iso3, y->iso3);
+		assert_true((x->short_name == NULL) == (y->short_name == NULL));
+		if (x->short_name)
+			assert_string_equal(x->short_name, y->short_name);
+		assert_true((x->region == NULL) == (y->region == NULL));
+		assert_int_equal(x->line, y->line);
+		assert_int_equal(x->n_aliases, y->n_aliases);
+		for (size_t k = 0; k < x->n_aliases; k++)
+			assert_string_equal(x->aliases[k], y->aliases[k]);
+	}
+}
+
+static void test_cache(void **state)
+{
+	char dir[] = "/tmp/tipr-ccache-XXXXXX", *src = path_join(TIPR_SRCDIR, "content/countries.yaml");
+	char *yaml, *cache, *text, *cmd;
+	struct diags d = {0};
+	struct countries *a, *b;
+	struct timespec old[2] = { { .tv_nsec = UTIME_OMIT }, { 0 } };
+	size_t len;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	yaml = path_join(dir, "countries.yaml");
+	cache = path_join(dir, "countries.bin");
+	text = read_file(src, 1 << 20, &len);
+	assert_non_null(text);
+	f = fopen(yaml, "w");
+	assert_non_null(f);
+	fwrite(text, 1, len, f);
+	fclose(f);
+	/* Just written: read, not cached (it has not settled). */
+	a = countries_load_cached(yaml, cache, &d);
+	assert_non_null(a);
+	assert_int_equal(access(cache, F_OK), -1);
+	countries_free(a);
+	/* Settled: cached, and the cache gives the same table. */
+	old[1].tv_sec = time(NULL) - 60;
+	assert_int_equal(utimensat(AT_FDCWD, yaml, old, 0), 0);
+	a = countries_load_cached(yaml, cache, &d);
+	assert_int_equal(access(cache, F_OK), 0);
+	b = countries_load_cached(yaml, cache, &d);
+	assert_same_table(a, cs);
+	assert_same_table(b, cs);
+	assert_non_null(countries_by_slug(b, "korea-north"));
+	countries_free(a);
+	countries_free(b);
+	/* A cache cut short or scribbled on is not believed. */
+	assert_int_equal(truncate(cache, 100), 0);
+	b = countries_load_cached(yaml, cache, &d);
+	assert_same_table(b, cs);
+	countries_free(b);
+	/* The file edited (another time stamp): the file wins. */
+	f = fopen(yaml, "w");
+	assert_non_null(f);
+	fputs("countries:\n  - slug: atlantis\n    name: Atlantis\n    iso3: ATL\n", f);
+	fclose(f);
+	assert_int_equal(utimensat(AT_FDCWD, yaml, old, 0), 0);
+	b = countries_load_cached(yaml, cache, &d);
+	assert_int_equal(countries_count(b), 1);
+	assert_non_null(countries_by_slug(b, "atlantis"));
+	countries_free(b);
+	assert_int_equal(d.n, 0);
+	/* A table with problems is never cached: they must be said again. */
+	f = fopen(yaml, "w");
+	assert_non_null(f);
+	fputs("countries:\n  - slug: Bad Slug\n    name: B\n    iso3: BBB\n", f);
+	fclose(f);
+	old[1].tv_sec -= 10;
+	assert_int_equal(utimensat(AT_FDCWD, yaml, old, 0), 0);
+	b = countries_load_cached(yaml, cache, &d);
+	assert_true(d.n_errors > 0);
+	countries_free(b);
+	diags_free(&d);
+	b = countries_load_cached(yaml, cache, &d);
+	assert_true(d.n_errors > 0);
+	countries_free(b);
+	diags_free(&d);
+	cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(text);
+	free(yaml);
+	free(cache);
+	free(src);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +245,7 @@ int main(void)
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_collation_order),
 		cmocka_unit_test(test_broken_tables),
+		cmocka_unit_test(test_cache),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
