@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,6 +112,9 @@ int main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_ALL, "");
+	/* Over a file size limit a write then fails with EFBIG, which a save
+	 * reports (the old file intact), instead of killing tipr mid-save. */
+	signal(SIGXFSZ, SIG_IGN);
 	status = run(argc, argv);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("tipr: write error");

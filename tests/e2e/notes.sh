@@ -23,7 +23,7 @@ run() {
 # has DESC PATTERN FILE: the file contains the fixed string.
 has() { if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1"; fi; }
 
-echo "1..36"
+echo "1..40"
 run 0 "notes --help" notes --help
 has "  ...shows the usage" "tipr notes add COUNTRY YEAR SECTION --quote TEXT" "$tmp/out"
 run 2 "notes list --format csv is a usage error" notes list --format csv
@@ -86,5 +86,24 @@ if ls "$store".corrupt-* >/dev/null 2>&1 && grep -q unclosed "$store".corrupt-*;
 	ok "  ...file kept aside intact"
 else
 	not_ok "  ...file kept aside intact"
+fi
+
+# A full disk while saving (a file size limit: writes fail with EFBIG as a
+# full disk's fail with ENOSPC): exit 1, the reason, the file as it was.
+rm -f "$store" "$store".corrupt-*
+run 0 "an annotation saved before the disk fills" notes add korea-north 2022 prosecution \
+	--quote "Fair trials did not occur in the DPRK" --note "kept"
+cp "$store" "$tmp/before"
+(
+	ulimit -f 1
+	"$TIPR" notes add korea-north 2022 protection --quote "The government did not report any protection efforts." \
+		--note "$(printf '%0600d' 0)"
+) >"$tmp/out" 2>"$tmp/err"
+if [ $? -eq 1 ]; then ok "  ...full disk: exit 1"; else not_ok "  ...full disk: exit 1"; fi
+has "  ...the reason, naming the file" "annotations.yaml: error: cannot save: File too large" "$tmp/err"
+if cmp -s "$store" "$tmp/before" && [ ! -e "$store.tmp" ]; then
+	ok "  ...the file unchanged, no temporary left"
+else
+	not_ok "  ...the file unchanged, no temporary left"
 fi
 exit 0

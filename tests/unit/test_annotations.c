@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -471,6 +472,67 @@ static void test_sigkill_durability(void **state)
 		      seconds() - t0);
 }
 
+/* A full disk while saving: in a child (the limit is its own) whose files
+ * may not grow past a few hundred bytes, adding an annotation fails with a
+ * reason naming the file; the file as it was stays whole, and no temporary
+ * file is left.  (RLIMIT_FSIZE makes write() fail with EFBIG exactly as a
+ * full disk makes it fail with ENOSPC, without needing a small filesystem.) */
+static void test_full_disk(void **state)
+{
+	struct ann_store *st;
+	char *before, *after, *dir = data_dir(), *tmp;
+	size_t blen, alen;
+	int status;
+	pid_t pid;
+
+	(void)state;
+	st = loaded();
+	add(st, 0, 20, "saved before the disk filled");
+	ann_store_free(st);
+	before = read_file(path, 1 << 20, &blen);
+	assert_non_null(before);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		struct rlimit lim = { blen + 100, blen + 100 };
+		struct ann_store *mine = ann_store_new(path);
+		enum ann_status res;
+
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &lim) != 0 || ann_store_load(mine) != ANN_OK)
+			_exit(2);
+		res = ann_add(mine, "tip", doc, prosecution, false, 0, 30, 60, ANN_RED,
+			      "a long note that no longer fits on the full disk, whatever happens", NULL);
+		if (res != ANN_IOERR)
+			_exit(3);
+		/* The reason names the file and the error. */
+		if (!ann_store_diags(mine)->n || !strstr(ann_store_diags(mine)->v[0].msg, strerror(EFBIG)) ||
+		    strcmp(ann_store_diags(mine)->v[0].file, path))
+			_exit(4);
+		/* The change is kept in memory: it is still there to save later. */
+		if (ann_store_count(mine) != 2)
+			_exit(5);
+		ann_store_free(mine);
+		_exit(0);
+	}
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	after = read_file(path, 1 << 20, &alen);
+	assert_non_null(after);
+	assert_int_equal(alen, blen);
+	assert_memory_equal(after, before, blen);
+	tmp = xasprintf("%s.tmp", path);
+	assert_int_equal(access(tmp, F_OK), -1);
+	st = loaded();
+	assert_int_equal(ann_store_count(st), 1);
+	ann_store_free(st);
+	free(tmp);
+	free(before);
+	free(after);
+	free(dir);
+}
+
 #define PER_WRITER 200
 
 static void test_two_writers(void **state)
@@ -519,6 +581,7 @@ int main(void)
 		cmocka_unit_test_setup(test_corrupt_file_moved_aside, fresh),
 		cmocka_unit_test_setup(test_sigkill_durability, fresh),
 		cmocka_unit_test_setup(test_two_writers, fresh),
+		cmocka_unit_test_setup(test_full_disk, fresh),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
