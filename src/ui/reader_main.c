@@ -108,6 +108,16 @@ static void refit(struct app *app)
 	compare_relayout(app);
 }
 
+/* Shows the first problem added to app->diags since index from, as
+ * FILE:LINE:COL, on the status line; all of them are printed after exit. */
+static void first_problem_message(struct app *app, size_t from, const char *consequence)
+{
+	char *text = diag_format(&app->diags.v[from]);
+
+	app_message(app, true, "%s %s", text, consequence);
+	free(text);
+}
+
 void app_close_pane(struct app *app)
 {
 	switch (app->pane) {
@@ -131,13 +141,18 @@ void app_close_pane(struct app *app)
 
 bool app_open(struct app *app, struct corpus_doc *e, int section)
 {
+	size_t before = app->diags.n;
 	const struct document *doc = corpus_doc_load(e, &app->diags);
 	char *query;
 	size_t w, h;
 
 	if (!doc) {
-		app_message(app, true, "%s has errors: see them after you quit (tipr check lists them)",
-			    e->path);
+		/* The first problem as FILE:LINE:COL; all of them after exit. */
+		if (app->diags.n > before)
+			first_problem_message(app, before, "(all problems are listed when you quit)");
+		else
+			app_message(app, true, "%s has errors: see them after you quit (tipr check lists them)",
+				    e->path);
 		return false;
 	}
 	/* While comparing, another edition of the country from the tree becomes
@@ -730,15 +745,6 @@ static char *config_theme(struct app *app)
 	return name;
 }
 
-/* Shows the first problem added to app->diags since index from, as
- * FILE:LINE:COL, on the status line; all of them are printed after exit. */
-static void first_problem_message(struct app *app, size_t from, const char *consequence)
-{
-	char *text = diag_format(&app->diags.v[from]);
-
-	app_message(app, true, "%s %s", text, consequence);
-	free(text);
-}
 
 /* --theme NAME (a bundled theme) or PATH (a file), else the config file's. */
 static void load_theme(struct app *app)
