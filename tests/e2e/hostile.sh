@@ -40,7 +40,7 @@ only_sgr() {
 	raw_clean "$1.stripped"
 }
 
-echo "1..8"
+echo "1..12"
 "$TIPR" show kenya 2022 --content "$tmp/c" --width 80 >"$tmp/show" 2>"$tmp/show.err"
 if raw_clean "$tmp/show" && grep -q '\^\[\[31m' "$tmp/show" && grep -q '<U+202E>' "$tmp/show"; then
 	ok "show: escapes and bidi overrides become visible placeholders"
@@ -81,6 +81,53 @@ if raw_clean "$tmp/imp.show" && grep -q '<U+202E> reversed' "$tmp/imp.show"; the
 else
 	not_ok "imported text keeps the bidi override as data and shows it inert"; sed 's/^/# /' "$tmp/imp.show"
 fi
+# Search: hostile content in the snippets, a hostile query echoed back.
+XDG_CACHE_HOME=$tmp/cache "$TIPR" --content "$tmp/c" search plain >"$tmp/s1" 2>&1
+XDG_CACHE_HOME=$tmp/cache "$TIPR" --content "$tmp/c" search --format json plain >>"$tmp/s1" 2>&1
+XDG_CACHE_HOME=$tmp/cache "$TIPR" --content "$tmp/c" search "$(printf 'zz\033]2;pwned\007\342\200\256')" >>"$tmp/s1" 2>&1
+if raw_clean "$tmp/s1" && grep -q "Plain" "$tmp/s1"; then
+	ok "search: snippets and the query are inert, in text and json"
+else
+	not_ok "search: snippets and the query are inert, in text and json"; od -c "$tmp/s1" | sed 's/^/# /' | head -20
+fi
+
+# Notes: a quote of hostile content and a hostile note, in every output.
+export XDG_DATA_HOME="$tmp/data"
+"$TIPR" --content "$tmp/c" notes add kenya 2022 overview --quote "Plain" \
+	--note "$(printf 'note \033]2;pwned\007 \302\233[2J \342\200\256evil')" >"$tmp/n0" 2>&1
+"$TIPR" --content "$tmp/c" notes add kenya 2022 recommendations --quote "Item with" >>"$tmp/n0" 2>&1
+: >"$tmp/n1"
+for fmt in "list" "list --format json" "export" "export --format json" "export --format csv"; do
+	# shellcheck disable=SC2086
+	"$TIPR" --content "$tmp/c" notes $fmt >>"$tmp/n1" 2>&1
+done
+if raw_clean "$tmp/n0" && raw_clean "$tmp/n1" && grep -q "note" "$tmp/n1" && grep -q "Item with" "$tmp/n1"; then
+	ok "notes list and export (md, json, csv): notes and quotes inert"
+else
+	not_ok "notes list and export (md, json, csv): notes and quotes inert"; od -c "$tmp/n1" | sed 's/^/# /' | head -30
+fi
+
+# Diff and the tracker over two hostile editions.
+mkdir -p "$tmp/c/tip/2021"
+sed 's/year: 2022/year: 2021/; s/red/blue/' "$tmp/c/tip/2022/kenya.yaml" >"$tmp/c/tip/2021/kenya.yaml"
+{
+	"$TIPR" --content "$tmp/c" diff kenya 2021 2022
+	"$TIPR" --content "$tmp/c" diff --inline kenya 2021 2022
+	"$TIPR" --content "$tmp/c" recs kenya
+	"$TIPR" --content "$tmp/c" recs --format csv kenya
+} >"$tmp/d1" 2>&1
+if raw_clean "$tmp/d1" && grep -q "Plain" "$tmp/d1"; then
+	ok "diff (two columns, inline) and recs: inert"
+else
+	not_ok "diff (two columns, inline) and recs: inert"; od -c "$tmp/d1" | sed 's/^/# /' | head -20
+fi
+"$TIPR" --content "$tmp/c" diff --color always kenya 2021 2022 >"$tmp/d2" 2>&1
+if only_sgr "$tmp/d2" && grep -q "$(printf '\033')" "$tmp/d2"; then
+	ok "diff --color always: only tipr's own SGR sequences"
+else
+	not_ok "diff --color always: only tipr's own SGR sequences"; od -c "$tmp/d2" | sed 's/^/# /' | head -20
+fi
+
 printf 'country: kenya\nyear: 2022\ntitle: "bad \377 byte"\nsections: []\n' >"$tmp/c/tip/2022/korea-north.yaml"
 "$TIPR" check "$tmp/c" >"$tmp/check2" 2>&1
 if raw_clean "$tmp/check2" && grep -q 'korea-north.yaml:3:[0-9]*: error: .*UTF-8' "$tmp/check2"; then
