@@ -173,10 +173,14 @@ size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lin
 				push_line(&w, s, start, fit);
 				start = fit;
 			}
-			/* Split words longer than a whole line by characters. */
-			while (text_width(s + start, trimmed - start) > width) {
+			/* Split words longer than a whole line by characters, a line
+			 * at a time (measuring only what fits: a megabyte-long word
+			 * must not be measured again for every line). */
+			for (;;) {
 				size_t n = text_fit(s + start, trimmed - start, width, NULL);
 
+				if (n >= trimmed - start)
+					break;
 				if (n == 0)
 					n = utf8_next(s + start, len - start, &(int32_t){0});
 				push_line(&w, s, start, start + n);

@@ -145,6 +145,23 @@ static void test_width_and_wrap(void **state)
 	n = wrap_text("abcdefghij", 10, 4, &lines);
 	assert_int_equal(n, 3);
 	free(lines);
+	/* A word of a megabyte, then a short one: full lines of the width
+	 * (the e2e test pathological.sh bounds the time this takes). */
+	{
+		size_t big = 1u << 20;
+		char *word = xcalloc(big + 6, 1);
+
+		memset(word, 'w', big);
+		memcpy(word + big, " end.", 5);
+		n = wrap_text(word, big + 5, 80, &lines);
+		assert_int_equal(n, big / 80 + 1);
+		for (size_t i = 0; i + 1 < n; i++)
+			assert_int_equal(lines[i].width, 80);
+		assert_int_equal(lines[n - 1].end - lines[n - 1].start, big % 80 + 5);
+		assert_memory_equal(word + lines[n - 1].end - 6, "w end.", 6);
+		free(lines);
+		free(word);
+	}
 }
 
 int main(void)
