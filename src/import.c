@@ -331,7 +331,7 @@ static size_t count_str(const char *s, const char *needle)
 {
 	size_t n = 0;
 
-	for (const char *p = s; (p = strstr(p, needle)); p += strlen(needle))
+	for (const char *p = s; (p = str_find(p, needle)); p += strlen(needle))
 		n++;
 	return n;
 }
@@ -1035,7 +1035,7 @@ static const struct country *most_named(const struct importer *im, const struct 
 				continue;
 			f = fold_dup(key);
 			n = strlen(f);
-			for (const char *p = text; (p = strstr(p, f)); p += n) {
+			for (const char *p = text; (p = str_find(p, f)); p += n) {
 				const char *e = p + n;
 
 				if (p > text && isalnum((unsigned char)p[-1]))
@@ -1234,7 +1234,7 @@ static const char *item_end(enum item_split how, const char *p, const char **nex
 
 	switch (how) {
 	case SPLIT_BULLETS:
-		if ((end = strstr(p, BULLET)))
+		if ((end = str_find(p, BULLET)))
 			*next = end + 3;
 		break;
 	case SPLIT_SEMICOLONS:

@@ -192,7 +192,7 @@ static void search_block(struct reading *r, const char *needle, size_t nlen, int
 	struct folded f;
 
 	fold_text(text, strlen(text), true, &f);
-	for (const char *p = f.s; (p = strstr(p, needle)); p++) {
+	for (const char *p = f.s; (p = str_find(p, needle)); p++) {
 		size_t i = (size_t)(p - f.s);
 
 		add_match(r, s, b, f.map[i], f.map[i + nlen]);

@@ -248,6 +248,18 @@ bool str_has_suffix(const char *s, const char *suffix)
 	return n >= m && memcmp(s + n - m, suffix, m) == 0;
 }
 
+const char *str_find(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	if (!n)
+		return s;
+	for (; (s = strchr(s, needle[0])); s++)
+		if (!strncmp(s + 1, needle + 1, n - 1))
+			return s;
+	return NULL;
+}
+
 uint64_t hash_add(uint64_t h, const void *p, size_t n)
 {
 	const unsigned char *b = p;

@@ -59,6 +59,11 @@ char *path_join(const char *dir, const char *name);
 
 bool str_has_suffix(const char *s, const char *suffix);
 
+/* strstr whose cost is bounded by the distance to the match, for loops over
+ * long text: sanitizers' strstr measures the whole haystack on every call,
+ * which makes such a loop quadratic. */
+const char *str_find(const char *s, const char *needle);
+
 /* FNV-1a: start from HASH_INIT, add bytes. */
 #define HASH_INIT 14695981039346656037ULL
 uint64_t hash_add(uint64_t h, const void *p, size_t n);

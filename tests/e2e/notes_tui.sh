@@ -83,13 +83,13 @@ else
 fi
 
 # A corrupt file: said on the message line, moved aside, never overwritten.
-keys q q
+quit q
 printf 'annotations: [unclosed\n' >"$store"
 start 120 40 "'$TIPR' korea-north 2022"
 check "a corrupt annotations file is named on the message line and moved aside" "could not be read; moved aside"
 
 # An annotation whose passage is gone: said on opening, listed as orphaned, kept.
-keys q
+quit
 cat >"$store" <<'EOF2'
 version: 1
 annotations:

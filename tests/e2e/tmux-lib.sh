@@ -6,8 +6,12 @@
 #   start W H CMD  a fresh server and session t of WxH running CMD (with the
 #                  user's directories under $tmp and TERM=screen-256color)
 #   screen         the captured screen; wait_for TEXT polls it for 10 s
+#   wait_until COND  polls the shell condition COND for 10 s
+#   settle         waits until the screen has stopped changing
 #   ok / not_ok / check NAME TEXT   TAP results (not_ok shows the screen)
 #   keys KEYS      send-keys to the session
+#   quit [KEYS]    sends KEYS and q, and waits until the reader has exited
+#                  (so its files are written before the next start)
 set -u
 n=0
 echo "1..$plan"
@@ -26,17 +30,36 @@ unset TMUX
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; tm capture-pane -p -t t 2>/dev/null | sed 's/^/# /'; }
 screen() { tm capture-pane -p -t t; }
-wait_for() {
+wait_until() {
 	i=0
 	while [ $i -lt 100 ]; do
-		if screen 2>/dev/null | grep -qF -- "$1"; then return 0; fi
+		if eval "$1"; then return 0; fi
 		sleep 0.1
 		i=$((i + 1))
 	done
 	return 1
 }
+wait_for() {
+	wanted=$1
+	wait_until 'screen 2>/dev/null | grep -qF -- "$wanted"'
+}
+# Keys already sent may not be drawn yet (a sanitizer build on a busy
+# machine is slow): a screen unchanged over half a second is taken as done.
+settle() {
+	last=$(screen) same=0 i=0
+	while [ $same -lt 5 ] && [ $i -lt 100 ]; do
+		sleep 0.1
+		now=$(screen)
+		if [ "$now" = "$last" ]; then same=$((same + 1)); else same=0 last=$now; fi
+		i=$((i + 1))
+	done
+}
 check() { if wait_for "$2"; then ok "$1"; else not_ok "$1 (waiting for '$2')"; fi; }
 keys() { tm send-keys -t t "$@"; }
+quit() {
+	keys "$@" q
+	wait_until '[ "$(tm display-message -p -t t "#{pane_current_command}")" = sleep ]'
+}
 
 # A fresh server each time: reusing a socket races with the old one's exit.
 start() {

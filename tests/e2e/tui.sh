@@ -29,21 +29,22 @@ keys g ']' ']' ']' '<'
 check "the previous year keeps the section" "2021 › North Korea › Prosecution"
 keys '>'
 check "and back to 2022" "2022 › North Korea › Prosecution"
-keys j j j
-
 # The first words of the text pane's first line.
 first_words() { screen | sed -n 1p | awk -F'│' '{print $2}' | awk '{print $1, $2, $3}'; }
+top=$(first_words)
+keys j j j
+wait_until '[ "$(first_words)" != "$top" ]'
+settle
 before=$(first_words)
 tm resize-window -t t -x 60 -y 20
-if wait_for "Tier 3" && [ "$(screen | wc -L)" -le 60 ] && screen | sed -n 1p | grep -qF -- "$(echo "$before" | awk '{print $1}')"; then
+if wait_until '[ "$(screen | wc -L)" -le 60 ] && screen | grep -qF "Tier 3" &&
+	screen | sed -n 1p | grep -qF -- "$(echo "$before" | awk "{print \$1}")"'; then
 	ok "resized to 60x20: reflowed, first visible text kept ($before)"
 else
 	not_ok "resized to 60x20: reflowed, first visible text kept ($before)"
 fi
-screen >"$tmp/small"
 tm resize-window -t t -x 120 -y 40
-sleep 0.3
-if wait_for "Tier 3" && [ "$(first_words)" = "$before" ]; then
+if wait_until '[ "$(first_words)" = "$before" ]'; then
 	ok "resized back to 120x40: the same first line"
 else
 	not_ok "resized back to 120x40: the same first line"
@@ -77,12 +78,10 @@ keys S '"forced begging"'
 check "S searches everything as you type" "2 matches in 1 documents"
 keys Enter Enter
 check "Enter opens the document at the match" "2022 › Kenya › Trafficking Profile"
-keys '<' q
-sleep 0.3
+quit '<'
 start 120 40 "'$TIPR' korea-north 2022 prosecution"
 wait_for "Prosecution" >/dev/null
-keys q
-sleep 0.3
+quit
 start 120 40 "'$TIPR'"
 if wait_for "North Korea › Prosecution"; then
 	ok "quit, and reopening returns to the same document and section"
@@ -105,8 +104,7 @@ sections:
     title: "Overview \e[2J\e[H"
     text: "Plain \e[31mred\e[0m text, C1 \u009b[2J, bidi \u202Eevil\u202C end."
 YAML
-keys q
-sleep 0.3
+quit
 start 100 20 "'$TIPR' --content '$tmp/hc' kenya 2022"
 check "escape sequences in content are drawn as placeholders" "^[[31mred^[[0m"
 if screen | grep -qF "<U+202E>evil<U+202C>" && screen | grep -qF "Plain "; then

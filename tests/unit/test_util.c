@@ -80,6 +80,16 @@ static void test_files_and_paths(void **state)
 	assert_true(str_has_suffix("kenya.yaml", ".yaml"));
 	assert_false(str_has_suffix("yaml", ".yaml"));
 	assert_false(str_has_suffix("kenya.yml", ".yaml"));
+	{
+		const char *t = "a \xe2\x80\xa2 b \xe2\x80\xa2 c";
+
+		assert_ptr_equal(str_find(t, "\xe2\x80\xa2"), t + 2);
+		assert_ptr_equal(str_find(t + 3, "\xe2\x80\xa2"), t + 8);
+		assert_null(str_find(t + 9, "\xe2\x80\xa2"));
+		assert_string_equal(str_find("aab", "ab"), "ab");
+		assert_null(str_find("a", "ab"));
+		assert_ptr_equal(str_find(t, ""), t);
+	}
 	rmdir(dir);
 }
 
