@@ -783,6 +783,20 @@ static size_t section_rank(const char *id)
 	return section_kinds_count;
 }
 
+/* Order within a section: paragraphs before items, then by block, then by
+ * where the passage starts. */
+static int cmp_place(bool item_a, size_t index_a, size_t start_a, bool item_b, size_t index_b,
+		     size_t start_b)
+{
+	if (item_a != item_b)
+		return item_a ? 1 : -1;
+	if (index_a != index_b)
+		return index_a < index_b ? -1 : 1;
+	if (start_a != start_b)
+		return start_a < start_b ? -1 : 1;
+	return 0;
+}
+
 static int cmp_document(const struct annotation *a, const struct annotation *b)
 {
 	int c;
@@ -796,14 +810,9 @@ static int cmp_document(const struct annotation *a, const struct annotation *b)
 	rb = section_rank(b->section);
 	if (ra != rb)
 		return ra < rb ? -1 : 1;
-	if ((c = strcmp(a->section, b->section)))
+	if ((c = strcmp(a->section, b->section)) ||
+	    (c = cmp_place(a->item, a->index, a->start, b->item, b->index, b->start)))
 		return c;
-	if (a->item != b->item)
-		return a->item ? 1 : -1;
-	if (a->index != b->index)
-		return a->index < b->index ? -1 : 1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
 	return strcmp(a->created, b->created);
 }
 
@@ -862,15 +871,12 @@ static int cmp_highlight(const void *pa, const void *pb)
 {
 	const struct ann_anchor *a = &((const struct ann_highlight *)pa)->anchor;
 	const struct ann_anchor *b = &((const struct ann_highlight *)pb)->anchor;
+	int c;
 
 	if (a->section != b->section)
 		return a->section < b->section ? -1 : 1;
-	if (a->item != b->item)
-		return a->item ? 1 : -1;
-	if (a->index != b->index)
-		return a->index < b->index ? -1 : 1;
-	if (a->start != b->start)
-		return a->start < b->start ? -1 : 1;
+	if ((c = cmp_place(a->item, a->index, a->start, b->item, b->index, b->start)))
+		return c;
 	return a->end < b->end ? -1 : a->end > b->end;
 }
 
