@@ -289,10 +289,16 @@ static void check_controls(struct loader *L, const struct ynode *n, const char *
 	size_t i = 0;
 
 	while (i < n->len) {
+		unsigned char b = (unsigned char)n->str[i];
 		int32_t cp;
-		size_t k = utf8_next(n->str + i, n->len - i, &cp);
+		size_t k;
 		char ph[16];
 
+		if (b >= 0x20 && b < 0x7F) {
+			i++; /* printable ASCII, nearly all of it */
+			continue;
+		}
+		k = utf8_next(n->str + i, n->len - i, &cp);
 		if (cp != '\n' && textsafe_placeholder(cp, ph)) {
 			diags_add(L->d, DIAG_WARNING, L->name, n->line, n->col,
 				  "%s contains control character U+%04X (shown as %s)", what,

@@ -54,20 +54,63 @@ struct fold_out {
 	bool last_space;
 };
 
+/* Room for n more bytes (and the NUL) in s and, in step, in map. */
+static void reserve(struct fold_out *o, size_t n)
+{
+	struct folded *f = o->f;
+
+	if (f->len + n + 1 > o->cap) {
+		GROW(f->s, o->cap, f->len + n + 1);
+		if (o->want_map)
+			f->map = xreallocarray(f->map, o->cap, sizeof(*f->map));
+	}
+}
+
 static void put_byte(struct fold_out *o, char c, size_t src)
 {
 	struct folded *f = o->f;
 
-	if (f->len + 2 > o->cap) {
-		GROW(f->s, o->cap, f->len + 2);
-		/* map grows in step with s (same capacity). */
-		if (o->want_map)
-			f->map = xreallocarray(f->map, o->cap, sizeof(*f->map));
-	}
+	reserve(o, 1);
 	f->s[f->len] = c;
 	if (o->want_map)
 		f->map[f->len] = src;
 	f->len++;
+}
+
+static bool ascii_space(unsigned char b)
+{
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v';
+}
+
+/* A run of ASCII, the bulk of any report: lower-cased and its whitespace
+ * collapsed in one pass, with room made once for the whole run. */
+static size_t put_ascii_run(struct fold_out *o, const char *s, size_t i, size_t len)
+{
+	struct folded *f = o->f;
+	size_t end = i;
+
+	while (end < len && !((unsigned char)s[end] & 0x80))
+		end++;
+	reserve(o, end - i);
+	for (; i < end; i++) {
+		unsigned char b = (unsigned char)s[i];
+
+		if (ascii_space(b)) {
+			if (o->last_space || f->len == 0)
+				continue;
+			o->last_space = true;
+			b = ' ';
+		} else {
+			o->last_space = false;
+			if (b >= 'A' && b <= 'Z')
+				b = (unsigned char)(b - 'A' + 'a');
+		}
+		f->s[f->len] = (char)b;
+		if (o->want_map)
+			f->map[f->len] = i;
+		f->len++;
+	}
+	return end;
 }
 
 static void put_cp(struct fold_out *o, int32_t cp, size_t src)
@@ -121,16 +164,8 @@ void fold_text(const char *s, size_t len, bool want_map, struct folded *out)
 		size_t n;
 
 		if (b < 0x80) {
-			/* ASCII fast path: no decomposition, simple case folding. */
-			if (b >= 'A' && b <= 'Z')
-				b = (unsigned char)(b - 'A' + 'a');
-			if (b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v') {
-				put_cp(&o, ' ', i);
-			} else {
-				o.last_space = false;
-				put_byte(&o, (char)b, i);
-			}
-			i++;
+			/* No decomposition, simple case folding. */
+			i = put_ascii_run(&o, s, i, len);
 			continue;
 		}
 		n = utf8_next(s + i, len - i, &cp);
@@ -159,11 +194,7 @@ void fold_text(const char *s, size_t len, bool want_map, struct folded *out)
 	/* Trailing whitespace never matters for matching. */
 	if (out->len && o.last_space)
 		out->len--;
-	if (!out->s) {
-		GROW(out->s, o.cap, 1);
-		if (want_map)
-			out->map = xreallocarray(out->map, o.cap, sizeof(*out->map));
-	}
+	reserve(&o, 0);
 	out->s[out->len] = '\0';
 	if (want_map)
 		out->map[out->len] = len;

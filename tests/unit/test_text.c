@@ -96,6 +96,17 @@ static void test_fold(void **state)
 	assert_int_equal(f.map[14], 17);                    /* "a" of fullwidth "A" */
 	assert_int_equal(f.map[f.len], sizeof(text) - 1);
 	folded_free(&f);
+	/* Whitespace of any kind, ASCII or not, collapses to one space between
+	 * words and vanishes at the ends. */
+	fold_text("  A\t\n B\xc2\xa0 \xe2\x80\x83" "C  ", 16, true, &f);
+	assert_string_equal(f.s, "a b c");
+	assert_int_equal(f.map[0], 2);
+	assert_int_equal(f.map[2], 6);
+	assert_int_equal(f.map[4], 13);
+	folded_free(&f);
+	s = fold_dup("");
+	assert_string_equal(s, "");
+	free(s);
 	/* Collation: Côte d'Ivoire among the C's, not after Z. */
 	assert_true(collate_cmp("Costa Rica", "C\xc3\xb4te d'Ivoire") < 0);
 	assert_true(collate_cmp("C\xc3\xb4te d'Ivoire", "Croatia") < 0);
