@@ -22,7 +22,7 @@
 #include "util.h"
 
 #define MAGIC "TIPRIDX1"
-#define CACHE_VERSION 2u
+#define CACHE_VERSION 3u
 
 struct ix_block {
 	uint32_t section, block;
@@ -87,15 +87,26 @@ struct builder {
 	void *arg;
 	size_t done, total;
 	struct diags *d;
+	/* Writing the cache as it is built: the folded text gathers in
+	 * ix->built and goes to out a megabyte at a time, so that building
+	 * never holds the whole corpus in memory. */
+	FILE *out;
+	struct sum *sum;
+	uint64_t flushed;        /* bytes of folded text already written */
+	bool write_failed;
 };
 
-static void add_block(struct search_index *ix, size_t s, size_t b, const char *text)
+static void flush_built(struct builder *b, bool all);
+
+static void add_block(struct builder *b, size_t s, size_t k, const char *text)
 {
+	struct search_index *ix = b->ix;
 	struct folded f;
 
 	fold_text(text, strlen(text), false, &f);
 	GROW(ix->blocks, ix->cap_blocks, ix->n_blocks + 1);
-	ix->blocks[ix->n_blocks++] = (struct ix_block){ (uint32_t)s, (uint32_t)b, ix->built.len, f.len };
+	ix->blocks[ix->n_blocks++] =
+		(struct ix_block){ (uint32_t)s, (uint32_t)k, b->flushed + ix->built.len, f.len };
 	sb_add(&ix->built, f.s, f.len);
 	sb_addc(&ix->built, '\n');
 	folded_free(&f);
@@ -124,13 +135,15 @@ static void index_doc(struct corpus_doc *e, void *arg)
 			const struct section *sec = &doc->sections[s];
 
 			for (size_t k = 0; k < sec->n_paras + sec->n_items; k++)
-				add_block(ix, s, k, layout_block_text(doc, (int)s, k));
+				add_block(b, s, k, layout_block_text(doc, (int)s, k));
 		}
 		/* Only what the index loaded is dropped: a reader may hold the rest. */
 		if (!was_loaded)
 			corpus_doc_unload(e);
 	}
 	x->n_blocks = ix->n_blocks - x->first_block;
+	if (b->out && ix->built.len >= (1u << 20))
+		flush_built(b, false);
 	b->done++;
 	if (b->progress && (b->done % 50 == 0 || b->done == b->total))
 		b->progress(b->done, b->total, b->arg);
@@ -229,30 +242,42 @@ static void put_str(struct strbuf *sb, const char *s)
 	put(sb, s, n);
 }
 
-struct saving {
-	const struct search_index *ix;
-	const struct strbuf *meta;
-};
-
-static bool write_cache(FILE *f, void *arg)
+/* Writes out what was built (all of it, or whole checksum rounds). */
+static void flush_built(struct builder *b, bool all)
 {
-	const struct saving *sv = arg;
-	const struct search_index *ix = sv->ix;
-	uint64_t head[5] = { CACHE_VERSION, ix->n_docs, ix->n_blocks, sv->meta->len, ix->blob_len };
-	uint64_t sums[2] = { checksum((const unsigned char *)sv->meta->buf, sv->meta->len),
-			     checksum((const unsigned char *)ix->blob, ix->blob_len) };
+	struct strbuf *sb = &b->ix->built;
+	size_t n = all ? sb->len : sb->len / 32 * 32;
 
-	return fwrite(MAGIC, 1, 8, f) == 8 && fwrite(head, sizeof(head), 1, f) == 1 &&
-	       fwrite(sums, sizeof(sums), 1, f) == 1 && fwrite(sv->meta->buf, 1, sv->meta->len, f) == sv->meta->len &&
-	       fwrite(ix->blob, 1, ix->blob_len, f) == ix->blob_len;
+	sum_add(b->sum, (const unsigned char *)sb->buf, n);
+	if (n && fwrite(sb->buf, 1, n, b->out) != n)
+		b->write_failed = true;
+	b->flushed += n;
+	memmove(sb->buf, sb->buf + n, sb->len - n);
+	sb->len -= n;
+	if (sb->buf)
+		sb->buf[sb->len] = '\0';
 }
 
-static bool save(const struct search_index *ix, const char *path)
+/* The cache file: magic, head, checksums, the folded text, then the
+ * documents and blocks (known only once the text is written).  The head
+ * is written last, over zeros: a file cut short never passes as whole. */
+static bool build_cache(FILE *f, void *arg)
 {
+	struct builder *b = arg;
+	struct search_index *ix = b->ix;
 	struct strbuf meta = {0};
-	struct saving sv = { ix, &meta };
+	struct sum sum;
+	uint64_t head[5] = {0}, sums[2] = {0};
 	bool ok;
 
+	sum_init(&sum);
+	b->out = f;
+	b->sum = &sum;
+	if (fwrite(MAGIC, 1, 8, f) != 8 || fwrite(head, sizeof(head), 1, f) != 1 ||
+	    fwrite(sums, sizeof(sums), 1, f) != 1)
+		return false;
+	each_doc(ix->corpus, index_doc, b);
+	flush_built(b, true);
 	for (size_t i = 0; i < ix->n_docs; i++) {
 		const struct ix_doc *x = &ix->docs[i];
 
@@ -267,8 +292,18 @@ static bool save(const struct search_index *ix, const char *path)
 	}
 	for (size_t i = 0; i < ix->n_blocks; i++)
 		put(&meta, &ix->blocks[i], sizeof(ix->blocks[i]));
-	ok = paths_write_atomic(path, 0, write_cache, &sv);
+	head[0] = CACHE_VERSION;
+	head[1] = ix->n_docs;
+	head[2] = ix->n_blocks;
+	head[3] = meta.len;
+	head[4] = b->flushed;
+	sums[0] = checksum((const unsigned char *)meta.buf, meta.len);
+	sums[1] = sum_final(&sum);
+	ok = !b->write_failed && fwrite(meta.buf, 1, meta.len, f) == meta.len && fseek(f, 8, SEEK_SET) == 0 &&
+	     fwrite(head, sizeof(head), 1, f) == 1 && fwrite(sums, sizeof(sums), 1, f) == 1;
 	sb_free(&meta);
+	b->out = NULL;
+	b->sum = NULL;
 	return ok;
 }
 
@@ -327,10 +362,13 @@ static bool load(struct search_index *ix, const char *path)
 	get(&r, magic, 8);
 	get(&r, head, sizeof(head));
 	get(&r, sums, sizeof(sums));
-	if (!r.ok || memcmp(magic, MAGIC, 8) || head[0] != CACHE_VERSION || head[3] > (size_t)(r.end - r.p) ||
-	    head[4] != (size_t)(r.end - r.p) - head[3] || head[1] > 10000000 || head[2] > head[3] ||
-	    checksum(r.p, head[3]) != sums[0] || checksum_mapped(ix, r.p + head[3], head[4]) != sums[1])
+	if (!r.ok || memcmp(magic, MAGIC, 8) || head[0] != CACHE_VERSION || head[4] > (size_t)(r.end - r.p) ||
+	    head[3] != (size_t)(r.end - r.p) - head[4] || head[1] > 10000000 || head[2] > head[3] ||
+	    checksum(r.p + head[4], head[3]) != sums[0] || checksum_mapped(ix, r.p, head[4]) != sums[1])
 		return false;
+	ix->blob = (char *)r.p;
+	ix->blob_len = head[4];
+	r.p += head[4];
 	for (uint64_t i = 0; i < head[1] && r.ok; i++) {
 		struct ix_doc *x;
 
@@ -350,8 +388,6 @@ static bool load(struct search_index *ix, const char *path)
 	ix->blocks = xcalloc(ix->n_blocks + 1, sizeof(*ix->blocks));
 	for (size_t i = 0; i < ix->n_blocks && r.ok; i++)
 		get(&r, &ix->blocks[i], sizeof(ix->blocks[i]));
-	ix->blob = (char *)r.p;
-	ix->blob_len = head[4];
 	/* Every range must lie inside what was read. */
 	for (size_t i = 0; i < ix->n_docs && r.ok; i++)
 		r.ok = ix->docs[i].first_block <= ix->n_blocks &&
@@ -405,31 +441,50 @@ static void index_clear(struct search_index *ix)
 	ix->blob_len = 0;
 }
 
+/* Whether the loaded cache describes exactly the files of c now; ties each
+ * of its documents to the corpus entry. */
+static bool cache_current(struct search_index *ix, struct corpus *c)
+{
+	struct checker ck = { ix, 0, true };
+
+	each_doc(c, check_doc, &ck);
+	return ck.same && ck.i == ix->n_docs;
+}
+
 struct search_index *search_index_open(struct corpus *c, const char *cache_path, bool lean,
 				       search_progress_fn progress, void *arg, bool *rebuilt,
 				       struct diags *d)
 {
 	struct search_index *ix = xcalloc(1, sizeof(*ix));
-	struct checker ck = { ix, 0, true };
-	struct builder b = { ix, progress, arg, 0, 0, d };
+	struct builder b = { ix, progress, arg, 0, 0, d, NULL, NULL, 0, false };
 
 	ix->corpus = c;
 	ix->lean = lean;
 	*rebuilt = false;
-	if (cache_path && load(ix, cache_path)) {
-		each_doc(c, check_doc, &ck);
-		if (ck.same && ck.i == ix->n_docs)
-			return ix;
-	}
+	if (cache_path && load(ix, cache_path) && cache_current(ix, c))
+		return ix;
 	index_clear(ix);
 	*rebuilt = true;
 	b.total = each_doc(c, NULL, NULL);
+	if (cache_path) {
+		/* Built straight into the cache file, then read from it like
+		 * any cache (lean, when asked). */
+		if (paths_write_atomic(cache_path, 0, build_cache, &b)) {
+			index_clear(ix);
+			if (load(ix, cache_path) && cache_current(ix, c))
+				return ix;
+		} else {
+			diags_add(d, DIAG_WARNING, cache_path, 0, 0, "cannot save the search cache: %s",
+				  strerror(errno ? errno : EIO));
+		}
+		index_clear(ix);
+		b.done = b.flushed = 0;
+		b.write_failed = false;
+	}
+	/* No cache, or it could not be written or read back: in memory. */
 	each_doc(c, index_doc, &b);
 	ix->blob = ix->built.buf ? ix->built.buf : "";
 	ix->blob_len = ix->built.len;
-	if (cache_path && !save(ix, cache_path))
-		diags_add(d, DIAG_WARNING, cache_path, 0, 0, "cannot save the search cache: %s",
-			  strerror(errno ? errno : EIO));
 	return ix;
 }
 

@@ -219,6 +219,16 @@ static void test_cache(void **state)
 	ix = search_index_open(c, cache, false, NULL, NULL, &rebuilt, &d);
 	assert_true(rebuilt);
 	search_index_free(ix);
+	assert_int_equal(d.n, 0);
+	/* A cache that cannot be written: said once, and the search still
+	 * works from memory. */
+	ix = search_index_open(c, "/dev/null/tipr/search.bin", true, NULL, NULL, &rebuilt, &d);
+	assert_true(rebuilt);
+	assert_int_equal(d.n, 1);
+	assert_non_null(strstr(d.v[0].msg, "cannot save the search cache"));
+	assert_int_equal(run(ix, "cote", &all, &res, &d), 2);
+	search_results_free(&res);
+	search_index_free(ix);
 	corpus_free(c);
 	assert_int_equal(d.n_errors, 0);
 	diags_free(&d);
