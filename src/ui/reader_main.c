@@ -241,7 +241,7 @@ static const struct view_ops *pane_view(const struct app *app)
 	}
 }
 
-static void redraw(struct app *app)
+void app_redraw(struct app *app)
 {
 	getmaxyx(stdscr, app->rows, app->cols);
 	if (app->cols < MIN_COLS || app->rows < MIN_ROWS) {
@@ -272,7 +272,7 @@ static void redraw(struct app *app)
 	if (app->badges_later) {
 		app->badges_later = false;
 		if (app->badges_pending)
-			redraw(app);
+			app_redraw(app);
 	}
 }
 
@@ -976,7 +976,7 @@ static int run_script(struct app *app, const char *path)
 		cli_error("%s: %s", path, strerror(errno));
 		return EXIT_NOTFOUND;
 	}
-	redraw(app);
+	app_redraw(app);
 	while (!app->quit && fgets(line, sizeof(line), f)) {
 		size_t n;
 		int w, h, rounds;
@@ -1001,11 +1001,11 @@ static int run_script(struct app *app, const char *path)
 				status = EXIT_USAGE;
 				break;
 			}
-			redraw(app);
+			app_redraw(app);
 		} else if (sscanf(line, ":resize %dx%d", &w, &h) == 2) {
 			resizeterm(h, w);
 			handle_key(app, (struct input){ true, KEY_RESIZE });
-			redraw(app);
+			app_redraw(app);
 		} else if (sscanf(line, ":bench %d %n", &rounds, &w) == 1 && rounds > 0) {
 			double t0;
 
@@ -1014,7 +1014,7 @@ static int run_script(struct app *app, const char *path)
 			for (int r = 0; r < rounds; r++)
 				for (size_t k = 0; k < n; k++) {
 					handle_key(app, keys[k]);
-					redraw(app);
+					app_redraw(app);
 				}
 			printf("bench: %zu keys in %.1f ms: %.2f us per key (dispatch, draw, update)\n",
 			       (size_t)rounds * n, (now_us() - t0) / 1e3, (now_us() - t0) / ((double)rounds * (double)n));
@@ -1022,7 +1022,7 @@ static int run_script(struct app *app, const char *path)
 			n = parse_keys(line, keys, ARRAY_SIZE(keys));
 			for (size_t k = 0; k < n && !app->quit; k++) {
 				handle_key(app, keys[k]);
-				redraw(app);
+				app_redraw(app);
 			}
 		}
 	}
@@ -1042,7 +1042,7 @@ static void run_terminal(struct app *app)
 		wint_t ch;
 		int r;
 
-		redraw(app);
+		app_redraw(app);
 		r = get_wch(&ch);
 		if (r == ERR)
 			continue;

@@ -9,14 +9,28 @@
 
 #include "ui/ui.h"
 
+/* The first search of a corpus builds its cache (seconds for thousands of
+ * documents): the message line counts the documents as they go. */
+static void build_progress(size_t done, size_t total, void *arg)
+{
+	struct app *app = arg;
+
+	app_message(app, false, "Building the search cache: %zu of %zu documents", done, total);
+	app_redraw(app);
+}
+
 void results_open(struct app *app)
 {
 	if (!app->six) {
 		char *cache = search_cache_path(app->corpus);
 		bool rebuilt;
 
-		app_message(app, false, "Building the search cache...");
-		app->six = search_index_open(app->corpus, cache, false, NULL, NULL, &rebuilt, &app->diags);
+		app->six = search_index_open(app->corpus, cache, false, build_progress, app, &rebuilt,
+					     &app->diags);
+		if (rebuilt) { /* the count has done its work */
+			free(app->message);
+			app->message = NULL;
+		}
 		free(cache);
 	}
 	app->pane = PANE_RESULTS;

@@ -135,6 +135,8 @@ enum theme_role draw_tier_role(enum tier t);
 
 /* reader_main.c: app operations shared by the views. */
 void app_message(struct app *app, bool error, const char *fmt, ...) PRINTF_LIKE(3, 4);
+/* Draws the whole screen at once: between keys, as while a long build runs. */
+void app_redraw(struct app *app);
 /* Moves *sel in a list of count rows for a movement action (down, up, page,
  * half page, top, bottom; page is the pane's height); false for others. */
 bool ui_list_move(size_t *sel, size_t count, int page, enum action act);
