@@ -216,9 +216,14 @@ static void draw_too_small(struct app *app)
 	int n = snprintf(msg, sizeof(msg), "Enlarge the terminal: at least %dx%d (now %dx%d)", MIN_COLS,
 			 MIN_ROWS, app->cols, app->rows);
 	struct wrap_line *lines;
-	size_t count = wrap_text(msg, (size_t)n, (size_t)app->cols, &lines);
+	size_t count;
 
 	erase();
+	/* In one column the only cell of the last line is the lower-right
+	 * corner, and ncurses, writing that cell, reads the one before it. */
+	if (app->cols < 2)
+		return;
+	count = wrap_text(msg, (size_t)n, (size_t)app->cols, &lines);
 	for (size_t i = 0; i < count && (int)i < app->rows; i++)
 		draw_text(app, (int)i, 0, app->cols, msg + lines[i].start, lines[i].end - lines[i].start, A_BOLD);
 	free(lines);

@@ -11,6 +11,7 @@ unset TIPR_CONTENT NO_COLOR
 store=$XDG_DATA_HOME/tipr/annotations.yaml
 n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
+skip() { n=$((n + 1)); echo "ok $n # SKIP $1"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" "$tmp/err" 2>/dev/null; }
 # run STATUS DESC ARGS...: runs tipr, expecting exit STATUS.
 run() {
@@ -94,13 +95,23 @@ rm -f "$store" "$store".corrupt-*
 run 0 "an annotation saved before the disk fills" notes add korea-north 2022 prosecution \
 	--quote "Fair trials did not occur in the DPRK" --note "kept"
 cp "$store" "$tmp/before"
-(
-	ulimit -f 1
-	"$TIPR" notes add korea-north 2022 protection --quote "The government did not report any protection efforts." \
-		--note "$(printf '%0600d' 0)"
-) >"$tmp/out" 2>"$tmp/err"
-if [ $? -eq 1 ]; then ok "  ...full disk: exit 1"; else not_ok "  ...full disk: exit 1"; fi
-has "  ...the reason, naming the file" "annotations.yaml: error: cannot save: File too large" "$tmp/err"
+case $TIPR in
+*-valgrind)
+	# valgrind dies of SIGXFSZ even when the program ignores it
+	# (plain and sanitizer builds run this).
+	skip "full disk: valgrind dies of SIGXFSZ"
+	skip "full disk: the reason"
+	;;
+*)
+	(
+		ulimit -f 1
+		"$TIPR" notes add korea-north 2022 protection \
+			--quote "The government did not report any protection efforts." --note "$(printf '%0600d' 0)"
+	) >"$tmp/out" 2>"$tmp/err"
+	if [ $? -eq 1 ]; then ok "  ...full disk: exit 1"; else not_ok "  ...full disk: exit 1"; fi
+	has "  ...the reason, naming the file" "annotations.yaml: error: cannot save: File too large" "$tmp/err"
+	;;
+esac
 if cmp -s "$store" "$tmp/before" && [ ! -e "$store.tmp" ]; then
 	ok "  ...the file unchanged, no temporary left"
 else
