@@ -814,3 +814,69 @@ void search_results_free(struct search_results *r)
 	free(r->matched);
 	memset(r, 0, sizeof(*r));
 }
+
+/* --- searching as you type ------------------------------------------------ */
+
+struct search_typing_step {
+	char *text;
+	struct search_results res;
+};
+
+static void drop_step(struct search_typing *t)
+{
+	struct search_typing_step *top = &t->steps[--t->n];
+
+	free(top->text);
+	search_results_free(&top->res);
+}
+
+bool search_typing_update(struct search_typing *t, struct search_index *ix, const char *text,
+			  const struct search_scope *scope, size_t max_hits, size_t snippet_width,
+			  struct search_results *cur, const char **err, struct diags *d)
+{
+	struct search_scope sc = *scope;
+	struct search_query q;
+	const struct search_results *base;
+
+	/* The current results become a step on the way. */
+	if (t->text) {
+		GROW(t->steps, t->cap, t->n + 1);
+		t->steps[t->n++] = (struct search_typing_step){ t->text, *cur };
+		t->text = NULL;
+	} else {
+		search_results_free(cur);
+	}
+	memset(cur, 0, sizeof(*cur));
+	/* Steps not on the way to text are done with; a step for text itself
+	 * is the answer. */
+	while (t->n) {
+		struct search_typing_step *top = &t->steps[t->n - 1];
+
+		if (!strcmp(top->text, text)) {
+			*cur = top->res;
+			t->text = top->text;
+			t->n--;
+			return true;
+		}
+		if (!strncmp(text, top->text, strlen(top->text)))
+			break;
+		drop_step(t);
+	}
+	if (!search_query_parse(text, &q, err))
+		return false;
+	base = t->n ? &t->steps[t->n - 1].res : NULL;
+	sc.within = base && base->matched && !base->incomplete ? base->matched : NULL;
+	search_run(ix, &q, &sc, max_hits, snippet_width, cur, d);
+	search_query_free(&q);
+	t->text = xstrdup(text);
+	return true;
+}
+
+void search_typing_reset(struct search_typing *t)
+{
+	while (t->n)
+		drop_step(t);
+	free(t->steps);
+	free(t->text);
+	memset(t, 0, sizeof(*t));
+}

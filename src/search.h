@@ -85,6 +85,28 @@ void search_run(struct search_index *ix, const struct search_query *q, const str
 		size_t max_hits, size_t snippet_width, struct search_results *out, struct diags *d);
 void search_results_free(struct search_results *r);
 
+/* Search as you type.  The results of each query typed on the way to the
+ * current one are kept: typing on searches only where the shorter query
+ * matched, and deleting back gives the earlier results again at once (a
+ * query with no match costs a whole pass: only once).  Zero-initialised is
+ * empty. */
+struct search_typing_step;
+struct search_typing {
+	struct search_typing_step *steps;
+	size_t n, cap;
+	char *text; /* the query of the caller's current results, or NULL */
+};
+
+/* Replaces *cur (the results of the previous call, or empty) with the
+ * results for text in scope (its within is set here).  False, with *cur
+ * empty and a message in *err, when text holds nothing to search for. */
+bool search_typing_update(struct search_typing *t, struct search_index *ix, const char *text,
+			  const struct search_scope *scope, size_t max_hits, size_t snippet_width,
+			  struct search_results *cur, const char **err, struct diags *d);
+/* Forgets every step (the scope changed, or the search is over); the
+ * caller's current results stay its own. */
+void search_typing_reset(struct search_typing *t);
+
 /* How many documents and bytes of folded text the index holds. */
 size_t search_index_docs(const struct search_index *ix);
 size_t search_index_bytes(const struct search_index *ix);

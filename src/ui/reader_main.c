@@ -497,8 +497,7 @@ static void prompt_key(struct app *app, struct input in)
 	}
 	if (!in.fkey && in.code == ('t' & 0x1f) && app->prompt == PROMPT_SEARCH_ALL) {
 		app->s_scope = (app->s_scope + 1) % 3;
-		free(app->s_last); /* a wider scope: search everything again */
-		app->s_last = NULL;
+		search_typing_reset(&app->typing); /* another scope: search again */
 	} else if (!prompt_edit(app, in)) {
 		return;
 	}

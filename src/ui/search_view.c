@@ -42,8 +42,7 @@ void results_open(struct app *app)
 void results_close(struct app *app)
 {
 	search_results_free(&app->sres);
-	free(app->s_last);
-	app->s_last = NULL;
+	search_typing_reset(&app->typing);
 	app->pane = PANE_READER;
 	if (app->prompt == PROMPT_SEARCH_ALL)
 		app->prompt = PROMPT_NONE;
@@ -51,35 +50,24 @@ void results_close(struct app *app)
 
 void results_update(struct app *app)
 {
-	struct search_query q;
-	struct search_scope scope = {0};
-	struct search_results prev = app->sres;
+	struct search_scope scope = { .first_only = true };
 	const char *err, *text = app->input.len ? app->input.buf : "";
 	size_t w, h;
-	/* Typing on only narrows: search where the shorter query matched. */
-	bool narrower = app->s_last && prev.matched && !strncmp(text, app->s_last, strlen(app->s_last));
 
-	memset(&app->sres, 0, sizeof(app->sres));
 	app->s_sel = app->s_top = 0;
-	if (search_query_parse(text, &q, &err)) {
-		if (app->open && app->s_scope == SCOPE_COUNTRY)
-			scope.country = app->open->slug;
-		if (app->open && app->s_scope == SCOPE_YEAR)
-			scope.year = app->open->year;
-		scope.within = narrower && !prev.incomplete ? prev.matched : NULL;
-		scope.first_only = true;
-		app_text_size(app, &w, &h);
-		search_run(app->six, &q, &scope, 500, w > 30 ? w - 24 : 20, &app->sres, &app->diags);
-		search_query_free(&q);
-		if (!app->sres.total)
-			app_message(app, true, "No match for \"%s\"", text);
-		else
-			app_message(app, false, "%zu%s matches in %zu%s documents", app->sres.total,
-				    app->sres.incomplete ? "+" : "", app->sres.n_docs, app->sres.incomplete ? "+" : "");
-	}
-	search_results_free(&prev);
-	free(app->s_last);
-	app->s_last = app->sres.matched ? xstrdup(text) : NULL;
+	if (app->open && app->s_scope == SCOPE_COUNTRY)
+		scope.country = app->open->slug;
+	if (app->open && app->s_scope == SCOPE_YEAR)
+		scope.year = app->open->year;
+	app_text_size(app, &w, &h);
+	if (!search_typing_update(&app->typing, app->six, text, &scope, 500, w > 30 ? w - 24 : 20, &app->sres,
+				  &err, &app->diags))
+		return;
+	if (!app->sres.total)
+		app_message(app, true, "No match for \"%s\"", text);
+	else
+		app_message(app, false, "%zu%s matches in %zu%s documents", app->sres.total,
+			    app->sres.incomplete ? "+" : "", app->sres.n_docs, app->sres.incomplete ? "+" : "");
 }
 
 static const char *scope_name(const struct app *app, char *buf, size_t n)
@@ -192,8 +180,7 @@ static bool results_action(struct app *app, enum action act)
 		break;
 	case ACT_SCOPE:
 		app->s_scope = (app->s_scope + 1) % 3;
-		free(app->s_last); /* a wider scope: search everything again */
-		app->s_last = NULL;
+		search_typing_reset(&app->typing); /* another scope: search again */
 		results_update(app);
 		break;
 	case ACT_EDIT_QUERY:

@@ -69,7 +69,7 @@ struct app {
 	/* Corpus-wide search: the index (built on first use), the results. */
 	struct search_index *six;
 	struct search_results sres;
-	char *s_last;                /* the query the results are for */
+	struct search_typing typing; /* the queries typed on the way to sres's */
 	enum search_scope_kind s_scope;
 	size_t s_sel, s_top;
 	/* Annotations: the store, those of the open document, the selection. */

@@ -168,6 +168,58 @@ static void test_search_and_snippets(void **state)
 	diags_free(&d);
 }
 
+/* Search as you type: each step agrees with a search from scratch, even
+ * when a shorter query stopped at the hit limit; deleting back gives the
+ * earlier step's results again, the same ones, without searching. */
+static void test_typing(void **state)
+{
+	struct diags d = {0};
+	struct corpus *c = open_corpus(&d);
+	bool rebuilt;
+	struct search_index *ix = search_index_open(c, NULL, false, NULL, NULL, &rebuilt, &d);
+	struct search_typing t = {0};
+	struct search_results cur = {0}, fresh;
+	struct search_scope scope = { .first_only = true };
+	static const char *const steps[] = { "c", "co", "coc", "coco", "cocoa", "cocoa c", "cocoa ch" };
+	const struct search_hit *at_coc = NULL;
+	const char *err;
+
+	(void)state;
+	/* With one hit allowed every step stops early (no narrowing); with
+	 * fifty each is complete and the next searches only where it matched. */
+	for (size_t limit = 1; limit <= 50; limit += 49) {
+		search_typing_reset(&t);
+		for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+			assert_true(search_typing_update(&t, ix, steps[i], &scope, limit, 40, &cur, &err, &d));
+			run(ix, steps[i], &(struct search_scope){0}, &fresh, &d);
+			assert_int_equal(cur.incomplete, limit == 1 && fresh.total > 1);
+			if (!cur.incomplete) {
+				assert_int_equal(cur.total, fresh.total);
+				assert_int_equal(cur.n_docs, fresh.n_docs);
+			}
+			search_results_free(&fresh);
+			if (!strcmp(steps[i], "coc"))
+				at_coc = cur.hits;
+		}
+	}
+	assert_int_equal(cur.n_docs, 2); /* "cocoa ch": in both documents */
+	assert_true(search_typing_update(&t, ix, "coc", &scope, 50, 40, &cur, &err, &d));
+	assert_ptr_equal(cur.hits, at_coc);
+	/* Off the way: a new branch, and nothing to search for. */
+	assert_true(search_typing_update(&t, ix, "cx", &scope, 50, 40, &cur, &err, &d));
+	assert_int_equal(cur.total, 0);
+	assert_false(search_typing_update(&t, ix, " ", &scope, 50, 40, &cur, &err, &d));
+	assert_null(cur.hits);
+	assert_true(search_typing_update(&t, ix, "cote", &scope, 50, 40, &cur, &err, &d));
+	assert_int_equal(cur.total, 1);
+	search_typing_reset(&t);
+	search_results_free(&cur);
+	search_index_free(ix);
+	corpus_free(c);
+	assert_int_equal(d.n_errors, 0);
+	diags_free(&d);
+}
+
 static void test_cache(void **state)
 {
 	struct diags d = {0};
@@ -240,6 +292,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_query_parse),
 		cmocka_unit_test(test_search_and_snippets),
+		cmocka_unit_test(test_typing),
 		cmocka_unit_test(test_cache),
 	};
 
