@@ -43,6 +43,11 @@ void status_draw(struct app *app, int y, int w)
 			sb_adds(&left, cs->title ? cs->title : cs->id);
 			sb_addf(&right, "section %.0f%%  whole %.0f%% similar ", cs->similarity * 100,
 				app->cmp->similarity * 100);
+			/* Narrow: the section's figure alone, whole rather than cut. */
+			if (right.len + 24 > (size_t)w) {
+				sb_reset(&right);
+				sb_addf(&right, "%.0f%% similar ", cs->similarity * 100);
+			}
 		}
 	} else if (app->pane == PANE_NOTES) {
 		sb_adds(&left, sep);
