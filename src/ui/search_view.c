@@ -151,30 +151,9 @@ static void open_hit(struct app *app)
 
 static bool results_action(struct app *app, enum action act)
 {
-	size_t last = app->sres.n_hits ? app->sres.n_hits - 1 : 0;
-	size_t page = app->pane_rows > 3 ? (size_t)app->pane_rows - 2 : 1;
-
+	if (ui_list_move(&app->s_sel, app->sres.n_hits, app->pane_rows, act))
+		return true;
 	switch (act) {
-	case ACT_DOWN:
-		if (app->s_sel < last)
-			app->s_sel++;
-		break;
-	case ACT_UP:
-		if (app->s_sel)
-			app->s_sel--;
-		break;
-	case ACT_PAGE_DOWN:
-		app->s_sel = app->s_sel + page < last ? app->s_sel + page : last;
-		break;
-	case ACT_PAGE_UP:
-		app->s_sel = app->s_sel > page ? app->s_sel - page : 0;
-		break;
-	case ACT_TOP:
-		app->s_sel = 0;
-		break;
-	case ACT_BOTTOM:
-		app->s_sel = last;
-		break;
 	case ACT_DETAIL:
 		open_hit(app);
 		break;

@@ -144,25 +144,10 @@ static void tracker_draw(struct app *app, int y0, int x0, int h, int w)
 static bool tracker_action(struct app *app, enum action act)
 {
 	const struct rec_tracker *t = app->trk;
-	size_t last = t->n_threads ? t->n_threads - 1 : 0;
 
+	if (ui_list_move(&app->trk_row, t->n_threads, app->pane_rows, act))
+		return true;
 	switch (act) {
-	case ACT_DOWN:
-		if (app->trk_row < last)
-			app->trk_row++;
-		break;
-	case ACT_UP:
-		if (app->trk_row)
-			app->trk_row--;
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_BOTTOM:
-		app->trk_row = last;
-		break;
-	case ACT_PAGE_UP:
-	case ACT_TOP:
-		app->trk_row = 0;
-		break;
 	case ACT_LEFT:
 		if (app->trk_col)
 			app->trk_col--;
