@@ -144,8 +144,9 @@ static void draw_input(struct app *app, int y, int x, int w)
 void hint_draw(struct app *app, int y, int w)
 {
 	/* Most useful first: a narrow terminal drops hints from the end. */
-	static const char *const hints[] = { "q quit", "Tab pane", "/ search", "n/N match", "[ ] section",
-					     "< > year", "v select", "L notes", "m by year", "t tree", NULL };
+	static const char *const hints[] = { "q quit", "Tab pane", "/ search", "S search all", "D compare",
+					     "R recs", "v select", "L notes", "[ ] section", "< > year",
+					     "n/N match", "m by year", "t tree", NULL };
 	static const char *const results_hints[] = { "j/k match", "Enter open it", "o scope",
 						     "/ change the query", "q back to reading", NULL };
 	static const char *const compare_hints[] = { "n/N change", "s swap", "i inline", "z fold",
