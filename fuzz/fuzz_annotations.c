@@ -12,9 +12,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "annotations.h"
-#include "document.h"
-#include "util.h"
+#include "notes/annotations.h"
+#include "content/document.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

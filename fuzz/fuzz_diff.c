@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare.h"
-#include "document.h"
-#include "recs.h"
-#include "utf8.h"
+#include "compare/compare.h"
+#include "content/document.h"
+#include "compare/recs.h"
+#include "base/utf8.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "theme.h"
+#include "style/theme.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

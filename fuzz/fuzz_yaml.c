@@ -5,9 +5,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "country.h"
-#include "document.h"
-#include "yamltree.h"
+#include "content/country.h"
+#include "content/document.h"
+#include "base/yamltree.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

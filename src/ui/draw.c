@@ -6,10 +6,10 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "textsafe.h"
-#include "textwrap.h"
+#include "base/textsafe.h"
+#include "text/textwrap.h"
 #include "ui/ui.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static attr_t role_attrs[ROLE__COUNT];
 

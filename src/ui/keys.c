@@ -5,7 +5,7 @@
 
 #include <curses.h>
 
-#include "util.h"
+#include "base/util.h"
 
 #define CTRL(c) ((c) & 0x1f)
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "textwrap.h"
+#include "text/textwrap.h"
 #include "ui/ui.h"
 
 enum { DATE_COLS = 10, DETAIL_ROWS = 6 };

@@ -13,14 +13,14 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "arena.h"
-#include "commands.h"
-#include "paths.h"
-#include "session.h"
-#include "textwrap.h"
+#include "base/arena.h"
+#include "cli/commands.h"
+#include "base/paths.h"
+#include "reader/session.h"
+#include "text/textwrap.h"
 #include "ui/ui.h"
-#include "utf8.h"
-#include "yamltree.h"
+#include "base/utf8.h"
+#include "base/yamltree.h"
 
 enum { MIN_COLS = 30, MIN_ROWS = 6, MIN_TEXT_COLS = 30, MIN_TREE_COLS = 16, DEFAULT_TREE_COLS = 28,
        WHEEL_LINES = 3 };

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "textwrap.h"
+#include "text/textwrap.h"
 #include "ui/ui.h"
 
 /* The right of the status line for a document: tier, excerpt, position. */

@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmprender.h"
-#include "textwrap.h"
+#include "compare/cmprender.h"
+#include "text/textwrap.h"
 #include "ui/ui.h"
 
 enum { CELL_COLS = 10, NUM_COLS = 5, DETAIL_ROWS = 7 };

@@ -11,17 +11,17 @@
 
 #include <curses.h>
 
-#include "annexport.h"
-#include "annotations.h"
-#include "cli.h"
-#include "cmplayout.h"
-#include "marks.h"
-#include "reading.h"
-#include "recs.h"
-#include "search.h"
-#include "selection.h"
-#include "theme.h"
-#include "tree.h"
+#include "notes/annexport.h"
+#include "notes/annotations.h"
+#include "cli/cli.h"
+#include "compare/cmplayout.h"
+#include "notes/marks.h"
+#include "reader/reading.h"
+#include "compare/recs.h"
+#include "search/search.h"
+#include "notes/selection.h"
+#include "style/theme.h"
+#include "reader/tree.h"
 #include "ui/keys.h"
 
 enum focus { FOCUS_TREE, FOCUS_READER };

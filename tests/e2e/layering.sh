@@ -4,9 +4,9 @@
 set -u
 echo "1..2"
 hits=$(grep -l -E '#[[:space:]]*include[[:space:]]*[<"](n?curses(w)?/)?(n?curses|term|panel|menu|form)\.h[>"]' \
-	"$TIPR_SRCDIR"/src/*.c "$TIPR_SRCDIR"/src/*.h 2>/dev/null)
+	$(find "$TIPR_SRCDIR"/src -path "$TIPR_SRCDIR/src/ui" -prune -o -name '*.[ch]' -print) 2>/dev/null)
 if [ -z "$hits" ]; then
-	echo "ok 1 - no curses include in the model ($(ls "$TIPR_SRCDIR"/src/*.c | wc -l) files)"
+	echo "ok 1 - no curses include in the model ($(find "$TIPR_SRCDIR"/src -path "$TIPR_SRCDIR/src/ui" -prune -o -name '*.c' -print | wc -l) files)"
 else
 	echo "not ok 1 - curses included by model code: $hits"
 fi

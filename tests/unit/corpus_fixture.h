@@ -6,9 +6,9 @@
 
 #include <stdlib.h>
 
-#include "corpus.h"
-#include "icu.h"
-#include "util.h"
+#include "content/corpus.h"
+#include "base/icu.h"
+#include "base/util.h"
 
 static struct corpus *corpus;
 static struct diags diags;

@@ -13,8 +13,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "icu.h"
-#include "util.h"
+#include "base/icu.h"
+#include "base/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -10,10 +10,10 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "annotations.h"
-#include "document.h"
-#include "icu.h"
-#include "util.h"
+#include "notes/annotations.h"
+#include "content/document.h"
+#include "base/icu.h"
+#include "base/util.h"
 
 static char *original; /* the YAML text of the narrative */
 static size_t original_len;

@@ -20,11 +20,11 @@
 #include <dirent.h>
 #include <cmocka.h>
 
-#include "annotations.h"
-#include "document.h"
-#include "icu.h"
-#include "paths.h"
-#include "util.h"
+#include "notes/annotations.h"
+#include "content/document.h"
+#include "base/icu.h"
+#include "base/paths.h"
+#include "base/util.h"
 
 static struct document *doc;
 static char tmpdir[] = "/tmp/tipr-annotations-XXXXXX";

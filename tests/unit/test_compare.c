@@ -11,18 +11,18 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "cmplayout.h"
-#include "cmprender.h"
-#include "compare.h"
-#include "corpus.h"
+#include "compare/cmplayout.h"
+#include "compare/cmprender.h"
+#include "compare/compare.h"
+#include "content/corpus.h"
 #include "corpus_fixture.h"
-#include "icu.h"
-#include "layout.h"
-#include "recs.h"
-#include "sentence.h"
-#include "textwrap.h"
-#include "util.h"
-#include "wdiff.h"
+#include "base/icu.h"
+#include "content/layout.h"
+#include "compare/recs.h"
+#include "text/sentence.h"
+#include "text/textwrap.h"
+#include "base/util.h"
+#include "text/wdiff.h"
 
 static int setup(void **state)
 {

@@ -13,10 +13,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "corpus.h"
-#include "icu.h"
-#include "paths.h"
-#include "util.h"
+#include "content/corpus.h"
+#include "base/icu.h"
+#include "base/paths.h"
+#include "base/util.h"
 
 static char root[] = "/tmp/tipr-corpus-XXXXXX";
 

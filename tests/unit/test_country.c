@@ -15,11 +15,11 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "country.h"
-#include "document.h"
-#include "fold.h"
-#include "icu.h"
-#include "util.h"
+#include "content/country.h"
+#include "content/document.h"
+#include "text/fold.h"
+#include "base/icu.h"
+#include "base/util.h"
 
 static struct countries *cs;
 

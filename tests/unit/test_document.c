@@ -10,8 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "document.h"
-#include "icu.h"
+#include "content/document.h"
+#include "base/icu.h"
 
 static int teardown(void **state)
 {

@@ -11,12 +11,12 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "country.h"
-#include "document.h"
-#include "icu.h"
-#include "import.h"
-#include "textrepair.h"
-#include "util.h"
+#include "content/country.h"
+#include "content/document.h"
+#include "base/icu.h"
+#include "import/import.h"
+#include "import/textrepair.h"
+#include "base/util.h"
 
 static struct countries *countries;
 

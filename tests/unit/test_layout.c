@@ -10,11 +10,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "document.h"
-#include "icu.h"
-#include "layout.h"
-#include "textwrap.h"
-#include "util.h"
+#include "content/document.h"
+#include "base/icu.h"
+#include "content/layout.h"
+#include "text/textwrap.h"
+#include "base/util.h"
 
 static int teardown(void **state)
 {

@@ -14,13 +14,13 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "corpus.h"
+#include "content/corpus.h"
 #include "corpus_fixture.h"
-#include "icu.h"
-#include "reading.h"
-#include "textwrap.h"
-#include "tree.h"
-#include "util.h"
+#include "base/icu.h"
+#include "reader/reading.h"
+#include "text/textwrap.h"
+#include "reader/tree.h"
+#include "base/util.h"
 
 static int setup(void **state)
 {

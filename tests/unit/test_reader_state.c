@@ -12,15 +12,15 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "corpus.h"
+#include "content/corpus.h"
 #include "corpus_fixture.h"
-#include "icu.h"
-#include "reading.h"
-#include "session.h"
-#include "textwrap.h"
-#include "theme.h"
-#include "tree.h"
-#include "util.h"
+#include "base/icu.h"
+#include "reader/reading.h"
+#include "reader/session.h"
+#include "text/textwrap.h"
+#include "style/theme.h"
+#include "reader/tree.h"
+#include "base/util.h"
 
 static int setup(void **state)
 {

@@ -13,10 +13,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "corpus.h"
-#include "icu.h"
-#include "search.h"
-#include "util.h"
+#include "content/corpus.h"
+#include "base/icu.h"
+#include "search/search.h"
+#include "base/util.h"
 
 static char tmpdir[] = "/tmp/tipr-search-XXXXXX";
 

@@ -12,14 +12,14 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "annotations.h"
-#include "corpus.h"
+#include "notes/annotations.h"
+#include "content/corpus.h"
 #include "corpus_fixture.h"
-#include "icu.h"
-#include "marks.h"
-#include "reading.h"
-#include "selection.h"
-#include "util.h"
+#include "base/icu.h"
+#include "notes/marks.h"
+#include "reader/reading.h"
+#include "notes/selection.h"
+#include "base/util.h"
 
 static const struct document *nk2022;
 static char tmpdir[] = "/tmp/tipr-selection-XXXXXX";

@@ -10,11 +10,11 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "fold.h"
-#include "icu.h"
-#include "textsafe.h"
-#include "textwrap.h"
-#include "utf8.h"
+#include "text/fold.h"
+#include "base/icu.h"
+#include "base/textsafe.h"
+#include "text/textwrap.h"
+#include "base/utf8.h"
 
 static int teardown(void **state)
 {

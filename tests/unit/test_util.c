@@ -11,9 +11,9 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "util.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/util.h"
 
 static void test_strbuf(void **state)
 {

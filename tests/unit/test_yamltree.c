@@ -9,9 +9,9 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "arena.h"
-#include "diag.h"
-#include "yamltree.h"
+#include "base/arena.h"
+#include "base/diag.h"
+#include "base/yamltree.h"
 
 static const struct ynode *parse(const char *text, struct arena *a, struct diags *d)
 {

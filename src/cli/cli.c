@@ -1,0 +1,279 @@
+/* cli.c — shared plumbing of the batch commands. */
+#include "config.h"
+
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "text/fold.h"
+#include "base/paths.h"
+#include "base/textsafe.h"
+
+int cli_common_option(struct cli *cli, int opt, const char *arg)
+{
+	switch (opt) {
+	case OPT_CONTENT:
+		cli->content = xreallocarray(cli->content, cli->n_content + 1, sizeof(*cli->content));
+		cli->content[cli->n_content++] = xstrdup(arg);
+		return 0;
+	case OPT_COLOR:
+		if (!strcmp(arg, "auto"))
+			cli->color = COLOR_AUTO;
+		else if (!strcmp(arg, "always"))
+			cli->color = COLOR_ALWAYS;
+		else if (!strcmp(arg, "never"))
+			cli->color = COLOR_NEVER;
+		else
+			return cli_usage_error(cli, "--color must be auto, always or never, not '%s'", arg);
+		return 0;
+	case OPT_THEME:
+		free(cli->theme);
+		cli->theme = xstrdup(arg);
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+void cli_free(struct cli *cli)
+{
+	for (size_t i = 0; i < cli->n_content; i++)
+		free(cli->content[i]);
+	free(cli->content);
+	free(cli->theme);
+	corpus_free(cli->corpus);
+	diags_free(&cli->diags);
+	memset(cli, 0, sizeof(*cli));
+}
+
+static void vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap);
+
+	fputs(prefix, stderr);
+	textsafe_fputs(msg, stderr);
+	fputc('\n', stderr);
+	free(msg);
+}
+
+int cli_usage_error(const struct cli *cli, const char *fmt, ...)
+{
+	va_list ap;
+	char *prefix = cli->command ? xasprintf("tipr %s: ", cli->command) : xstrdup("tipr: ");
+
+	va_start(ap, fmt);
+	vmessage(prefix, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try 'tipr%s%s --help'.\n", cli->command ? " " : "",
+		cli->command ? cli->command : "");
+	free(prefix);
+	return EXIT_USAGE;
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmessage("tipr: ", fmt, ap);
+	va_end(ap);
+}
+
+void cli_flush_diags(struct cli *cli)
+{
+	diags_print(&cli->diags, stderr);
+	diags_clear(&cli->diags);
+}
+
+int cli_unhandled_option(struct cli *cli, int opt, const char *arg, char *const *argv)
+{
+	int r = cli_common_option(cli, opt, arg);
+
+	if (r == 0)
+		return -1;
+	if (r > 0)
+		return r;
+	return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+}
+
+bool cli_open_corpus(struct cli *cli)
+{
+	char **dirs = cli->content;
+	size_t n = cli->n_content;
+	char *env_copy = NULL, *bundled = NULL, *fallback, *cache;
+	const char *env = getenv("TIPR_CONTENT");
+
+	if (cli->corpus)
+		return true;
+	if (!n && env && *env) {
+		env_copy = xstrdup(env);
+		dirs = NULL;
+		for (char *tok = strtok(env_copy, ":"); tok; tok = strtok(NULL, ":")) {
+			dirs = xreallocarray(dirs, n + 1, sizeof(*dirs));
+			dirs[n++] = tok;
+		}
+	}
+	if (!n) {
+		bundled = paths_bundled("content");
+		dirs = &bundled;
+		n = 1;
+	}
+	fallback = paths_bundled("content/countries.yaml");
+	cache = paths_cache_home();
+	cli->corpus = corpus_open_cached((const char *const *)dirs, n, fallback, cache, &cli->diags);
+	free(cache);
+	free(fallback);
+	if (dirs != cli->content && dirs != &bundled)
+		free(dirs);
+	free(env_copy);
+	free(bundled);
+	cli_flush_diags(cli);
+	if (!cli->corpus)
+		return false;
+	if (!corpus_n_collections(cli->corpus)) {
+		cli_error("no collections found in the content directories");
+		return false;
+	}
+	return true;
+}
+
+const struct country *cli_country(struct cli *cli, const char *arg)
+{
+	const struct country *c, *cands[8];
+	size_t n;
+	struct strbuf sb = {0};
+
+	switch (countries_lookup(corpus_countries(cli->corpus), arg, &c, cands, ARRAY_SIZE(cands), &n)) {
+	case LOOKUP_FOUND:
+		return c;
+	case LOOKUP_NONE:
+		cli_error("no country matches '%s' (try 'tipr list')", arg);
+		return NULL;
+	case LOOKUP_AMBIGUOUS:
+		for (size_t i = 0; i < n && i < ARRAY_SIZE(cands); i++)
+			sb_addf(&sb, "%s%s (%s)", i ? ", " : "", country_display_name(cands[i]),
+				cands[i]->slug);
+		if (n > ARRAY_SIZE(cands))
+			sb_addf(&sb, " and %zu more", n - ARRAY_SIZE(cands));
+		cli_error("'%s' matches several countries: %s", arg, sb_str(&sb));
+		sb_free(&sb);
+		return NULL;
+	}
+	return NULL;
+}
+
+bool cli_year(struct cli *cli, const char *arg, int *year)
+{
+	char *end;
+	long y;
+
+	errno = 0;
+	y = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || y < 1900 || y > 2200) {
+		cli_usage_error(cli, "'%s' is not a year", arg);
+		return false;
+	}
+	*year = (int)y;
+	return true;
+}
+
+const struct document *cli_document(struct cli *cli, const struct country *c, int year)
+{
+	struct collection *coll = corpus_default_collection(cli->corpus);
+	struct corpus_doc *e = coll ? collection_find(coll, c->slug, year) : NULL;
+	const struct document *doc;
+
+	if (!e) {
+		size_t first, n = coll ? collection_country_docs(coll, c->slug, &first) : 0;
+		struct strbuf sb = {0};
+
+		for (size_t i = 0; i < n; i++)
+			sb_addf(&sb, "%s%d", i ? ", " : "", coll->docs[first + i].year);
+		if (n)
+			cli_error("no %d narrative for %s; years available: %s", year,
+				  country_display_name(c), sb_str(&sb));
+		else
+			cli_error("no narrative for %s in the content", country_display_name(c));
+		sb_free(&sb);
+		return NULL;
+	}
+	doc = corpus_doc_load(e, &cli->diags);
+	cli_flush_diags(cli);
+	return doc;
+}
+
+int cli_section(struct cli *cli, const struct document *doc, const char *arg)
+{
+	char *q = fold_dup(arg);
+	size_t qn = strlen(q);
+	int hit = -1, hits = 0;
+	struct strbuf sb = {0};
+
+	for (size_t i = 0; i < doc->n_sections; i++) {
+		char *t = fold_dup(doc->sections[i].title);
+
+		if (!strcmp(doc->sections[i].id, q) || !strcmp(t, q)) {
+			free(t);
+			hit = (int)i;
+			hits = 1;
+			break;
+		}
+		if (!strncmp(doc->sections[i].id, q, qn) || !strncmp(t, q, qn)) {
+			hit = (int)i;
+			hits++;
+		}
+		free(t);
+	}
+	free(q);
+	if (hits == 1)
+		return hit;
+	for (size_t i = 0; i < doc->n_sections; i++)
+		sb_addf(&sb, "%s%s", i ? ", " : "", doc->sections[i].id);
+	cli_error("%s section '%s'; this document has: %s", hits ? "ambiguous" : "no", arg,
+		  sb_str(&sb));
+	sb_free(&sb);
+	(void)cli;
+	return -1;
+}
+
+bool cli_color(const struct cli *cli, FILE *f)
+{
+	const char *no = getenv("NO_COLOR");
+
+	if (cli->color != COLOR_AUTO)
+		return cli->color == COLOR_ALWAYS;
+	if (no && *no)
+		return false;
+	return isatty(fileno(f));
+}
+
+size_t cli_width(FILE *f)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+
+	if (cols && atoi(cols) > 0)
+		return (size_t)atoi(cols);
+	if (isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+size_t cli_parse_width(const struct cli *cli, const char *arg)
+{
+	char *end;
+	long w;
+
+	errno = 0;
+	w = strtol(arg, &end, 10);
+	if (errno || *end || end == arg || w < 20 || w > 1000) {
+		cli_usage_error(cli, "--width must be a number from 20 to 1000, not '%s'", arg);
+		return 0;
+	}
+	return (size_t)w;
+}

@@ -1,0 +1,240 @@
+/* cmd_list.c — tipr list: collections, countries, years and tiers. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "style/ansi.h"
+#include "cli/commands.h"
+#include "base/json.h"
+#include "base/textsafe.h"
+#include "text/textwrap.h"
+
+const char cmd_list_help[] =
+	"Usage: tipr list [--format text|json|csv] [--content DIR]...\n"
+	"\n"
+	"List the collections in the content, and for each the countries with the\n"
+	"years they have and the tier of each year.\n"
+	"\n"
+	"  --format text   one block per collection, a line per country (default)\n"
+	"  --format json   every collection and document as JSON\n"
+	"  --format csv    one row per country-year of the annual reports:\n"
+	"                  country,iso3,year,tier (the shape tier datasets use)\n"
+	"  --content DIR   read the content in DIR (repeatable)\n"
+	"  --color WHEN    auto, always or never\n";
+
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV };
+
+static const char *doc_name(const struct countries *cs, const struct corpus_doc *e)
+{
+	const struct country *c = countries_by_slug(cs, e->slug);
+
+	return c ? country_display_name(c) : e->slug;
+}
+
+static const char *doc_iso3(const struct countries *cs, const struct corpus_doc *e)
+{
+	const struct country *c = countries_by_slug(cs, e->slug);
+
+	return c ? c->iso3 : "";
+}
+
+/* Documents of a collection in country-name collation order (the layout is
+ * sorted by slug; users read names). */
+static size_t *by_name(const struct countries *cs, const struct collection *coll)
+{
+	size_t *order = xmalloc((coll->n_docs + 1) * sizeof(*order));
+	size_t n = 0;
+
+	for (size_t k = 0; k < countries_count(cs); k++) {
+		size_t first, m = collection_country_docs(coll, countries_at(cs, k)->slug, &first);
+
+		for (size_t i = 0; i < m; i++)
+			order[n++] = first + i;
+	}
+	/* Documents whose country is not in countries.yaml come last. */
+	for (size_t i = 0; i < coll->n_docs; i++)
+		if (!countries_by_slug(cs, coll->docs[i].slug))
+			order[n++] = i;
+	return order;
+}
+
+static void list_text(struct cli *cli, bool color)
+{
+	const struct countries *cs = corpus_countries(cli->corpus);
+
+	for (size_t c = 0; c < corpus_n_collections(cli->corpus); c++) {
+		struct collection *coll = corpus_collection(cli->corpus, c);
+		size_t *order = by_name(cs, coll), name_w = 7;
+
+		for (size_t i = 0; i < coll->n_docs; i++) {
+			const char *nm = doc_name(cs, &coll->docs[i]);
+			size_t w = text_width(nm, strlen(nm));
+
+			if (w > name_w)
+				name_w = w;
+		}
+		if (c)
+			putchar('\n');
+		printf("%s", ansi(color, ANSI_TITLE));
+		textsafe_fputs(coll->title, stdout);
+		printf("%s %s(%s, %s", ansi(color, ANSI_RESET), ansi(color, ANSI_META), coll->name,
+		       coll->kind == COLLECTION_ANNUAL ? "annual report" : "commentary");
+		if (coll->publisher) {
+			fputs(", ", stdout);
+			textsafe_fputs(coll->publisher, stdout);
+		}
+		printf(")%s\n", ansi(color, ANSI_RESET));
+		for (size_t i = 0; i < coll->n_docs;) {
+			const struct corpus_doc *e = &coll->docs[order[i]];
+			const char *nm = doc_name(cs, e);
+			size_t pad = name_w - text_width(nm, strlen(nm));
+
+			printf("  ");
+			textsafe_fputs(nm, stdout);
+			printf("%*s  %-3s ", (int)pad, "", doc_iso3(cs, e));
+			for (; i < coll->n_docs && !strcmp(coll->docs[order[i]].slug, e->slug); i++) {
+				struct corpus_doc *d = &coll->docs[order[i]];
+				bool ok = corpus_doc_header(d);
+
+				if (d->year)
+					printf(" %d", d->year);
+				else
+					printf(" undated");
+				if (ok && (d->tier != TIER_NONE || !d->complete)) {
+					printf(" (%s%s%s%s%s)", ansi_tier(color, d->tier), tier_badge(d->tier),
+					       ansi(color, ANSI_RESET),
+					       d->tier != TIER_NONE && !d->complete ? ", " : "",
+					       d->complete ? "" : "excerpt");
+				} else if (!ok) {
+					printf(" (unreadable)");
+				}
+			}
+			putchar('\n');
+		}
+		free(order);
+	}
+}
+
+static void list_json(struct cli *cli)
+{
+	const struct countries *cs = corpus_countries(cli->corpus);
+
+	printf("{\"collections\":[");
+	for (size_t c = 0; c < corpus_n_collections(cli->corpus); c++) {
+		struct collection *coll = corpus_collection(cli->corpus, c);
+		size_t *order = by_name(cs, coll);
+
+		printf("%s\n{\"name\":", c ? "," : "");
+		json_string(stdout, coll->name);
+		printf(",\"title\":");
+		json_string(stdout, coll->title);
+		printf(",\"kind\":\"%s\"", coll->kind == COLLECTION_ANNUAL ? "annual-report" : "commentary");
+		if (coll->publisher) {
+			printf(",\"publisher\":");
+			json_string(stdout, coll->publisher);
+		}
+		printf(",\"documents\":[");
+		for (size_t i = 0; i < coll->n_docs; i++) {
+			struct corpus_doc *d = &coll->docs[order[i]];
+			bool ok = corpus_doc_header(d);
+
+			printf("%s\n {\"country\":", i ? "," : "");
+			json_string(stdout, d->slug);
+			printf(",\"name\":");
+			json_string(stdout, doc_name(cs, d));
+			printf(",\"iso3\":");
+			json_string(stdout, doc_iso3(cs, d));
+			if (d->year)
+				printf(",\"year\":%d", d->year);
+			else
+				printf(",\"year\":null");
+			if (ok && d->tier != TIER_NONE) {
+				printf(",\"tier\":");
+				json_string(stdout, tier_value(d->tier));
+			} else {
+				printf(",\"tier\":null");
+			}
+			printf(",\"complete\":%s", ok && !d->complete ? "false" : "true");
+			if (!ok)
+				printf(",\"readable\":false");
+			printf("}");
+		}
+		printf("]}");
+		free(order);
+	}
+	printf("\n]}\n");
+}
+
+static void list_csv(struct cli *cli)
+{
+	const struct countries *cs = corpus_countries(cli->corpus);
+
+	printf("country,iso3,year,tier\n");
+	for (size_t c = 0; c < corpus_n_collections(cli->corpus); c++) {
+		struct collection *coll = corpus_collection(cli->corpus, c);
+		size_t *order;
+
+		if (coll->kind != COLLECTION_ANNUAL)
+			continue;
+		order = by_name(cs, coll);
+		for (size_t i = 0; i < coll->n_docs; i++) {
+			struct corpus_doc *d = &coll->docs[order[i]];
+			bool ok = corpus_doc_header(d);
+
+			csv_field(stdout, doc_name(cs, d));
+			printf(",%s,", doc_iso3(cs, d));
+			if (d->year)
+				printf("%d", d->year);
+			putchar(',');
+			csv_field(stdout, ok ? tier_value(d->tier) : "");
+			putchar('\n');
+		}
+		free(order);
+	}
+}
+
+int cmd_list(struct cli *cli, int argc, char **argv)
+{
+	enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ NULL, 0, NULL, 0 },
+	};
+	enum format format = FORMAT_TEXT;
+	int opt, r;
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt == OPT_HELP) {
+			command_print_help(cmd_list_help);
+			return EXIT_OK;
+		}
+		if (opt == OPT_FORMAT) {
+			if (!strcmp(optarg, "text"))
+				format = FORMAT_TEXT;
+			else if (!strcmp(optarg, "json"))
+				format = FORMAT_JSON;
+			else if (!strcmp(optarg, "csv"))
+				format = FORMAT_CSV;
+			else
+				return cli_usage_error(cli, "--format must be text, json or csv, not '%s'", optarg);
+			continue;
+		}
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
+	}
+	if (optind < argc)
+		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
+	if (!cli_open_corpus(cli))
+		return EXIT_NOTFOUND;
+	if (format == FORMAT_JSON)
+		list_json(cli);
+	else if (format == FORMAT_CSV)
+		list_csv(cli);
+	else
+		list_text(cli, cli_color(cli, stdout));
+	return EXIT_OK;
+}

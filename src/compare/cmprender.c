@@ -1,0 +1,84 @@
+/* cmprender.c — comparison rows to styled text. */
+#include "config.h"
+
+#include "compare/cmprender.h"
+
+#include <string.h>
+
+static void marked(struct styled *st, const char *s, size_t len, enum ansi_role role, bool marks)
+{
+	static const char *const open[] = { [ANSI_DELETE] = "[-", [ANSI_INSERT] = "{+", [ANSI_MOVED] = "[moved: " };
+	static const char *const close[] = { [ANSI_DELETE] = "-]", [ANSI_INSERT] = "+}", [ANSI_MOVED] = "]" };
+
+	if (marks && role < ARRAY_SIZE(open) && open[role])
+		styled_adds(st, open[role], role);
+	styled_add(st, s, len, role);
+	if (marks && role < ARRAY_SIZE(close) && close[role])
+		styled_adds(st, close[role], role);
+}
+
+void cmp_render_side(const struct cmp_row *row, bool right, bool marks, struct styled *st)
+{
+	const char *text = right ? row->b : row->a;
+	size_t len = right ? row->b_len : row->a_len, at = 0;
+
+	if (!text)
+		return;
+	switch (row->kind) {
+	case CMP_SAME:
+		styled_add(st, text, len, ANSI_RESET);
+		return;
+	case CMP_REMOVED:
+	case CMP_ADDED:
+		marked(st, text, len, right ? ANSI_INSERT : ANSI_DELETE, marks);
+		return;
+	case CMP_MOVED_OUT:
+	case CMP_MOVED_IN:
+		marked(st, text, len, ANSI_MOVED, marks);
+		return;
+	case CMP_CHANGED:
+		break;
+	}
+	for (size_t k = 0; k < row->n_words; k++) {
+		const struct cmp_word *w = &row->words[k];
+		struct span sp = right ? w->b : w->a;
+
+		if ((right && w->op == WD_DEL) || (!right && w->op == WD_INS))
+			continue;
+		styled_add(st, text + at, sp.start - at, ANSI_RESET);
+		if (w->op == WD_SAME)
+			styled_add(st, text + sp.start, sp.end - sp.start, ANSI_RESET);
+		else
+			marked(st, text + sp.start, sp.end - sp.start, right ? ANSI_INSERT : ANSI_DELETE, marks);
+		at = sp.end;
+	}
+	styled_add(st, text + at, len - at, ANSI_RESET);
+}
+
+void cmp_render_inline(const struct cmp_row *row, bool marks, struct styled *st)
+{
+	size_t at = 0;
+
+	if (row->kind != CMP_CHANGED) {
+		cmp_render_side(row, row->a == NULL, marks, st);
+		return;
+	}
+	/* The new sentence's own spacing, with the deleted words put back where they were. */
+	for (size_t k = 0; k < row->n_words; k++) {
+		const struct cmp_word *w = &row->words[k];
+
+		if (w->op == WD_DEL) {
+			if (st->text.len && st->text.buf[st->text.len - 1] != ' ')
+				styled_adds(st, " ", ANSI_RESET);
+			marked(st, row->a + w->a.start, w->a.end - w->a.start, ANSI_DELETE, marks);
+			continue;
+		}
+		styled_add(st, row->b + at, w->b.start - at, ANSI_RESET);
+		if (w->op == WD_SAME)
+			styled_add(st, row->b + w->b.start, w->b.end - w->b.start, ANSI_RESET);
+		else
+			marked(st, row->b + w->b.start, w->b.end - w->b.start, ANSI_INSERT, marks);
+		at = w->b.end;
+	}
+	styled_add(st, row->b + at, row->b_len - at, ANSI_RESET);
+}

@@ -1,0 +1,670 @@
+/* corpus.c — directory layout scan, lazy document loading, header peeks. */
+#include "config.h"
+
+#include "content/corpus.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#include "base/arena.h"
+#include "base/paths.h"
+#include "content/scancache.h"
+#include "base/yamltree.h"
+
+struct corpus {
+	struct arena *arena;
+	struct collection **colls;
+	size_t n_colls, cap_colls;
+	struct countries *countries;
+	struct scan_cache *scan;  /* while opening, when listings are cached */
+	const char *cache_dir;    /* while opening: where caches go, or NULL */
+};
+
+size_t corpus_n_collections(const struct corpus *c)
+{
+	return c->n_colls;
+}
+
+struct collection *corpus_collection(const struct corpus *c, size_t i)
+{
+	return i < c->n_colls ? c->colls[i] : NULL;
+}
+
+struct collection *corpus_collection_by_name(const struct corpus *c, const char *name)
+{
+	for (size_t i = 0; i < c->n_colls; i++)
+		if (!strcmp(c->colls[i]->name, name))
+			return c->colls[i];
+	return NULL;
+}
+
+struct collection *corpus_default_collection(const struct corpus *c)
+{
+	for (size_t i = 0; i < c->n_colls; i++)
+		if (c->colls[i]->kind == COLLECTION_ANNUAL)
+			return c->colls[i];
+	return c->n_colls ? c->colls[0] : NULL;
+}
+
+const struct countries *corpus_countries(const struct corpus *c)
+{
+	return c->countries;
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* Reads collection.yaml into coll; false (with errors) if it is unusable. */
+static bool load_collection_meta(struct corpus *c, struct collection *coll, const char *path,
+				 struct diags *d)
+{
+	static const char *const keys[] = { "title", "kind", "publisher", "description", NULL };
+	struct arena *tmp = arena_new();
+	struct ynode *root = yaml_load_file(path, &yaml_content_limits, tmp, d);
+	const struct ynode *n;
+	bool ok = false;
+
+	if (!root)
+		goto out;
+	if (!ynode_expect(root, YNODE_MAP, "collection", path, d) ||
+	    !ynode_check_keys(root, keys, path, d))
+		goto out;
+	n = ynode_get(root, "title");
+	if (!n || n->kind != YNODE_SCALAR || !n->len) {
+		diags_add(d, DIAG_ERROR, path, root->line, root->col, "collection needs a 'title'");
+		goto out;
+	}
+	coll->title = arena_strdup(c->arena, n->str);
+	n = ynode_get(root, "kind");
+	if (n && n->kind == YNODE_SCALAR && !strcmp(n->str, "commentary"))
+		coll->kind = COLLECTION_COMMENTARY;
+	else if (n && (n->kind != YNODE_SCALAR || strcmp(n->str, "annual-report"))) {
+		diags_add(d, DIAG_ERROR, path, n->line, n->col,
+			  "kind must be annual-report or commentary");
+		goto out;
+	}
+	n = ynode_get(root, "publisher");
+	if (n && n->kind == YNODE_SCALAR)
+		coll->publisher = arena_strdup(c->arena, n->str);
+	ok = true;
+out:
+	arena_free(tmp);
+	return ok;
+}
+
+static bool parse_year_dir(const char *name, int *year)
+{
+	if (!strcmp(name, "undated")) {
+		*year = 0;
+		return true;
+	}
+	if (strlen(name) != 4)
+		return false;
+	for (int i = 0; i < 4; i++)
+		if (name[i] < '0' || name[i] > '9')
+			return false;
+	*year = atoi(name);
+	return *year >= 1900 && *year <= 2200;
+}
+
+/* Adds a document; slug and path belong to the corpus's arena already. */
+static void add_doc(struct collection *coll, const char *slug, int year, const char *path)
+{
+	struct corpus_doc *e;
+
+	GROW(coll->docs, coll->cap_docs, coll->n_docs + 1);
+	e = &coll->docs[coll->n_docs++];
+	memset(e, 0, sizeof(*e));
+	e->coll = coll;
+	e->slug = slug;
+	e->year = year;
+	e->path = path;
+}
+
+static int cmp_doc(const void *a, const void *b);
+
+/* The document slug/year among the first n (sorted) documents of coll: those
+ * an earlier content directory brought, which win. */
+static const struct corpus_doc *find_earlier(const struct collection *coll, size_t n, const char *slug,
+					     int year)
+{
+	struct corpus_doc key = { .slug = slug, .year = year };
+
+	return n ? bsearch(&key, coll->docs, n, sizeof(*coll->docs), cmp_doc) : NULL;
+}
+
+/* One entry of a year directory: a document, or a warning saying why not. */
+static void scan_entry(struct corpus *c, struct collection *coll, const char *dir, size_t dlen,
+		       const char *name, int year, size_t earlier, struct diags *d)
+{
+	size_t nlen = strlen(name);
+	char *path, *slug;
+
+	/* Thousands of files: names are copied straight into the arena. */
+	path = arena_alloc(c->arena, dlen + nlen + 2);
+	memcpy(path, dir, dlen);
+	path[dlen] = '/';
+	memcpy(path + dlen + 1, name, nlen + 1);
+	if (!str_has_suffix(name, ".yaml")) {
+		diags_add(d, DIAG_WARNING, path, 0, 0, "ignored: not a .yaml file");
+		return;
+	}
+	slug = arena_strndup(c->arena, name, nlen - 5);
+	if (!slug_valid(slug))
+		diags_add(d, DIAG_WARNING, path, 0, 0,
+			  "ignored: file name must be a country slug (lower case, digits, '-')");
+	else if (find_earlier(coll, earlier, slug, year))
+		diags_add(d, DIAG_WARNING, path, 0, 0,
+			  "ignored: an earlier content directory already has %s %d", slug, year);
+	else
+		add_doc(coll, slug, year, path);
+}
+
+static void scan_year(struct corpus *c, struct collection *coll, const char *dir, int year,
+		      size_t earlier, struct diags *d)
+{
+	size_t dlen = strlen(dir), n = 0, cap = 0;
+	const char *const *cached;
+	char **names = NULL;
+	struct dirent *de;
+	struct stat st;
+	DIR *dp;
+
+	if (c->scan && stat(dir, &st) == 0 && scan_cache_lookup(c->scan, dir, &st, &cached, &n)) {
+		for (size_t i = 0; i < n; i++)
+			scan_entry(c, coll, dir, dlen, cached[i], year, earlier, d);
+		return;
+	}
+	if (!(dp = opendir(dir))) {
+		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+		return;
+	}
+	while ((de = readdir(dp))) {
+		if (de->d_name[0] == '.')
+			continue;
+		scan_entry(c, coll, dir, dlen, de->d_name, year, earlier, d);
+		if (c->scan) {
+			GROW(names, cap, n + 1);
+			names[n++] = xstrdup(de->d_name);
+		}
+	}
+	/* The listing is remembered with the time it was read under. */
+	if (c->scan && fstat(dirfd(dp), &st) == 0)
+		scan_cache_store(c->scan, dir, &st, (const char *const *)names, n);
+	closedir(dp);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+static int cmp_doc(const void *a, const void *b)
+{
+	const struct corpus_doc *x = a, *y = b;
+	int r = strcmp(x->slug, y->slug);
+
+	return r ? r : (x->year > y->year) - (x->year < y->year);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static size_t hash_str(const char *s)
+{
+	return (size_t)hash_add(HASH_INIT, s, strlen(s));
+}
+
+/* Sorts the documents by slug, then year, in time linear in their number
+ * (a corpus has thousands): each distinct slug is found by hashing and
+ * ranked once, the documents are bucketed by rank, and each bucket (one
+ * country's few dozen editions) is kept in year order as it fills. */
+static void sort_docs(struct collection *coll)
+{
+	struct slot {
+		const char *slug;
+		size_t rank;
+	} *table;
+	size_t n = coll->n_docs, cap = 16, mask, n_slugs = 0, *slot_of, *begin, *next;
+	const char **slugs;
+	struct corpus_doc *out;
+
+	if (n < 2)
+		return;
+	while (cap < 2 * n)
+		cap *= 2;
+	mask = cap - 1;
+	table = xcalloc(cap, sizeof(*table));
+	slugs = xcalloc(n, sizeof(*slugs));
+	slot_of = xcalloc(n, sizeof(*slot_of));
+	for (size_t i = 0; i < n; i++) {
+		const char *slug = coll->docs[i].slug;
+		size_t h = hash_str(slug) & mask;
+
+		while (table[h].slug && strcmp(table[h].slug, slug))
+			h = (h + 1) & mask;
+		if (!table[h].slug)
+			slugs[n_slugs++] = table[h].slug = slug;
+		slot_of[i] = h;
+	}
+	qsort(slugs, n_slugs, sizeof(*slugs), cmp_str);
+	for (size_t r = 0; r < n_slugs; r++) {
+		size_t h = hash_str(slugs[r]) & mask;
+
+		while (table[h].slug != slugs[r])
+			h = (h + 1) & mask;
+		table[h].rank = r;
+	}
+	begin = xcalloc(n_slugs + 1, sizeof(*begin));
+	next = xcalloc(n_slugs + 1, sizeof(*next));
+	for (size_t i = 0; i < n; i++)
+		begin[table[slot_of[i]].rank + 1]++;
+	for (size_t r = 0; r < n_slugs; r++)
+		next[r + 1] = begin[r + 1] += begin[r];
+	out = xcalloc(n, sizeof(*out));
+	for (size_t i = 0; i < n; i++) {
+		size_t r = table[slot_of[i]].rank, j = next[r]++;
+
+		while (j > begin[r] && out[j - 1].year > coll->docs[i].year) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = coll->docs[i];
+	}
+	memcpy(coll->docs, out, n * sizeof(*out));
+	free(out);
+	free(next);
+	free(begin);
+	free(slot_of);
+	free(slugs);
+	free(table);
+}
+
+static void scan_collection(struct corpus *c, const char *dir, const char *name, struct diags *d)
+{
+	char *meta = path_join(dir, "collection.yaml");
+	struct collection *coll = corpus_collection_by_name(c, name);
+	DIR *dp;
+	struct dirent *de;
+	size_t earlier;
+
+	if (!coll) {
+		coll = arena_alloc(c->arena, sizeof(*coll));
+		coll->name = arena_strdup(c->arena, name);
+		coll->dir = arena_strdup(c->arena, dir);
+		if (!load_collection_meta(c, coll, meta, d)) {
+			free(meta);
+			return;
+		}
+		GROW(c->colls, c->cap_colls, c->n_colls + 1);
+		c->colls[c->n_colls++] = coll;
+	}
+	free(meta);
+	earlier = coll->n_docs;
+	dp = opendir(dir);
+	if (!dp) {
+		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+		return;
+	}
+	while ((de = readdir(dp))) {
+		char *sub;
+		int year;
+
+		if (de->d_name[0] == '.' || !strcmp(de->d_name, "collection.yaml"))
+			continue;
+		sub = path_join(dir, de->d_name);
+		if (is_dir(sub) && parse_year_dir(de->d_name, &year))
+			scan_year(c, coll, sub, year, earlier, d);
+		else
+			diags_add(d, DIAG_WARNING, sub, 0, 0,
+				  "ignored: expected a year directory (e.g. 2022) or 'undated'");
+		free(sub);
+	}
+	closedir(dp);
+	sort_docs(coll);
+}
+
+/* A countries table, through its cache when the corpus has a cache dir. */
+static struct countries *load_countries(const struct corpus *c, const char *path, struct diags *d)
+{
+	char *cache = c->cache_dir ? paths_cache_file(c->cache_dir, "countries", &path, 1, "bin") : NULL;
+	struct countries *cs = countries_load_cached(path, cache, d);
+
+	free(cache);
+	return cs;
+}
+
+static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	char *countries = path_join(dir, "countries.yaml");
+
+	if (!dp) {
+		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot open content directory: %s", strerror(errno));
+		free(countries);
+		return false;
+	}
+	if (is_file(countries)) {
+		struct countries *cs = load_countries(c, countries, d);
+
+		if (cs) {
+			countries_merge(c->countries, cs);
+			countries_free(cs);
+		}
+	}
+	free(countries);
+	while ((de = readdir(dp))) {
+		char *sub, *meta;
+
+		if (de->d_name[0] == '.' || !strcmp(de->d_name, "countries.yaml"))
+			continue;
+		sub = path_join(dir, de->d_name);
+		meta = path_join(sub, "collection.yaml");
+		if (is_dir(sub) && is_file(meta))
+			scan_collection(c, sub, de->d_name, d);
+		else if (is_dir(sub))
+			diags_add(d, DIAG_WARNING, sub, 0, 0, "ignored: no collection.yaml in this directory");
+		free(meta);
+		free(sub);
+	}
+	closedir(dp);
+	return true;
+}
+
+static int cmp_coll(const void *a, const void *b)
+{
+	const struct collection *x = *(struct collection *const *)a, *y = *(struct collection *const *)b;
+
+	if (x->kind != y->kind)
+		return x->kind == COLLECTION_ANNUAL ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+static bool same_file(const char *a, const char *b)
+{
+	struct stat x, y;
+
+	return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
+static bool all_countries_known(const struct corpus *c)
+{
+	for (size_t k = 0; k < c->n_colls; k++)
+		for (size_t i = 0; i < c->colls[k]->n_docs; i++) {
+			const char *slug = c->colls[k]->docs[i].slug;
+
+			/* Documents are sorted by slug: look each country up once. */
+			if (i && !strcmp(slug, c->colls[k]->docs[i - 1].slug))
+				continue;
+			if (!countries_by_slug(c->countries, slug))
+				return false;
+		}
+	return true;
+}
+
+struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countries_fallback,
+			   struct diags *d)
+{
+	return corpus_open_cached(dirs, n, countries_fallback, NULL, d);
+}
+
+struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char *countries_fallback,
+				  const char *cache_dir, struct diags *d)
+{
+	struct corpus *c = xcalloc(1, sizeof(*c));
+	size_t opened = 0;
+
+	c->arena = arena_new();
+	c->cache_dir = cache_dir;
+	if (cache_dir) {
+		char *scan = paths_cache_file(cache_dir, "scan", dirs, n, "txt");
+
+		c->scan = scan_cache_open(scan);
+		free(scan);
+	}
+	c->countries = countries_new_empty();
+	bool have_fallback = false;
+
+	for (size_t i = 0; i < n; i++) {
+		char *own = path_join(dirs[i], "countries.yaml");
+
+		have_fallback |= countries_fallback && same_file(own, countries_fallback);
+		free(own);
+		opened += scan_dir(c, dirs[i], d);
+	}
+	/* The bundled table fills gaps: read only when a document's country is
+	 * missing from the content's own tables (and never twice). */
+	if (countries_fallback && !have_fallback && !all_countries_known(c) && is_file(countries_fallback)) {
+		struct diags ignored = {0};
+		/* The bundled table only fills gaps; its own errors are check's business. */
+		struct countries *cs = load_countries(c, countries_fallback, &ignored);
+
+		if (cs) {
+			countries_merge(c->countries, cs);
+			countries_free(cs);
+		}
+		diags_free(&ignored);
+	}
+	if (c->scan) {
+		/* Only a cache: failing to write it costs the next start-up time. */
+		scan_cache_save(c->scan);
+		scan_cache_free(c->scan);
+		c->scan = NULL;
+	}
+	c->cache_dir = NULL;
+	if (n && !opened) {
+		corpus_free(c);
+		return NULL;
+	}
+	if (c->n_colls)
+		qsort(c->colls, c->n_colls, sizeof(*c->colls), cmp_coll);
+	return c;
+}
+
+void corpus_free(struct corpus *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->n_colls; i++) {
+		struct collection *coll = c->colls[i];
+
+		for (size_t j = 0; j < coll->n_docs; j++)
+			document_free(coll->docs[j].doc);
+		free(coll->docs);
+	}
+	free(c->colls);
+	countries_free(c->countries);
+	arena_free(c->arena);
+	free(c);
+}
+
+size_t collection_country_docs(const struct collection *coll, const char *slug, size_t *first)
+{
+	size_t lo = 0, hi = coll->n_docs, end;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(coll->docs[mid].slug, slug) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < coll->n_docs && !strcmp(coll->docs[end].slug, slug); end++)
+		;
+	*first = lo;
+	return end - lo;
+}
+
+struct corpus_doc *collection_find(const struct collection *coll, const char *slug, int year)
+{
+	size_t first, n = collection_country_docs(coll, slug, &first);
+
+	for (size_t i = first; i < first + n; i++)
+		if (coll->docs[i].year == year)
+			return &coll->docs[i];
+	return NULL;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+size_t collection_years(const struct collection *coll, int **years)
+{
+	int *v = xmalloc((coll->n_docs + 1) * sizeof(*v));
+	size_t n = 0;
+
+	for (size_t i = 0; i < coll->n_docs; i++)
+		v[n++] = coll->docs[i].year;
+	qsort(v, n, sizeof(*v), cmp_int);
+	if (n) {
+		size_t k = 1;
+
+		for (size_t i = 1; i < n; i++)
+			if (v[i] != v[k - 1])
+				v[k++] = v[i];
+		n = k;
+	}
+	*years = v;
+	return n;
+}
+
+const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
+{
+	if (e->doc || e->failed)
+		return e->doc;
+	e->doc = document_load(e->path, d);
+	if (!e->doc) {
+		e->failed = true;
+		return NULL;
+	}
+	if (e->doc->country && strcmp(e->doc->country, e->slug))
+		diags_add(d, DIAG_WARNING, e->path, 1, 1,
+			  "country '%s' does not match the file name '%s.yaml'", e->doc->country, e->slug);
+	if (e->doc->year != e->year)
+		diags_add(d, DIAG_WARNING, e->path, 1, 1,
+			  "year %d does not match the directory '%d'", e->doc->year, e->year);
+	e->tier = e->doc->tier;
+	e->complete = e->doc->complete;
+	e->have_header = true;
+	return e->doc;
+}
+
+void corpus_doc_unload(struct corpus_doc *e)
+{
+	document_free(e->doc);
+	e->doc = NULL;
+}
+
+/* The header peek: top-level scalar pairs up to the 'sections' key.  Only
+ * these are read, so a 5,000-document tree costs 5,000 small reads at most. */
+/* Reads the top-level keys before "sections" (tier, complete) from p. */
+static bool parse_header(struct corpus_doc *e, yaml_parser_t *p)
+{
+	int depth = 0;
+	bool ok = true, done = false, want_key = true;
+	char key[32] = "";
+
+	e->tier = TIER_NONE;
+	e->complete = true;
+	while (!done) {
+		yaml_event_t ev;
+
+		if (!yaml_parser_parse(p, &ev))
+			return false;
+		switch (ev.type) {
+		case YAML_MAPPING_START_EVENT:
+		case YAML_SEQUENCE_START_EVENT:
+			if (ev.type == YAML_SEQUENCE_START_EVENT && depth == 1 && !strcmp(key, "sections"))
+				done = true;
+			depth++;
+			want_key = ev.type == YAML_MAPPING_START_EVENT;
+			break;
+		case YAML_MAPPING_END_EVENT:
+		case YAML_SEQUENCE_END_EVENT:
+			/* Back at the top level a finished value is followed by a key. */
+			if (--depth == 1)
+				want_key = true;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (depth != 1)
+				break;
+			if (want_key) {
+				snprintf(key, sizeof(key), "%s", (const char *)ev.data.scalar.value);
+				if (!strcmp(key, "sections"))
+					done = true;
+			} else if (!strcmp(key, "tier")) {
+				tier_parse((const char *)ev.data.scalar.value, &e->tier);
+			} else if (!strcmp(key, "complete")) {
+				e->complete = strcmp((const char *)ev.data.scalar.value, "false") != 0;
+			}
+			want_key = !want_key;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = true;
+			break;
+		default:
+			break;
+		}
+		if (ev.type == YAML_ALIAS_EVENT || depth > 8)
+			ok = false, done = true;
+		yaml_event_delete(&ev);
+	}
+	return ok;
+}
+
+bool corpus_doc_header(struct corpus_doc *e)
+{
+	/* The header is the first few lines: parsing only the file's start
+	 * keeps the tree's tier badges cheap however long the narratives. */
+	char head[2048];
+	yaml_parser_t p;
+	size_t n;
+	FILE *f;
+	bool ok;
+
+	if (e->have_header || e->doc)
+		return e->have_header;
+	if (e->failed || !(f = fopen(e->path, "rb")))
+		return false;
+	n = fread(head, 1, sizeof(head), f);
+	if (!yaml_parser_initialize(&p))
+		die("cannot initialise the YAML parser: out of memory");
+	yaml_parser_set_input_string(&p, (const unsigned char *)head, n);
+	yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	ok = parse_header(e, &p);
+	yaml_parser_delete(&p);
+	/* A header longer than that: the whole file. */
+	if (!ok && n == sizeof(head) && fseek(f, 0, SEEK_SET) == 0) {
+		if (!yaml_parser_initialize(&p))
+			die("cannot initialise the YAML parser: out of memory");
+		yaml_parser_set_input_file(&p, f);
+		yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+		ok = parse_header(e, &p);
+		yaml_parser_delete(&p);
+	}
+	fclose(f);
+	e->have_header = ok;
+	return ok;
+}

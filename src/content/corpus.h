@@ -1,0 +1,83 @@
+/* corpus.h — content directories: collections of documents, loaded lazily.
+ *
+ * Opening a corpus reads only the directory layout and each small
+ * collection.yaml; a document's header (tier, completeness) is peeked at on
+ * demand and the whole document parsed only when asked for.  A bad file is
+ * reported and skipped; the rest of the corpus stays usable. */
+#ifndef TIPR_CORPUS_H
+#define TIPR_CORPUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content/country.h"
+#include "base/diag.h"
+#include "content/document.h"
+
+enum collection_kind { COLLECTION_ANNUAL, COLLECTION_COMMENTARY };
+
+struct collection;
+
+/* One file of the layout <collection>/<year>/<slug>.yaml. */
+struct corpus_doc {
+	struct collection *coll;
+	const char *slug;
+	int year;            /* 0 for the "undated" directory */
+	const char *path;
+	struct document *doc; /* owned; NULL until loaded */
+	bool failed;         /* a load was tried and reported errors */
+	bool have_header;
+	enum tier tier;      /* valid once have_header */
+	bool complete;
+};
+
+struct collection {
+	const char *name;  /* directory name: the collection's id */
+	const char *dir;
+	const char *title;
+	const char *publisher;
+	enum collection_kind kind;
+	struct corpus_doc *docs; /* sorted by slug, then year */
+	size_t n_docs, cap_docs;
+};
+
+struct corpus;
+
+/* Opens the content directories dirs[0..n) in order (earlier ones win when
+ * two hold the same document).  countries_fallback names the bundled
+ * countries.yaml merged in for slugs the corpora do not define (may be NULL).
+ * Problems go to d; the corpus is returned even when some parts failed.
+ * NULL only when no directory could be read at all. */
+struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countries_fallback,
+			   struct diags *d);
+/* The same, keeping what is costly to read again in cache_dir (created
+ * when needed): the directory listings (scancache.h), so that a large
+ * corpus opens as fast as a small one, and the countries tables. */
+struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char *countries_fallback,
+				  const char *cache_dir, struct diags *d);
+void corpus_free(struct corpus *c);
+
+size_t corpus_n_collections(const struct corpus *c);
+struct collection *corpus_collection(const struct corpus *c, size_t i);
+struct collection *corpus_collection_by_name(const struct corpus *c, const char *name);
+/* The first annual-report collection, else the first collection, else NULL. */
+struct collection *corpus_default_collection(const struct corpus *c);
+const struct countries *corpus_countries(const struct corpus *c);
+
+/* Documents of one country in a collection: *first gets the index of the
+ * first, the return value the count (years ascending). */
+size_t collection_country_docs(const struct collection *coll, const char *slug, size_t *first);
+/* The document for slug and year in coll, or NULL. */
+struct corpus_doc *collection_find(const struct collection *coll, const char *slug, int year);
+/* Distinct years in a collection, ascending; the caller frees *years. */
+size_t collection_years(const struct collection *coll, int **years);
+
+/* Parses the document if needed; NULL after reporting to d (once) if invalid. */
+const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d);
+/* Fills tier and complete from the file's first lines, without parsing the
+ * sections (or from the document if already loaded).  False on error. */
+bool corpus_doc_header(struct corpus_doc *e);
+/* Drops a loaded document (for memory-bounded scans). */
+void corpus_doc_unload(struct corpus_doc *e);
+
+#endif

@@ -1,0 +1,1486 @@
+/* import.c — raw report text to documents.
+ *
+ * Three passes over the lines of a file: classify each line (text, blank,
+ * layout debris, country heading, section heading); gather word statistics
+ * from the text lines (the evidence for hyphens); then walk the lines,
+ * joining text into paragraphs under the current country and section.  A
+ * last pass per document settles what the text left implicit: unlabelled
+ * sections, recommendation items, the tier, and whether it is complete. */
+#include "config.h"
+
+#include "import/import.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text/fold.h"
+#include "import/textrepair.h"
+#include "base/utf8.h"
+
+enum line_kind { L_BLANK, L_TEXT, L_DEBRIS, L_COUNTRY, L_SECTION };
+
+struct line {
+	char *s;             /* trimmed, NUL-terminated, inside the file copy */
+	size_t len;
+	unsigned no;         /* 1-based line number */
+	unsigned col;        /* column where s starts */
+	enum line_kind kind;
+	/* L_COUNTRY */
+	const struct country *country;
+	char *unknown_name;  /* heading of a country countries.yaml lacks (owned) */
+	enum tier tier;
+	int year;            /* from a title line "2021 Trafficking in Persons Report: ..." */
+	/* L_SECTION */
+	const char *section;
+	/* L_COUNTRY, L_SECTION: text after the heading on the same line */
+	const char *rest;
+};
+
+struct para {
+	char *text;          /* owned */
+	unsigned line;
+};
+
+struct section_b {
+	const char *id;      /* NULL until known: text before any section heading */
+	struct para *v;
+	size_t n, cap;
+	unsigned line;
+};
+
+struct doc_b {
+	const struct country *country;
+	char *slug, *name;   /* owned */
+	enum tier tier;
+	int year;
+	unsigned line;
+	bool fragment;       /* starts mid-narrative */
+	struct section_b *secs;
+	size_t n, cap;
+};
+
+struct importer {
+	const char *name;
+	const struct countries *cs;
+	const struct import_options *opt;
+	struct diags *d;
+	struct line *lines;
+	size_t n_lines;
+	size_t width;        /* typical width of a hard-wrapped line, in characters */
+	bool unwrapped;      /* one paragraph per line */
+	bool double_spaced;  /* a blank line after every line */
+	struct word_stats *ws;
+	int text_year;       /* edition named in the text, 0 if none */
+	struct doc_b *docs;
+	size_t n_docs, cap_docs;
+	struct strbuf para;
+	unsigned para_line;
+	size_t n_debris;
+	bool warned_columns;
+};
+
+/* --- small text predicates ------------------------------------------------ */
+
+static size_t char_count(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+static bool has_lower(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (islower((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
+static bool has_alpha(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (isalpha((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
+static bool starts_with_ci(const char *s, const char *prefix)
+{
+	return !strncasecmp(s, prefix, strlen(prefix));
+}
+
+static bool contains_ci(const char *s, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *s; s++)
+		if (!strncasecmp(s, needle, n))
+			return true;
+	return false;
+}
+
+/* Closing quotes and brackets that may follow a sentence's full stop. */
+static size_t closing_before(const char *s, size_t len)
+{
+	static const char *const closers[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\"", "'", ")", "]", NULL };
+	bool again = true;
+
+	while (again && len) {
+		again = false;
+		for (const char *const *c = closers; *c; c++) {
+			size_t n = strlen(*c);
+
+			if (len >= n && !memcmp(s + len - n, *c, n)) {
+				len -= n;
+				again = true;
+			}
+		}
+	}
+	return len;
+}
+
+static bool ends_sentence(const char *s, size_t len)
+{
+	len = closing_before(s, len);
+	return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?' ||
+		       s[len - 1] == ':');
+}
+
+/* A line that continues a sentence: starts with a lower-case letter or with
+ * punctuation that cannot open one. */
+static bool starts_continuation(const char *s)
+{
+	return islower((unsigned char)*s) || *s == ',' || *s == ';' || *s == ')';
+}
+
+#define BULLET "\xe2\x80\xa2" /* • */
+
+static bool starts_bullet(const char *s)
+{
+	return !strncmp(s, BULLET, 3);
+}
+
+/* The other glyphs PDF extraction makes of a list bullet: ● ▪ ■ ◦ ‣ and the
+ * Symbol font's U+F0B7.  All are three bytes, like •, so they are replaced
+ * in place. */
+static bool other_bullet(const char *s)
+{
+	static const char *const glyphs[] = {
+		"\xe2\x97\x8f", "\xe2\x96\xaa", "\xe2\x96\xa0", "\xe2\x97\xa6", "\xe2\x80\xa3",
+		"\xef\x82\xb7", NULL,
+	};
+
+	for (const char *const *g = glyphs; *g; g++)
+		if (!strncmp(s, *g, 3))
+			return true;
+	return false;
+}
+
+/* --- lines ---------------------------------------------------------------- */
+
+static bool is_space_at(const char *s, size_t i, size_t len, size_t *n)
+{
+	if (s[i] == ' ' || s[i] == '\t') {
+		*n = 1;
+		return true;
+	}
+	if (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
+		*n = 2; /* no-break space, as web copies scatter them */
+		return true;
+	}
+	return false;
+}
+
+/* Trims spaces and a copying site's trailing "|", turns tabs into spaces,
+ * drops a no-break space that stands beside an ordinary one, and removes
+ * control characters (reported once). */
+static void normalise_line(struct importer *im, struct line *l, char *s, size_t len, bool *warned)
+{
+	size_t i = 0, o = 0, n;
+
+	while (i < len && is_space_at(s, i, len, &n)) {
+		i += n;
+		l->col++;
+	}
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0 &&
+		    ((o && s[o - 1] == ' ') || (i + 2 < len && s[i + 2] == ' '))) {
+			i++;
+			continue;
+		}
+		if (c == '\t')
+			c = ' ';
+		if (i + 2 < len && other_bullet(s + i)) {
+			memcpy(s + o, BULLET, 3);
+			o += 3;
+			i += 2;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7F) {
+			if (!*warned)
+				diags_add(im->d, DIAG_WARNING, im->name, l->no, (unsigned)(i + 1),
+					  "control character 0x%02X removed", c);
+			*warned = true;
+			continue;
+		}
+		s[o++] = (char)c;
+	}
+	while (o && (s[o - 1] == ' ' || s[o - 1] == '|' ||
+		     (o >= 2 && (unsigned char)s[o - 2] == 0xC2 && (unsigned char)s[o - 1] == 0xA0)))
+		o -= s[o - 1] == (char)0xA0 ? 2 : 1;
+	s[o] = '\0';
+	l->s = s;
+	l->len = o;
+	l->col++;
+}
+
+static void split_lines(struct importer *im, char *buf, size_t len)
+{
+	size_t cap = 0;
+	unsigned no = 0;
+	bool warned = false;
+
+	for (size_t start = 0; start < len || (start == len && !no);) {
+		char *nl = memchr(buf + start, '\n', len - start);
+		size_t end = nl ? (size_t)(nl - buf) : len;
+		struct line *l;
+
+		/* A form feed is a page break: the same as a blank line here. */
+		for (size_t i = start; i < end; i++)
+			if (buf[i] == '\f' || buf[i] == '\r')
+				buf[i] = ' ';
+		GROW(im->lines, cap, im->n_lines + 1);
+		l = &im->lines[im->n_lines++];
+		memset(l, 0, sizeof(*l));
+		l->no = ++no;
+		normalise_line(im, l, buf + start, end - start, &warned);
+		l->kind = l->len ? L_TEXT : L_BLANK;
+		if (!nl)
+			break;
+		start = end + 1;
+	}
+}
+
+/* --- debris --------------------------------------------------------------- */
+
+static bool all_digits(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return false;
+	return len > 0;
+}
+
+/* Lines made only of numbers and tier marks: a chart's axis. */
+static bool chart_axis(const char *s)
+{
+	bool digit = false;
+
+	for (; *s; s++) {
+		if (isdigit((unsigned char)*s))
+			digit = true;
+		else if (*s != ' ' && *s != 'W' && *s != 'L')
+			return false;
+	}
+	return digit;
+}
+
+/* A running head: capitals with a page number at one end. */
+static bool running_head(const char *s, size_t len)
+{
+	size_t a = 0, b = len;
+
+	if (has_lower(s, len) || !has_alpha(s, len))
+		return false;
+	while (a < len && isdigit((unsigned char)s[a]))
+		a++;
+	while (b > a && isdigit((unsigned char)s[b - 1]))
+		b--;
+	return (a > 0 && a <= 4 && s[a] == ' ') || (b < len && len - b <= 4 && s[b - 1] == ' ');
+}
+
+static const char *const metadata_keys[] = {
+	"publisher", "author", "published", "publication date", "date", "country", "topics",
+	"document type", "document id", "source", "title", "original link", "keywords",
+	"last updated", "language", NULL,
+};
+
+static bool metadata_row(const char *s)
+{
+	const char *bar = strchr(s, '|');
+	size_t n;
+
+	if (!bar)
+		return false;
+	n = (size_t)(bar - s);
+	while (n && s[n - 1] == ' ')
+		n--;
+	for (const char *const *k = metadata_keys; *k; k++)
+		if (strlen(*k) == n && !strncasecmp(*k, s, n))
+			return true;
+	return false;
+}
+
+static size_t count_str(const char *s, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = s; (p = str_find(p, needle)); p += strlen(needle))
+		n++;
+	return n;
+}
+
+/* Layout and site debris, from the line alone. */
+static bool debris_text(const char *s, size_t len)
+{
+	static const char *const openers[] = {
+		"read a related", "read more", "see also", "share this", "print this", "back to top",
+		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
+		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "related articles",
+		"related content", "email this", "share on", "follow us", "skip to", "print friendly", NULL,
+	};
+
+	if (all_digits(s, len) && len <= 4)
+		return true;
+	if (!has_lower(s, len) && has_alpha(s, len) &&
+	    (strstr(s, "TRAFFICKING IN PERSONS REPORT") || strstr(s, "COUNTRY NARRATIVES") ||
+	     strstr(s, "TIER RANKING BY YEAR")))
+		return true;
+	if (running_head(s, len) || (len <= 40 && chart_axis(s)))
+		return true;
+	if (s[0] == '[' && s[len - 1] == ']')
+		return true;
+	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2)
+		return true;
+	if (len < 120 && str_has_suffix(s, "(Author)"))
+		return true;
+	/* Site furniture is a short line; a sentence of the report is not. */
+	for (const char *const *o = openers; *o && (len < 100 || starts_with_ci(s, "disclaimer")); o++)
+		if (starts_with_ci(s, *o))
+			return true;
+	return contains_ci(s, "does not necessarily reflect") || contains_ci(s, "not a UNHCR publication");
+}
+
+/* --- headings ------------------------------------------------------------- */
+
+static const struct {
+	const char *text, *id;
+} section_headings[] = {
+	{ "prioritized recommendations", "recommendations" },
+	{ "recommendations", "recommendations" },
+	{ "prosecution", "prosecution" },
+	{ "protection", "protection" },
+	{ "prevention", "prevention" },
+	{ "trafficking profile", "profile" },
+	{ "government efforts", "government-efforts" },
+};
+
+/* The section a heading line opens, and where text after it on the same line
+ * starts (NULL if none).  "Recommendations for Iceland: amend ..." counts. */
+static const char *section_heading(const char *s, const char **rest)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(section_headings); i++) {
+		size_t n = strlen(section_headings[i].text);
+		const char *p = s + n;
+
+		if (strncasecmp(s, section_headings[i].text, n) || isalpha((unsigned char)*p))
+			continue;
+		if (!strcmp(section_headings[i].id, "recommendations") && starts_with_ci(p, " for ")) {
+			const char *colon = strchr(p, ':');
+
+			if (!colon || colon - p > 60)
+				continue;
+			p = colon;
+		}
+		while (*p == ' ')
+			p++;
+		if (*p == ':') {
+			p++;
+			while (*p == ' ')
+				p++;
+		} else if (*p) {
+			continue;
+		}
+		*rest = *p ? p : NULL;
+		return section_headings[i].id;
+	}
+	return NULL;
+}
+
+/* "SLOVENIA (Tier 2)", "AFGHANISTAN: TIER 2", "Somalia: Special Case": the
+ * name and tier, with anything after a parenthesised tier in *rest. */
+static bool tier_heading(const char *s, size_t len, char **name, enum tier *tier, const char **rest)
+{
+	const char *open = memchr(s, '(', len), *colon = NULL;
+	char buf[64];
+
+	*rest = NULL;
+	if (open) {
+		const char *close = strchr(open, ')');
+		size_t n = close ? (size_t)(close - open - 1) : 0;
+
+		if (close && n < sizeof(buf) && open > s) {
+			memcpy(buf, open + 1, n);
+			buf[n] = '\0';
+			if ((starts_with_ci(buf, "tier") || starts_with_ci(buf, "special")) &&
+			    tier_parse(buf, tier)) {
+				size_t k = (size_t)(open - s);
+
+				while (k && s[k - 1] == ' ')
+					k--;
+				*name = xstrndup(s, k);
+				for (close++; *close == ' '; close++)
+					;
+				*rest = *close ? close : NULL;
+				return true;
+			}
+		}
+	}
+	for (const char *p = s; (p = strchr(p, ':')); p++)
+		colon = p;
+	if (colon && colon > s) {
+		const char *t = colon + 1;
+
+		while (*t == ' ')
+			t++;
+		if ((starts_with_ci(t, "tier") || starts_with_ci(t, "special")) && tier_parse(t, tier)) {
+			*name = xstrndup(s, (size_t)(colon - s));
+			return true;
+		}
+	}
+	return false;
+}
+
+/* "2021 Trafficking in Persons Report: North Korea" */
+static bool title_line(const char *s, int *year, const char **name)
+{
+	static const char marker[] = " Trafficking in Persons Report:";
+
+	if (!(isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) &&
+	      isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3])) ||
+	    strncasecmp(s + 4, marker, sizeof(marker) - 1))
+		return false;
+	*year = atoi(s);
+	for (*name = s + 4 + sizeof(marker) - 1; **name == ' '; (*name)++)
+		;
+	return **name != '\0';
+}
+
+/* A name as headings write it: "KOREA, DEMOCRATIC PEOPLE'S REPUBLIC OF". */
+static const struct country *match_heading_name(const struct importer *im, const char *name)
+{
+	return *name ? countries_match_name(im->cs, name) : NULL;
+}
+
+static bool plausible_heading_name(const char *name)
+{
+	size_t n = strlen(name), words = 1;
+
+	for (const char *p = name; *p; p++)
+		words += *p == ' ';
+	return n && n <= 60 && words <= 8 && !has_lower(name, n) && has_alpha(name, n) &&
+	       !ends_sentence(name, n);
+}
+
+/* The text line before line i, looking past one blank line; NULL if none. */
+static struct line *line_before(struct importer *im, size_t i)
+{
+	for (size_t k = i, blanks = 0; k-- > 0;) {
+		if (im->lines[k].kind == L_TEXT)
+			return &im->lines[k];
+		if (im->lines[k].kind != L_BLANK || ++blanks > 1)
+			return NULL;
+	}
+	return NULL;
+}
+
+/* A tier on a line of its own ("TIER 3") under the country's name. */
+static bool tier_only(const char *s, enum tier *tier)
+{
+	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_parse(s, tier);
+}
+
+/* Resolves a heading's name, taking in the line before when the name was
+ * split over two ("KOREA, DEMOCRATIC" / "PEOPLE'S REPUBLIC OF: TIER 3").
+ * *name may be replaced by the joined name. */
+static const struct country *resolve_heading(struct importer *im, size_t i, char **name)
+{
+	const struct country *c = match_heading_name(im, *name);
+	struct line *prev = line_before(im, i);
+	char *joined;
+
+	if (c || !prev || ends_sentence(prev->s, prev->len) || !plausible_heading_name(prev->s))
+		return c;
+	joined = xasprintf("%s %s", prev->s, *name);
+	if ((c = match_heading_name(im, joined)) || plausible_heading_name(joined)) {
+		prev->kind = L_DEBRIS;
+		free(*name);
+		*name = joined;
+	} else {
+		free(joined);
+	}
+	return c;
+}
+
+/* Whether line i is a country heading: "NAME: TIER 3", "NAME (Tier 3)", a
+ * title line, or a name line followed by a line with the tier alone. */
+static bool classify_country(struct importer *im, size_t i)
+{
+	struct line *l = &im->lines[i], *prev;
+	char *name = NULL;
+	const char *title_name;
+	enum tier tier = TIER_NONE;
+	int year;
+
+	if (title_line(l->s, &year, &title_name)) {
+		name = xstrndup(title_name, strcspn(title_name, "|"));
+		/* "... : Kenya - United States Department of State" */
+		for (char *dash = name; (dash = strstr(dash, " ")); dash++)
+			if (!strncmp(dash, " - ", 3) || !strncmp(dash, " \xe2\x80\x93 ", 5)) {
+				*dash = '\0';
+				break;
+			}
+		l->country = match_heading_name(im, name);
+		free(name);
+		if (!l->country)
+			return false;
+		l->kind = L_COUNTRY;
+		l->year = year;
+		return true;
+	}
+	if (tier_only(l->s, &tier) && (prev = line_before(im, i)) &&
+	    prev->len && prev->s[prev->len - 1] == ':') {
+		size_t k = (size_t)(prev - im->lines);
+
+		name = xstrndup(prev->s, prev->len - 1);
+		if (!(l->country = resolve_heading(im, k, &name))) {
+			free(name);
+			return false;
+		}
+		free(name);
+		prev->kind = L_DEBRIS;
+		l->kind = L_COUNTRY;
+		l->tier = tier;
+		return true;
+	}
+	if (!tier_heading(l->s, l->len, &name, &tier, &l->rest))
+		return false;
+	if (!(l->country = resolve_heading(im, i, &name))) {
+		/* A heading in the report's shape naming a country we do not know:
+		 * keep the narrative under a slug made from the name. */
+		if (!plausible_heading_name(name)) {
+			free(name);
+			l->rest = NULL;
+			return false;
+		}
+		diags_add(im->d, DIAG_WARNING, im->name, l->no, l->col,
+			  "country '%s' is not in countries.yaml; imported under its own slug", name);
+		l->unknown_name = name;
+		name = NULL;
+	}
+	free(name);
+	l->kind = L_COUNTRY;
+	l->tier = tier;
+	return true;
+}
+
+static void classify_lines(struct importer *im)
+{
+	for (size_t i = 0; i < im->n_lines; i++) {
+		struct line *l = &im->lines[i];
+
+		if (l->kind != L_TEXT)
+			continue;
+		if (!im->opt->commentary && classify_country(im, i)) {
+			if (l->rest && debris_text(l->rest, strlen(l->rest)))
+				l->rest = NULL;
+			continue;
+		}
+		if (debris_text(l->s, l->len)) {
+			l->kind = L_DEBRIS;
+			continue;
+		}
+		if (im->opt->commentary)
+			continue;
+		if ((l->section = section_heading(l->s, &l->rest))) {
+			const struct line *prev = NULL;
+
+			for (size_t k = i; k-- > 0;)
+				if (im->lines[k].kind == L_TEXT) {
+					prev = &im->lines[k];
+					break;
+				}
+			/* A heading word in running prose ("... of their / protection"). */
+			if (has_lower(l->s, l->len) && !l->rest && prev && prev->kind == L_TEXT &&
+			    !ends_sentence(prev->s, prev->len) && i > 0 && im->lines[i - 1].kind == L_TEXT)
+				l->section = NULL;
+			else
+				l->kind = L_SECTION;
+		}
+	}
+	for (size_t i = 0; i < im->n_lines; i++)
+		im->n_debris += im->lines[i].kind == L_DEBRIS;
+}
+
+static int year_at(const char *p)
+{
+	int y;
+
+	if (!(isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) &&
+	      isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) || isdigit((unsigned char)p[4]))
+		return 0;
+	y = atoi(p);
+	return y >= 2000 && y <= 2100 ? y : 0;
+}
+
+/* "2023 TIP Report", "Trafficking in Persons Report 2008", "TRAFFICKING IN
+ * PERSONS REPORT JUNE 2006": the edition a line names, or 0. */
+static int edition_named(const char *s)
+{
+	static const char *const markers[] = { "Trafficking in Persons Report", "TIP Report", NULL };
+
+	for (const char *p = s; *p; p++)
+		for (const char *const *m = markers; *m; m++) {
+			size_t n = strlen(*m);
+			const char *q = p + n;
+
+			if (strncasecmp(p, *m, n))
+				continue;
+			if (p - s >= 5 && p[-1] == ' ' && (p - s == 5 || !isdigit((unsigned char)p[-6])) &&
+			    year_at(p - 5))
+				return year_at(p - 5);
+			q += strspn(q, " ,:\xe2\x80\x93-");
+			if (starts_with_ci(q, "June "))
+				q += 5;
+			if (year_at(q))
+				return year_at(q);
+		}
+	return 0;
+}
+
+/* The edition named in the headings, banners or running heads. */
+static void find_text_year(struct importer *im)
+{
+	for (size_t i = 0; i < im->n_lines && !im->text_year; i++) {
+		const struct line *l = &im->lines[i];
+
+		if (l->kind == L_COUNTRY && l->year)
+			im->text_year = l->year;
+		else if (l->kind != L_TEXT || i < 3)
+			im->text_year = edition_named(l->s);
+	}
+}
+
+/* --- measuring the page --------------------------------------------------- */
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static void measure(struct importer *im)
+{
+	size_t *w = xcalloc(im->n_lines + 1, sizeof(*w)), n = 0, pairs = 0, single_gaps = 0;
+	size_t sentence_ends = 0;
+	size_t last_text = SIZE_MAX;
+
+	for (size_t i = 0; i < im->n_lines; i++) {
+		const struct line *l = &im->lines[i];
+
+		if (l->kind != L_TEXT)
+			continue;
+		w[n++] = char_count(l->s, l->len);
+		sentence_ends += ends_sentence(l->s, l->len);
+		if (last_text != SIZE_MAX) {
+			pairs++;
+			single_gaps += i - last_text == 2 && im->lines[i - 1].kind == L_BLANK;
+		}
+		last_text = i;
+	}
+	if (n) {
+		qsort(w, n, sizeof(*w), cmp_size);
+		im->width = w[n * 4 / 5];
+	}
+	im->unwrapped = im->width > 250;
+	/* A blank line after every line, in text wrapped mid-sentence (when the
+	 * lines nearly all end a sentence, the blanks separate paragraphs). */
+	im->double_spaced = !im->unwrapped && pairs >= 4 && single_gaps * 10 > pairs * 6 &&
+			    sentence_ends * 2 < n;
+	free(w);
+
+	im->ws = word_stats_new();
+	for (size_t i = 0, prev_split = 0; i < im->n_lines; i++) {
+		const struct line *l = &im->lines[i];
+
+		if (l->kind != L_TEXT)
+			continue;
+		word_stats_add_line(im->ws, l->s, l->len, prev_split);
+		prev_split = l->len && l->s[l->len - 1] == '-';
+	}
+}
+
+/* --- building documents --------------------------------------------------- */
+
+static struct doc_b *cur_doc(struct importer *im)
+{
+	return im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
+}
+
+static struct doc_b *new_doc(struct importer *im, unsigned line)
+{
+	struct doc_b *db;
+
+	GROW(im->docs, im->cap_docs, im->n_docs + 1);
+	db = &im->docs[im->n_docs++];
+	memset(db, 0, sizeof(*db));
+	db->line = line;
+	return db;
+}
+
+static struct section_b *open_section(struct doc_b *db, const char *id, unsigned line)
+{
+	struct section_b *s;
+
+	/* A repeated heading (a running head, columns run together) goes on
+	 * with the section it repeats: ids stay unique within a document. */
+	for (size_t i = 0; id && i < db->n; i++)
+		if (db->secs[i].id && !strcmp(db->secs[i].id, id)) {
+			if (i + 1 < db->n) {
+				struct section_b keep = db->secs[i];
+
+				memmove(db->secs + i, db->secs + i + 1, (db->n - i - 1) * sizeof(*db->secs));
+				db->secs[db->n - 1] = keep;
+			}
+			return &db->secs[db->n - 1];
+		}
+	if (db->n && !db->secs[db->n - 1].id && !id && !db->secs[db->n - 1].n)
+		return &db->secs[db->n - 1];
+	GROW(db->secs, db->cap, db->n + 1);
+	s = &db->secs[db->n++];
+	memset(s, 0, sizeof(*s));
+	s->id = id;
+	s->line = line;
+	return s;
+}
+
+static void flush_para(struct importer *im)
+{
+	struct doc_b *db;
+	struct section_b *s;
+	struct strbuf out = {0};
+
+	if (!im->para.len)
+		return;
+	if (!(db = cur_doc(im))) {
+		db = new_doc(im, im->para_line);
+		db->fragment = true;
+	}
+	if (!db->n)
+		open_section(db, NULL, im->para_line);
+	s = &db->secs[db->n - 1];
+	text_repair(im->ws, im->para.buf, im->para.len, &out);
+	GROW(s->v, s->cap, s->n + 1);
+	s->v[s->n].text = sb_detach(&out);
+	s->v[s->n].line = im->para_line;
+	s->n++;
+	sb_reset(&im->para);
+}
+
+/* The word that ends s before its hyphen, and the word that starts t. */
+static size_t trailing_word(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	while (n < len && isalpha((unsigned char)s[len - 1 - n]))
+		n++;
+	return n;
+}
+
+static size_t leading_word(const char *s)
+{
+	size_t n = 0;
+
+	while (isalpha((unsigned char)s[n]))
+		n++;
+	return n;
+}
+
+/* Appends a wrapped line to the paragraph, mending a line-end hyphen. */
+static void join_line(struct importer *im, const char *s, size_t len)
+{
+	struct strbuf *p = &im->para;
+
+	if (p->len) {
+		size_t head = p->buf[p->len - 1] == '-' ? trailing_word(p->buf, p->len - 1) : 0;
+		size_t tail = leading_word(s);
+
+		if (head && tail) {
+			if (!hyphen_keep(im->ws, p->buf + p->len - 1 - head, head, s, tail))
+				p->len--;
+		} else if (p->buf[p->len - 1] != '/' && !str_has_suffix(p->buf, "\xe2\x80\x94") &&
+			   !(p->buf[p->len - 1] == '-' && p->len >= 2 && isdigit((unsigned char)p->buf[p->len - 2]) &&
+			     isdigit((unsigned char)*s))) {
+			sb_addc(p, ' ');
+		}
+		p->buf[p->len] = '\0';
+	}
+	sb_add(p, s, len);
+}
+
+/* Whether the text line `next` starts a new paragraph after `prev`, with
+ * `blanks` blank lines between them. */
+static bool paragraph_break(const struct importer *im, const struct line *prev,
+			    const struct line *next, size_t blanks)
+{
+	bool ends = ends_sentence(prev->s, prev->len), cont = starts_continuation(next->s);
+	size_t gap = im->double_spaced && blanks ? blanks - 1 : blanks;
+	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
+
+	if (starts_bullet(next->s))
+		return true;
+	/* Recommendations one per line, without bullets (web copies). */
+	if (ends && !cont && db && db->n && db->secs[db->n - 1].id &&
+	    !strcmp(db->secs[db->n - 1].id, "recommendations"))
+		return true;
+	if (im->unwrapped)
+		return ends || !cont;
+	if (gap)
+		return ends && !cont;
+	/* No blank line: only a sentence that stops well short of the margin. */
+	return ends && !cont && char_count(prev->s, prev->len) * 100 < im->width * 85;
+}
+
+static void start_country(struct importer *im, const struct line *l)
+{
+	struct doc_b *db = cur_doc(im);
+	const char *slug = l->country ? l->country->slug : NULL;
+
+	flush_para(im);
+	/* A title line and the heading under it name one narrative. */
+	if (db && !db->fragment && (db->n == 0 || (db->n == 1 && !db->secs[0].n)) &&
+	    ((slug && db->slug && !strcmp(db->slug, slug)))) {
+		if (l->tier)
+			db->tier = l->tier;
+		if (l->year)
+			db->year = l->year;
+		return;
+	}
+	db = new_doc(im, l->no);
+	db->country = l->country;
+	if (l->country) {
+		db->slug = xstrdup(l->country->slug);
+		db->name = xstrdup(l->country->name);
+	} else {
+		struct strbuf sb = {0};
+		char *f = fold_dup(l->unknown_name);
+
+		for (const char *p = f; *p; p++)
+			if (isalnum((unsigned char)*p))
+				sb_addc(&sb, *p);
+			else if (sb.len && sb.buf[sb.len - 1] != '-')
+				sb_addc(&sb, '-');
+		while (sb.len && sb.buf[sb.len - 1] == '-')
+			sb.len--;
+		sb_addc(&sb, '\0');
+		db->slug = sb_detach(&sb);
+		db->name = xstrdup(l->unknown_name);
+		free(f);
+	}
+	db->tier = l->tier;
+	db->year = l->year;
+}
+
+static void build(struct importer *im)
+{
+	const struct line *prev = NULL;
+	size_t blanks = 0;
+
+	if (im->opt->commentary) {
+		struct doc_b *db = new_doc(im, 1);
+
+		open_section(db, "text", 1);
+	}
+	for (size_t i = 0; i < im->n_lines; i++) {
+		const struct line *l = &im->lines[i];
+
+		switch (l->kind) {
+		case L_BLANK:
+			blanks++;
+			continue;
+		case L_DEBRIS:
+			continue;
+		case L_COUNTRY:
+			start_country(im, l);
+			prev = NULL;
+			break;
+		case L_SECTION:
+			flush_para(im);
+			if (!cur_doc(im))
+				new_doc(im, l->no)->fragment = true;
+			open_section(cur_doc(im), l->section, l->no);
+			prev = NULL;
+			break;
+		case L_TEXT:
+			if (prev && paragraph_break(im, prev, l, blanks))
+				flush_para(im);
+			/* A section that opens mid-sentence: its first words are
+			 * elsewhere, as when a PDF's two columns run together. */
+			if (!prev && cur_doc(im) && starts_continuation(l->s) && !im->warned_columns) {
+				diags_add(im->d, DIAG_WARNING, im->name, l->no, l->col,
+					  "text under a heading starts mid-sentence; the page's "
+					  "columns may be interleaved: check this narrative");
+				im->warned_columns = true;
+			}
+			if (!im->para.len)
+				im->para_line = l->no;
+			join_line(im, l->s, l->len);
+			prev = l;
+			break;
+		}
+		blanks = 0;
+		if (l->rest) {
+			/* Text on the heading's own line opens a paragraph. */
+			im->para_line = l->no;
+			join_line(im, l->rest, strlen(l->rest));
+			prev = l;
+		}
+	}
+	flush_para(im);
+}
+
+/* --- settling each document ----------------------------------------------- */
+
+/* "The Government of Palau does not fully meet ...": the country named at the
+ * start of a narrative without a heading. */
+static const struct country *government_of(const struct importer *im, const char *text)
+{
+	static const char opener[] = "The Government of ";
+	const struct country *best = NULL;
+	const char *p;
+	char *words;
+	size_t n = 0;
+
+	if (strncmp(text, opener, sizeof(opener) - 1))
+		return NULL;
+	p = text + sizeof(opener) - 1;
+	words = xstrndup(p, strcspn(p, "(,;.") );
+	/* The longest run of words that names a country. */
+	for (char *q = words; *q && n < 8; n++) {
+		char save;
+
+		q += strcspn(q, " ");
+		save = *q;
+		*q = '\0';
+		if (countries_match_name(im->cs, words))
+			best = countries_match_name(im->cs, words);
+		*q = save;
+		q += strspn(q, " ");
+	}
+	free(words);
+	return best;
+}
+
+/* Old narratives open with the country's profile: "Iceland is a destination
+ * country for ...". */
+static bool profile_opening(const char *text)
+{
+	return strstr(text, " is a source") || strstr(text, " is a destination") ||
+	       strstr(text, " is a transit") || strstr(text, " is primarily a") ||
+	       strstr(text, " is a country of");
+}
+
+static bool narrative_opening(const char *text)
+{
+	return !strncmp(text, "The Government of ", 18) &&
+	       (strstr(text, "fully meet") || strstr(text, "fully comply") ||
+		strstr(text, "minimum standards"));
+}
+
+/* The country a text names most, counting demonyms made by adding "n"
+ * ("Kenya" / "Kenyans"); NULL unless it clearly leads. */
+static const struct country *most_named(const struct importer *im, const struct doc_b *db,
+					size_t *mentions)
+{
+	struct strbuf all = {0};
+	const struct country *best = NULL;
+	size_t best_n = 0, second = 0;
+	char *text;
+
+	/* The opening 64 KiB tell as well as the whole, at bounded cost. */
+	for (size_t s = 0; s < db->n && all.len < 65536; s++)
+		for (size_t k = 0; k < db->secs[s].n && all.len < 65536; k++) {
+			sb_adds(&all, db->secs[s].v[k].text);
+			sb_addc(&all, ' ');
+		}
+	text = fold_dup(all.len ? all.buf : "");
+	sb_free(&all);
+	for (size_t i = 0; i < countries_count(im->cs); i++) {
+		const struct country *c = countries_at(im->cs, i);
+		size_t count = 0;
+
+		for (size_t k = 0; k < c->n_aliases + 2; k++) {
+			const char *key = k == 0 ? c->name : k == 1 ? c->short_name : c->aliases[k - 2];
+			char *f;
+			size_t n;
+
+			if (!key || strlen(key) < 4)
+				continue;
+			f = fold_dup(key);
+			n = strlen(f);
+			for (const char *p = text; (p = str_find(p, f)); p += n) {
+				const char *e = p + n;
+
+				if (p > text && isalnum((unsigned char)p[-1]))
+					continue;
+				if (f[n - 1] == 'a' && *e == 'n')
+					e += e[1] == 's' ? 2 : 1;
+				if (!isalnum((unsigned char)*e))
+					count++;
+			}
+			free(f);
+		}
+		if (count > best_n) {
+			second = best_n;
+			best_n = count;
+			best = c;
+		} else if (count > second) {
+			second = count;
+		}
+	}
+	free(text);
+	*mentions = best_n;
+	return best_n >= 2 && best_n * 2 > second * 3 ? best : NULL;
+}
+
+static void set_country(struct doc_b *db, const struct country *c)
+{
+	db->country = c;
+	free(db->slug);
+	free(db->name);
+	db->slug = xstrdup(c->slug);
+	db->name = xstrdup(c->name);
+}
+
+/* Text before any heading: whose narrative is it? */
+static bool settle_country(struct importer *im, struct doc_b *db)
+{
+	const struct country *c;
+	const char *first;
+	size_t mentions = 0;
+
+	if (db->slug)
+		return true;
+	first = db->n && db->secs[0].n ? db->secs[0].v[0].text : "";
+	if (im->opt->country) {
+		if (!(c = countries_by_slug(im->cs, im->opt->country))) {
+			diags_add(im->d, DIAG_ERROR, im->name, 0, 0, "unknown country '%s'", im->opt->country);
+			return false;
+		}
+	} else if ((c = government_of(im, first))) {
+		db->fragment = false;
+	} else if ((c = most_named(im, db, &mentions))) {
+		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
+			  "no country heading: the text names %s most (%zu times); "
+			  "use --country to choose another", c->name, mentions);
+	} else {
+		diags_add(im->d, DIAG_ERROR, im->name, db->line, 1,
+			  "cannot tell which country this text is about; use --country");
+		return false;
+	}
+	if (narrative_opening(first) || profile_opening(first) || im->opt->commentary)
+		db->fragment = false;
+	set_country(db, c);
+	return true;
+}
+
+/* The section of a paragraph in a narrative whose headings are missing. */
+static const char *guess_section(const char *text)
+{
+	if (starts_with_ci(text, "The government") || starts_with_ci(text, "Authorities")) {
+		if (strstr(text, "law enforcement") || strstr(text, "prosecut"))
+			return "prosecution";
+		if (strstr(text, "protection") || strstr(text, "identif"))
+			return "protection";
+		if (strstr(text, "prevent") || strstr(text, "awareness"))
+			return "prevention";
+	}
+	return "profile";
+}
+
+/* Moves paragraphs [at, n) of section idx into a new section tail_id
+ * inserted after it. */
+static void split_section(struct doc_b *db, size_t idx, size_t at, const char *tail_id)
+{
+	struct section_b *head, *tail;
+	size_t moved;
+
+	GROW(db->secs, db->cap, db->n + 1);
+	memmove(db->secs + idx + 2, db->secs + idx + 1, (db->n - idx - 1) * sizeof(*db->secs));
+	db->n++;
+	head = &db->secs[idx];
+	tail = &db->secs[idx + 1];
+	moved = head->n - at;
+	memset(tail, 0, sizeof(*tail));
+	tail->id = tail_id;
+	tail->line = head->v[at].line;
+	tail->v = xmalloc(moved * sizeof(struct para));
+	memcpy(tail->v, head->v + at, moved * sizeof(struct para));
+	tail->n = tail->cap = moved;
+	head->n = at;
+}
+
+/* Gives the unlabelled first section its id: the tail of a narrative cut
+ * from the file's start, or the profile paragraphs and tier justification
+ * that open a narrative. */
+static void settle_untitled(struct importer *im, struct doc_b *db)
+{
+	struct section_b *s;
+	size_t split = 0;
+
+	if (!db->n || db->secs[0].id)
+		return;
+	s = &db->secs[0];
+	if (db->fragment) {
+		s->id = im->opt->section ? im->opt->section : guess_section(s->n ? s->v[0].text : "");
+		return;
+	}
+	while (split < s->n && !narrative_opening(s->v[split].text))
+		split++;
+	if (split == s->n || split == 0) {
+		s->id = split == 0 || !profile_opening(s->v[0].text) ? "overview" : "profile";
+		return;
+	}
+	s->id = "profile";
+	split_section(db, 0, split, "overview");
+}
+
+/* "...therefore Kenya remained on Tier 2": the tier said in the overview. */
+static enum tier tier_from_text(const struct doc_b *db)
+{
+	static const char *const verbs[] = {
+		"remained on ", "remains on ", "remain on ", "placed on ", "downgraded to ",
+		"upgraded to ", "was on ", "is on ", "moved to ", "remained a ", "remains a ", NULL,
+	};
+	enum tier t = TIER_NONE;
+
+	for (size_t s = 0; s < db->n && !t; s++) {
+		if (!db->secs[s].id || strcmp(db->secs[s].id, "overview") || !db->secs[s].n)
+			continue;
+		for (const char *p = db->secs[s].v[0].text; *p && !t; p++)
+			for (const char *const *v = verbs; *v && !t; v++) {
+				const char *q = p + strlen(*v);
+				char buf[24];
+				size_t n;
+
+				if (strncmp(p, *v, strlen(*v)))
+					continue;
+				if (starts_with_ci(q, "Tier 2 Watch List"))
+					n = 17;
+				else if (starts_with_ci(q, "Special Case"))
+					n = 12;
+				else if (starts_with_ci(q, "Tier ") && isdigit((unsigned char)q[5]))
+					n = 6;
+				else
+					continue;
+				memcpy(buf, q, n);
+				buf[n] = '\0';
+				if (!tier_parse(buf, &t))
+					t = TIER_NONE;
+			}
+	}
+	return t;
+}
+
+/* The end of the sentence that starts at p, in a paragraph of
+ * recommendations that lost its bullets: a full stop after a lower-case word
+ * of three letters or more (not "U.S.", "No."), then a capital. */
+static const char *sentence_end(const char *p)
+{
+	for (const char *q = p; *q; q++) {
+		if (*q != '.' || q[1] != ' ' || !isupper((unsigned char)q[2]) || q - p < 3)
+			continue;
+		if (islower((unsigned char)q[-1]) && islower((unsigned char)q[-2]) &&
+		    isalpha((unsigned char)q[-3]))
+			return q + 1;
+	}
+	return p + strlen(p);
+}
+
+static size_t count_sentences(const char *p)
+{
+	size_t n = 0;
+
+	for (; *p; n++) {
+		p = sentence_end(p);
+		p += strspn(p, " ");
+	}
+	return n;
+}
+
+enum item_split { SPLIT_NONE, SPLIT_BULLETS, SPLIT_SEMICOLONS, SPLIT_SENTENCES };
+
+/* Where the item starting at p ends, and where the next one starts. */
+static const char *item_end(enum item_split how, const char *p, const char **next)
+{
+	const char *end = NULL;
+
+	switch (how) {
+	case SPLIT_BULLETS:
+		if ((end = str_find(p, BULLET)))
+			*next = end + 3;
+		break;
+	case SPLIT_SEMICOLONS:
+		if ((end = strchr(p, ';')))
+			*next = end + 1;
+		break;
+	case SPLIT_SENTENCES:
+		end = sentence_end(p);
+		*next = end;
+		break;
+	case SPLIT_NONE:
+		break;
+	}
+	if (!end)
+		*next = end = p + strlen(p);
+	return end;
+}
+
+/* Splits a recommendations section into items: at bullets wherever they
+ * stand; else one item per paragraph; else, for one paragraph, at its
+ * sentences (bullets lost in extraction) or, in the older one-sentence style
+ * ("amend ...; provide ...; and conduct ..."), at semicolons. */
+static void split_items(const struct section_b *s, struct document *doc, struct section *out)
+{
+	enum item_split how = SPLIT_NONE;
+
+	for (size_t k = 0; k < s->n; k++)
+		if (strstr(s->v[k].text, BULLET))
+			how = SPLIT_BULLETS;
+	if (!how && s->n == 1 && count_sentences(s->v[0].text) >= 3)
+		how = SPLIT_SENTENCES;
+	else if (!how && s->n == 1 && count_str(s->v[0].text, "; ") >= 2)
+		how = SPLIT_SEMICOLONS;
+	for (size_t k = 0; k < s->n; k++) {
+		const char *p = s->v[k].text, *next;
+
+		while (*p) {
+			const char *end = item_end(how, p, &next);
+			size_t n;
+
+			p += strspn(p, " ");
+			if (how == SPLIT_SEMICOLONS && !strncmp(p, "and ", 4))
+				p += 4;
+			n = end > p ? (size_t)(end - p) : 0;
+			while (n && p[n - 1] == ' ')
+				n--;
+			if (n)
+				section_add_item(doc, out, p, n);
+			p = next;
+		}
+	}
+}
+
+/* Narratives that stop before their last section, or mid-sentence. */
+static bool doc_complete(const struct importer *im, const struct doc_b *db)
+{
+	bool has[8] = { false };
+	const struct section_b *last = NULL;
+
+	if (db->fragment)
+		return false;
+	for (size_t s = 0; s < db->n; s++) {
+		for (size_t k = 0; k < section_kinds_count && k < ARRAY_SIZE(has); k++)
+			if (!strcmp(db->secs[s].id, section_kinds[k].id))
+				has[k] = true;
+		if (db->secs[s].n)
+			last = &db->secs[s];
+	}
+	if (!last || !ends_sentence(last->v[last->n - 1].text, strlen(last->v[last->n - 1].text)))
+		return false;
+	if (im->opt->commentary)
+		return true;
+	/* overview, then prosecution/protection/prevention or government efforts */
+	return has[0] && ((has[2] && has[3] && has[4]) || has[5]);
+}
+
+static struct document *finish_doc(struct importer *im, struct doc_b *db)
+{
+	struct document *doc;
+	char *source;
+	int year = im->opt->year ? im->opt->year : db->year ? db->year : im->text_year;
+
+	if (!year)
+		year = import_year_from_name(im->name);
+	if (!year && !im->opt->commentary) {
+		diags_add(im->d, DIAG_ERROR, im->name, db->line, 1,
+			  "cannot tell which edition this is: give --year");
+		return NULL;
+	}
+	if (!db->tier && !im->opt->commentary)
+		db->tier = tier_from_text(db);
+	doc = document_new();
+	if (im->opt->source)
+		source = xstrdup(im->opt->source);
+	else if (im->opt->commentary)
+		source = xstrdup(im->name);
+	else
+		source = xasprintf("%d Trafficking in Persons Report", year);
+	document_set(doc, db->slug, year, db->tier, im->opt->title ? im->opt->title : db->name,
+		     source, doc_complete(im, db));
+	free(source);
+	for (size_t s = 0; s < db->n; s++) {
+		const struct section_b *sb = &db->secs[s];
+		struct section *out;
+
+		if (!sb->n)
+			continue;
+		/* Guessed sections may repeat one seen before: ids stay unique. */
+		if (document_section_index(doc, sb->id) >= 0) {
+			out = &doc->sections[document_section_index(doc, sb->id)];
+		} else {
+			out = document_add_section(doc, sb->id, section_default_title(sb->id));
+			out->line = sb->line;
+		}
+		if (!strcmp(sb->id, "recommendations"))
+			split_items(sb, doc, out);
+		else
+			for (size_t k = 0; k < sb->n; k++)
+				section_add_para(doc, out, sb->v[k].text, strlen(sb->v[k].text));
+	}
+	return doc;
+}
+
+/* Narratives whose P headings are all missing: start each P where its
+ * paragraph opens ("The government maintained law enforcement efforts"),
+ * in report order. */
+static void settle_missing_headings(struct doc_b *db)
+{
+	size_t last = db->n - 1;
+
+	for (size_t s = 0; s < db->n; s++)
+		if (!strcmp(db->secs[s].id, "prosecution") || !strcmp(db->secs[s].id, "protection") ||
+		    !strcmp(db->secs[s].id, "prevention") || !strcmp(db->secs[s].id, "government-efforts"))
+			return;
+	if (!db->n || strcmp(db->secs[last].id, "overview") || db->secs[last].n < 3)
+		return;
+	for (size_t k = 1; k < db->secs[last].n; k++) {
+		const char *g = guess_section(db->secs[last].v[k].text);
+
+		if (strcmp(g, "profile") && strcmp(g, db->secs[last].id)) {
+			split_section(db, last, k, g);
+			last++;
+			k = 0;
+		}
+	}
+}
+
+static void doc_b_free(struct doc_b *db)
+{
+	for (size_t s = 0; s < db->n; s++) {
+		for (size_t k = 0; k < db->secs[s].n; k++)
+			free(db->secs[s].v[k].text);
+		free(db->secs[s].v);
+	}
+	free(db->secs);
+	free(db->slug);
+	free(db->name);
+}
+
+static void importer_free(struct importer *im)
+{
+	for (size_t i = 0; i < im->n_docs; i++)
+		doc_b_free(&im->docs[i]);
+	free(im->docs);
+	for (size_t i = 0; i < im->n_lines; i++)
+		free(im->lines[i].unknown_name);
+	free(im->lines);
+	word_stats_free(im->ws);
+	sb_free(&im->para);
+}
+
+bool import_text(const char *name, const char *buf, size_t len, const struct countries *cs,
+		 const struct import_options *opt, struct import_result *res, struct diags *d)
+{
+	struct importer im = { .name = name, .cs = cs, .opt = opt, .d = d };
+	size_t bad, before = res->n_docs;
+	char *copy;
+
+	if (!utf8_valid(buf, len, &bad)) {
+		unsigned line, col;
+
+		utf8_position(buf, bad, &line, &col);
+		diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
+			  (unsigned char)buf[bad]);
+		return false;
+	}
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
+		buf += 3;
+		len -= 3;
+	}
+	copy = xstrndup(buf, len);
+	split_lines(&im, copy, len);
+	classify_lines(&im);
+	find_text_year(&im);
+	measure(&im);
+	build(&im);
+	for (size_t i = 0; i < im.n_docs; i++) {
+		struct doc_b *db = &im.docs[i];
+		struct document *doc;
+
+		if (!db->n || !settle_country(&im, db))
+			continue;
+		settle_untitled(&im, db);
+		settle_missing_headings(db);
+		if (!(doc = finish_doc(&im, db)))
+			continue;
+		if (!doc->n_sections) {
+			diags_add(d, DIAG_WARNING, name, db->line, 1, "no text under the heading for %s",
+				  db->slug);
+			document_free(doc);
+			continue;
+		}
+		GROW(res->docs, res->cap_docs, res->n_docs + 1);
+		res->docs[res->n_docs++] = doc;
+	}
+	res->n_debris += im.n_debris;
+	if (res->n_docs == before && !d->n_errors)
+		diags_add(d, DIAG_ERROR, name, 0, 0, "no narrative found");
+	importer_free(&im);
+	free(copy);
+	return res->n_docs > before;
+}
+
+void import_result_free(struct import_result *res)
+{
+	for (size_t i = 0; i < res->n_docs; i++)
+		document_free(res->docs[i]);
+	free(res->docs);
+	memset(res, 0, sizeof(*res));
+}
+
+int import_year_from_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	for (const char *p = base ? base + 1 : path; *p; p++) {
+		if (p > path && isdigit((unsigned char)p[-1]))
+			continue;
+		if ((p[0] == '1' || p[0] == '2') && isdigit((unsigned char)p[1]) &&
+		    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
+		    !isdigit((unsigned char)p[4])) {
+			int y = atoi(p);
+
+			if (y >= 1990 && y <= 2100)
+				return y;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,47 @@
+/* import.h — raw report text (PDF extracts, web copies) to documents.
+ *
+ * The importer reads a text the way a person does: it finds country headings
+ * in any of the report's styles (or the country named in the first sentence),
+ * section headings, paragraphs across hard wraps and page breaks, words split
+ * at line ends, recommendations, and the debris of page layout and copying
+ * sites, which it drops.  It decides from the structure of the text and the
+ * evidence in it (countries.yaml names, sentence shape, word statistics). */
+#ifndef TIPR_IMPORT_H
+#define TIPR_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content/country.h"
+#include "base/diag.h"
+#include "content/document.h"
+
+struct import_options {
+	int year;              /* edition; 0: from the text, else the file name */
+	bool commentary;       /* not a report narrative: one document, one section */
+	const char *country;   /* slug for text before any country heading; NULL: infer */
+	const char *section;   /* section id for such text; NULL: infer */
+	const char *title;     /* document title; NULL: the country's name */
+	const char *source;    /* NULL: "<year> Trafficking in Persons Report" */
+};
+
+/* What one input became: documents in the order of the text, and what was
+ * dropped as layout debris (for --dry-run). */
+struct import_result {
+	struct document **docs;
+	size_t n_docs, cap_docs;
+	size_t n_debris;       /* lines dropped as debris */
+};
+
+/* Imports buf (the contents of file name) into res; documents are appended.
+ * Problems, and inferences the user should know about, go to d as
+ * FILE:LINE:COL diagnostics.  Returns false when nothing could be imported
+ * (invalid UTF-8, no country found, no year). */
+bool import_text(const char *name, const char *buf, size_t len, const struct countries *cs,
+		 const struct import_options *opt, struct import_result *res, struct diags *d);
+void import_result_free(struct import_result *res);
+
+/* The edition year written in a file name ("tip-2022-extract.txt"), or 0. */
+int import_year_from_name(const char *path);
+
+#endif

@@ -1,0 +1,344 @@
+/* textrepair.c — word statistics and the repairs they justify. */
+#include "config.h"
+
+#include "import/textrepair.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/utf8.h"
+
+struct stat_entry {
+	char *key;       /* ASCII-lowercased word, or compound without its hyphens */
+	char *compound;  /* for the dehyphenated table: the compound as first seen */
+	size_t count;
+};
+
+struct table {
+	struct stat_entry *v;
+	size_t cap, n;
+};
+
+struct word_stats {
+	struct table words, compounds, dehyphenated;
+};
+
+static uint64_t hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)tolower((unsigned char)s[i]);
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static bool key_equal(const char *key, const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (key[i] != (char)tolower((unsigned char)s[i]))
+			return false;
+	return key[len] == '\0';
+}
+
+static struct stat_entry *table_slot(const struct table *t, const char *s, size_t len)
+{
+	size_t i = hash_bytes(s, len) & (t->cap - 1);
+
+	while (t->v[i].key && !key_equal(t->v[i].key, s, len))
+		i = (i + 1) & (t->cap - 1);
+	return &t->v[i];
+}
+
+static void table_grow(struct table *t)
+{
+	struct table bigger = { xcalloc(t->cap ? t->cap * 2 : 256, sizeof(*t->v)),
+				t->cap ? t->cap * 2 : 256, t->n };
+
+	for (size_t i = 0; i < t->cap; i++)
+		if (t->v[i].key)
+			*table_slot(&bigger, t->v[i].key, strlen(t->v[i].key)) = t->v[i];
+	free(t->v);
+	*t = bigger;
+}
+
+/* The entry for s, created (count 0) when missing. */
+static struct stat_entry *table_get(struct table *t, const char *s, size_t len)
+{
+	struct stat_entry *e;
+
+	if ((t->n + 1) * 2 > t->cap)
+		table_grow(t);
+	e = table_slot(t, s, len);
+	if (!e->key) {
+		e->key = xstrndup(s, len);
+		for (char *p = e->key; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		t->n++;
+	}
+	return e;
+}
+
+static size_t table_count(const struct table *t, const char *s, size_t len)
+{
+	const struct stat_entry *e;
+
+	if (!t->cap)
+		return 0;
+	e = table_slot(t, s, len);
+	return e->key ? e->count : 0;
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->cap; i++) {
+		free(t->v[i].key);
+		free(t->v[i].compound);
+	}
+	free(t->v);
+}
+
+struct word_stats *word_stats_new(void)
+{
+	return xcalloc(1, sizeof(struct word_stats));
+}
+
+void word_stats_free(struct word_stats *ws)
+{
+	if (!ws)
+		return;
+	table_free(&ws->words);
+	table_free(&ws->compounds);
+	table_free(&ws->dehyphenated);
+	free(ws);
+}
+
+/* Letters and digits, including non-ASCII letters; not the typographic
+ * punctuation of U+2000..U+206F (curly quotes, dashes, bullets) nor Latin-1
+ * symbols and spaces. */
+static size_t word_char(const char *s, size_t len)
+{
+	int32_t cp;
+	size_t n;
+
+	if (!len)
+		return 0;
+	if (!((unsigned char)*s & 0x80))
+		return isalnum((unsigned char)*s) ? 1 : 0;
+	n = utf8_next(s, len, &cp);
+	if (cp < 0 || (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+	    (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF)
+		return 0;
+	return n;
+}
+
+/* Length of the token at s: word characters joined by single inner hyphens.
+ * A hyphen at the very end is included (a line-end split). */
+static size_t token_len(const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		if ((n = word_char(s + i, len - i))) {
+			i += n;
+		} else if (s[i] == '-' && i > 0 && (i + 1 == len || word_char(s + i + 1, len - i - 1))) {
+			i++;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+static void count_token(struct word_stats *ws, const char *t, size_t n)
+{
+	struct stat_entry *e;
+	char *bare;
+	size_t k = 0;
+
+	if (!memchr(t, '-', n)) {
+		table_get(&ws->words, t, n)->count++;
+		return;
+	}
+	table_get(&ws->compounds, t, n)->count++;
+	bare = xmalloc(n + 1);
+	for (size_t i = 0; i < n; i++)
+		if (t[i] != '-')
+			bare[k++] = t[i];
+	e = table_get(&ws->dehyphenated, bare, k);
+	if (!e->compound)
+		e->compound = xstrndup(t, n);
+	e->count++;
+	free(bare);
+}
+
+void word_stats_add_line(struct word_stats *ws, const char *s, size_t len, bool skip_first)
+{
+	size_t i = 0, n;
+	bool first = true;
+
+	while (i < len) {
+		if (!(n = token_len(s + i, len - i))) {
+			i++;
+			continue;
+		}
+		if (!(first && skip_first) && !(i + n == len && s[i + n - 1] == '-'))
+			count_token(ws, s + i, n);
+		first = false;
+		i += n;
+	}
+}
+
+size_t word_stats_word(const struct word_stats *ws, const char *word, size_t len)
+{
+	return table_count(&ws->words, word, len);
+}
+
+size_t word_stats_compound(const struct word_stats *ws, const char *word, size_t len)
+{
+	return table_count(&ws->compounds, word, len);
+}
+
+static bool in_list(const char *const *list, const char *s, size_t len)
+{
+	for (; *list; list++)
+		if (strlen(*list) == len && !strncasecmp(*list, s, len))
+			return true;
+	return false;
+}
+
+/* First and second halves that form hyphenated compounds far more often than
+ * they split a single word at a line end. */
+static const char *const compound_heads[] = {
+	"anti", "non", "self", "cross", "counter", "ex", "post", "pre", "pro", "semi", "quasi",
+	"well", "low", "high", "full", "part", "long", "short", "state", "sub", "mid", "multi",
+	"co", "government", "victim", "child", "gender", "community", "court", "law", "job",
+	"trauma", "debt", "forced", "labor", "sex", "human", "so", "would", NULL,
+};
+static const char *const compound_tails[] = {
+	"related", "based", "led", "run", "owned", "flagged", "funded", "sponsored", "affected",
+	"oriented", "centered", "centred", "informed", "specific", "level", "wide", "term", "year",
+	"old", "month", "day", "week", "free", "like", "scale", "up", "ups", "called", "sensitive",
+	"friendly", "appropriate", "trafficking", "border", "seekers", "style", "bound", "prone",
+	"making", "building", "owned", "operated", "controlled", "managed", "linked", NULL,
+};
+
+static bool has_digit(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (isdigit((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
+bool hyphen_keep(const struct word_stats *ws, const char *head, size_t head_len,
+		 const char *tail, size_t tail_len)
+{
+	struct strbuf sb = {0};
+	size_t hyphenated, joined;
+
+	sb_add(&sb, head, head_len);
+	sb_addc(&sb, '-');
+	sb_add(&sb, tail, tail_len);
+	hyphenated = word_stats_compound(ws, sb.buf, sb.len);
+	sb_reset(&sb);
+	sb_add(&sb, head, head_len);
+	sb_add(&sb, tail, tail_len);
+	joined = word_stats_word(ws, sb.buf, sb.len);
+	sb_free(&sb);
+	if (hyphenated != joined)
+		return hyphenated > joined;
+	if (!head_len || !tail_len || has_digit(head, head_len) || has_digit(tail, tail_len))
+		return true;
+	/* "anti-" / "Trafficking", "Korean-" / "flagged": a proper word on either side. */
+	if (isupper((unsigned char)tail[0]))
+		return true;
+	if (isupper((unsigned char)head[0]) && word_stats_word(ws, head, head_len))
+		return true;
+	if (in_list(compound_heads, head, head_len) || in_list(compound_tails, tail, tail_len))
+		return true;
+	return head_len >= 3 && tail_len >= 3 && word_stats_word(ws, head, head_len) &&
+	       word_stats_word(ws, tail, tail_len);
+}
+
+/* The compound the text writes for this hyphen-less token, when the text
+ * writes it hyphenated at least as often as it writes it joined. */
+static const char *lost_hyphen(const struct word_stats *ws, const char *t, size_t n)
+{
+	const struct stat_entry *e;
+
+	if (!ws->dehyphenated.cap)
+		return NULL;
+	e = table_slot(&ws->dehyphenated, t, n);
+	if (!e->key || e->count < word_stats_word(ws, t, n))
+		return NULL;
+	return e->compound;
+}
+
+/* Copies token t into sb with the hyphens of compound put back at the same
+ * places, keeping t's own letters (and case). */
+static void add_with_hyphens(struct strbuf *sb, const char *t, size_t n, const char *compound)
+{
+	size_t k = 0;
+
+	for (const char *c = compound; *c && k < n; c++) {
+		if (*c == '-')
+			sb_addc(sb, '-');
+		else
+			sb_addc(sb, t[k++]);
+	}
+	sb_add(sb, t + k, n - k);
+}
+
+static bool is_lower_word(const char *s, size_t n)
+{
+	return n && islower((unsigned char)s[0]);
+}
+
+static const char *const conjunctions[] = { "and", "or", "nor", "to", "as", NULL };
+
+void text_repair(const struct word_stats *ws, const char *s, size_t len, struct strbuf *sb)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		const char *compound;
+
+		if (!(n = token_len(s + i, len - i))) {
+			/* "houses.Women": a sentence end with its space lost. */
+			if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && i >= 2 &&
+			    islower((unsigned char)s[i - 1]) && islower((unsigned char)s[i - 2]) &&
+			    i + 2 < len && isupper((unsigned char)s[i + 1]) &&
+			    islower((unsigned char)s[i + 2])) {
+				sb_addc(sb, s[i]);
+				sb_addc(sb, ' ');
+			} else {
+				sb_addc(sb, s[i]);
+			}
+			i++;
+			continue;
+		}
+		/* "government- imposed": a line-end split whose line break became a space. */
+		if (i + n + 2 < len && s[i + n] == '-' && s[i + n + 1] == ' ') {
+			const char *t = s + i + n + 2;
+			size_t m = token_len(t, len - i - n - 2);
+
+			if (m && is_lower_word(t, m) && !memchr(t, '-', m) && !in_list(conjunctions, t, m)) {
+				sb_add(sb, s + i, n);
+				if (hyphen_keep(ws, s + i, n, t, m))
+					sb_addc(sb, '-');
+				sb_add(sb, t, m);
+				i += n + 2 + m;
+				continue;
+			}
+		}
+		if (!memchr(s + i, '-', n) && (compound = lost_hyphen(ws, s + i, n)))
+			add_with_hyphens(sb, s + i, n, compound);
+		else
+			sb_add(sb, s + i, n);
+		i += n;
+	}
+}

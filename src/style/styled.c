@@ -1,0 +1,74 @@
+/* styled.c — role-tagged text for batch output. */
+#include "config.h"
+
+#include "style/styled.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/textsafe.h"
+#include "text/textwrap.h"
+
+static void tag(struct styled *st, size_t from, enum ansi_role role)
+{
+	if (st->text.len == from)
+		return;
+	if (st->text.len > st->cap) {
+		st->cap = st->text.len * 2;
+		st->roles = xrealloc(st->roles, st->cap);
+	}
+	memset(st->roles + from, role, st->text.len - from);
+}
+
+void styled_add(struct styled *st, const char *s, size_t len, enum ansi_role role)
+{
+	size_t from = st->text.len;
+
+	textsafe_append(&st->text, s, len);
+	tag(st, from, role);
+}
+
+void styled_adds(struct styled *st, const char *lit, enum ansi_role role)
+{
+	size_t from = st->text.len;
+
+	sb_adds(&st->text, lit);
+	tag(st, from, role);
+}
+
+void styled_reset(struct styled *st)
+{
+	sb_reset(&st->text);
+}
+
+void styled_free(struct styled *st)
+{
+	sb_free(&st->text);
+	free(st->roles);
+	memset(st, 0, sizeof(*st));
+}
+
+void styled_print(const struct styled *st, size_t start, size_t end, bool color, size_t pad, FILE *out)
+{
+	enum ansi_role cur = ANSI_RESET;
+	size_t width = end > start ? text_width(st->text.buf + start, end - start) : 0;
+
+	for (size_t i = start; i < end;) {
+		size_t j = i;
+
+		while (j < end && st->roles[j] == st->roles[i])
+			j++;
+		if (color && st->roles[i] != cur) {
+			if (cur != ANSI_RESET)
+				fputs(ansi(true, ANSI_RESET), out);
+			cur = st->roles[i];
+			fputs(ansi(true, cur), out);
+		}
+		fwrite(st->text.buf + i, 1, j - i, out);
+		i = j;
+	}
+	if (color && cur != ANSI_RESET)
+		fputs(ansi(true, ANSI_RESET), out);
+	for (; width < pad; width++)
+		fputc(' ', out);
+}
