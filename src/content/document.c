@@ -142,6 +142,12 @@ void document_set(struct document *doc, const char *country, int year, enum tier
 	doc->complete = complete;
 }
 
+void document_set_source_ref(struct document *doc, const char *url, const char *pages)
+{
+	doc->source_url = dup_opt(doc, url);
+	doc->source_pages = dup_opt(doc, pages);
+}
+
 /* Arena arrays cannot be realloc'd: grow by doubling into a fresh block.  The
  * waste is bounded by the final size. */
 static void *arena_grow(struct arena *a, void *old, size_t n, size_t *cap, size_t elem)
@@ -409,7 +415,7 @@ static void load_section(struct loader *L, const struct ynode *n)
 static void load_root(struct loader *L, const struct ynode *root)
 {
 	static const char *const keys[] = { "country", "year", "tier", "title", "source",
-					    "complete", "sections", NULL };
+					    "source_url", "source_pages", "complete", "sections", NULL };
 	const struct ynode *n, *secs;
 	const char *s;
 	struct document *doc = L->doc;
@@ -452,6 +458,10 @@ static void load_root(struct loader *L, const struct ynode *root)
 		doc->title = arena_strdup(doc->arena, s);
 	if ((s = scalar(L, root, "source", false)))
 		doc->source = arena_strdup(doc->arena, s);
+	if ((s = scalar(L, root, "source_url", false)))
+		doc->source_url = arena_strdup(doc->arena, s);
+	if ((s = scalar(L, root, "source_pages", false)))
+		doc->source_pages = arena_strdup(doc->arena, s);
 
 	n = ynode_get(root, "complete");
 	if (n && (s = scalar(L, root, "complete", false))) {
@@ -563,6 +573,10 @@ bool document_write(const struct document *doc, FILE *out)
 		ok = yamlout_pair(&e, "title", doc->title, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	if (ok && doc->source)
 		ok = yamlout_pair(&e, "source", doc->source, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	if (ok && doc->source_url)
+		ok = yamlout_pair(&e, "source_url", doc->source_url, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+	if (ok && doc->source_pages)
+		ok = yamlout_pair(&e, "source_pages", doc->source_pages, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
 	if (ok)
 		ok = yamlout_pair(&e, "complete", doc->complete ? "true" : "false", YAML_PLAIN_SCALAR_STYLE);
 	ok = ok && yamlout_scalar(&e, "sections", YAML_PLAIN_SCALAR_STYLE) && yamlout_block(&e, false, true);

@@ -43,6 +43,8 @@ struct document {
 	enum tier tier;
 	const char *title;
 	const char *source;
+	const char *source_url;   /* where the text came from, or NULL */
+	const char *source_pages; /* its pages in the edition's PDF ("245-248"), or NULL */
 	bool complete;
 	struct section *sections;
 	size_t n_sections;
@@ -75,6 +77,10 @@ void document_set(struct document *doc, const char *country, int year, enum tier
 struct section *document_add_section(struct document *doc, const char *id, const char *title);
 void section_add_para(struct document *doc, struct section *s, const char *text, size_t len);
 void section_add_item(struct document *doc, struct section *s, const char *text, size_t len);
+
+/* Sets where the text came from: a page's address and the narrative's pages
+ * in the edition's PDF (either may be NULL: not known). */
+void document_set_source_ref(struct document *doc, const char *url, const char *pages);
 
 /* The section with this id, or NULL. */
 const struct section *document_section(const struct document *doc, const char *id);

@@ -58,6 +58,8 @@ static const char good[] =
 	"tier: \"3\"\n"
 	"title: \"Korea, Democratic People\xe2\x80\x99s Republic of\"\n"
 	"complete: false\n"
+	"source_url: \"https://www.state.gov/reports/2022-trafficking-in-persons-report/north-korea/\"\n"
+	"source_pages: \"245-248\"\n"
 	"sections:\n"
 	"  - id: overview\n"
 	"    title: Overview\n"
@@ -90,7 +92,8 @@ static void test_parse_and_round_trip(void **state)
 	assert_int_equal(doc->sections[0].n_paras, 2);
 	assert_string_equal(doc->sections[0].paras[1], "Second: \"quoted\", 'single', a: colon and # hash.");
 	assert_int_equal(doc->sections[1].n_items, 2);
-	assert_int_equal(doc->sections[1].line, 13);
+	assert_int_equal(doc->sections[1].line, 15);
+	assert_string_equal(doc->source_pages, "245-248");
 	assert_int_equal(document_section_index(doc, "recommendations"), 1);
 	assert_null(document_section(doc, "profile"));
 	assert_int_equal(document_word_count(doc), 23);
@@ -109,6 +112,8 @@ static void test_parse_and_round_trip(void **state)
 			assert_string_equal(back->sections[s].items[k], doc->sections[s].items[k]);
 	}
 	assert_int_equal(back->complete, false);
+	assert_string_equal(back->source_url, doc->source_url);
+	assert_string_equal(back->source_pages, "245-248");
 	document_free(back);
 	document_free(doc);
 	free(buf);
