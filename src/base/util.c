@@ -193,6 +193,42 @@ const char *sb_str(const struct strbuf *sb)
 	return sb->buf ? sb->buf : "";
 }
 
+const char *file_error(int e)
+{
+	if (e == E_NOT_REGULAR)
+		return "not a regular file";
+	if (e == EFBIG)
+		return "larger than allowed";
+	return strerror(e);
+}
+
+int file_open_regular(const char *path, struct stat *st)
+{
+	struct stat sb;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC), flags;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &sb) != 0)
+		goto fail;
+	if (!S_ISREG(sb.st_mode)) {
+		errno = E_NOT_REGULAR;
+		goto fail;
+	}
+	if ((flags = fcntl(fd, F_GETFL)) < 0 || fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) < 0)
+		goto fail;
+	if (st)
+		*st = sb;
+	return fd;
+fail: {
+	int saved = errno;
+
+	close(fd);
+	errno = saved;
+	return -1;
+}
+}
+
 char *read_file(const char *path, size_t max_size, size_t *len)
 {
 	struct strbuf sb = {0};
@@ -200,7 +236,7 @@ char *read_file(const char *path, size_t max_size, size_t *len)
 	int fd;
 	ssize_t n;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = file_open_regular(path, NULL);
 	if (fd < 0)
 		return NULL;
 	for (;;) {

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -49,9 +50,22 @@ void sb_free(struct strbuf *sb);
 /* The current contents, "" when empty; valid until the next change. */
 const char *sb_str(const struct strbuf *sb);
 
-/* Reads a whole file into a NUL-terminated buffer the caller frees.  Fails
- * (returns NULL, errno set) on I/O errors or when the file exceeds max_size
- * bytes (errno = EFBIG).  *len receives the length without the NUL. */
+/* errno for a path that is not a regular file (a FIFO, device, socket or
+ * directory): files lie, and reading such a thing can block forever. */
+#define E_NOT_REGULAR 0x7401
+/* strerror(e), but "not a regular file" for E_NOT_REGULAR and "larger than
+ * allowed" for EFBIG. */
+const char *file_error(int e);
+/* Opens path for reading without blocking (a FIFO cannot hang the open),
+ * refusing anything but a regular file (errno E_NOT_REGULAR), a symlink to
+ * one being followed; the descriptor is blocking again when returned.  st
+ * (may be NULL) receives its stat.  -1 with errno set on failure. */
+int file_open_regular(const char *path, struct stat *st);
+
+/* Reads a whole regular file (file_open_regular) into a NUL-terminated
+ * buffer the caller frees.  Fails (returns NULL, errno set) on I/O errors,
+ * on what is not a regular file, or when the file exceeds max_size bytes
+ * (errno = EFBIG).  *len receives the length without the NUL. */
 char *read_file(const char *path, size_t max_size, size_t *len);
 
 /* Joins a directory and a name with one '/'; the caller frees the result. */

@@ -265,7 +265,7 @@ struct ynode *yaml_load_file(const char *path, const struct yaml_limits *lim,
 			diags_add(d, DIAG_ERROR, path, 0, 0, "file too large (the limit is %zu bytes)",
 				  lim->max_file_size);
 		else
-			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", file_error(errno));
 		return NULL;
 	}
 	root = yaml_parse(path, buf, len, lim, a, d);

@@ -172,7 +172,7 @@ static bool import_file(struct cli *cli, struct import_cmd *ic, const char *file
 	bool ok;
 
 	if (!buf) {
-		cli_error("%s: %s", file, errno == EFBIG ? "larger than 64 MiB" : strerror(errno));
+		cli_error("%s: %s", file, errno == EFBIG ? "larger than 64 MiB" : file_error(errno));
 		return false;
 	}
 	ok = import_text(file, buf, len, ic->countries, &ic->opt, &res, &cli->diags);

@@ -520,7 +520,7 @@ struct document *document_load(const char *path, struct diags *d)
 			diags_add(d, DIAG_ERROR, path, 0, 0, "file too large (the limit is %zu bytes)",
 				  yaml_content_limits.max_file_size);
 		else
-			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(errno));
+			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", file_error(errno));
 		return NULL;
 	}
 	doc = document_parse(path, buf, len, d);

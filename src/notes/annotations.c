@@ -301,7 +301,7 @@ static enum ann_status read_store(const char *path, struct ann_vec *out, struct 
 			return ANN_OK;
 		int e = errno;
 
-		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", strerror(e));
+		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", file_error(e));
 		/* Too large to load is as unusable as unparsable: keep it aside. */
 		return e == EFBIG ? ANN_CORRUPT : ANN_IOERR;
 	}

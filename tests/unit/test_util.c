@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -93,6 +94,60 @@ static void test_files_and_paths(void **state)
 	rmdir(dir);
 }
 
+/* What is not a regular file is refused at once: a FIFO with no writer
+ * would block a plain open() forever. */
+static void test_only_regular_files(void **state)
+{
+	char dir[] = "/tmp/tipr-reg-XXXXXX", *fifo, *file, *link;
+	struct stat st;
+	size_t len;
+	char *buf;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	fifo = path_join(dir, "fifo");
+	file = path_join(dir, "file");
+	link = path_join(dir, "link");
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	errno = 0;
+	assert_null(read_file(fifo, 100, &len));
+	assert_int_equal(errno, E_NOT_REGULAR);
+	assert_string_equal(file_error(errno), "not a regular file");
+	errno = 0;
+	assert_int_equal(file_open_regular(dir, NULL), -1);
+	assert_int_equal(errno, E_NOT_REGULAR);
+	errno = 0;
+	assert_null(read_file("/dev/null", 100, &len));
+	assert_int_equal(errno, E_NOT_REGULAR);
+	/* A symlink to a regular file is followed. */
+	f = fopen(file, "w");
+	assert_non_null(f);
+	fputs("text", f);
+	fclose(f);
+	assert_int_equal(symlink(file, link), 0);
+	fd = file_open_regular(link, &st);
+	assert_true(fd >= 0);
+	assert_int_equal(st.st_size, 4);
+	close(fd);
+	buf = read_file(link, 100, &len);
+	assert_string_equal(buf, "text");
+	free(buf);
+	/* ...and a symlink to a FIFO is not. */
+	unlink(link);
+	assert_int_equal(symlink(fifo, link), 0);
+	assert_null(read_file(link, 100, &len));
+	assert_int_equal(errno, E_NOT_REGULAR);
+	unlink(link);
+	unlink(file);
+	unlink(fifo);
+	rmdir(dir);
+	free(fifo);
+	free(file);
+	free(link);
+}
+
 static void test_arena(void **state)
 {
 	struct arena *a = arena_new();
@@ -159,6 +214,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_strbuf),
 		cmocka_unit_test(test_files_and_paths),
+		cmocka_unit_test(test_only_regular_files),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_diags),
 	};
