@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "text/sentence.h"
+
 static void marked(struct styled *st, const char *s, size_t len, enum ansi_role role, bool marks)
 {
 	static const char *const open[] = { [ANSI_DELETE] = "[-", [ANSI_INSERT] = "{+", [ANSI_MOVED] = "[moved: " };
@@ -17,10 +19,34 @@ static void marked(struct styled *st, const char *s, size_t len, enum ansi_role 
 		styled_adds(st, close[role], role);
 }
 
-void cmp_render_side(const struct cmp_row *row, bool right, bool marks, struct styled *st)
+/* One side of a row's word diff: shared words in role base, this side's
+ * own words marked as deleted (left) or inserted (right). */
+static void render_words(const struct cmp_row *row, bool right, bool marks, enum ansi_role base,
+			 struct styled *st)
 {
 	const char *text = right ? row->b : row->a;
 	size_t len = right ? row->b_len : row->a_len, at = 0;
+
+	for (size_t k = 0; k < row->n_words; k++) {
+		const struct cmp_word *w = &row->words[k];
+		struct span sp = right ? w->b : w->a;
+
+		if ((right && w->op == WD_DEL) || (!right && w->op == WD_INS))
+			continue;
+		styled_add(st, text + at, sp.start - at, base);
+		if (w->op == WD_SAME)
+			styled_add(st, text + sp.start, sp.end - sp.start, base);
+		else
+			marked(st, text + sp.start, sp.end - sp.start, right ? ANSI_INSERT : ANSI_DELETE, marks);
+		at = sp.end;
+	}
+	styled_add(st, text + at, len - at, base);
+}
+
+void cmp_render_side(const struct cmp_row *row, bool right, bool marks, struct styled *st)
+{
+	const char *text = right ? row->b : row->a;
+	size_t len = right ? row->b_len : row->a_len;
 
 	if (!text)
 		return;
@@ -32,27 +58,26 @@ void cmp_render_side(const struct cmp_row *row, bool right, bool marks, struct s
 	case CMP_ADDED:
 		marked(st, text, len, right ? ANSI_INSERT : ANSI_DELETE, marks);
 		return;
+	case CMP_NOT_IN_EXCERPT:
+		styled_add(st, text, len, ANSI_DIM);
+		return;
 	case CMP_MOVED_OUT:
 	case CMP_MOVED_IN:
-		marked(st, text, len, ANSI_MOVED, marks);
+		if (!row->n_words) {
+			marked(st, text, len, ANSI_MOVED, marks);
+			return;
+		}
+		/* Moved and reworded: the move around it, its word changes inside. */
+		if (marks)
+			styled_adds(st, "[moved: ", ANSI_MOVED);
+		render_words(row, right, marks, ANSI_MOVED, st);
+		if (marks)
+			styled_adds(st, "]", ANSI_MOVED);
 		return;
 	case CMP_CHANGED:
-		break;
+		render_words(row, right, marks, ANSI_RESET, st);
+		return;
 	}
-	for (size_t k = 0; k < row->n_words; k++) {
-		const struct cmp_word *w = &row->words[k];
-		struct span sp = right ? w->b : w->a;
-
-		if ((right && w->op == WD_DEL) || (!right && w->op == WD_INS))
-			continue;
-		styled_add(st, text + at, sp.start - at, ANSI_RESET);
-		if (w->op == WD_SAME)
-			styled_add(st, text + sp.start, sp.end - sp.start, ANSI_RESET);
-		else
-			marked(st, text + sp.start, sp.end - sp.start, right ? ANSI_INSERT : ANSI_DELETE, marks);
-		at = sp.end;
-	}
-	styled_add(st, text + at, len - at, ANSI_RESET);
 }
 
 void cmp_render_inline(const struct cmp_row *row, bool marks, struct styled *st)
@@ -63,12 +88,14 @@ void cmp_render_inline(const struct cmp_row *row, bool marks, struct styled *st)
 		cmp_render_side(row, row->a == NULL, marks, st);
 		return;
 	}
-	/* The new sentence's own spacing, with the deleted words put back where they were. */
+	/* The new sentence's own spacing, with the deleted words put back where
+	 * they were: after a space when they followed one in the old sentence. */
 	for (size_t k = 0; k < row->n_words; k++) {
 		const struct cmp_word *w = &row->words[k];
 
 		if (w->op == WD_DEL) {
-			if (st->text.len && st->text.buf[st->text.len - 1] != ' ')
+			if (sentence_space_before(row->a, 0, w->a.start) && st->text.len &&
+			    !sentence_space_before(st->text.buf, 0, st->text.len))
 				styled_adds(st, " ", ANSI_RESET);
 			marked(st, row->a + w->a.start, w->a.end - w->a.start, ANSI_DELETE, marks);
 			continue;

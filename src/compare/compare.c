@@ -144,12 +144,11 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 	return k;
 }
 
-static double dice(const struct unit *a, const struct unit *b)
+/* Content words the two units share (as multisets). */
+static size_t shared(const struct unit *a, const struct unit *b)
 {
 	size_t i = 0, j = 0, common = 0;
 
-	if (!a->n_words || !b->n_words)
-		return a->key == b->key ? 1.0 : 0.0;
 	while (i < a->n_words && j < b->n_words) {
 		if (a->words[i] == b->words[j]) {
 			common++;
@@ -161,7 +160,14 @@ static double dice(const struct unit *a, const struct unit *b)
 			j++;
 		}
 	}
-	return 2.0 * (double)common / (double)(a->n_words + b->n_words);
+	return common;
+}
+
+static double dice(const struct unit *a, const struct unit *b)
+{
+	if (!a->n_words || !b->n_words)
+		return a->key == b->key ? 1.0 : 0.0;
+	return 2.0 * (double)shared(a, b) / (double)(a->n_words + b->n_words);
 }
 
 static void add_unit(struct side *s, const char *text, size_t len, size_t block, bool item)
@@ -177,17 +183,18 @@ static void add_unit(struct side *s, const char *text, size_t len, size_t block,
 	u->len = len;
 	u->block = block;
 	u->item = item;
-	/* The exact text, whitespace runs counted as one space (layout is not change). */
-	for (size_t i = 0; i < len; i++) {
-		if (isspace((unsigned char)text[i])) {
+	/* The exact text, white space runs counted as one space (layout is not change). */
+	for (size_t i = 0, k; i < len;) {
+		if ((k = sentence_space(text + i, len - i))) {
 			space = true;
+			i += k;
 			continue;
 		}
 		if (space) {
 			h = (h ^ ' ') * 1099511628211ULL;
 			space = false;
 		}
-		h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
+		h = (h ^ (unsigned char)text[i++]) * 1099511628211ULL;
 	}
 	u->key = h;
 	u->n_words = content_words(text, len, &u->words, &u->all_words);
@@ -242,11 +249,22 @@ static struct cmp_row *push_row(struct rows *r, enum cmp_kind kind, const struct
 	row->a_len = a ? a->len : 0;
 	row->b = b ? b->text : NULL;
 	row->b_len = b ? b->len : 0;
+	row->a_count = a ? 1 : 0;
+	row->b_count = b ? 1 : 0;
 	row->a_block = a ? a->block : SIZE_MAX;
 	row->b_block = b ? b->block : SIZE_MAX;
 	row->a_words = a ? a->all_words : 0;
 	row->b_words = b ? b->all_words : 0;
 	row->item = (a && a->item) || (b && b->item);
+	return row;
+}
+
+/* Two units found to be one sentence: the same text, or reworded. */
+static struct cmp_row *pair_row(struct rows *r, const struct unit *a, const struct unit *b, double sim)
+{
+	struct cmp_row *row = push_row(r, a->key == b->key ? CMP_SAME : CMP_CHANGED, a, b);
+
+	row->similarity = sim;
 	return row;
 }
 
@@ -361,81 +379,160 @@ static size_t unique_anchors(const struct side *A, size_t a0, size_t a1, const s
 	return len;
 }
 
+/* Each unit of S[from, to) joined with the next one when the two are
+ * sentences of one paragraph (a candidate for a split or a merge); an empty
+ * unit where they are not. */
+static void join_side(const struct side *S, size_t from, size_t to, struct side *J)
+{
+	for (size_t k = from; k < to; k++) {
+		const struct unit *u = &S->v[k], *v = k + 1 < to ? &S->v[k + 1] : NULL;
+		bool ok = v && !u->item && !v->item && u->block == v->block;
+
+		add_unit(J, u->text, ok ? (size_t)(v->text + v->len - u->text) : 0, u->block, false);
+	}
+}
+
+/* How like `one` the two units h1 and h2 are when read as one (join): a
+ * split or merge when the joined text is more like it than either half and
+ * each half is mostly made of its words; 0 otherwise. */
+static double joined_pair(const struct unit *one, const struct unit *join, const struct unit *h1,
+			  const struct unit *h2)
+{
+	double d;
+
+	if (!join->len || !h1->n_words || !h2->n_words)
+		return 0;
+	d = dice(one, join);
+	if (d < PAIR_THRESHOLD || d <= dice(one, h1) || d <= dice(one, h2))
+		return 0;
+	if (2 * shared(one, h1) < h1->n_words || 2 * shared(one, h2) < h2->n_words)
+		return 0;
+	return d;
+}
+
+enum step { STEP_SKIP_A, STEP_SKIP_B, STEP_PAIR, STEP_SPLIT, STEP_MERGE };
+
+/* A gap small enough for a table: the best total similarity over monotone
+ * pairings (like an LCS), where a sentence may also pair with two adjacent
+ * sentences of the other side read as one (a split or a merge). */
+static void pair_table(const struct side *A, size_t a0, size_t a1, const struct side *B, size_t b0,
+		       size_t b1, struct rows *out)
+{
+	size_t na = a1 - a0, nb = b1 - b0, w = nb + 1;
+	double *score = xcalloc((na + 1) * w, sizeof(*score));
+	unsigned char *how = xcalloc((na + 1) * w, 1);
+	double *sim = xcalloc(na * nb + 1, sizeof(*sim)), *joined = xcalloc(na * w + 1, sizeof(*joined));
+	struct side JA = {0}, JB = {0};
+
+	join_side(A, a0, a1, &JA);
+	join_side(B, b0, b1, &JB);
+	for (size_t i = 0; i < na; i++)
+		for (size_t k = 0; k < nb; k++)
+			sim[i * nb + k] = dice(&A->v[a0 + i], &B->v[b0 + k]);
+	for (size_t i = na; i-- > 0;)
+		for (size_t k = nb; k-- > 0;) {
+			double best = score[(i + 1) * w + k], p = sim[i * nb + k];
+			enum step st = STEP_SKIP_A;
+
+			if (score[i * w + k + 1] > best) {
+				best = score[i * w + k + 1];
+				st = STEP_SKIP_B;
+			}
+			if (p >= PAIR_THRESHOLD && score[(i + 1) * w + k + 1] + p > best) {
+				best = score[(i + 1) * w + k + 1] + p;
+				st = STEP_PAIR;
+			}
+			if (k + 1 < nb &&
+			    (p = joined_pair(&A->v[a0 + i], &JB.v[k], &B->v[b0 + k], &B->v[b0 + k + 1])) > 0 &&
+			    score[(i + 1) * w + k + 2] + p > best) {
+				best = score[(i + 1) * w + k + 2] + p;
+				st = STEP_SPLIT;
+				joined[i * w + k] = p;
+			}
+			if (i + 1 < na &&
+			    (p = joined_pair(&B->v[b0 + k], &JA.v[i], &A->v[a0 + i], &A->v[a0 + i + 1])) > 0 &&
+			    score[(i + 2) * w + k + 1] + p > best) {
+				best = score[(i + 2) * w + k + 1] + p;
+				st = STEP_MERGE;
+				joined[i * w + k] = p;
+			}
+			score[i * w + k] = best;
+			how[i * w + k] = (unsigned char)st;
+		}
+	/* Rows in reading order; on a tie what was removed comes before what was added. */
+	for (size_t i = 0, k = 0; i < na || k < nb;) {
+		enum step st = i == na ? STEP_SKIP_B : k == nb ? STEP_SKIP_A : (enum step)how[i * w + k];
+
+		switch (st) {
+		case STEP_SKIP_A:
+			push_row(out, CMP_REMOVED, &A->v[a0 + i++], NULL);
+			break;
+		case STEP_SKIP_B:
+			push_row(out, CMP_ADDED, NULL, &B->v[b0 + k++]);
+			break;
+		case STEP_PAIR:
+			pair_row(out, &A->v[a0 + i], &B->v[b0 + k], sim[i * nb + k]);
+			i++;
+			k++;
+			break;
+		case STEP_SPLIT:
+			pair_row(out, &A->v[a0 + i], &JB.v[k], joined[i * w + k])->b_count = 2;
+			i++;
+			k += 2;
+			break;
+		case STEP_MERGE:
+			pair_row(out, &JA.v[i], &B->v[b0 + k], joined[i * w + k])->a_count = 2;
+			i += 2;
+			k++;
+			break;
+		}
+	}
+	side_free(&JA);
+	side_free(&JB);
+	free(score);
+	free(how);
+	free(sim);
+	free(joined);
+}
+
 /* A stretch with no exact anchors: changed sentences are paired by word
- * similarity, in order; the rest are removed or added. */
+ * similarity, in order; the rest are removed or added.  Large stretches look
+ * for each sentence's partner near its proportional place. */
 static void pair_gap(const struct side *A, size_t a0, size_t a1, const struct side *B, size_t b0,
 		     size_t b1, struct rows *out)
 {
-	size_t na = a1 - a0, nb = b1 - b0;
-	long *match = xcalloc(na + 1, sizeof(*match));
-	double *sim = xcalloc(na + 1, sizeof(*sim));
-	size_t j;
+	size_t na = a1 - a0, nb = b1 - b0, next = 0, j = 0;
+	long *match;
+	double *sim;
 
-	for (size_t i = 0; i < na; i++)
+	if (na * nb <= GAP_CELLS) {
+		pair_table(A, a0, a1, B, b0, b1, out);
+		return;
+	}
+	match = xcalloc(na + 1, sizeof(*match));
+	sim = xcalloc(na + 1, sizeof(*sim));
+	for (size_t i = 0; i < na; i++) {
+		size_t center = i * nb / na, lo = center > GAP_WINDOW ? center - GAP_WINDOW : 0;
+		size_t hi = center + GAP_WINDOW < nb ? center + GAP_WINDOW : nb, best_k = SIZE_MAX;
+		double best = PAIR_THRESHOLD;
+
 		match[i] = -1;
-	if (na && nb && na * nb <= GAP_CELLS) {
-		/* Best total similarity over monotone pairings (like an LCS). */
-		double *score = xcalloc((na + 1) * (nb + 1), sizeof(*score));
-		double *s = xcalloc(na * nb + 1, sizeof(*s));
+		if (lo < next)
+			lo = next;
+		for (size_t k = lo; k < hi; k++) {
+			double p = dice(&A->v[a0 + i], &B->v[b0 + k]);
 
-#define S(i, k) score[(i) * (nb + 1) + (k)]
-		for (size_t i = 0; i < na; i++)
-			for (size_t k = 0; k < nb; k++)
-				s[i * nb + k] = dice(&A->v[a0 + i], &B->v[b0 + k]);
-		for (size_t i = na; i-- > 0;)
-			for (size_t k = nb; k-- > 0;) {
-				double best = S(i + 1, k) > S(i, k + 1) ? S(i + 1, k) : S(i, k + 1);
-				double p = s[i * nb + k];
-
-				if (p >= PAIR_THRESHOLD && S(i + 1, k + 1) + p > best)
-					best = S(i + 1, k + 1) + p;
-				S(i, k) = best;
-			}
-		for (size_t i = 0, k = 0; i < na && k < nb;) {
-			double p = s[i * nb + k];
-
-			if (p >= PAIR_THRESHOLD && S(i, k) == S(i + 1, k + 1) + p) {
-				match[i] = (long)k;
-				sim[i] = p;
-				i++;
-				k++;
-			} else if (S(i, k) == S(i + 1, k)) {
-				i++;
-			} else {
-				k++;
+			if (p >= best) {
+				best = p;
+				best_k = k;
 			}
 		}
-#undef S
-		free(score);
-		free(s);
-	} else if (na && nb) {
-		/* Large: look for each sentence's partner near its proportional place. */
-		size_t next = 0;
-
-		for (size_t i = 0; i < na && next < nb; i++) {
-			size_t center = i * nb / na, lo = center > GAP_WINDOW ? center - GAP_WINDOW : 0;
-			size_t hi = center + GAP_WINDOW < nb ? center + GAP_WINDOW : nb, best_k = SIZE_MAX;
-			double best = PAIR_THRESHOLD;
-
-			if (lo < next)
-				lo = next;
-			for (size_t k = lo; k < hi; k++) {
-				double p = dice(&A->v[a0 + i], &B->v[b0 + k]);
-
-				if (p >= best) {
-					best = p;
-					best_k = k;
-				}
-			}
-			if (best_k != SIZE_MAX) {
-				match[i] = (long)best_k;
-				sim[i] = best;
-				next = best_k + 1;
-			}
+		if (best_k != SIZE_MAX) {
+			match[i] = (long)best_k;
+			sim[i] = best;
+			next = best_k + 1;
 		}
 	}
-	/* Rows in reading order: what was removed, what was added, then the pair. */
-	j = 0;
 	for (size_t i = 0; i < na; i++) {
 		if (match[i] < 0) {
 			push_row(out, CMP_REMOVED, &A->v[a0 + i], NULL);
@@ -443,7 +540,7 @@ static void pair_gap(const struct side *A, size_t a0, size_t a1, const struct si
 		}
 		for (; j < (size_t)match[i]; j++)
 			push_row(out, CMP_ADDED, NULL, &B->v[b0 + j]);
-		push_row(out, CMP_CHANGED, &A->v[a0 + i], &B->v[b0 + j])->similarity = sim[i];
+		pair_row(out, &A->v[a0 + i], &B->v[b0 + j], sim[i]);
 		j++;
 	}
 	for (; j < nb; j++)
@@ -493,6 +590,17 @@ static void align(const struct side *A, size_t a0, size_t a1, const struct side 
 
 /* --- words ---------------------------------------------------------------- */
 
+struct words {
+	struct cmp_word *v;
+	size_t n, cap;
+};
+
+static void add_word(struct words *w, enum wdiff_op op, struct span a, struct span b)
+{
+	GROW(w->v, w->cap, w->n + 1);
+	w->v[w->n++] = (struct cmp_word){ op, a, b };
+}
+
 static size_t words_in(const char *text, const struct span *tok, size_t from, size_t to)
 {
 	size_t n = 0;
@@ -502,37 +610,125 @@ static size_t words_in(const char *text, const struct span *tok, size_t from, si
 	return n;
 }
 
-/* The word diff of a changed pair; returns how many words they share. */
-static size_t diff_words(struct cmp_row *row)
+/* The characters of text[span] that are not white space, one span each,
+ * with their code points as hashes. */
+static size_t char_units(const char *text, struct span sp, struct span **units, uint64_t **hash)
+{
+	size_t n = 0, cap = 0;
+
+	*units = NULL;
+	*hash = NULL;
+	for (size_t i = sp.start, k; i < sp.end; i += k) {
+		int32_t cp;
+
+		if ((k = sentence_space(text + i, sp.end - i)))
+			continue;
+		k = utf8_next(text + i, sp.end - i, &cp);
+		if (n == cap) {
+			GROW(*units, cap, n + 1);
+			*hash = xrealloc(*hash, cap * sizeof(**hash));
+		}
+		(*units)[n] = (struct span){ i, i + k };
+		(*hash)[n++] = (uint64_t)(uint32_t)cp;
+	}
+	return n;
+}
+
+/* True when two runs of text have the same letters and digits, in order, so
+ * that only punctuation tells them apart (People’s / People's). */
+static bool punctuation_only(const char *a, struct span sa, const char *b, struct span sb)
+{
+	size_t i = sa.start, j = sb.start;
+
+	for (;;) {
+		size_t n = 0, m = 0;
+
+		while (i < sa.end && !(n = word_char(a + i, sa.end - i)))
+			i++;
+		while (j < sb.end && !(m = word_char(b + j, sb.end - j)))
+			j++;
+		if (i == sa.end || j == sb.end)
+			return i == sa.end && j == sb.end;
+		if (n != m || memcmp(a + i, b + j, n))
+			return false;
+		i += n;
+		j += m;
+	}
+}
+
+/* A replacement that changed punctuation only, diffed character by
+ * character so the marks fall on the punctuation alone. */
+static void diff_chars(const char *a, struct span sa, const char *b, struct span sb, struct words *w)
+{
+	struct span *ua, *ub;
+	uint64_t *ha, *hb;
+	size_t na = char_units(a, sa, &ua, &ha), nb = char_units(b, sb, &ub, &hb);
+	struct wdiff_edit *e;
+	size_t n = wdiff(ha, na, hb, nb, 1 << 20, &e);
+
+	for (size_t k = 0; k < n; k++)
+		add_word(w, e[k].op,
+			 e[k].a_end > e[k].a_start ? (struct span){ ua[e[k].a_start].start, ua[e[k].a_end - 1].end }
+						   : (struct span){ 0, 0 },
+			 e[k].b_end > e[k].b_start ? (struct span){ ub[e[k].b_start].start, ub[e[k].b_end - 1].end }
+						   : (struct span){ 0, 0 });
+	free(e);
+	free(ua);
+	free(ub);
+	free(ha);
+	free(hb);
+}
+
+/* The word diff of a against b into *words (the caller frees it); returns
+ * how many words the two share.  Spaces are not tokens, so white space never
+ * shows as a change; a replaced run that differs in punctuation only is
+ * diffed again by character, its words counted as shared. */
+static size_t word_diff(const char *a, size_t alen, const char *b, size_t blen, struct cmp_word **words,
+			size_t *n_words)
 {
 	struct span *ta, *tb;
-	size_t na = sentence_tokens(row->a, row->a_len, &ta), nb = sentence_tokens(row->b, row->b_len, &tb);
+	size_t na = sentence_tokens(a, alen, &ta), nb = sentence_tokens(b, blen, &tb);
 	uint64_t *ha = xcalloc(na + 1, sizeof(*ha)), *hb = xcalloc(nb + 1, sizeof(*hb));
 	struct wdiff_edit *e;
+	struct words w = {0};
 	size_t n, common = 0;
 
 	for (size_t i = 0; i < na; i++)
-		ha[i] = wdiff_hash(row->a + ta[i].start, ta[i].end - ta[i].start);
+		ha[i] = wdiff_hash(a + ta[i].start, ta[i].end - ta[i].start);
 	for (size_t i = 0; i < nb; i++)
-		hb[i] = wdiff_hash(row->b + tb[i].start, tb[i].end - tb[i].start);
+		hb[i] = wdiff_hash(b + tb[i].start, tb[i].end - tb[i].start);
 	n = wdiff(ha, na, hb, nb, 1 << 20, &e);
-	row->words = xcalloc(n + 1, sizeof(*row->words));
 	for (size_t k = 0; k < n; k++) {
-		struct cmp_word *w = &row->words[row->n_words++];
+		const struct wdiff_edit *x = &e[k], *y = k + 1 < n ? &e[k + 1] : NULL;
+		struct span sa = { x->a_end > x->a_start ? ta[x->a_start].start : 0,
+				   x->a_end > x->a_start ? ta[x->a_end - 1].end : 0 };
+		struct span sb = { x->b_end > x->b_start ? tb[x->b_start].start : 0,
+				   x->b_end > x->b_start ? tb[x->b_end - 1].end : 0 };
 
-		w->op = e[k].op;
-		w->a = e[k].a_end > e[k].a_start ? (struct span){ ta[e[k].a_start].start, ta[e[k].a_end - 1].end }
-						 : (struct span){ 0, 0 };
-		w->b = e[k].b_end > e[k].b_start ? (struct span){ tb[e[k].b_start].start, tb[e[k].b_end - 1].end }
-						 : (struct span){ 0, 0 };
-		if (e[k].op == WD_SAME)
-			common += words_in(row->a, ta, e[k].a_start, e[k].a_end);
+		if (x->op == WD_SAME)
+			common += words_in(a, ta, x->a_start, x->a_end);
+		/* A deletion next to an insertion is a replacement. */
+		if (y && x->op != WD_SAME && y->op != WD_SAME && y->op != x->op) {
+			const struct wdiff_edit *d = x->op == WD_DEL ? x : y, *i = x->op == WD_INS ? x : y;
+			struct span ra = { ta[d->a_start].start, ta[d->a_end - 1].end };
+			struct span rb = { tb[i->b_start].start, tb[i->b_end - 1].end };
+
+			if (punctuation_only(a, ra, b, rb)) {
+				diff_chars(a, ra, b, rb, &w);
+				common += words_in(a, ta, d->a_start, d->a_end);
+				k++;
+				continue;
+			}
+		}
+		add_word(&w, x->op, sa, sb);
 	}
 	free(e);
 	free(ha);
 	free(hb);
 	free(ta);
 	free(tb);
+	*words = w.v ? w.v : xcalloc(1, sizeof(*w.v));
+	*n_words = w.n;
 	return common;
 }
 
@@ -544,9 +740,10 @@ void compare_pair(struct cmp_row *row, const char *a, size_t alen, const char *b
 	row->a_len = alen;
 	row->b = b;
 	row->b_len = blen;
+	row->a_count = row->b_count = 1;
 	row->a_block = row->b_block = 0;
 	row->similarity = text_similarity(a, alen, b, blen);
-	diff_words(row);
+	row->common = word_diff(a, alen, b, blen, &row->words, &row->n_words);
 }
 
 /* --- documents ------------------------------------------------------------ */
@@ -561,22 +758,45 @@ static void compare_section(struct cmp_section *cs, const struct section *sa,
 	section_units(sb, &B);
 	align(&A, 0, A.n, &B, 0, B.n, &rows, 0);
 	for (size_t i = 0; i < A.n; i++)
-		cs->a_words += A.v[i].all_words;
+		cs->a_words += (double)A.v[i].all_words;
 	for (size_t i = 0; i < B.n; i++)
-		cs->b_words += B.v[i].all_words;
+		cs->b_words += (double)B.v[i].all_words;
 	for (size_t r = 0; r < rows.n; r++) {
 		struct cmp_row *row = &rows.v[r];
 
-		if (row->kind == CMP_SAME) {
-			cs->common_words += row->a_words;
-		} else if (row->kind == CMP_CHANGED) {
-			cs->common_words += diff_words(row);
-		}
+		if (row->kind == CMP_SAME)
+			row->common = row->a_words;
+		else if (row->kind == CMP_CHANGED)
+			row->common = word_diff(row->a, row->a_len, row->b, row->b_len, &row->words,
+						&row->n_words);
 	}
 	cs->rows = rows.v;
 	cs->n_rows = rows.n;
 	side_free(&A);
 	side_free(&B);
+}
+
+/* Makes rows ro (removed) and ri (added) the two halves of a move, with the
+ * word diff of the pair when it was reworded on the way. */
+static void make_move(struct comparison *c, struct keyed out, struct keyed in, double sim, bool exact)
+{
+	struct cmp_row *ro = &c->secs[out.key].rows[out.index], *ri = &c->secs[in.key].rows[in.index];
+
+	ro->kind = CMP_MOVED_OUT;
+	ri->kind = CMP_MOVED_IN;
+	ro->similarity = ri->similarity = sim;
+	ro->peer_section = in.key;
+	ro->peer_row = in.index;
+	ri->peer_section = out.key;
+	ri->peer_row = out.index;
+	if (exact) {
+		ro->common = ri->common = ro->a_words;
+		return;
+	}
+	ro->common = ri->common = word_diff(ro->a, ro->a_len, ri->b, ri->b_len, &ro->words, &ro->n_words);
+	ri->n_words = ro->n_words;
+	ri->words = xcalloc(ro->n_words + 1, sizeof(*ri->words));
+	memcpy(ri->words, ro->words, ro->n_words * sizeof(*ri->words));
 }
 
 /* Removed and added sentences that are the same (or nearly) elsewhere in the
@@ -632,17 +852,8 @@ static void find_moves(struct comparison *c)
 			}
 		}
 		if (best_k != SIZE_MAX) {
-			struct cmp_row *ro = &c->secs[out[i].key].rows[out[i].index];
-			struct cmp_row *ri = &c->secs[in[best_k].key].rows[in[best_k].index];
-
 			used[best_k] = true;
-			ro->kind = CMP_MOVED_OUT;
-			ri->kind = CMP_MOVED_IN;
-			ro->similarity = ri->similarity = best;
-			ro->peer_section = in[best_k].key;
-			ro->peer_row = in[best_k].index;
-			ri->peer_section = out[i].key;
-			ri->peer_row = out[i].index;
+			make_move(c, out[i], in[best_k], best, uo.v[i].key == ui.v[best_k].key);
 		}
 	}
 	free(used);
@@ -652,7 +863,117 @@ static void find_moves(struct comparison *c)
 	free(in);
 }
 
-static void count_rows(struct cmp_section *cs)
+/* What one side lacks because it is an excerpt is not in the excerpt, not
+ * removed or added. */
+static void mark_excerpts(struct comparison *c)
+{
+	for (size_t s = 0; s < c->n_secs; s++) {
+		struct cmp_section *cs = &c->secs[s];
+
+		cs->not_in_excerpt = (cs->a_index < 0 && !c->a->complete) || (cs->b_index < 0 && !c->b->complete);
+		for (size_t r = 0; r < cs->n_rows; r++) {
+			struct cmp_row *row = &cs->rows[r];
+
+			if ((row->kind == CMP_ADDED && !c->a->complete) ||
+			    (row->kind == CMP_REMOVED && !c->b->complete))
+				row->kind = CMP_NOT_IN_EXCERPT;
+		}
+	}
+}
+
+#define SWAP(type, x, y)          \
+	do {                      \
+		type swap_ = (x); \
+		(x) = (y);        \
+		(y) = swap_;      \
+	} while (0)
+
+static void mirror_row(struct cmp_row *row)
+{
+	static const enum cmp_kind mirror[] = {
+		[CMP_SAME] = CMP_SAME,           [CMP_CHANGED] = CMP_CHANGED,
+		[CMP_REMOVED] = CMP_ADDED,       [CMP_ADDED] = CMP_REMOVED,
+		[CMP_MOVED_OUT] = CMP_MOVED_IN,  [CMP_MOVED_IN] = CMP_MOVED_OUT,
+		[CMP_NOT_IN_EXCERPT] = CMP_NOT_IN_EXCERPT,
+	};
+
+	row->kind = mirror[row->kind];
+	SWAP(const char *, row->a, row->b);
+	SWAP(size_t, row->a_len, row->b_len);
+	SWAP(size_t, row->a_count, row->b_count);
+	SWAP(size_t, row->a_block, row->b_block);
+	SWAP(size_t, row->a_words, row->b_words);
+	for (size_t k = 0; k < row->n_words; k++) {
+		struct cmp_word *w = &row->words[k];
+
+		w->op = w->op == WD_DEL ? WD_INS : w->op == WD_INS ? WD_DEL : WD_SAME;
+		SWAP(struct span, w->a, w->b);
+	}
+}
+
+/* The comparison of b against a, from that of a against b. */
+static void mirror(struct comparison *c)
+{
+	SWAP(const struct document *, c->a, c->b);
+	for (size_t s = 0; s < c->n_secs; s++) {
+		struct cmp_section *cs = &c->secs[s];
+
+		SWAP(int, cs->a_index, cs->b_index);
+		SWAP(double, cs->a_words, cs->b_words);
+		for (size_t r = 0; r < cs->n_rows; r++)
+			mirror_row(&cs->rows[r]);
+	}
+}
+
+static bool one_sided(const struct cmp_row *row)
+{
+	return !row->a != !row->b;
+}
+
+/* One-sided rows between two pairs read the left side first: what a had,
+ * then what b has (a mirrored comparison has them the other way round). */
+static void order_one_sided(struct comparison *c)
+{
+	size_t **map = xcalloc(c->n_secs + 1, sizeof(*map));
+
+	for (size_t s = 0; s < c->n_secs; s++) {
+		struct cmp_section *cs = &c->secs[s];
+		struct cmp_row *v = xcalloc(cs->n_rows + 1, sizeof(*v));
+		size_t n = 0;
+
+		map[s] = xcalloc(cs->n_rows + 1, sizeof(**map));
+		for (size_t r = 0, e; r < cs->n_rows; r = e) {
+			for (e = r; e < cs->n_rows && one_sided(&cs->rows[e]); e++)
+				;
+			if (e == r)
+				e++;
+			for (size_t k = r; k < e; k++)
+				if (cs->rows[k].a) {
+					map[s][k] = n;
+					v[n++] = cs->rows[k];
+				}
+			for (size_t k = r; k < e; k++)
+				if (!cs->rows[k].a) {
+					map[s][k] = n;
+					v[n++] = cs->rows[k];
+				}
+		}
+		free(cs->rows);
+		cs->rows = v;
+	}
+	for (size_t s = 0; s < c->n_secs; s++)
+		for (size_t r = 0; r < c->secs[s].n_rows; r++) {
+			struct cmp_row *row = &c->secs[s].rows[r];
+
+			if (row->kind == CMP_MOVED_OUT || row->kind == CMP_MOVED_IN)
+				row->peer_row = map[row->peer_section][row->peer_row];
+		}
+	for (size_t s = 0; s < c->n_secs; s++)
+		free(map[s]);
+	free(map);
+}
+
+static void count_rows(struct cmp_section *cs, size_t s)
 {
 	for (size_t r = 0; r < cs->n_rows; r++) {
 		const struct cmp_row *row = &cs->rows[r];
@@ -660,9 +981,11 @@ static void count_rows(struct cmp_section *cs)
 		switch (row->kind) {
 		case CMP_SAME:
 			cs->n_same++;
+			cs->common_words += (double)row->common;
 			break;
 		case CMP_CHANGED:
 			cs->n_changed++;
+			cs->common_words += (double)row->common;
 			break;
 		case CMP_REMOVED:
 			cs->n_removed++;
@@ -671,16 +994,24 @@ static void count_rows(struct cmp_section *cs)
 			cs->n_added++;
 			break;
 		case CMP_MOVED_OUT:
-			cs->n_moved++;
-			cs->common_words += row->a_words;
-			break;
 		case CMP_MOVED_IN:
+			/* Each half holds half the pair's shared words, so a move
+			 * between sections weighs the same on both. */
+			cs->common_words += (double)row->common / 2;
+			if (row->kind == CMP_MOVED_OUT || row->peer_section != s)
+				cs->n_moved++;
+			break;
+		case CMP_NOT_IN_EXCERPT:
+			cs->n_not_in_excerpt++;
+			if (row->a)
+				cs->a_words -= (double)row->a_words;
+			else
+				cs->b_words -= (double)row->b_words;
 			break;
 		}
 	}
-	cs->similarity = cs->a_words + cs->b_words
-				 ? 2.0 * (double)cs->common_words / (double)(cs->a_words + cs->b_words)
-				 : 1.0;
+	cs->similarity = cs->a_words + cs->b_words > 0 ? 2.0 * cs->common_words / (cs->a_words + cs->b_words)
+							 : 1.0;
 	if (cs->similarity > 1.0)
 		cs->similarity = 1.0;
 }
@@ -700,7 +1031,25 @@ static struct cmp_section *add_section(struct comparison *c, size_t *cap, const 
 	return cs;
 }
 
-struct comparison *compare_documents(const struct document *a, const struct document *b)
+/* A hash of everything a document says, to order two editions of one year. */
+static uint64_t fingerprint(const struct document *d)
+{
+	uint64_t h = 0;
+
+	for (size_t s = 0; s < d->n_sections; s++) {
+		const struct section *sec = &d->sections[s];
+
+		h = h * 31 + wdiff_hash(sec->id, strlen(sec->id));
+		for (size_t p = 0; p < sec->n_paras; p++)
+			h = h * 31 + wdiff_hash(sec->paras[p], strlen(sec->paras[p]));
+		for (size_t i = 0; i < sec->n_items; i++)
+			h = h * 31 + wdiff_hash(sec->items[i], strlen(sec->items[i]));
+	}
+	return h;
+}
+
+/* The comparison of a against b, a being the older edition. */
+static struct comparison *compare_ordered(const struct document *a, const struct document *b)
 {
 	struct comparison *c = xcalloc(1, sizeof(*c));
 	size_t cap = 0;
@@ -732,15 +1081,27 @@ struct comparison *compare_documents(const struct document *a, const struct docu
 				cs->b_index >= 0 ? &b->sections[cs->b_index] : NULL);
 	}
 	find_moves(c);
+	mark_excerpts(c);
+	return c;
+}
+
+struct comparison *compare_documents(const struct document *a, const struct document *b)
+{
+	bool swapped = a->year != b->year ? a->year > b->year : fingerprint(a) > fingerprint(b);
+	struct comparison *c = swapped ? compare_ordered(b, a) : compare_ordered(a, b);
+
+	if (swapped)
+		mirror(c);
+	order_one_sided(c);
 	for (size_t s = 0; s < c->n_secs; s++) {
-		count_rows(&c->secs[s]);
+		count_rows(&c->secs[s], s);
 		c->a_words += c->secs[s].a_words;
 		c->b_words += c->secs[s].b_words;
 		c->common_words += c->secs[s].common_words;
+		for (size_t r = 0; r < c->secs[s].n_rows; r++)
+			c->n_changes += cmp_row_is_change(&c->secs[s].rows[r]);
 	}
-	c->similarity = c->a_words + c->b_words
-				? 2.0 * (double)c->common_words / (double)(c->a_words + c->b_words)
-				: 1.0;
+	c->similarity = c->a_words + c->b_words > 0 ? 2.0 * c->common_words / (c->a_words + c->b_words) : 1.0;
 	if (c->similarity > 1.0)
 		c->similarity = 1.0;
 	return c;
@@ -757,6 +1118,22 @@ void comparison_free(struct comparison *c)
 	}
 	free(c->secs);
 	free(c);
+}
+
+const char *cmp_kind_name(enum cmp_kind k)
+{
+	static const char *const names[] = {
+		[CMP_SAME] = "same",      [CMP_CHANGED] = "changed",      [CMP_REMOVED] = "removed",
+		[CMP_ADDED] = "added",    [CMP_MOVED_OUT] = "moved",      [CMP_MOVED_IN] = "moved",
+		[CMP_NOT_IN_EXCERPT] = "not in this excerpt",
+	};
+
+	return k < ARRAY_SIZE(names) ? names[k] : "";
+}
+
+bool cmp_row_is_change(const struct cmp_row *row)
+{
+	return row->kind != CMP_SAME && row->kind != CMP_NOT_IN_EXCERPT;
 }
 
 bool comparison_next_change(const struct comparison *c, size_t *s, size_t *row, int dir)
@@ -783,7 +1160,7 @@ bool comparison_next_change(const struct comparison *c, size_t *s, size_t *row, 
 			}
 			ri--;
 		}
-		if (si < c->n_secs && ri < c->secs[si].n_rows && c->secs[si].rows[ri].kind != CMP_SAME) {
+		if (si < c->n_secs && ri < c->secs[si].n_rows && cmp_row_is_change(&c->secs[si].rows[ri])) {
 			*s = si;
 			*row = ri;
 			return true;

@@ -6,7 +6,13 @@
  *
  * Bounded cost: exact matches anchor the alignment (patience style), only
  * the stretches between anchors are paired by similarity (windowed when
- * large), and word diffs run inside paired sentences only. */
+ * large), and word diffs run inside paired sentences only.
+ *
+ * Symmetric by construction: the older edition is always aligned against
+ * the newer, and the result mirrored when the caller gave them the other
+ * way round, so swapping the sides changes no pairing and no figure.  White
+ * space (sentence_space) is never a change; text absent from an excerpt
+ * (complete: false) is CMP_NOT_IN_EXCERPT, never removed or added. */
 #ifndef TIPR_COMPARE_H
 #define TIPR_COMPARE_H
 
@@ -22,9 +28,14 @@ enum cmp_kind {
 	CMP_CHANGED,   /* a sentence reworded: see words */
 	CMP_REMOVED,   /* only in a */
 	CMP_ADDED,     /* only in b */
-	CMP_MOVED_OUT, /* in a here, in b elsewhere (peer) */
-	CMP_MOVED_IN,  /* in b here, from a elsewhere (peer) */
+	CMP_MOVED_OUT, /* in a here, in b elsewhere (peer); words when reworded */
+	CMP_MOVED_IN,  /* in b here, from a elsewhere (peer); words when reworded */
+	CMP_NOT_IN_EXCERPT, /* only on one side, the other being an excerpt that lacks it */
 };
+
+/* "same", "changed", "added", "removed", "moved" (both halves of a move),
+ * "not in this excerpt". */
+const char *cmp_kind_name(enum cmp_kind k);
 
 /* A word-level edit inside a changed pair: byte ranges in the a and b
  * sentence texts (a for deletions, b for insertions, both when the same). */
@@ -37,11 +48,16 @@ struct cmp_row {
 	enum cmp_kind kind;
 	const char *a, *b;      /* the sentence in a and in b, or NULL */
 	size_t a_len, b_len;
+	size_t a_count, b_count;/* sentences on each side: 1, or 2 for a sentence split
+	                         * in two or two merged into one (0 when absent) */
 	size_t a_block, b_block;/* paragraph (or n_paras + item) index; SIZE_MAX when absent */
 	bool item;              /* a recommendation rather than a sentence of prose */
 	size_t a_words, b_words;/* words in each sentence */
-	struct cmp_word *words; /* CMP_CHANGED */
+	struct cmp_word *words; /* CMP_CHANGED, and moved ones reworded: each half
+	                         * holds the pair's whole diff (spans into its own
+	                         * text and its peer's) */
 	size_t n_words;
+	size_t common;          /* words the two sentences share (SAME, CHANGED, moved) */
 	double similarity;      /* CMP_CHANGED, moved: of the two sentences, 0..1 */
 	size_t peer_section, peer_row; /* moved: where the other half is */
 };
@@ -49,10 +65,16 @@ struct cmp_row {
 struct cmp_section {
 	const char *id, *title;
 	int a_index, b_index;   /* in each document; -1 when the section is missing */
+	bool not_in_excerpt;    /* missing from a side that is an excerpt: its
+	                         * similarity says nothing (1.0) */
 	struct cmp_row *rows;
 	size_t n_rows;
-	size_t n_same, n_changed, n_added, n_removed, n_moved;
-	size_t a_words, b_words, common_words;
+	size_t n_same, n_changed, n_added, n_removed;
+	size_t n_moved;         /* moves with a half here (one within the section counts once) */
+	size_t n_not_in_excerpt;
+	/* Words of each side and shared, text absent from an excerpt left out;
+	 * a move between sections gives half its shared words to each. */
+	double a_words, b_words, common_words;
 	double similarity;      /* 0..1: 2 x common words / all words */
 };
 
@@ -60,9 +82,9 @@ struct comparison {
 	const struct document *a, *b;
 	struct cmp_section *secs;
 	size_t n_secs;
-	size_t a_words, b_words, common_words;
+	double a_words, b_words, common_words;
 	double similarity;
-	struct arena *arena;
+	size_t n_changes;       /* rows that are changes (cmp_row_is_change) */
 };
 
 /* Compares two documents (which must outlive the result); free it with
@@ -78,8 +100,12 @@ double text_similarity(const char *a, size_t alen, const char *b, size_t blen);
  * row->words when done. */
 void compare_pair(struct cmp_row *row, const char *a, size_t alen, const char *b, size_t blen);
 
+/* True when the row is a change to show: neither CMP_SAME nor
+ * CMP_NOT_IN_EXCERPT. */
+bool cmp_row_is_change(const struct cmp_row *row);
+
 /* The next (dir > 0) or previous row after row `from` in section s that is
- * not CMP_SAME, as (section, row); false when there is none. */
+ * a change (cmp_row_is_change), as (section, row); false when there is none. */
 bool comparison_next_change(const struct comparison *c, size_t *s, size_t *row, int dir);
 
 #endif

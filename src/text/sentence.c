@@ -12,6 +12,7 @@
 #include <unicode/utext.h>
 
 #include "base/icu.h"
+#include "base/utf8.h"
 #include "base/util.h"
 
 static UBreakIterator *sentence_iter, *word_iter;
@@ -39,6 +40,39 @@ static UBreakIterator *iter(UBreakIteratorType type)
 	return *it;
 }
 
+size_t sentence_space(const char *s, size_t len)
+{
+	int32_t cp;
+	size_t n;
+
+	if (!((unsigned char)*s & 0x80))
+		return isspace((unsigned char)*s) ? 1 : 0;
+	n = utf8_next(s, len, &cp);
+	switch (cp) {
+	case 0x85: case 0xA0: case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F:
+	case 0x3000: case 0xFEFF:
+		return n;
+	default:
+		return cp >= 0x2000 && cp <= 0x200B ? n : 0;
+	}
+}
+
+size_t sentence_space_before(const char *text, size_t start, size_t end)
+{
+	for (size_t k = 1; k <= 3 && k <= end - start; k++)
+		if (sentence_space(text + end - k, k) == k)
+			return k;
+	return 0;
+}
+
+static bool blank(const char *text, size_t start, size_t end)
+{
+	for (size_t n; start < end; start += n)
+		if (!(n = sentence_space(text + start, end - start)))
+			return false;
+	return true;
+}
+
 /* Abbreviations of the report that ICU's list lacks.  A break right after
  * one of these (or after a single capital: "Kim J. Un") is not a sentence end. */
 static bool abbreviation_before(const char *s, size_t end)
@@ -49,10 +83,10 @@ static bool abbreviation_before(const char *s, size_t end)
 		"Oct.", "Nov.", "Dec.", "e.g.", "i.e.", "etc.", "vs.", "approx.", "Inc.", "Ltd.", "Co.",
 		"Corp.", "Para.", "Sec.", "Ch.", "Vol.", "p.", "pp.", NULL,
 	};
-	size_t e = end;
+	size_t e = end, k;
 
-	while (e > 0 && s[e - 1] == ' ')
-		e--;
+	while (e > 0 && (k = sentence_space_before(s, 0, e)))
+		e -= k;
 	for (const char *const *a = abbrevs; *a; a++) {
 		size_t n = strlen(*a);
 
@@ -88,14 +122,14 @@ size_t sentence_split(const char *text, size_t len, struct span **out)
 		return n;
 	}
 	for (int32_t pos = ubrk_following(bi, 0); pos != UBRK_DONE; pos = ubrk_next(bi)) {
-		size_t p = (size_t)pos, s = start, e = p;
+		size_t p = (size_t)pos, s = start, e = p, k;
 
 		if (p < len && abbreviation_before(text, p))
 			continue;
-		while (s < e && isspace((unsigned char)text[s]))
-			s++;
-		while (e > s && isspace((unsigned char)text[e - 1]))
-			e--;
+		while (s < e && (k = sentence_space(text + s, e - s)))
+			s += k;
+		while (e > s && (k = sentence_space_before(text, s, e)))
+			e -= k;
 		if (e > s)
 			push(out, &n, &cap, s, e);
 		start = p;
@@ -115,27 +149,23 @@ size_t sentence_tokens(const char *text, size_t len, struct span **out)
 	if (bi && U_SUCCESS(err))
 		ubrk_setUText(bi, ut, &err);
 	if (!bi || U_FAILURE(err)) {
-		/* Without ICU: runs of non-space bytes. */
-		for (size_t i = 0; i < len;) {
+		/* Without ICU: runs of anything but white space. */
+		for (size_t i = 0, k; i < len;) {
 			size_t j = i;
 
-			while (j < len && !isspace((unsigned char)text[j]))
+			while (j < len && !sentence_space(text + j, len - j))
 				j++;
 			if (j > i)
 				push(out, &n, &cap, i, j);
-			i = j + 1;
+			i = j < len && (k = sentence_space(text + j, len - j)) ? j + k : j + 1;
 		}
 		utext_close(ut);
 		return n;
 	}
 	for (int32_t pos = ubrk_following(bi, 0); pos != UBRK_DONE; pos = ubrk_next(bi)) {
 		size_t p = (size_t)pos;
-		bool blank = true;
 
-		for (size_t i = start; i < p; i++)
-			if (!isspace((unsigned char)text[i]))
-				blank = false;
-		if (!blank)
+		if (!blank(text, start, p))
 			push(out, &n, &cap, start, p);
 		start = p;
 	}
