@@ -4,41 +4,54 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compare/cmprender.h"
-#include "cli/commands.h"
+#include "base/json.h"
 #include "base/textsafe.h"
+#include "base/util.h"
+#include "cli/commands.h"
+#include "compare/cmplayout.h"
+#include "compare/cmprender.h"
 #include "text/textwrap.h"
 
 const char cmd_diff_help[] =
 	"Usage: tipr diff COUNTRY YEAR_A YEAR_B [--section ID] [--inline] [--width N] [--stat]\n"
+	"                 [--format text|json]\n"
 	"\n"
 	"Compare the YEAR_A and YEAR_B narratives of COUNTRY sentence by sentence:\n"
 	"unchanged sentences side by side, reworded ones with their changed words\n"
 	"marked, added, removed and moved sentences shown as such, and each section's\n"
 	"similarity in its heading.  Without colour, deletions read [-like this-] and\n"
-	"insertions {+like this+}.  Exits 0 whether or not the texts differ, 1 when a\n"
-	"narrative is missing.\n"
+	"insertions {+like this+}.  White space is never a change; what an excerpt\n"
+	"(complete: false) lacks is \"not in this excerpt\", not removed.  The figures\n"
+	"are the same whichever year comes first.  Exits 0 whether or not the texts\n"
+	"differ, 1 when a narrative is missing.\n"
 	"\n"
 	"  --section ID    only this section (an id, a title, or a prefix of either)\n"
 	"  --inline        one column, deletions and insertions in place\n"
 	"  --width N       total width (default: the terminal, or 80)\n"
 	"  --stat          per-section similarity and counts of changed sentences\n"
+	"  --format F      text (default) or json: sections, sentence pairs with their\n"
+	"                  kind (same, changed, added, removed, moved, not in this\n"
+	"                  excerpt) and word operations\n"
 	"  --content DIR   read the content in DIR (repeatable)\n"
 	"  --color WHEN    auto, always or never\n";
 
 struct diff_out {
+	const struct comparison *c;
 	bool color, marks;
 	size_t width;
 	FILE *out;
 };
 
-static const char *kind_note(enum cmp_kind k)
+/* A note after a row's text where its kind is not in its marks. */
+static const char *kind_note(enum cmp_kind k, bool marks)
 {
 	switch (k) {
 	case CMP_MOVED_OUT:
-		return "moved away";
+		return marks ? NULL : "moved away";
 	case CMP_MOVED_IN:
-		return "moved here";
+		return marks ? NULL : "moved here";
+	case CMP_NOT_IN_EXCERPT:
+		return "not in this excerpt";
 	default:
 		return NULL;
 	}
@@ -46,15 +59,19 @@ static const char *kind_note(enum cmp_kind k)
 
 static void section_heading(const struct diff_out *o, const struct cmp_section *cs)
 {
+	char note[64];
+
 	fprintf(o->out, "%s", ansi(o->color, ANSI_HEADING));
 	textsafe_fputs(cs->title ? cs->title : cs->id, o->out);
-	if (cs->a_index < 0)
-		fputs(" (new in this edition)", o->out);
-	else if (cs->b_index < 0)
-		fputs(" (not in the later edition)", o->out);
-	fprintf(o->out, "%s %s%.0f%% similar: %zu changed, %zu added, %zu removed, %zu moved%s\n",
-		ansi(o->color, ANSI_RESET), ansi(o->color, ANSI_DIM), cs->similarity * 100, cs->n_changed,
-		cs->n_added, cs->n_removed, cs->n_moved, ansi(o->color, ANSI_RESET));
+	if (cmp_section_note(o->c, cs, note, sizeof(note)))
+		fprintf(o->out, " (%s)", note);
+	fprintf(o->out, "%s %s", ansi(o->color, ANSI_RESET), ansi(o->color, ANSI_DIM));
+	if (!cs->not_in_excerpt)
+		fprintf(o->out, "%.0f%% similar: %zu changed, %zu added, %zu removed, %zu moved", cs->similarity * 100,
+			cs->n_changed, cs->n_added, cs->n_removed, cs->n_moved);
+	if (cs->n_not_in_excerpt)
+		fprintf(o->out, "%s%zu not in this excerpt", cs->not_in_excerpt ? "" : ", ", cs->n_not_in_excerpt);
+	fprintf(o->out, "%s\n", ansi(o->color, ANSI_RESET));
 }
 
 /* Lines of st wrapped to width: their byte ranges. */
@@ -72,7 +89,7 @@ static void side_by_side_row(const struct diff_out *o, const struct cmp_row *row
 	struct styled l = {0}, r = {0};
 	struct wrap_line *ll, *rl;
 	size_t nl, nr;
-	const char *note = kind_note(row->kind);
+	const char *note = kind_note(row->kind, o->marks);
 
 	if (row->item && row->a)
 		styled_adds(&l, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
@@ -80,7 +97,7 @@ static void side_by_side_row(const struct diff_out *o, const struct cmp_row *row
 	if (row->item && row->b)
 		styled_adds(&r, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
 	cmp_render_side(row, true, o->marks, &r);
-	if (note && !o->marks) {
+	if (note) {
 		styled_adds(row->a ? &l : &r, " (", ANSI_DIM);
 		styled_adds(row->a ? &l : &r, note, ANSI_DIM);
 		styled_adds(row->a ? &l : &r, ")", ANSI_DIM);
@@ -117,6 +134,18 @@ static void flush_inline(const struct diff_out *o, struct styled *para)
 		fputc('\n', o->out);
 	free(lines);
 	styled_reset(para);
+}
+
+/* Each column headed by its edition: year, tier, excerpt. */
+static void column_headings(const struct diff_out *o)
+{
+	size_t col = (o->width - 3) / 2;
+	char l[64], r[64];
+
+	cmp_edition_label(o->c->a, col, l, sizeof(l));
+	cmp_edition_label(o->c->b, col, r, sizeof(r));
+	fprintf(o->out, "%s%s%s%*s \xe2\x94\x82 %s%s%s\n", ansi(o->color, ANSI_HEADING), l, ansi(o->color, ANSI_RESET),
+		(int)(col - text_width(l, strlen(l))), "", ansi(o->color, ANSI_HEADING), r, ansi(o->color, ANSI_RESET));
 }
 
 static void print_section(const struct diff_out *o, const struct cmp_section *cs, bool inline_mode)
@@ -157,20 +186,136 @@ static void print_section(const struct diff_out *o, const struct cmp_section *cs
 	styled_free(&para);
 }
 
+/* The excerpt among the two editions, said before figures that leave out
+ * what it lacks. */
+static void excerpt_note(const struct comparison *c, FILE *out)
+{
+	for (int side = 0; side < 2; side++) {
+		const struct document *d = side ? c->b : c->a;
+
+		if (!d->complete && (side == 0 || c->a != c->b))
+			fprintf(out, "%d is an excerpt (complete: false): what it lacks is not in this excerpt, "
+				"not removed, and counts in no figure\n", d->year);
+	}
+}
+
 static void print_stat(const struct comparison *c, const struct diff_out *o, int only)
 {
-	fprintf(o->out, "%-22s %7s %6s %8s %6s %8s %6s\n", "section", "similar", "same", "changed",
-		"added", "removed", "moved");
+	excerpt_note(c, o->out);
+	fprintf(o->out, "%-22s %7s %6s %8s %6s %8s %6s %8s\n", "section", "similar", "same", "changed",
+		"added", "removed", "moved", "excerpt");
 	for (size_t s = 0; s < c->n_secs; s++) {
 		const struct cmp_section *cs = &c->secs[s];
 
 		if (only >= 0 && (size_t)only != s)
 			continue;
-		fprintf(o->out, "%-22.22s %6.0f%% %6zu %8zu %6zu %8zu %6zu\n", cs->id, cs->similarity * 100,
-			cs->n_same, cs->n_changed, cs->n_added, cs->n_removed, cs->n_moved);
+		fprintf(o->out, "%-22.22s ", cs->id);
+		if (cs->not_in_excerpt)
+			fprintf(o->out, "%7s", "-");
+		else
+			fprintf(o->out, "%6.0f%%", cs->similarity * 100);
+		fprintf(o->out, " %6zu %8zu %6zu %8zu %6zu %8zu\n", cs->n_same, cs->n_changed, cs->n_added,
+			cs->n_removed, cs->n_moved, cs->n_not_in_excerpt);
 	}
 	if (only < 0)
 		fprintf(o->out, "%-22s %6.0f%%\n", "whole narrative", c->similarity * 100);
+}
+
+static void json_text(FILE *out, const char *key, const char *s, size_t len)
+{
+	char *t = xstrndup(s, len);
+
+	fprintf(out, ",\"%s\":", key);
+	json_string(out, t);
+	free(t);
+}
+
+static void json_edition(FILE *out, const char *key, const struct document *d)
+{
+	fprintf(out, "\"%s\":{\"year\":%d,\"tier\":", key, d->year);
+	json_string(out, tier_value(d->tier));
+	fprintf(out, ",\"excerpt\":%s}", d->complete ? "false" : "true");
+}
+
+/* One pair: a move is given once, where its older half stands. */
+static void json_pair(const struct comparison *c, const struct cmp_row *row, bool *first, FILE *out)
+{
+	static const char *const ops[] = { [WD_SAME] = "same", [WD_DEL] = "delete", [WD_INS] = "insert" };
+	const struct cmp_row *peer = NULL;
+	const struct cmp_row *ra = row, *rb = row;
+
+	if (row->kind == CMP_MOVED_IN)
+		return;
+	if (row->kind == CMP_MOVED_OUT) {
+		peer = &c->secs[row->peer_section].rows[row->peer_row];
+		rb = peer;
+	}
+	fprintf(out, "%s\n{\"kind\":\"%s\"", *first ? "" : ",", cmp_kind_name(row->kind));
+	*first = false;
+	if (ra->a)
+		json_text(out, "a", ra->a, ra->a_len);
+	if (rb->b)
+		json_text(out, "b", rb->b, rb->b_len);
+	if (row->item)
+		fputs(",\"recommendation\":true", out);
+	if (peer) {
+		fputs(",\"to_section\":", out);
+		json_string(out, c->secs[row->peer_section].id);
+	}
+	if (row->kind == CMP_CHANGED || peer)
+		fprintf(out, ",\"similarity\":%.3f", row->similarity);
+	if (row->a_count > 1 || row->b_count > 1)
+		fprintf(out, ",\"a_sentences\":%zu,\"b_sentences\":%zu", row->a_count, row->b_count);
+	if (row->n_words) {
+		fputs(",\"words\":[", out);
+		for (size_t k = 0; k < row->n_words; k++) {
+			const struct cmp_word *w = &row->words[k];
+			struct span sp = w->op == WD_INS ? w->b : w->a;
+
+			fprintf(out, "%s{\"op\":\"%s\"", k ? "," : "", ops[w->op]);
+			json_text(out, "text", w->op == WD_INS ? rb->b + sp.start : ra->a + sp.start, sp.end - sp.start);
+			fputc('}', out);
+		}
+		fputc(']', out);
+	}
+	fputc('}', out);
+}
+
+static void print_json(const struct comparison *c, const struct country *country, int only, FILE *out)
+{
+	bool first_sec = true;
+
+	fputs("{\"country\":", out);
+	json_string(out, country->slug);
+	fputs(",\"name\":", out);
+	json_string(out, country_display_name(country));
+	fputc(',', out);
+	json_edition(out, "a", c->a);
+	fputc(',', out);
+	json_edition(out, "b", c->b);
+	fprintf(out, ",\"similarity\":%.3f,\"sections\":[", c->similarity);
+	for (size_t s = 0; s < c->n_secs; s++) {
+		const struct cmp_section *cs = &c->secs[s];
+		bool first = true;
+
+		if (only >= 0 && (size_t)only != s)
+			continue;
+		fprintf(out, "%s\n{\"id\":", first_sec ? "" : ",");
+		first_sec = false;
+		json_string(out, cs->id);
+		fputs(",\"title\":", out);
+		json_string(out, cs->title ? cs->title : cs->id);
+		fprintf(out, ",\"in_a\":%s,\"in_b\":%s,\"not_in_excerpt\":%s,\"similarity\":%.3f",
+			cs->a_index >= 0 ? "true" : "false", cs->b_index >= 0 ? "true" : "false",
+			cs->not_in_excerpt ? "true" : "false", cs->similarity);
+		fprintf(out, ",\"counts\":{\"same\":%zu,\"changed\":%zu,\"added\":%zu,\"removed\":%zu,"
+			     "\"moved\":%zu,\"not_in_excerpt\":%zu},\"pairs\":[",
+			cs->n_same, cs->n_changed, cs->n_added, cs->n_removed, cs->n_moved, cs->n_not_in_excerpt);
+		for (size_t r = 0; r < cs->n_rows; r++)
+			json_pair(c, &cs->rows[r], &first, out);
+		fputs("]}", out);
+	}
+	fputs("\n]}\n", out);
 }
 
 /* The comparison section a --section argument names (by id or title prefix). */
@@ -190,17 +335,18 @@ static int find_section(const struct comparison *c, const char *arg)
 
 int cmd_diff(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_SECTION = OPT_FIRST_COMMAND_OPTION, OPT_INLINE, OPT_WIDTH, OPT_STAT };
+	enum { OPT_SECTION = OPT_FIRST_COMMAND_OPTION, OPT_INLINE, OPT_WIDTH, OPT_STAT, OPT_FORMAT };
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "section", required_argument, NULL, OPT_SECTION },
 		{ "inline", no_argument, NULL, OPT_INLINE },
 		{ "width", required_argument, NULL, OPT_WIDTH },
 		{ "stat", no_argument, NULL, OPT_STAT },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *section = NULL;
-	bool inline_mode = false, stat = false;
+	bool inline_mode = false, stat = false, json = false;
 	size_t width = 0;
 	const struct country *country;
 	const struct document *a, *b;
@@ -223,6 +369,11 @@ int cmd_diff(struct cli *cli, int argc, char **argv)
 			continue;
 		case OPT_STAT:
 			stat = true;
+			continue;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
+				return cli_usage_error(cli, "--format must be text or json");
+			json = !strcmp(optarg, "json");
 			continue;
 		case OPT_WIDTH:
 			if (!(width = cli_parse_width(cli, optarg)))
@@ -248,20 +399,29 @@ int cmd_diff(struct cli *cli, int argc, char **argv)
 		comparison_free(c);
 		return EXIT_NOTFOUND;
 	}
+	o.c = c;
 	o.out = stdout;
 	o.color = cli_color(cli, stdout);
 	o.marks = !o.color;
 	o.width = width ? width : cli_width(stdout);
-	if (stat) {
+	if (json) {
+		print_json(c, country, only, o.out);
+	} else if (stat) {
 		print_stat(c, &o, only);
 	} else {
+		bool one_column = inline_mode || !cmp_layout_fits(o.width);
+
 		fprintf(o.out, "%s", ansi(o.color, ANSI_TITLE));
 		textsafe_fputs(country_display_name(country), o.out);
-		fprintf(o.out, ": %d \xe2\x86\x92 %d%s %s(%.0f%% similar)%s\n\n", ya, yb, ansi(o.color, ANSI_RESET),
-			ansi(o.color, ANSI_DIM), c->similarity * 100, ansi(o.color, ANSI_RESET));
+		fprintf(o.out, ": %d%s \xe2\x86\x92 %d%s%s %s(%.0f%% similar)%s\n", ya, a->complete ? "" : " (excerpt)",
+			yb, b->complete ? "" : " (excerpt)", ansi(o.color, ANSI_RESET), ansi(o.color, ANSI_DIM),
+			c->similarity * 100, ansi(o.color, ANSI_RESET));
+		if (!one_column)
+			column_headings(&o);
+		fputc('\n', o.out);
 		for (size_t s = 0; s < c->n_secs; s++)
 			if (only < 0 || (size_t)only == s)
-				print_section(&o, &c->secs[s], inline_mode || o.width < 60);
+				print_section(&o, &c->secs[s], one_column);
 	}
 	comparison_free(c);
 	return EXIT_OK;

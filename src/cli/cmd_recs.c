@@ -12,14 +12,17 @@
 #include "text/textwrap.h"
 
 const char cmd_recs_help[] =
-	"Usage: tipr recs COUNTRY [--format text|json|csv]\n"
+	"Usage: tipr recs COUNTRY [--format text|json|csv|md]\n"
 	"\n"
 	"Every recommendation COUNTRY received in the annual reports, followed across\n"
-	"editions: one row per recommendation, one column per year, each cell new,\n"
-	"kept, reworded, dropped or absent.  Text output then shows each rewording as\n"
-	"a word diff against the year before ([-deleted-] {+inserted+} without colour).\n"
+	"editions: one row per recommendation, one column per year, each cell first\n"
+	"seen (the first edition), new, kept, reworded, dropped, not in this excerpt\n"
+	"(an excerpt lacks it: never dropped) or absent, then the recommendation's\n"
+	"whole text.  Text output then shows each rewording as a word diff against\n"
+	"its last wording ([-deleted-] {+inserted+} without colour).\n"
 	"\n"
-	"  --format F      text (default), json, or csv (thread, year, state, text)\n"
+	"  --format F      text (default), json, csv (recommendation, year, state,\n"
+	"                  text) or md (a Markdown table and the rewordings)\n"
 	"  --content DIR   read the content in DIR (repeatable)\n"
 	"  --color WHEN    auto, always or never\n";
 
@@ -27,71 +30,169 @@ static enum ansi_role state_role(enum rec_state s)
 {
 	switch (s) {
 	case REC_NEW:
+	case REC_FIRST_SEEN:
 		return ANSI_INSERT;
 	case REC_REWORDED:
 		return ANSI_MOVED;
 	case REC_DROPPED:
 		return ANSI_DELETE;
 	case REC_ABSENT:
+	case REC_NOT_IN_EXCERPT:
 		return ANSI_DIM;
 	default:
 		return ANSI_RESET;
 	}
 }
 
+/* The editions that are excerpts, said once above the table. */
+static void excerpt_note(const struct rec_tracker *t, const char *before, FILE *out)
+{
+	for (size_t y = 0; y < t->n_years; y++)
+		if (!t->docs[y]->complete)
+			fprintf(out, "%s%d is an excerpt: \"not in this excerpt\" marks what it lacks\n", before,
+				t->docs[y]->year);
+}
+
+/* text wrapped to width, each line after indent spaces. */
+static void print_wrapped(const struct styled *st, size_t indent, size_t width, bool color)
+{
+	struct wrap_line *lines;
+	size_t n = st->text.len ? wrap_text(st->text.buf, st->text.len, width > indent + 20 ? width - indent : 20, &lines)
+				: 0;
+
+	for (size_t i = 0; i < n; i++) {
+		printf("%*s", (int)indent, "");
+		styled_print(st, lines[i].start, lines[i].end, color, 0, stdout);
+		putchar('\n');
+	}
+	if (n)
+		free(lines);
+}
+
 static void print_text(const struct rec_tracker *t, const char *name, bool color, size_t width)
 {
-	size_t label = width > 16 + 10 * t->n_years ? width - 6 - 10 * t->n_years : 10;
 	struct styled st = {0};
 
 	fprintf(stdout, "%s", ansi(color, ANSI_TITLE));
 	textsafe_fputs(name, stdout);
-	printf(": prioritized recommendations, %d-%d%s (%zu editions, %zu recommendations)\n\n",
+	if (!t->n_threads) {
+		printf(": no prioritized recommendations in any edition, %d-%d (%zu editions)%s\n", t->docs[0]->year,
+		       t->docs[t->n_years - 1]->year, t->n_years, ansi(color, ANSI_RESET));
+		return;
+	}
+	printf(": prioritized recommendations, %d-%d%s (%zu editions, %zu recommendations)\n",
 	       t->docs[0]->year, t->docs[t->n_years - 1]->year, ansi(color, ANSI_RESET), t->n_years,
 	       t->n_threads);
-	printf("%4s  ", "#");
+	excerpt_note(t, "", stdout);
+	printf("\n%4s  ", "#");
 	for (size_t y = 0; y < t->n_years; y++)
-		printf("%-10d", t->docs[y]->year);
-	printf("recommendation (latest wording)\n");
+		printf(y + 1 < t->n_years ? "%-12d" : "%d", t->docs[y]->year);
+	putchar('\n');
+	/* Each recommendation: its states, then its whole latest wording. */
 	for (size_t th = 0; th < t->n_threads; th++) {
 		const char *text = rec_thread_text(t, th);
-		size_t used, n = text_fit(text, strlen(text), label, &used);
 
 		printf("%4zu  ", th + 1);
 		for (size_t y = 0; y < t->n_years; y++) {
 			enum rec_state s = t->threads[th].cells[y].state;
 
-			printf("%s%-10s%s", ansi(color, state_role(s)), s == REC_ABSENT ? "-" : rec_state_name(s),
+			printf("%s%-*s%s", ansi(color, state_role(s)), y + 1 < t->n_years ? 12 : 0, rec_state_short(s),
 			       ansi(color, ANSI_RESET));
 		}
-		styled_reset(&st);
-		styled_add(&st, text, n, ANSI_RESET);
-		if (n < strlen(text))
-			styled_adds(&st, "\xe2\x80\xa6", ANSI_DIM);
-		styled_print(&st, 0, st.text.len, color, 0, stdout);
 		putchar('\n');
+		styled_reset(&st);
+		styled_add(&st, text, strlen(text), ANSI_RESET);
+		print_wrapped(&st, 6, width, color);
 	}
 	for (size_t th = 0; th < t->n_threads; th++)
 		for (size_t y = 0; y < t->n_years; y++) {
 			const struct rec_cell *c = &t->threads[th].cells[y];
-			struct wrap_line *lines;
-			size_t n;
 
 			if (c->state != REC_REWORDED)
 				continue;
 			styled_reset(&st);
 			cmp_render_inline(&c->diff, !color, &st);
-			n = wrap_text(st.text.buf, st.text.len, width > 12 ? width - 6 : width, &lines);
 			printf("\n%4zu  %sreworded in %d%s (%.0f%% similar):\n", th + 1, ansi(color, ANSI_MOVED),
 			       t->docs[y]->year, ansi(color, ANSI_RESET), c->diff.similarity * 100);
-			for (size_t i = 0; i < n; i++) {
-				fputs("      ", stdout);
-				styled_print(&st, lines[i].start, lines[i].end, color, 0, stdout);
-				putchar('\n');
-			}
-			free(lines);
+			print_wrapped(&st, 6, width, color);
 		}
 	styled_free(&st);
+}
+
+/* Text safe in a Markdown table cell: control characters made visible, and
+ * the characters Markdown would read as markup escaped. */
+static void md_text(const char *s, size_t len)
+{
+	char *t = textsafe_dup(s, len);
+
+	for (const char *p = t; *p; p++) {
+		if (strchr("\\`*_~|<>[]#", *p))
+			putchar('\\');
+		putchar(*p);
+	}
+	free(t);
+}
+
+/* A rewording as the inline diff shows it, deletions struck through and
+ * insertions in bold. */
+static void print_md_diff(const struct cmp_row *row)
+{
+	struct styled st = {0};
+
+	cmp_render_inline(row, false, &st);
+	for (size_t i = 0, j; i < st.text.len; i = j) {
+		const char *mark = st.roles[i] == ANSI_DELETE ? "~~" : st.roles[i] == ANSI_INSERT ? "**" : "";
+
+		for (j = i; j < st.text.len && st.roles[j] == st.roles[i]; j++)
+			;
+		printf("%s", mark);
+		md_text(st.text.buf + i, j - i);
+		printf("%s", mark);
+	}
+	styled_free(&st);
+}
+
+static void print_md(const struct rec_tracker *t, const char *name)
+{
+	printf("# ");
+	md_text(name, strlen(name));
+	if (!t->n_threads) {
+		printf(": no prioritized recommendations in any edition, %d-%d\n", t->docs[0]->year,
+		       t->docs[t->n_years - 1]->year);
+		return;
+	}
+	printf(": prioritized recommendations, %d-%d\n\n", t->docs[0]->year, t->docs[t->n_years - 1]->year);
+	excerpt_note(t, "", stdout);
+	printf("\n| # |");
+	for (size_t y = 0; y < t->n_years; y++)
+		printf(" %d |", t->docs[y]->year);
+	printf(" Recommendation (latest wording) |\n|--:|");
+	for (size_t y = 0; y < t->n_years; y++)
+		printf("---|");
+	printf("---|\n");
+	for (size_t th = 0; th < t->n_threads; th++) {
+		const char *text = rec_thread_text(t, th);
+
+		printf("| %zu |", th + 1);
+		for (size_t y = 0; y < t->n_years; y++)
+			printf(" %s |", rec_state_short(t->threads[th].cells[y].state));
+		putchar(' ');
+		md_text(text, strlen(text));
+		printf(" |\n");
+	}
+	for (size_t th = 0, first = 1; th < t->n_threads; th++)
+		for (size_t y = 0; y < t->n_years; y++) {
+			const struct rec_cell *c = &t->threads[th].cells[y];
+
+			if (c->state != REC_REWORDED)
+				continue;
+			if (first)
+				printf("\n## Rewordings\n\n");
+			first = 0;
+			printf("- **%zu, %d** (%.0f%% similar): ", th + 1, t->docs[y]->year, c->diff.similarity * 100);
+			print_md_diff(&c->diff);
+			putchar('\n');
+		}
 }
 
 static void print_json(const struct rec_tracker *t, const struct country *c)
@@ -173,8 +274,9 @@ int cmd_recs(struct cli *cli, int argc, char **argv)
 			return EXIT_OK;
 		}
 		if (opt == OPT_FORMAT) {
-			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv"))
-				return cli_usage_error(cli, "--format must be text, json or csv");
+			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv") &&
+			    strcmp(optarg, "md"))
+				return cli_usage_error(cli, "--format must be text, json, csv or md");
 			format = optarg;
 			continue;
 		}
@@ -209,6 +311,8 @@ int cmd_recs(struct cli *cli, int argc, char **argv)
 		print_json(t, country);
 	else if (!strcmp(format, "csv"))
 		print_csv(t);
+	else if (!strcmp(format, "md"))
+		print_md(t, country_display_name(country));
 	else
 		print_text(t, country_display_name(country), cli_color(cli, stdout), cli_width(stdout));
 	recs_free(t);

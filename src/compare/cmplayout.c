@@ -29,6 +29,40 @@ static struct cmp_line *push(struct cmp_layout *lo, enum cmp_line_kind kind, siz
 	return l;
 }
 
+bool cmp_layout_fits(size_t width)
+{
+	return width >= 2 * CMP_COLUMN_MIN + 3;
+}
+
+size_t cmp_edition_label(const struct document *d, size_t width, char *buf, size_t n)
+{
+	const char *excerpt = d->complete ? "" : " \xc2\xb7 excerpt";
+	size_t w;
+
+	/* The longest that fits: tier label, tier badge, the year alone. */
+	for (int form = 0; form < 3; form++) {
+		const char *tier = form == 0 ? tier_label(d->tier) : form == 1 ? tier_badge(d->tier) : "";
+
+		snprintf(buf, n, "%d%s%s%s", d->year, *tier ? " \xc2\xb7 " : "", tier, form < 2 ? excerpt : "");
+		if ((w = text_width(buf, strlen(buf))) <= width)
+			return w;
+	}
+	return w;
+}
+
+const char *cmp_section_note(const struct comparison *c, const struct cmp_section *cs, char *buf, size_t n)
+{
+	const struct document *missing = cs->a_index < 0 ? c->a : cs->b_index < 0 ? c->b : NULL;
+
+	if (!missing)
+		return NULL;
+	if (!missing->complete)
+		snprintf(buf, n, "not in the %d excerpt", missing->year);
+	else
+		snprintf(buf, n, "%s %d", cs->a_index < 0 ? "new in" : "not in", c->b->year);
+	return buf;
+}
+
 size_t cmp_layout_column(const struct cmp_layout *lo)
 {
 	return lo->inline_mode ? lo->width : lo->width > 3 ? (lo->width - 3) / 2 : 1;
@@ -61,6 +95,18 @@ static void note_text_at(struct cmp_layout *lo, size_t s, size_t r, bool right, 
 	lo->at[lo->n_at++] = (struct cmp_text_at){ s, r, right, from };
 }
 
+/* What a row's kind adds after its text: where a move went, and what an
+ * excerpt does not have. */
+static void row_note(struct styled *st, enum cmp_kind kind)
+{
+	if (kind == CMP_MOVED_OUT)
+		styled_adds(st, " (moved away)", ANSI_DIM);
+	else if (kind == CMP_MOVED_IN)
+		styled_adds(st, " (moved here)", ANSI_DIM);
+	else if (kind == CMP_NOT_IN_EXCERPT)
+		styled_adds(st, " (not in this excerpt)", ANSI_DIM);
+}
+
 static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 {
 	const struct cmp_row *row = &lo->c->secs[s].rows[r];
@@ -78,8 +124,7 @@ static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 			note_text_at(lo, s, r, row->a == NULL, from);
 		if (row->kind == CMP_SAME)
 			note_text_at(lo, s, r, true, from);
-		if (row->kind == CMP_MOVED_OUT || row->kind == CMP_MOVED_IN)
-			styled_adds(&lo->left, row->kind == CMP_MOVED_OUT ? " (moved away)" : " (moved here)", ANSI_DIM);
+		row_note(&lo->left, row->kind);
 		nr = 0;
 		rl = NULL;
 	} else {
@@ -89,16 +134,16 @@ static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 		cmp_render_side(row, false, false, &lo->left);
 		if (row->a)
 			note_text_at(lo, s, r, false, from);
-		if (row->kind == CMP_MOVED_OUT)
-			styled_adds(&lo->left, " (moved away)", ANSI_DIM);
+		if (row->a)
+			row_note(&lo->left, row->kind);
 		if (row->item && row->b)
 			styled_adds(&lo->right, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
 		from = lo->right.text.len;
 		cmp_render_side(row, true, false, &lo->right);
 		if (row->b)
 			note_text_at(lo, s, r, true, from);
-		if (row->kind == CMP_MOVED_IN)
-			styled_adds(&lo->right, " (moved here)", ANSI_DIM);
+		if (row->b)
+			row_note(&lo->right, row->kind);
 		nr = wrap_from(&lo->right, rf, col, &rl);
 	}
 	nl = wrap_from(&lo->left, lf, col, &ll);
@@ -122,7 +167,8 @@ static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 static void add_heading(struct cmp_layout *lo, size_t s)
 {
 	const struct cmp_section *cs = &lo->c->secs[s];
-	char note[96];
+	char note[96], why[64];
+	const char *missing = cmp_section_note(lo->c, cs, why, sizeof(why));
 	struct cmp_line *l;
 	size_t from = lo->left.text.len;
 
@@ -130,8 +176,11 @@ static void add_heading(struct cmp_layout *lo, size_t s)
 		push(lo, CL_BLANK, s, 0);
 	styled_add(&lo->left, cs->title ? cs->title : cs->id, strlen(cs->title ? cs->title : cs->id),
 		   ANSI_HEADING);
-	snprintf(note, sizeof(note), "  %.0f%% similar%s", cs->similarity * 100,
-		 cs->a_index < 0 ? ", new in this edition" : cs->b_index < 0 ? ", not in the later edition" : "");
+	if (cs->not_in_excerpt)
+		snprintf(note, sizeof(note), "  %s", missing);
+	else
+		snprintf(note, sizeof(note), "  %.0f%% similar%s%s", cs->similarity * 100, missing ? ", " : "",
+			 missing ? missing : "");
 	styled_adds(&lo->left, note, ANSI_DIM);
 	l = push(lo, CL_HEADING, s, 0);
 	l->l_start = from;
@@ -147,6 +196,8 @@ void cmp_layout_build(struct cmp_layout *lo, const struct comparison *c, size_t 
 	lo->width = width < 20 ? 20 : width;
 	lo->inline_mode = inline_mode;
 	lo->fold = fold;
+	cmp_edition_label(c->a, cmp_layout_column(lo), lo->a_label, sizeof(lo->a_label));
+	cmp_edition_label(c->b, cmp_layout_column(lo), lo->b_label, sizeof(lo->b_label));
 	for (size_t s = 0; s < c->n_secs; s++) {
 		const struct cmp_section *cs = &c->secs[s];
 
@@ -180,6 +231,11 @@ void cmp_layout_free(struct cmp_layout *lo)
 	memset(lo, 0, sizeof(*lo));
 }
 
+static bool is_change_start(const struct cmp_layout *lo, const struct cmp_line *l)
+{
+	return l->kind == CL_ROW && l->first && cmp_row_is_change(&lo->c->secs[l->sec].rows[l->row]);
+}
+
 bool cmp_layout_next_change(const struct cmp_layout *lo, size_t from, int dir, size_t *line)
 {
 	for (size_t i = from; dir > 0 ? i + 1 < lo->n : i > 0;) {
@@ -187,12 +243,21 @@ bool cmp_layout_next_change(const struct cmp_layout *lo, size_t from, int dir, s
 
 		i = dir > 0 ? i + 1 : i - 1;
 		l = &lo->v[i];
-		if (l->kind == CL_ROW && l->first && lo->c->secs[l->sec].rows[l->row].kind != CMP_SAME) {
+		if (is_change_start(lo, l)) {
 			*line = i;
 			return true;
 		}
 	}
 	return false;
+}
+
+size_t cmp_layout_change_number(const struct cmp_layout *lo, size_t line)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i <= line && i < lo->n; i++)
+		k += is_change_start(lo, &lo->v[i]);
+	return k;
 }
 
 size_t cmp_layout_section(const struct cmp_layout *lo, size_t s)

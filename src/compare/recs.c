@@ -14,9 +14,15 @@
 
 const char *rec_state_name(enum rec_state s)
 {
-	static const char *const names[] = { "absent", "new", "kept", "reworded", "dropped" };
+	static const char *const names[] = { "absent", "new", "kept", "reworded", "dropped", "first seen",
+					     "not in this excerpt" };
 
-	return s <= REC_DROPPED ? names[s] : "";
+	return s < ARRAY_SIZE(names) ? names[s] : "";
+}
+
+const char *rec_state_short(enum rec_state s)
+{
+	return s == REC_ABSENT ? "-" : s == REC_NOT_IN_EXCERPT ? "(excerpt)" : rec_state_name(s);
 }
 
 static const struct section *recs_of(const struct document *doc)
@@ -64,9 +70,29 @@ static int by_similarity(const void *a, const void *b)
 	return x->sim < y->sim ? 1 : x->sim > y->sim ? -1 : 0;
 }
 
+/* Whether a complete edition comes before year y: without one, nothing is
+ * known to be new. */
+static bool complete_before(const struct rec_tracker *t, size_t y)
+{
+	for (size_t k = 0; k < y; k++)
+		if (t->docs[k]->complete)
+			return true;
+	return false;
+}
+
+/* Whether the thread stood in the last edition before y, or in the last
+ * complete one with only excerpts lacking it since. */
+static bool alive(const struct rec_tracker *t, size_t thread, size_t y)
+{
+	const struct rec_cell *prev = y ? &t->threads[thread].cells[y - 1] : NULL;
+
+	return prev && (prev->text || prev->state == REC_NOT_IN_EXCERPT);
+}
+
 /* Year y: each item continues the thread it matches best (exactly, then by
- * similarity, the threads of the year before first, then older ones); the
- * rest start threads; threads of the year before left unmatched are dropped. */
+ * similarity, live threads first, then older ones); the rest start threads,
+ * "first seen" while no complete edition came before; live threads left
+ * unmatched are dropped, or not in this excerpt when the edition is one. */
 static void track_year(struct rec_tracker *t, size_t y)
 {
 	const struct section *sec = recs_of(t->docs[y]);
@@ -92,7 +118,7 @@ static void track_year(struct rec_tracker *t, size_t y)
 				sim = pass == 0 ? (same_text(prev, sec->items[i]) ? 1.0 : 0.0)
 						: text_similarity(prev, strlen(prev), sec->items[i], strlen(sec->items[i]));
 				/* A thread quiet for a while needs stronger evidence. */
-				if (sim < (pass == 0 ? 1.0 : at + 1 == y ? REWORDED_THRESHOLD : 0.6))
+				if (sim < (pass == 0 ? 1.0 : alive(t, th, y) ? REWORDED_THRESHOLD : 0.6))
 					continue;
 				GROW(cand, cap_cand, n_cand + 1);
 				cand[n_cand++] = (struct candidate){ th, i, sim };
@@ -120,19 +146,18 @@ static void track_year(struct rec_tracker *t, size_t y)
 			}
 		}
 	}
-	for (size_t th = 0; th < n_threads; th++) {
-		size_t at;
-
-		if (!matched[th] && last_text(t, th, y, &at) && at + 1 == y)
-			t->threads[th].cells[y].state = REC_DROPPED;
-	}
+	for (size_t th = 0; th < n_threads; th++)
+		if (!matched[th] && alive(t, th, y))
+			t->threads[th].cells[y].state = t->docs[y]->complete ? REC_DROPPED : REC_NOT_IN_EXCERPT;
 	for (size_t i = 0; i < n_items; i++) {
 		size_t th;
 
 		if (taken[i])
 			continue;
 		th = new_thread(t);
-		t->threads[th].cells[y] = (struct rec_cell){ .state = REC_NEW, .text = sec->items[i], .item = i };
+		t->threads[th].cells[y] = (struct rec_cell){
+			.state = complete_before(t, y) ? REC_NEW : REC_FIRST_SEEN, .text = sec->items[i], .item = i
+		};
 	}
 	free(cand);
 	free(taken);
