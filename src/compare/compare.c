@@ -909,6 +909,12 @@ static void mirror_row(struct cmp_row *row)
 		w->op = w->op == WD_DEL ? WD_INS : w->op == WD_INS ? WD_DEL : WD_SAME;
 		SWAP(struct span, w->a, w->b);
 	}
+	/* A replacement reads deletion first, as the diff gives it. */
+	for (size_t k = 0; k + 1 < row->n_words; k++)
+		if (row->words[k].op == WD_INS && row->words[k + 1].op == WD_DEL) {
+			SWAP(struct cmp_word, row->words[k], row->words[k + 1]);
+			k++;
+		}
 }
 
 /* The comparison of b against a, from that of a against b. */

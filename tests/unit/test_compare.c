@@ -217,15 +217,18 @@ static void test_identical_and_missing_sections(void **state)
 	s = r = 0;
 	assert_false(comparison_next_change(c, &s, &r, 1));
 	comparison_free(c);
-	/* 2023 is an excerpt: its missing sections are wholly removed. */
+	/* 2023 is an excerpt: its missing sections are not in it, never removed,
+	 * and count in no figure. */
 	c = compare_documents(d22, d23);
 	assert_int_equal(c->n_secs, 6);
 	for (size_t k = 0; k < c->n_secs; k++)
 		if (!strcmp(c->secs[k].id, "prosecution")) {
 			assert_int_equal(c->secs[k].b_index, -1);
-			assert_int_equal(c->secs[k].n_removed + c->secs[k].n_moved, c->secs[k].n_rows);
-			assert_true(c->secs[k].similarity < 0.01);
+			assert_true(c->secs[k].not_in_excerpt);
+			assert_int_equal(c->secs[k].n_not_in_excerpt, c->secs[k].n_rows);
+			assert_int_equal(c->secs[k].n_removed, 0);
 		}
+	assert_true(c->similarity > 0.9);
 	s = 0;
 	r = 0;
 	assert_true(comparison_next_change(c, &s, &r, 1));
@@ -241,12 +244,265 @@ static void test_identical_and_missing_sections(void **state)
 		assert_int_equal(r, r1);
 	}
 	comparison_free(c);
-	/* The reverse: sections only in the later edition are added. */
+	/* The reverse: still not in the excerpt, never added. */
 	c = compare_documents(d23, d22);
 	for (size_t k = 0; k < c->n_secs; k++)
 		if (c->secs[k].a_index < 0)
-			assert_int_equal(c->secs[k].n_added + c->secs[k].n_moved, c->secs[k].n_rows);
+			assert_int_equal(c->secs[k].n_not_in_excerpt, c->secs[k].n_rows);
 	comparison_free(c);
+}
+
+/* A document of one overview paragraph per string (NULL ends them), then
+ * recommendations after an empty string. */
+static struct document *doc_of(int year, bool complete, const char *const *paras)
+{
+	struct document *doc = document_new();
+	struct section *s;
+	bool items = false;
+
+	document_set(doc, "kenya", year, TIER_2, "Kenya", NULL, complete);
+	s = document_add_section(doc, "overview", "Overview");
+	for (; *paras; paras++) {
+		if (!**paras) {
+			s = document_add_section(doc, "recommendations", "Prioritized Recommendations");
+			items = true;
+		} else if (items) {
+			section_add_item(doc, s, *paras, strlen(*paras));
+		} else {
+			section_add_para(doc, s, *paras, strlen(*paras));
+		}
+	}
+	return doc;
+}
+
+/* The one row of c that is not the same (and that there is just one). */
+static const struct cmp_row *only_change(const struct comparison *c)
+{
+	const struct cmp_row *found = NULL;
+
+	for (size_t s = 0; s < c->n_secs; s++)
+		for (size_t r = 0; r < c->secs[s].n_rows; r++)
+			if (c->secs[s].rows[r].kind != CMP_SAME) {
+				assert_null(found);
+				found = &c->secs[s].rows[r];
+			}
+	assert_non_null(found);
+	return found;
+}
+
+/* The marked words of a row as one string: [-deleted-] {+inserted+} in
+ * order; a half of a move reads the other half's text from its peer. */
+static char *changes_of(const struct comparison *c, const struct cmp_row *row)
+{
+	const struct cmp_row *peer = row->kind == CMP_MOVED_OUT || row->kind == CMP_MOVED_IN
+					     ? &c->secs[row->peer_section].rows[row->peer_row]
+					     : row;
+	const char *a = row->a ? row->a : peer->a, *b = row->b ? row->b : peer->b;
+
+	struct strbuf sb = {0};
+	char *out;
+
+	for (size_t k = 0; k < row->n_words; k++) {
+		const struct cmp_word *w = &row->words[k];
+
+		if (w->op == WD_DEL)
+			sb_addf(&sb, "[-%.*s-]", (int)(w->a.end - w->a.start), a + w->a.start);
+		else if (w->op == WD_INS)
+			sb_addf(&sb, "{+%.*s+}", (int)(w->b.end - w->b.start), b + w->b.start);
+	}
+	out = xstrndup(sb.buf ? sb.buf : "", sb.len);
+	sb_free(&sb);
+	return out;
+}
+
+static void assert_mirrored(const struct comparison *x, const struct comparison *y)
+{
+	assert_true(x->similarity == y->similarity);
+	assert_int_equal(x->n_secs, y->n_secs);
+	assert_int_equal(x->n_changes, y->n_changes);
+	for (size_t s = 0; s < x->n_secs; s++) {
+		const struct cmp_section *a = &x->secs[s], *b = &y->secs[s];
+
+		assert_string_equal(a->id, b->id);
+		assert_true(a->similarity == b->similarity);
+		assert_int_equal(a->n_changed, b->n_changed);
+		assert_int_equal(a->n_moved, b->n_moved);
+		assert_int_equal(a->n_added, b->n_removed);
+		assert_int_equal(a->n_removed, b->n_added);
+		assert_int_equal(a->n_not_in_excerpt, b->n_not_in_excerpt);
+		assert_int_equal(a->n_rows, b->n_rows);
+	}
+}
+
+static void test_symmetric(void **state)
+{
+	const struct document *d[] = { nk(2021), nk(2022), nk(2023) };
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++)
+		for (size_t j = i + 1; j < 3; j++) {
+			struct comparison *x = compare_documents(d[i], d[j]), *y = compare_documents(d[j], d[i]);
+
+			assert_true(x->a == d[i] && y->a == d[j]);
+			assert_mirrored(x, y);
+			comparison_free(x);
+			comparison_free(y);
+		}
+}
+
+/* The issue's case: in the overview of 2021 -> 2022 "forced labor in mass
+ * mobilizations" became "human trafficking in prison camps", and the
+ * sentence moved: both halves of the move carry the word changes. */
+static void test_moved_and_reworded(void **state)
+{
+	for (int swap = 0; swap < 2; swap++) {
+		struct comparison *c = swap ? compare_documents(nk(2022), nk(2021)) : compare_documents(nk(2021), nk(2022));
+		const struct cmp_row *old = find_row(c, "overview", swap ? NULL : "in mass mobilizations of adults and children, in prison",
+						     swap ? "in mass mobilizations of adults and children, in prison" : NULL);
+		const struct cmp_row *peer;
+		char *s;
+
+		(void)state;
+		assert_non_null(old);
+		assert_int_equal(old->kind, swap ? CMP_MOVED_IN : CMP_MOVED_OUT);
+		assert_true(old->n_words > 0 && old->similarity >= 0.8 && old->similarity < 1.0);
+		peer = &c->secs[old->peer_section].rows[old->peer_row];
+		assert_int_equal(peer->kind, swap ? CMP_MOVED_OUT : CMP_MOVED_IN);
+		assert_non_null(memmem(swap ? peer->a : peer->b, swap ? peer->a_len : peer->b_len,
+				       "human trafficking in prison camps", 33));
+		assert_int_equal(peer->peer_row, (size_t)(old - c->secs[old->peer_section].rows));
+		s = changes_of(c, old);
+		assert_non_null(strstr(s, swap ? "[-human trafficking-]" : "{+human trafficking+}"));
+		free(s);
+		comparison_free(c);
+	}
+}
+
+static void test_split_and_merge(void **state)
+{
+	static const char *const joined[] = {
+		"Officials confiscated the passports of workers. Workers lived in compounds, and the "
+		"government monitored their communications. Wages went to the state.",
+		NULL,
+	};
+	static const char *const split[] = {
+		"Officials confiscated the passports of workers. Workers lived in compounds. The "
+		"government monitored their communications. Wages went to the state.",
+		NULL,
+	};
+	struct document *a = doc_of(2021, true, joined), *b = doc_of(2022, true, split);
+	struct comparison *c = compare_documents(a, b);
+	const struct cmp_row *row = only_change(c);
+	char *s = changes_of(c, row);
+
+	(void)state;
+	/* Split: one changed pair, one sentence against two, only the join marked. */
+	assert_int_equal(row->kind, CMP_CHANGED);
+	assert_int_equal(row->a_count, 1);
+	assert_int_equal(row->b_count, 2);
+	assert_string_equal(s, "[-, and the-]{+. The+}");
+	free(s);
+	comparison_free(c);
+	/* Merge: the same pair the other way round. */
+	c = compare_documents(b, a);
+	row = only_change(c);
+	assert_int_equal(row->a_count, 2);
+	assert_int_equal(row->b_count, 1);
+	s = changes_of(c, row);
+	assert_string_equal(s, "[-. The-]{+, and the+}");
+	free(s);
+	comparison_free(c);
+	document_free(a);
+	document_free(b);
+}
+
+static void test_whitespace_and_punctuation(void **state)
+{
+	static const char *const plain[] = {
+		"The People\xe2\x80\x99s Republic did not report efforts. Officials were complicit.", NULL,
+	};
+	static const char *const spaced[] = {
+		"The People\xe2\x80\x99s  Republic\xc2\xa0" "did not report efforts.\xc2\xa0\xc2\xa0 Officials\twere complicit. ",
+		NULL,
+	};
+	static const char *const straight[] = {
+		"The People's Republic did not report efforts. Officials were complicit.", NULL,
+	};
+	struct document *a = doc_of(2021, true, plain), *b = doc_of(2022, true, spaced), *p = doc_of(2022, true, straight);
+	struct comparison *c = compare_documents(a, b);
+	const struct cmp_row *row;
+	char *s;
+
+	(void)state;
+	/* White space of any kind is no change. */
+	assert_int_equal(c->n_changes, 0);
+	assert_true(c->similarity == 1.0);
+	comparison_free(c);
+	/* A curly apostrophe made straight: marked on the apostrophe alone, the words shared. */
+	c = compare_documents(a, p);
+	row = only_change(c);
+	assert_int_equal(row->kind, CMP_CHANGED);
+	s = changes_of(c, row);
+	assert_string_equal(s, "[-\xe2\x80\x99-]{+'+}");
+	free(s);
+	s = inline_text(row);
+	assert_string_equal(s, "The People[-\xe2\x80\x99-]{+'+}s Republic did not report efforts.");
+	free(s);
+	assert_true(c->similarity == 1.0);
+	comparison_free(c);
+	/* The white space helpers. */
+	assert_int_equal(sentence_space(" ", 1), 1);
+	assert_int_equal(sentence_space("\xc2\xa0", 2), 2);
+	assert_int_equal(sentence_space("\xe2\x80\x89", 3), 3);
+	assert_int_equal(sentence_space("\xe2\x80\x99", 3), 0);
+	assert_int_equal(sentence_space("x", 1), 0);
+	assert_int_equal(sentence_space_before("a\xc2\xa0", 0, 3), 2);
+	assert_int_equal(sentence_space_before("a\xc2\xa0", 2, 3), 0);
+	document_free(a);
+	document_free(b);
+	document_free(p);
+}
+
+static void test_tracker_excerpts(void **state)
+{
+	static const char *const full[] = { "Text.", "", "Criminalize forced labor in all its forms.",
+					     "Train officials to identify victims among migrant workers.", NULL };
+	static const char *const part[] = { "Text.", "", "Criminalize forced labor in all its forms.", NULL };
+	struct document *y1 = doc_of(2021, true, full), *y2 = doc_of(2022, false, part), *y3 = doc_of(2023, true, full),
+			*y4 = doc_of(2024, true, part);
+	const struct document *docs[] = { y1, y2, y3, y4 };
+	struct rec_tracker *t = recs_track(docs, 4);
+	const struct rec_thread *train = NULL;
+
+	(void)state;
+	assert_int_equal(t->n_threads, 2);
+	for (size_t th = 0; th < 2; th++)
+		if (!strncmp(rec_thread_text(t, th), "Train", 5))
+			train = &t->threads[th];
+	assert_non_null(train);
+	/* First seen in the first edition; the excerpt lacks it (not dropped);
+	 * kept in 2023, against 2021; dropped by the complete 2024. */
+	assert_int_equal(train->cells[0].state, REC_FIRST_SEEN);
+	assert_int_equal(train->cells[1].state, REC_NOT_IN_EXCERPT);
+	assert_null(train->cells[1].text);
+	assert_int_equal(train->cells[2].state, REC_KEPT);
+	assert_int_equal(train->cells[3].state, REC_DROPPED);
+	assert_string_equal(rec_state_name(REC_NOT_IN_EXCERPT), "not in this excerpt");
+	assert_string_equal(rec_state_short(REC_NOT_IN_EXCERPT), "(excerpt)");
+	assert_string_equal(rec_state_short(REC_ABSENT), "-");
+	assert_string_equal(rec_state_name(REC_FIRST_SEEN), "first seen");
+	recs_free(t);
+	/* An excerpt first: nothing after it is "new" until a complete edition. */
+	docs[0] = y2;
+	docs[1] = y3;
+	t = recs_track(docs, 2);
+	for (size_t th = 0; th < t->n_threads; th++)
+		assert_int_not_equal(t->threads[th].cells[1].state, REC_NEW);
+	recs_free(t);
+	document_free(y1);
+	document_free(y2);
+	document_free(y3);
+	document_free(y4);
 }
 
 static void test_similarity(void **state)
@@ -282,18 +538,19 @@ static void test_tracker(void **state)
 	}
 	assert_true(coercion >= 0 && executions >= 0 && first >= 0);
 	/* Kept in all three. */
-	assert_int_equal(t->threads[coercion].cells[0].state, REC_NEW);
+	assert_int_equal(t->threads[coercion].cells[0].state, REC_FIRST_SEEN);
 	assert_int_equal(t->threads[coercion].cells[1].state, REC_KEPT);
 	assert_int_equal(t->threads[coercion].cells[2].state, REC_KEPT);
 	/* The 2021 first recommendation is reworded in 2022, with its diff. */
 	assert_int_equal(t->threads[first].cells[1].state, REC_REWORDED);
 	assert_true(t->threads[first].cells[1].diff.n_words > 2);
-	/* Summary executions: not in 2023. */
+	/* Summary executions: not in the 2023 excerpt, which is not "dropped". */
 	assert_int_equal(t->threads[executions].cells[1].state, REC_KEPT);
-	assert_int_equal(t->threads[executions].cells[2].state, REC_DROPPED);
+	assert_int_equal(t->threads[executions].cells[2].state, REC_NOT_IN_EXCERPT);
 	assert_null(t->threads[executions].cells[2].text);
 	/* 11 + 1 new in 2023. */
 	assert_int_equal(t->n_threads, 12);
+	assert_int_equal(t->threads[t->n_threads - 1].cells[2].state, REC_NEW);
 	assert_string_equal(rec_state_name(REC_REWORDED), "reworded");
 	recs_free(t);
 }
@@ -345,6 +602,26 @@ static void test_layout(void **state)
 				assert_int_equal(cmp_layout_find(&folded, folded.v[i].sec, folded.v[i].row + 1), i);
 			}
 		assert_true(fold);
+	}
+	/* Change k of N: N counts every change once; k counts up to the line. */
+	assert_int_equal(cmp_layout_change_number(&lo, 0), 0);
+	assert_int_equal(cmp_layout_change_number(&lo, lo.n - 1), c->n_changes);
+	assert_true(cmp_layout_next_change(&lo, 0, 1, &line));
+	assert_int_equal(cmp_layout_change_number(&lo, line), 1);
+	assert_int_equal(cmp_layout_change_number(&lo, line - 1), 0);
+	/* Two columns of 30 fit 80 columns (and 63), not 62; headings name the editions. */
+	assert_true(cmp_layout_fits(80) && cmp_layout_fits(63) && !cmp_layout_fits(62));
+	assert_string_equal(lo.a_label, "2021 \xc2\xb7 Tier 3");
+	assert_string_equal(lo.b_label, "2022 \xc2\xb7 Tier 3");
+	{
+		char buf[64];
+
+		assert_int_equal(cmp_edition_label(nk(2023), 30, buf, sizeof(buf)), 23);
+		assert_string_equal(buf, "2023 \xc2\xb7 Tier 3 \xc2\xb7 excerpt");
+		assert_int_equal(cmp_edition_label(nk(2023), 20, buf, sizeof(buf)), 18);
+		assert_string_equal(buf, "2023 \xc2\xb7 3 \xc2\xb7 excerpt");
+		cmp_edition_label(nk(2023), 8, buf, sizeof(buf));
+		assert_string_equal(buf, "2023");
 	}
 	/* Inline: one column of the whole width; sections start at their headings. */
 	assert_int_equal(cmp_layout_column(&one), 60);
@@ -423,6 +700,11 @@ int main(void)
 		cmocka_unit_test(test_word_diff),
 		cmocka_unit_test(test_nk_2021_2022),
 		cmocka_unit_test(test_identical_and_missing_sections),
+		cmocka_unit_test(test_symmetric),
+		cmocka_unit_test(test_moved_and_reworded),
+		cmocka_unit_test(test_split_and_merge),
+		cmocka_unit_test(test_whitespace_and_punctuation),
+		cmocka_unit_test(test_tracker_excerpts),
 		cmocka_unit_test(test_similarity),
 		cmocka_unit_test(test_tracker),
 		cmocka_unit_test(test_layout),
