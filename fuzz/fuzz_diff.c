@@ -1,7 +1,8 @@
 /* fuzz_diff.c — the comparison engine on arbitrary text: the input is split
  * in two at its first NUL (or middle) and each half made a one-section
- * document; the comparison must finish, and every row must point into the
- * texts it compares. */
+ * document; the comparison must finish, every row must point into the
+ * texts it compares, a move's halves must point at each other, and the
+ * comparison the other way round must give the same figures. */
 #include "config.h"
 
 #include <stdint.h>
@@ -46,14 +47,35 @@ static void check(const struct comparison *c)
 {
 	for (size_t s = 0; s < c->n_secs; s++)
 		for (size_t r = 0; r < c->secs[s].n_rows; r++) {
-			const struct cmp_row *row = &c->secs[s].rows[r];
+			const struct cmp_row *row = &c->secs[s].rows[r], *peer = row;
+			bool moved = row->kind == CMP_MOVED_OUT || row->kind == CMP_MOVED_IN;
 
+			if (moved) {
+				if (row->peer_section >= c->n_secs || row->peer_row >= c->secs[row->peer_section].n_rows)
+					abort();
+				peer = &c->secs[row->peer_section].rows[row->peer_row];
+				if (peer->peer_section != s || peer->peer_row != r || peer->kind == row->kind)
+					abort();
+			}
+			/* A half of a move has its peer's text for the other side. */
 			for (size_t w = 0; w < row->n_words; w++)
-				if (row->words[w].a.end > row->a_len || row->words[w].b.end > row->b_len)
+				if (row->words[w].a.end > (row->a ? row->a_len : peer->a_len) ||
+				    row->words[w].b.end > (row->b ? row->b_len : peer->b_len))
 					abort();
 		}
 	if (c->similarity < 0 || c->similarity > 1)
 		abort();
+}
+
+/* b against a: the same sections, counts and figures, sides swapped. */
+static void check_mirror(const struct comparison *x, const struct comparison *y)
+{
+	if (x->similarity != y->similarity || x->n_changes != y->n_changes || x->n_secs != y->n_secs)
+		abort();
+	for (size_t s = 0; s < x->n_secs; s++)
+		if (x->secs[s].similarity != y->secs[s].similarity || x->secs[s].n_added != y->secs[s].n_removed ||
+		    x->secs[s].n_changed != y->secs[s].n_changed || x->secs[s].n_moved != y->secs[s].n_moved)
+			abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -72,6 +94,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	b = doc_of(text + cut + (nul ? 1 : 0), size - cut - (nul ? 1 : 0), 2022);
 	c = compare_documents(a, b);
 	check(c);
+	{
+		struct comparison *m = compare_documents(b, a);
+
+		check(m);
+		check_mirror(c, m);
+		comparison_free(m);
+	}
 	comparison_free(c);
 	docs[0] = a;
 	docs[1] = b;
