@@ -82,6 +82,29 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Sorts a unit's word hashes: a sentence has a few dozen, where an
+ * insertion sort beats qsort's calls through a comparator. */
+static void sort_u64(uint64_t *v, size_t n)
+{
+	if (n > 64) {
+		qsort(v, n, sizeof(*v), cmp_u64);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		size_t j = i;
+
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+static bool ascii_alnum(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
 /* Bytes of a word character at s (letters and digits, any script; not the
  * typographic punctuation of U+2000..U+206F), or 0. */
 static size_t word_char(const char *s, size_t len)
@@ -90,7 +113,7 @@ static size_t word_char(const char *s, size_t len)
 	size_t n;
 
 	if (!((unsigned char)*s & 0x80))
-		return isalnum((unsigned char)*s) ? 1 : 0;
+		return ascii_alnum((unsigned char)*s);
 	n = utf8_next(s, len, &cp);
 	if (cp < 0 || (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
 	    (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F))
@@ -98,49 +121,63 @@ static size_t word_char(const char *s, size_t len)
 	return n ? n : 1;
 }
 
-/* The sorted content words of a text, lower-cased (ASCII; other letters as
- * they are) and without function words; *all gets the count of all words.
- * A plain scanner rather than ICU: this runs on every sentence of both
- * editions, and "state-sponsored" or "People's" must stay one word. */
+/* The sorted content words of a text as hashes, lower-cased (ASCII; other
+ * letters as they are) and without function words; *all gets the count of
+ * all words.  A plain scanner rather than ICU: this runs on every sentence
+ * of both editions, and "state-sponsored" or "People's" must stay one word. */
 static size_t content_words(const char *text, size_t len, uint64_t **out, size_t *all)
 {
-	size_t k = 0, cap = 0, i = 0, n;
-	char buf[64];
+	size_t k = 0, cap = len / 4 + 1, i = 0, n;
 
-	*out = NULL;
+	*out = xcalloc(cap, sizeof(**out));
 	*all = 0;
 	while (i < len) {
-		size_t start = i, bl = 0;
+		size_t start = i;
+		uint64_t h = 1469598103934665603ULL;
+		char low[6];
 
 		if (!(n = word_char(text + i, len - i))) {
 			i++;
 			continue;
 		}
-		/* A word: word characters, joined by single hyphens or apostrophes. */
+		/* A word: word characters, joined by single hyphens or apostrophes;
+		 * hashed lower-cased as it is read. */
 		while (i < len) {
-			if ((n = word_char(text + i, len - i))) {
-				i += n;
+			if ((unsigned char)text[i] < 0x80 ? ascii_alnum((unsigned char)text[i]) : (n = word_char(text + i, len - i)) > 0) {
+				size_t end = (unsigned char)text[i] < 0x80 ? i + 1 : i + n;
+
+				for (; i < end; i++) {
+					unsigned char c = (unsigned char)text[i];
+
+					c = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+					if (i - start < sizeof(low))
+						low[i - start] = (char)c;
+					h = (h ^ c) * 1099511628211ULL;
+				}
 			} else if ((text[i] == '-' || text[i] == '\'') && i + 1 < len &&
 				   word_char(text + i + 1, len - i - 1)) {
+				if (i - start < sizeof(low))
+					low[i - start] = text[i];
+				h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
 				i++;
 			} else if (i + 3 < len && !memcmp(text + i, "\xe2\x80\x99", 3) &&
 				   word_char(text + i + 3, len - i - 3)) {
-				i += 3;
+				for (size_t end = i + 3; i < end; i++) {
+					if (i - start < sizeof(low))
+						low[i - start] = text[i];
+					h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
+				}
 			} else {
 				break;
 			}
 		}
 		(*all)++;
-		for (size_t j = start; j < i && bl < sizeof(buf); j++)
-			buf[bl++] = (char)tolower((unsigned char)text[j]);
-		if (is_stopword(buf, bl))
+		if (i - start < sizeof(low) && is_stopword(low, i - start))
 			continue;
 		GROW(*out, cap, k + 1);
-		(*out)[k++] = wdiff_hash(buf, bl);
+		(*out)[k++] = h;
 	}
-	if (!*out)
-		*out = xcalloc(1, sizeof(**out));
-	qsort(*out, k, sizeof(**out), cmp_u64);
+	sort_u64(*out, k);
 	return k;
 }
 
@@ -170,22 +207,17 @@ static double dice(const struct unit *a, const struct unit *b)
 	return 2.0 * (double)shared(a, b) / (double)(a->n_words + b->n_words);
 }
 
-static void add_unit(struct side *s, const char *text, size_t len, size_t block, bool item)
+/* A hash of the exact text, white space runs counted as one space (layout
+ * is not change). */
+static uint64_t unit_key(const char *text, size_t len)
 {
-	struct unit *u;
 	uint64_t h = 1469598103934665603ULL;
 	bool space = false;
 
-	GROW(s->v, s->cap, s->n + 1);
-	u = &s->v[s->n++];
-	memset(u, 0, sizeof(*u));
-	u->text = text;
-	u->len = len;
-	u->block = block;
-	u->item = item;
-	/* The exact text, white space runs counted as one space (layout is not change). */
 	for (size_t i = 0, k; i < len;) {
-		if ((k = sentence_space(text + i, len - i))) {
+		unsigned char c = (unsigned char)text[i];
+
+		if ((k = c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : sentence_space(text + i, len - i))) {
 			space = true;
 			i += k;
 			continue;
@@ -194,9 +226,31 @@ static void add_unit(struct side *s, const char *text, size_t len, size_t block,
 			h = (h ^ ' ') * 1099511628211ULL;
 			space = false;
 		}
-		h = (h ^ (unsigned char)text[i++]) * 1099511628211ULL;
+		h = (h ^ c) * 1099511628211ULL;
+		i++;
 	}
-	u->key = h;
+	return h;
+}
+
+static struct unit *new_unit(struct side *s, const char *text, size_t len, size_t block, bool item)
+{
+	struct unit *u;
+
+	GROW(s->v, s->cap, s->n + 1);
+	u = &s->v[s->n++];
+	memset(u, 0, sizeof(*u));
+	u->text = text;
+	u->len = len;
+	u->block = block;
+	u->item = item;
+	return u;
+}
+
+static void add_unit(struct side *s, const char *text, size_t len, size_t block, bool item)
+{
+	struct unit *u = new_unit(s, text, len, block, item);
+
+	u->key = unit_key(text, len);
 	u->n_words = content_words(text, len, &u->words, &u->all_words);
 }
 
@@ -387,8 +441,19 @@ static void join_side(const struct side *S, size_t from, size_t to, struct side 
 	for (size_t k = from; k < to; k++) {
 		const struct unit *u = &S->v[k], *v = k + 1 < to ? &S->v[k + 1] : NULL;
 		bool ok = v && !u->item && !v->item && u->block == v->block;
+		struct unit *j = new_unit(J, u->text, ok ? (size_t)(v->text + v->len - u->text) : 0, u->block, false);
+		size_t a = 0, b = 0;
 
-		add_unit(J, u->text, ok ? (size_t)(v->text + v->len - u->text) : 0, u->block, false);
+		j->words = xcalloc(ok ? u->n_words + v->n_words + 1 : 1, sizeof(*j->words));
+		if (!ok)
+			continue;
+		/* Only white space lies between the two: their words, merged. */
+		j->key = unit_key(j->text, j->len);
+		j->all_words = u->all_words + v->all_words;
+		while (a < u->n_words || b < v->n_words)
+			j->words[j->n_words++] = b == v->n_words || (a < u->n_words && u->words[a] <= v->words[b])
+							 ? u->words[a++]
+							 : v->words[b++];
 	}
 }
 
@@ -442,14 +507,15 @@ static void pair_table(const struct side *A, size_t a0, size_t a1, const struct 
 				best = score[(i + 1) * w + k + 1] + p;
 				st = STEP_PAIR;
 			}
-			if (k + 1 < nb &&
+			/* A split or merge needs words shared with both halves. */
+			if (k + 1 < nb && sim[i * nb + k] > 0 && sim[i * nb + k + 1] > 0 &&
 			    (p = joined_pair(&A->v[a0 + i], &JB.v[k], &B->v[b0 + k], &B->v[b0 + k + 1])) > 0 &&
 			    score[(i + 1) * w + k + 2] + p > best) {
 				best = score[(i + 1) * w + k + 2] + p;
 				st = STEP_SPLIT;
 				joined[i * w + k] = p;
 			}
-			if (i + 1 < na &&
+			if (i + 1 < na && sim[i * nb + k] > 0 && sim[(i + 1) * nb + k] > 0 &&
 			    (p = joined_pair(&B->v[b0 + k], &JA.v[i], &A->v[a0 + i], &A->v[a0 + i + 1])) > 0 &&
 			    score[(i + 2) * w + k + 1] + p > best) {
 				best = score[(i + 2) * w + k + 1] + p;
