@@ -129,7 +129,7 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 {
 	size_t k = 0, cap = len / 4 + 1, i = 0, n;
 
-	*out = xcalloc(cap, sizeof(**out));
+	*out = xmalloc(cap * sizeof(**out));
 	*all = 0;
 	while (i < len) {
 		size_t start = i;

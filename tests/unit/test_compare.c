@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
 
 #include "compare/cmplayout.h"
 #include "compare/cmprender.h"
@@ -63,12 +65,99 @@ static void test_sentences(void **state)
 	free(s);
 	assert_int_equal(sentence_split("", 0, &s), 0);
 	free(s);
+	/* "etc." ends a sentence; an initial does not. */
+	n = sentence_split("Begging, peddling, etc. The law bans it. Kim J. Un spoke.", 57, &s);
+	assert_int_equal(n, 3);
+	assert_int_equal(s[1].start, 24);
+	free(s);
 	/* Tokens: words and punctuation, never spaces. */
 	n = sentence_tokens("state-sponsored labor,  in 2020.", 32, &s);
 	assert_int_equal(n, 8);
 	assert_memory_equal("state", "state-sponsored labor,  in 2020." + s[0].start, 5);
 	assert_memory_equal(",", "state-sponsored labor,  in 2020." + s[4].start, 1);
 	free(s);
+}
+
+/* ICU's own sentence iterator, the oracle for sentence_boundaries. */
+static size_t icu_boundaries(const char *text, size_t len, size_t *out)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "en", NULL, 0, &err);
+	UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+	size_t n = 0;
+
+	ubrk_setUText(bi, ut, &err);
+	assert_true(U_SUCCESS(err));
+	for (int32_t p = ubrk_following(bi, 0); p != UBRK_DONE; p = ubrk_next(bi))
+		out[n++] = (size_t)p;
+	ubrk_close(bi);
+	utext_close(ut);
+	return n;
+}
+
+static void assert_boundaries_as_icu(const char *text, size_t len)
+{
+	size_t *ours, n = sentence_boundaries(text, len, &ours), *icu = xcalloc(len + 2, sizeof(*icu));
+	size_t m = icu_boundaries(text, len, icu);
+
+	if (n != m || memcmp(ours, icu, n * sizeof(*ours)))
+		fail_msg("sentence boundaries differ from ICU's (%zu against %zu) in: %.*s", n, m,
+			 (int)(len > 300 ? 300 : len), text);
+	free(ours);
+	free(icu);
+}
+
+/* The sentence rules agree with ICU's iterator on every paragraph of the
+ * bundled content, on the raw seed texts (line breaks and all), and on the
+ * rules' corners. */
+static void test_sentence_rules(void **state)
+{
+	static const char *const corners[] = {
+		"He said \xe2\x80\x9cNo.\xe2\x80\x9d Then he left.", "Is it? Yes! (Really.) Fine.",
+		"e.g. the U.S. test and Mr. Smith.", "It rose 3.5 percent. The rest fell.", "etc. and so on. Next.",
+		"Hello.\r\nWorld.\n\nAgain", "A.B.C. Def ghi.", "word.\xe2\x80\xa9Next one.",
+		"cafe\xcc\x81. Next.", "a.  b. C.", "end.\"  Next.", "1. 2. 3.", "\xe6\x97\xa5\xe6\x9c\xac\xe3\x80\x82\xe6\xac\xa1",
+		"Hmm... ok. Yes", "wait;\xc2\xa0next. Then,", "(See above.) And then? \xe2\x80\x94 no.", "Done.)",
+		"\xcc\x81Start. \xcc\x81Mark.", "x.\xe2\x80\x8bY", ".", "", "?!", "No. 5 is here.", "It was 1.5.2. Then",
+	};
+	static const char *const seeds[] = {
+		"seeds/tip-2021-dprk.txt", "seeds/tip-2022-pdf-extract-kenya-dprk-rok.txt",
+		"seeds/tip-2023-dprk-excerpt.txt", "seeds/position-paper-dprk.txt",
+		"seeds/article-dprk-trafficking-summary.txt",
+	};
+	static const char *const docs[][2] = {
+		{ "korea-north", "2021" }, { "korea-north", "2022" }, { "korea-north", "2023" },
+		{ "kenya", "2022" }, { "korea-south", "2022" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(corners); i++)
+		assert_boundaries_as_icu(corners[i], strlen(corners[i]));
+	for (size_t i = 0; i < ARRAY_SIZE(seeds); i++) {
+		char *path = path_join(TIPR_SRCDIR, seeds[i]);
+		FILE *f = fopen(path, "rb");
+		char *buf = xcalloc(1 << 20, 1);
+		size_t len;
+
+		assert_non_null(f);
+		len = fread(buf, 1, (1 << 20) - 1, f);
+		assert_true(len > 0 && !ferror(f));
+		fclose(f);
+		assert_boundaries_as_icu(buf, len);
+		free(buf);
+		free(path);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(docs); i++) {
+		const struct document *d = fixture_doc(docs[i][0], atoi(docs[i][1]));
+
+		assert_non_null(d);
+		for (size_t s = 0; s < d->n_sections; s++) {
+			for (size_t p = 0; p < d->sections[s].n_paras; p++)
+				assert_boundaries_as_icu(d->sections[s].paras[p], strlen(d->sections[s].paras[p]));
+			for (size_t k = 0; k < d->sections[s].n_items; k++)
+				assert_boundaries_as_icu(d->sections[s].items[k], strlen(d->sections[s].items[k]));
+		}
+	}
 }
 
 static size_t diff_strings(const char *a, const char *b, struct wdiff_edit **e)
@@ -697,6 +786,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sentences),
+		cmocka_unit_test(test_sentence_rules),
 		cmocka_unit_test(test_word_diff),
 		cmocka_unit_test(test_nk_2021_2022),
 		cmocka_unit_test(test_identical_and_missing_sections),
