@@ -175,7 +175,8 @@ static void print_md(const struct rec_tracker *t, const char *name)
 
 		printf("| %zu |", th + 1);
 		for (size_t y = 0; y < t->n_years; y++)
-			printf(" %s |", rec_state_short(t->threads[th].cells[y].state));
+			printf(" %s |", t->threads[th].cells[y].state == REC_ABSENT ? "-"
+									: rec_state_name(t->threads[th].cells[y].state));
 		putchar(' ');
 		md_text(text, strlen(text));
 		printf(" |\n");

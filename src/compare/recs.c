@@ -22,7 +22,8 @@ const char *rec_state_name(enum rec_state s)
 
 const char *rec_state_short(enum rec_state s)
 {
-	return s == REC_ABSENT ? "-" : s == REC_NOT_IN_EXCERPT ? "(excerpt)" : rec_state_name(s);
+	return s == REC_ABSENT ? "-" : s == REC_NOT_IN_EXCERPT ? "(excerpt)" : s == REC_FIRST_SEEN ? "1st seen"
+											: rec_state_name(s);
 }
 
 static const struct section *recs_of(const struct document *doc)

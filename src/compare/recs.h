@@ -42,8 +42,8 @@ void recs_free(struct rec_tracker *t);
 /* "new", "kept", "reworded", "dropped", "absent", "first seen" or "not in
  * this excerpt". */
 const char *rec_state_name(enum rec_state s);
-/* The same in at most 10 columns, for a table's cells: "-" for absent,
- * "(excerpt)" for not in this excerpt, the name otherwise. */
+/* The same in at most 9 columns, for a table's cells: "-" for absent,
+ * "1st seen", "(excerpt)" for not in this excerpt, the name otherwise. */
 const char *rec_state_short(enum rec_state s);
 /* The thread's latest whole text. */
 const char *rec_thread_text(const struct rec_tracker *t, size_t thread);

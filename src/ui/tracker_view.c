@@ -125,7 +125,7 @@ static void tracker_draw(struct app *app, int y0, int x0, int h, int w)
 		x += NUM_COLS;
 		for (size_t y = 0; y < t->n_years; y++, x += CELL_COLS) {
 			enum rec_state s = t->threads[th].cells[y].state;
-			const char *name = s == REC_ABSENT ? "-" : rec_state_name(s);
+			const char *name = rec_state_short(s);
 			attr_t a = draw_attr(app, state_role(s));
 
 			if (th == app->trk_row && y == app->trk_col)

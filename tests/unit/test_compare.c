@@ -580,6 +580,7 @@ static void test_tracker_excerpts(void **state)
 	assert_string_equal(rec_state_short(REC_NOT_IN_EXCERPT), "(excerpt)");
 	assert_string_equal(rec_state_short(REC_ABSENT), "-");
 	assert_string_equal(rec_state_name(REC_FIRST_SEEN), "first seen");
+	assert_string_equal(rec_state_short(REC_FIRST_SEEN), "1st seen");
 	recs_free(t);
 	/* An excerpt first: nothing after it is "new" until a complete edition. */
 	docs[0] = y2;
