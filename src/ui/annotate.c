@@ -112,18 +112,15 @@ void notes_prompt(struct app *app, const char *id)
 	const struct annotation *a = id ? ann_store_find(app->notes, id) : NULL;
 
 	app->prompt = PROMPT_NOTE;
-	sb_reset(&app->input);
 	app->note_id[0] = '\0';
-	if (a) {
+	if (a)
 		memcpy(app->note_id, a->id, sizeof(app->note_id));
-		sb_adds(&app->input, a->note);
-	}
-	app->input_cursor = app->input.len;
+	line_edit_reset(&app->input, a ? a->note : NULL, PROMPT_NOTE_MAX);
 }
 
 void notes_prompt_done(struct app *app)
 {
-	const char *text = app->input.len ? app->input.buf : "";
+	const char *text = line_edit_text(&app->input);
 
 	if (!app->note_id[0]) {
 		notes_highlight(app, app->note_color, text);

@@ -202,10 +202,7 @@ static bool notes_action(struct app *app, enum action act)
 		break;
 	case ACT_FILTER:
 		app->prompt = PROMPT_NOTES_FILTER;
-		sb_reset(&app->input);
-		if (app->nl_filter)
-			sb_adds(&app->input, app->nl_filter);
-		app->input_cursor = app->input.len;
+		line_edit_reset(&app->input, app->nl_filter, PROMPT_MAX);
 		break;
 	case ACT_SORT:
 		app->nl_sort = (app->nl_sort + 1) % ARRAY_SIZE(sort_names);

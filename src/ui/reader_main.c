@@ -285,7 +285,7 @@ void app_redraw(struct app *app)
 
 static void prompt_changed(struct app *app)
 {
-	const char *text = app->input.len ? app->input.buf : "";
+	const char *text = line_edit_text(&app->input);
 	struct reading *r = &app->reading;
 
 	switch (app->prompt) {
@@ -325,13 +325,7 @@ static void prompt_changed(struct app *app)
 static void start_prompt(struct app *app, enum prompt_kind kind)
 {
 	app->prompt = kind;
-	sb_reset(&app->input);
-	if (kind == PROMPT_FILTER) {
-		sb_adds(&app->input, tree_filter(app->tree));
-		if (!app->input.len)
-			sb_reset(&app->input);
-	}
-	app->input_cursor = app->input.len;
+	line_edit_reset(&app->input, kind == PROMPT_FILTER ? tree_filter(app->tree) : NULL, PROMPT_MAX);
 	app->search_origin = app->reading.top;
 }
 
@@ -364,119 +358,30 @@ static void prompt_cancel(struct app *app)
 	app->message = NULL;
 }
 
-/* The start of the code point before byte i of the input. */
-static size_t input_prev(const struct app *app, size_t i)
-{
-	while (i > 0 && ((unsigned char)app->input.buf[--i] & 0xC0) == 0x80)
-		;
-	return i;
-}
-
-static size_t input_next(const struct app *app, size_t i)
-{
-	int32_t cp;
-	size_t k;
-
-	if (i >= app->input.len)
-		return app->input.len;
-	k = utf8_next(app->input.buf + i, app->input.len - i, &cp);
-	return i + (k ? k : 1);
-}
-
-/* Deletes bytes [a, b) of the input and puts the cursor at a. */
-static void input_delete(struct app *app, size_t a, size_t b)
-{
-	if (b <= a)
-		return;
-	memmove(app->input.buf + a, app->input.buf + b, app->input.len - b + 1);
-	app->input.len -= b - a;
-	app->input_cursor = a;
-}
-
 /* Editing keys of the prompt line (as readline has them); true when the
  * text changed (not when only the cursor moved). */
 static bool prompt_edit(struct app *app, struct input in)
 {
-	size_t c = app->input_cursor, k;
-	int code = in.code;
+	static const struct {
+		bool fkey;
+		int code;
+		enum line_edit_op op;
+	} edits[] = {
+		{ true, KEY_BACKSPACE, LE_BACKSPACE }, { false, 127, LE_BACKSPACE }, { false, 8, LE_BACKSPACE },
+		{ true, KEY_DC, LE_DELETE },	       { false, 'd' & 0x1f, LE_DELETE }, { true, KEY_LEFT, LE_LEFT },
+		{ false, 'b' & 0x1f, LE_LEFT },	       { true, KEY_RIGHT, LE_RIGHT },	 { false, 'f' & 0x1f, LE_RIGHT },
+		{ true, KEY_HOME, LE_HOME },	       { false, 'a' & 0x1f, LE_HOME },	 { true, KEY_END, LE_END },
+		{ false, 'e' & 0x1f, LE_END },	       { false, 'u' & 0x1f, LE_KILL_START },
+		{ false, 'k' & 0x1f, LE_KILL_END },    { false, 'w' & 0x1f, LE_KILL_WORD },
+	};
 
-	if (in.fkey) {
-		switch (code) {
-		case KEY_BACKSPACE:
-			input_delete(app, input_prev(app, c), c);
-			return c > 0;
-		case KEY_DC:
-			input_delete(app, c, input_next(app, c));
-			return c < app->input.len;
-		case KEY_LEFT:
-			app->input_cursor = input_prev(app, c);
-			break;
-		case KEY_RIGHT:
-			app->input_cursor = input_next(app, c);
-			break;
-		case KEY_HOME:
-			app->input_cursor = 0;
-			break;
-		case KEY_END:
-			app->input_cursor = app->input.len;
-			break;
-		default:
-			return false;
-		}
+	for (size_t i = 0; i < ARRAY_SIZE(edits); i++)
+		if (edits[i].fkey == in.fkey && edits[i].code == in.code)
+			return line_edit_apply(&app->input, edits[i].op);
+	/* A year: four digits. */
+	if (in.fkey || (app->prompt == PROMPT_COMPARE && (in.code < '0' || in.code > '9' || app->input.text.len >= 4)))
 		return false;
-	}
-	switch (code) {
-	case 127:
-	case 8:
-		input_delete(app, input_prev(app, c), c);
-		return c > 0;
-	case 'a' & 0x1f:
-		app->input_cursor = 0;
-		return false;
-	case 'e' & 0x1f:
-		app->input_cursor = app->input.len;
-		return false;
-	case 'b' & 0x1f:
-		app->input_cursor = input_prev(app, c);
-		return false;
-	case 'f' & 0x1f:
-		app->input_cursor = input_next(app, c);
-		return false;
-	case 'd' & 0x1f:
-		input_delete(app, c, input_next(app, c));
-		return c < app->input.len;
-	case 'u' & 0x1f:
-		input_delete(app, 0, c);
-		return c > 0;
-	case 'k' & 0x1f:
-		k = app->input.len;
-		input_delete(app, c, k);
-		return c < k;
-	case 'w' & 0x1f:
-		/* The word before the cursor, and the spaces after it. */
-		k = c;
-		while (k > 0 && app->input.buf[k - 1] == ' ')
-			k--;
-		while (k > 0 && app->input.buf[k - 1] != ' ')
-			k = input_prev(app, k);
-		input_delete(app, k, c);
-		return k < c;
-	default:
-		break;
-	}
-	if (code >= 0x20 && code != 0x7F && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF) &&
-	    app->input.len < (app->prompt == PROMPT_NOTE ? 4000 : 200) &&
-	    (app->prompt != PROMPT_COMPARE || (code >= '0' && code <= '9'))) {
-		char buf[4];
-		size_t n = utf8_encode(code, buf);
-
-		sb_add(&app->input, buf, n); /* room, and the terminating NUL */
-		memmove(app->input.buf + c + n, app->input.buf + c, app->input.len - n - c);
-		memcpy(app->input.buf + c, buf, n);
-		app->input_cursor = c + n;
-		return true;
-	}
-	return false;
+	return line_edit_insert(&app->input, in.code);
 }
 
 static void prompt_key(struct app *app, struct input in)
@@ -486,7 +391,7 @@ static void prompt_key(struct app *app, struct input in)
 
 		app->prompt = PROMPT_NONE;
 		if (kind == PROMPT_COMPARE)
-			compare_open(app, app->input.len ? atoi(app->input.buf) : 0);
+			compare_open(app, atoi(line_edit_text(&app->input)));
 		else if (kind == PROMPT_NOTE)
 			notes_prompt_done(app);
 		return;
@@ -598,7 +503,6 @@ static bool app_action(struct app *app, enum action act)
 		return true;
 	case ACT_SEARCH_ALL:
 		app_close_pane(app);
-		sb_reset(&app->input);
 		results_open(app);
 		return true;
 	case ACT_CANCEL:
@@ -867,7 +771,7 @@ static const struct {
 	{ "BS", true, KEY_BACKSPACE }, { "Up", true, KEY_UP }, { "Down", true, KEY_DOWN },
 	{ "Left", true, KEY_LEFT }, { "Right", true, KEY_RIGHT }, { "PgUp", true, KEY_PPAGE },
 	{ "PgDn", true, KEY_NPAGE }, { "Home", true, KEY_HOME }, { "End", true, KEY_END },
-	{ "F1", true, KEY_F(1) }, { "lt", false, '<' },
+	{ "F1", true, KEY_F(1) }, { "lt", false, '<' }, { "Del", true, KEY_DC },
 };
 
 /* The keys of a script line: characters, and names in angle brackets. */
@@ -1201,7 +1105,7 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 	reading_close(&app.reading);
 	tree_free(app.tree);
 	theme_free(&app.theme);
-	sb_free(&app.input);
+	line_edit_free(&app.input);
 	free(app.message);
 	return status;
 }

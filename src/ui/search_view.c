@@ -36,6 +36,7 @@ void results_open(struct app *app)
 	app->pane = PANE_RESULTS;
 	app->focus = FOCUS_READER;
 	app->prompt = PROMPT_SEARCH_ALL;
+	line_edit_reset(&app->input, NULL, PROMPT_MAX);
 	app->search_origin = app->reading.top;
 }
 
@@ -51,7 +52,7 @@ void results_close(struct app *app)
 void results_update(struct app *app)
 {
 	struct search_scope scope = { .first_only = true };
-	const char *err, *text = app->input.len ? app->input.buf : "";
+	const char *err, *text = line_edit_text(&app->input);
 	size_t w, h;
 
 	app->s_sel = app->s_top = 0;

@@ -123,8 +123,8 @@ static void draw_hints(struct app *app, int y, int w, const char *const *hints)
 /* The prompt's text with the cursor, scrolled so the cursor shows. */
 static void draw_input(struct app *app, int y, int x, int w)
 {
-	const char *s = app->input.len ? app->input.buf : "";
-	size_t c = app->input_cursor < app->input.len ? app->input_cursor : app->input.len, from = 0, k;
+	const char *s = line_edit_text(&app->input);
+	size_t len = app->input.text.len, c = app->input.cursor, from = 0, k;
 	int at;
 
 	if (w < 2)
@@ -132,13 +132,13 @@ static void draw_input(struct app *app, int y, int x, int w)
 	while (text_width(s + from, c - from) > (size_t)w - 1)
 		from += (k = text_fit(s + from, c - from, 1, NULL)) ? k : 1;
 	at = draw_text(app, y, x, w - 1, s + from, c - from, A_NORMAL);
-	k = c < app->input.len ? text_fit(s + c, app->input.len - c, 1, NULL) : 0;
-	if (!k && c < app->input.len)
+	k = c < len ? text_fit(s + c, len - c, 1, NULL) : 0;
+	if (!k && c < len)
 		k = 1;
 	/* The cursor where the next character goes, on the character under it. */
 	at += draw_text(app, y, x + at, w - at, k ? s + c : " ", k ? k : 1, A_REVERSE);
-	if (c + k < app->input.len)
-		draw_text(app, y, x + at, w - at, s + c + k, app->input.len - c - k, A_NORMAL);
+	if (c + k < len)
+		draw_text(app, y, x + at, w - at, s + c + k, len - c - k, A_NORMAL);
 }
 
 void hint_draw(struct app *app, int y, int w)

@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "compare/cmplayout.h"
 #include "notes/marks.h"
+#include "reader/lineedit.h"
 #include "reader/reading.h"
 #include "compare/recs.h"
 #include "search/search.h"
@@ -30,6 +31,8 @@ enum pane { PANE_READER, PANE_COMPARE, PANE_TRACKER, PANE_RESULTS, PANE_NOTES };
 enum prompt_kind { PROMPT_NONE, PROMPT_SEARCH, PROMPT_SEARCH_BACK, PROMPT_FILTER, PROMPT_COMPARE,
 		   PROMPT_SEARCH_ALL, PROMPT_NOTE, PROMPT_NOTES_FILTER };
 enum search_scope_kind { SCOPE_ALL, SCOPE_COUNTRY, SCOPE_YEAR };
+/* Bytes a prompt may hold: a note, anything else. */
+enum { PROMPT_NOTE_MAX = 4000, PROMPT_MAX = 200 };
 
 struct app {
 	struct cli *cli;
@@ -45,8 +48,7 @@ struct app {
 	bool help;                   /* the help screen is up */
 	size_t help_top;
 	enum prompt_kind prompt;
-	struct strbuf input;         /* the prompt's text */
-	size_t input_cursor;         /* byte offset of the prompt's cursor in input */
+	struct line_edit input;      /* the prompt's text and cursor */
 	int key;                     /* the key being handled (1-7 pick a colour) */
 	size_t search_origin;        /* top line when the search prompt opened */
 	char *message;               /* status message, until the next key */
