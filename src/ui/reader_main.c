@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "base/arena.h"
+#include "base/cleanup.h"
 #include "cli/commands.h"
 #include "base/paths.h"
 #include "reader/session.h"
@@ -683,48 +685,112 @@ static void load_theme(struct app *app)
 	free(name);
 }
 
-/* Opens at COUNTRY [YEAR [SECTION]] from the command line, or where the last
- * session left off. */
-static int open_start(struct app *app, char **args, int n, struct session *sess)
+/* The distance between two short words: edits, a swap of neighbours
+ * counting as one ("lsit" is one from "list"). */
+static size_t word_distance(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), d[16][16];
+
+	if (na > 14 || nb > 14)
+		return SIZE_MAX;
+	for (size_t i = 0; i <= na; i++)
+		for (size_t j = 0; j <= nb; j++) {
+			size_t best;
+
+			if (!i || !j) {
+				d[i][j] = i + j;
+				continue;
+			}
+			best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			best = d[i - 1][j] + 1 < best ? d[i - 1][j] + 1 : best;
+			best = d[i][j - 1] + 1 < best ? d[i][j - 1] + 1 : best;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[na][nb];
+}
+
+/* "tipr lsit": a command mistyped is read as a country; say which command. */
+static void suggest_command(const char *arg)
+{
+#define COMMAND_NAME(name, summary) #name,
+	static const char *const names[] = { COMMANDS(COMMAND_NAME) };
+#undef COMMAND_NAME
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (word_distance(arg, names[i]) <= (strlen(names[i]) > 4 ? 2u : 1u)) {
+			cli_error("'%s' is not a command either: did you mean 'tipr %s'?", arg, names[i]);
+			return;
+		}
+}
+
+/* Where the reader opens. */
+struct start {
+	struct corpus_doc *doc; /* NULL: where the last session left off */
+	int section;            /* -1: the top */
+};
+
+/* Resolves COUNTRY [YEAR [SECTION]] from the command line before the
+ * terminal is taken, so that an error stays on the screen after exit. */
+static int resolve_start(struct app *app, char **args, int n, struct start *st)
 {
 	struct collection *coll = tree_collection(app->tree);
+	const struct country *c;
+	size_t first, count;
+	int year = 0;
 
-	if (n > 0) {
-		const struct country *c = cli_country(app->cli, args[0]);
-		size_t first, count;
-		int year = 0, s = -1;
-		struct corpus_doc *e;
-
-		if (!c)
-			return EXIT_NOTFOUND;
-		if (n > 1 && !cli_year(app->cli, args[1], &year))
-			return EXIT_USAGE;
-		count = collection_country_docs(coll, c->slug, &first);
-		if (!count) {
-			cli_error("no narrative for %s in %s", country_display_name(c), coll->title);
-			return EXIT_NOTFOUND;
-		}
-		e = year ? collection_find(coll, c->slug, year) : &coll->docs[first + count - 1];
-		if (!e) {
-			cli_error("no %d narrative for %s", year, country_display_name(c));
-			return EXIT_NOTFOUND;
-		}
-		if (!corpus_doc_load(e, &app->diags)) {
-			diags_print(&app->diags, stderr);
-			return EXIT_NOTFOUND;
-		}
-		if (n > 2 && (s = cli_section(app->cli, e->doc, args[2])) < 0)
-			return EXIT_NOTFOUND;
-		tree_reveal(app->tree, e->slug, e->year, s, &app->diags);
-		app_open(app, e, s);
-		app->focus = FOCUS_READER;
+	st->doc = NULL;
+	st->section = -1;
+	if (n == 0)
 		return EXIT_OK;
+	if (!(c = cli_country(app->cli, args[0]))) {
+		if (n == 1)
+			suggest_command(args[0]);
+		return EXIT_NOTFOUND;
+	}
+	if (n > 1 && !cli_year(app->cli, args[1], &year))
+		return EXIT_USAGE;
+	count = collection_country_docs(coll, c->slug, &first);
+	if (!count) {
+		cli_error("no narrative for %s in %s", country_display_name(c), coll->title);
+		return EXIT_NOTFOUND;
+	}
+	st->doc = year ? collection_find(coll, c->slug, year) : &coll->docs[first + count - 1];
+	if (!st->doc) {
+		struct strbuf years = {0};
+
+		for (size_t i = 0; i < count; i++)
+			sb_addf(&years, "%s%d", i ? ", " : "", coll->docs[first + i].year);
+		cli_error("no %d narrative for %s (%s: %s)", year, country_display_name(c),
+			  count == 1 ? "the edition there is" : "editions", years.buf);
+		sb_free(&years);
+		return EXIT_NOTFOUND;
+	}
+	if (!corpus_doc_load(st->doc, &app->diags)) {
+		diags_print(&app->diags, stderr);
+		diags_free(&app->diags);
+		return EXIT_NOTFOUND;
+	}
+	if (n > 2 && (st->section = cli_section(app->cli, st->doc->doc, args[2])) < 0)
+		return EXIT_NOTFOUND;
+	return EXIT_OK;
+}
+
+/* Opens at the resolved start, or where the last session left off. */
+static void open_start(struct app *app, const struct start *st, struct session *sess)
+{
+	if (st->doc) {
+		tree_reveal(app->tree, st->doc->slug, st->doc->year, st->section, &app->diags);
+		app_open(app, st->doc, st->section);
+		app->focus = FOCUS_READER;
+		return;
 	}
 	if (sess->collection) {
 		struct collection *sc = corpus_collection_by_name(app->corpus, sess->collection);
 		struct corpus_doc *e;
 
-		if (sc && sc != coll)
+		if (sc && sc != tree_collection(app->tree))
 			tree_set_collection(app->tree, sc);
 		tree_set_mode(app->tree, sess->tree_by_year ? TREE_BY_YEAR : TREE_BY_COUNTRY);
 		e = sc ? collection_find(sc, sess->country, sess->year) : NULL;
@@ -735,13 +801,21 @@ static int open_start(struct app *app, char **args, int n, struct session *sess)
 			app->focus = FOCUS_READER;
 		}
 	}
-	return EXIT_OK;
 }
 
-static void save_session(struct app *app)
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Offers the place being read to the saver; returns the milliseconds until
+ * a pending save is due (-1: none). */
+static int save_place(struct app *app)
 {
 	struct session s = {0};
-	char *path = session_path();
 
 	s.tree_by_year = tree_mode(app->tree) == TREE_BY_YEAR;
 	s.tree_hidden = app->tree_hidden;
@@ -753,11 +827,8 @@ static void save_session(struct app *app)
 		s.anchor = app->reading.anchor;
 		if (s.anchor.block == SIZE_MAX)
 			s.anchor.block = s.anchor.offset = 0;
-		if (!session_save(&s, path))
-			diags_add(&app->diags, DIAG_WARNING, path, 0, 0, "cannot save the reader's place: %s",
-				  strerror(errno ? errno : EIO));
 	}
-	free(path);
+	return session_saver_offer(&app->saver, &s, now_seconds(), &app->diags);
 }
 
 /* --- script mode: keys from a file, the screen written out ------------------ */
@@ -873,17 +944,13 @@ static bool script_mouse(struct app *app, const char *args)
 
 /* Runs a script: lines of keys, or commands ":dump [FILE]", ":resize WxH",
  * ":mouse EVENT X Y", ":bench N KEYS" (time N rounds of the keys, each drawn). */
-static int run_script(struct app *app, const char *path)
+static int run_script(struct app *app, FILE *script, const char *path)
 {
-	FILE *f = !strcmp(path, "-") ? stdin : fopen(path, "r");
+	FILE *f = script;
 	char line[4096];
 	struct input keys[1024];
 	int status = EXIT_OK;
 
-	if (!f) {
-		cli_error("%s: %s", path, strerror(errno));
-		return EXIT_NOTFOUND;
-	}
 	app_redraw(app);
 	while (!app->quit && fgets(line, sizeof(line), f)) {
 		size_t n;
@@ -933,9 +1000,8 @@ static int run_script(struct app *app, const char *path)
 				app_redraw(app);
 			}
 		}
+		save_place(app);
 	}
-	if (f != stdin)
-		fclose(f);
 	return status;
 }
 
@@ -946,29 +1012,76 @@ static void run_terminal(struct app *app)
 	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED,
 		  NULL);
 	mouseinterval(0);
-	while (!app->quit) {
+	/* A signal (cleanup.h) is recorded and ends the loop, which saves the
+	 * place as a q would. */
+	while (!app->quit && !cleanup_pending()) {
 		wint_t ch;
-		int r;
+		int r, wait;
 
 		app_redraw(app);
 		r = get_wch(&ch);
-		if (r == ERR)
-			continue;
-		handle_key(app, (struct input){ r == KEY_CODE_YES, (int)ch });
+		if (r != ERR)
+			handle_key(app, (struct input){ r == KEY_CODE_YES, (int)ch });
+		/* A pending save is written when due, even with no key. */
+		wait = save_place(app);
+		timeout(wait);
 	}
 }
 
-static int reader(struct app *app, char **args, int n, const char *script, int sw, int sh)
+/* The terminal is given back however the reader ends: die() (out of
+ * memory) through this, a signal through cleanup.h. */
+static void restore_terminal(void)
+{
+	endwin();
+}
+
+/* What a signal handler writes to leave the reader's screen: the
+ * terminal's own sequences for leaving the alternate screen, showing the
+ * cursor and resetting attributes. */
+static void register_terminal(const struct termios *modes)
+{
+	static const char *const caps[] = { "sgr0", "cnorm", "rmcup" };
+	struct strbuf reset = {0};
+
+	for (size_t i = 0; i < ARRAY_SIZE(caps); i++) {
+		const char *seq = tigetstr(caps[i]);
+
+		if (seq && seq != (char *)-1)
+			sb_adds(&reset, seq);
+	}
+	sb_adds(&reset, "\r\n");
+	cleanup_set_terminal(STDOUT_FILENO, modes, reset.buf, reset.len);
+	sb_free(&reset);
+	die_set_cleanup(restore_terminal);
+}
+
+static int reader(struct app *app, char **args, int n, const char *script_path, int sw, int sh)
 {
 	struct session sess = {0};
+	struct start start;
 	char *state = session_path();
+	struct termios modes;
+	bool have_modes = false;
 	SCREEN *screen;
-	FILE *out = NULL, *in = NULL;
-	int status;
-
+	FILE *out = NULL, *in = NULL, *script = NULL;
+	int status, sig;
 	size_t before = app->diags.n;
 
 	app->tree = tree_new(app->corpus, corpus_default_collection(app->corpus));
+	session_saver_init(&app->saver, state);
+	/* Everything that can fail is said before the terminal is taken. */
+	if ((status = resolve_start(app, args, n, &start)) != EXIT_OK) {
+		free(state);
+		return status;
+	}
+	if (script_path) {
+		script = !strcmp(script_path, "-") ? stdin : fopen(script_path, "r");
+		if (!script) {
+			cli_error("%s: %s", script_path, strerror(errno));
+			free(state);
+			return EXIT_NOTFOUND;
+		}
+	}
 	if (!n && session_load(&sess, state, &app->diags)) {
 		app->tree_hidden = sess.tree_hidden;
 		if (sess.tree_width >= 16)
@@ -983,6 +1096,7 @@ static int reader(struct app *app, char **args, int n, const char *script, int s
 		in = fopen("/dev/null", "r");
 		screen = out && in ? newterm("xterm-256color", out, in) : NULL;
 	} else {
+		have_modes = tcgetattr(STDOUT_FILENO, &modes) == 0;
 		screen = newterm(NULL, stdout, stdin);
 	}
 	if (!screen) {
@@ -990,12 +1104,8 @@ static int reader(struct app *app, char **args, int n, const char *script, int s
 
 		cli_error("cannot use the terminal '%s' for the reader; try 'tipr show' to print a narrative",
 			  term && *term ? term : "(TERM is not set)");
-		if (out)
-			fclose(out);
-		if (in)
-			fclose(in);
-		session_free(&sess);
-		return EXIT_NOTFOUND;
+		status = EXIT_NOTFOUND;
+		goto done;
 	}
 	/* A terminal that cannot place the cursor (TERM=dumb) cannot show panes. */
 	if (!script) {
@@ -1009,9 +1119,12 @@ static int reader(struct app *app, char **args, int n, const char *script, int s
 			cli_error("the terminal '%s' cannot place the cursor, which the reader needs; "
 				  "set TERM (e.g. xterm), or use 'tipr show' to print a narrative",
 				  term && *term ? term : "(unset)");
-			session_free(&sess);
-			return EXIT_NOTFOUND;
+			status = EXIT_NOTFOUND;
+			goto done;
 		}
+		if (have_modes)
+			register_terminal(&modes);
+		cleanup_defer(true);
 	}
 	if (script)
 		resizeterm(sh, sw);
@@ -1023,17 +1136,28 @@ static int reader(struct app *app, char **args, int n, const char *script, int s
 	curs_set(0);
 	draw_init_colors(app);
 	getmaxyx(stdscr, app->rows, app->cols);
-	status = open_start(app, args, n, &sess);
-	session_free(&sess);
-	if (status == EXIT_OK) {
-		if (script)
-			status = run_script(app, script);
-		else
-			run_terminal(app);
-		save_session(app);
-	}
+	open_start(app, &start, &sess);
+	if (script)
+		status = run_script(app, script, script_path);
+	else
+		run_terminal(app);
+	save_place(app);
+	session_saver_flush(&app->saver, &app->diags);
 	endwin();
 	delscreen(screen);
+	die_set_cleanup(NULL);
+	cleanup_set_terminal(-1, NULL, NULL, 0);
+	/* A signal ends the reader as it would have, once the place is saved
+	 * and the terminal given back; what went wrong is said first. */
+	if ((sig = cleanup_pending())) {
+		diags_print(&app->diags, stderr);
+		cleanup_reraise(sig);
+	}
+	cleanup_defer(false);
+done:
+	session_free(&sess);
+	if (script && script != stdin)
+		fclose(script);
 	if (out)
 		fclose(out);
 	if (in)
@@ -1101,6 +1225,7 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 	marks_free(&app.marks);
 	annotation_done(&app.undo);
 	ann_store_free(app.notes);
+	session_saver_free(&app.saver);
 	search_index_free(app.six);
 	reading_close(&app.reading);
 	tree_free(app.tree);

@@ -18,6 +18,7 @@
 #include "notes/marks.h"
 #include "reader/lineedit.h"
 #include "reader/reading.h"
+#include "reader/session.h"
 #include "compare/recs.h"
 #include "search/search.h"
 #include "notes/selection.h"
@@ -54,6 +55,7 @@ struct app {
 	char *message;               /* status message, until the next key */
 	bool message_is_error;
 	bool quit;
+	struct session_saver saver;  /* the reading place, saved as you go */
 	int rows, cols;
 	bool ascii_only;             /* the locale cannot show UTF-8 */
 	bool color;
