@@ -25,22 +25,15 @@ static void cycle_collection(struct app *app)
 	app_message(app, false, "Collection: %s", tree_collection(app->tree)->title);
 }
 
-/* Actions that are the application's, not one view's. */
-static bool app_action(struct app *app, enum action act)
+/* The frame's actions: focus, the tree shown, its width, its grouping. */
+static bool frame_action(struct app *app, enum action act)
 {
 	struct frame *f = &app->frame;
+	bool reading = app->open || app->pane != app->views.reader;
 
 	switch (act) {
-	case ACT_QUIT:
-		app->quit = true;
-		return true;
-	case ACT_HELP:
-		if (!app->views.help->ops->open || app->views.help->ops->open(app->views.help, app))
-			app->overlay = app->views.help;
-		return true;
 	case ACT_SWITCH_PANE:
-		app->focus = app->focus == FOCUS_TREE && (app->open || app->pane != app->views.reader) ? FOCUS_PANE
-												       : FOCUS_TREE;
+		app->focus = app->focus == FOCUS_TREE && reading ? FOCUS_PANE : FOCUS_TREE;
 		if (app->focus == FOCUS_TREE)
 			f->tree_hidden = false;
 		return true;
@@ -49,7 +42,7 @@ static bool app_action(struct app *app, enum action act)
 		f->tree_hidden = false;
 		return true;
 	case ACT_TOGGLE_TREE:
-		if (!app->open && app->pane == app->views.reader) {
+		if (!reading) {
 			app_message(app, false, "The tree is where you choose a document to read");
 			return true;
 		}
@@ -63,17 +56,17 @@ static bool app_action(struct app *app, enum action act)
 			return true;
 		}
 		f->tree_aside = false;
-		if (f->tree_hidden && app->focus == FOCUS_TREE && (app->open || app->pane != app->views.reader))
+		if (f->tree_hidden && app->focus == FOCUS_TREE)
 			app->focus = FOCUS_PANE;
 		return true;
 	case ACT_TREE_WIDER:
 	case ACT_TREE_NARROWER:
 		f->tree_width = (f->tree_cols ? f->tree_cols : f->tree_width) +
 				(act == ACT_TREE_WIDER ? TREE_STEP : -TREE_STEP);
+		if (f->tree_width > app->scr.cols / 2)
+			f->tree_width = app->scr.cols / 2;
 		if (f->tree_width < MIN_TREE_WIDTH)
 			f->tree_width = MIN_TREE_WIDTH;
-		if (f->tree_width > app->scr.cols / 2)
-			f->tree_width = app->scr.cols / 2 > MIN_TREE_WIDTH ? app->scr.cols / 2 : MIN_TREE_WIDTH;
 		return true;
 	case ACT_MODE:
 		tree_set_mode(app->tree, tree_mode(app->tree) == TREE_BY_COUNTRY ? TREE_BY_YEAR : TREE_BY_COUNTRY);
@@ -81,6 +74,22 @@ static bool app_action(struct app *app, enum action act)
 		return true;
 	case ACT_COLLECTION:
 		cycle_collection(app);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Actions that are the application's, not one view's. */
+static bool app_action(struct app *app, enum action act)
+{
+	switch (act) {
+	case ACT_QUIT:
+		app->quit = true;
+		return true;
+	case ACT_HELP:
+		if (!app->views.help->ops->open || app->views.help->ops->open(app->views.help, app))
+			app->overlay = app->views.help;
 		return true;
 	case ACT_NEXT_YEAR:
 	case ACT_PREV_YEAR:
@@ -102,7 +111,7 @@ static bool app_action(struct app *app, enum action act)
 			    keys_label(ACT_SEARCH_ALL, CTX_ANY));
 		return true;
 	default:
-		return false;
+		return frame_action(app, act);
 	}
 }
 

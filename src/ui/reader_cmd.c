@@ -7,14 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/arena.h"
 #include "base/cleanup.h"
 #include "base/paths.h"
-#include "base/yamltree.h"
 #include "cli/commands.h"
+#include "reader/settings.h"
 #include "ui/app.h"
 #include "ui/script.h"
 #include "ui/terminal.h"
@@ -151,36 +149,23 @@ static void open_start(struct app *app, const struct start *st, const struct ses
 	}
 }
 
-static char *config_theme(struct app *app)
-{
-	char *dir = paths_config_home(), *path = path_join(dir, "config.yaml"), *name = NULL;
-	struct arena *a;
-	const struct ynode *root, *n;
-	struct stat st;
-
-	free(dir);
-	/* No file, or an empty one, means no settings. */
-	if (stat(path, &st) == 0 && st.st_size > 0) {
-		a = arena_new();
-		root = yaml_load_file(path, &yaml_content_limits, a, &app->diags);
-		if (root && !ynode_is_null(root) && ynode_expect(root, YNODE_MAP, "the settings", path, &app->diags) &&
-		    (n = ynode_get(root, "theme")) && ynode_expect(n, YNODE_SCALAR, "theme", path, &app->diags))
-			name = xstrdup(n->str);
-		arena_free(a);
-	}
-	free(path);
-	return name;
-}
-
 /* --theme NAME (a bundled theme) or PATH (a file), else the config file's. */
 static void load_theme(struct app *app)
 {
 	size_t before = app->diags.n;
-	char *name = app->cli->theme ? xstrdup(app->cli->theme) : config_theme(app), *path;
+	struct settings settings = {0};
+	char *name, *path;
 
+	if (!app->cli->theme) {
+		path = settings_path();
+		if (!settings_load(&settings, path, &app->diags)) {
+			app_first_problem(app, before, "(config ignored)");
+			settings_free(&settings);
+		}
+		free(path);
+	}
+	name = app->cli->theme ? xstrdup(app->cli->theme) : settings.theme;
 	theme_builtin(&app->theme);
-	if (app->diags.n > before)
-		app_first_problem(app, before, "(config ignored)");
 	if (!name || !strcmp(name, "default")) {
 		free(name);
 		return;

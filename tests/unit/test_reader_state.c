@@ -18,6 +18,7 @@
 #include "base/icu.h"
 #include "reader/reading.h"
 #include "reader/session.h"
+#include "reader/settings.h"
 #include "text/textwrap.h"
 #include "style/theme.h"
 #include "reader/tree.h"
@@ -416,6 +417,41 @@ static void test_session_saver(void **state)
 	rmdir(dir);
 }
 
+/* config.yaml: the theme, or nothing; a broken file is said, located. */
+static void test_settings(void **state)
+{
+	char dir[] = "/tmp/tipr-settings-XXXXXX";
+	char *path;
+	struct settings s = {0};
+	struct diags d = {0};
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/config.yaml", dir);
+	assert_true(settings_load(&s, path, &d)); /* missing: no settings */
+	assert_null(s.theme);
+	write_file(path, "");
+	assert_true(settings_load(&s, path, &d));
+	assert_null(s.theme);
+	write_file(path, "theme: light\n");
+	assert_true(settings_load(&s, path, &d));
+	assert_string_equal(s.theme, "light");
+	assert_int_equal(d.n, 0);
+	write_file(path, "theme: [a, b]\n");
+	assert_false(settings_load(&s, path, &d));
+	assert_null(s.theme);
+	write_file(path, "theme: light\ncolour: red\n");
+	assert_false(settings_load(&s, path, &d));
+	assert_int_equal(d.v[d.n - 1].line, 2);
+	write_file(path, "theme: \"unclosed\n");
+	assert_false(settings_load(&s, path, &d));
+	settings_free(&s);
+	diags_free(&d);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -428,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_themes),
 		cmocka_unit_test(test_session),
 		cmocka_unit_test(test_session_saver),
+		cmocka_unit_test(test_settings),
 	};
 
 	return cmocka_run_group_tests(tests, setup, fixture_close);
