@@ -103,7 +103,15 @@ static void side_by_side_row(const struct diff_out *o, const struct cmp_row *row
 		styled_adds(row->a ? &l : &r, ")", ANSI_DIM);
 	}
 	nl = wrap_styled(&l, col, &ll);
-	nr = wrap_styled(&r, col, &rl);
+	/* An unchanged sentence reads the same on both sides: wrap it once. */
+	if (l.text.len && r.text.len == l.text.len && !memcmp(r.text.buf, l.text.buf, l.text.len)) {
+		nr = nl;
+		rl = nl ? xcalloc(nl, sizeof(*rl)) : NULL;
+		if (nl)
+			memcpy(rl, ll, nl * sizeof(*rl));
+	} else {
+		nr = wrap_styled(&r, col, &rl);
+	}
 	for (size_t i = 0; i < nl || i < nr; i++) {
 		if (i < nl)
 			styled_print(&l, ll[i].start, ll[i].end, o->color, col, o->out);

@@ -144,9 +144,21 @@ static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 			note_text_at(lo, s, r, true, from);
 		if (row->b)
 			row_note(&lo->right, row->kind);
-		nr = wrap_from(&lo->right, rf, col, &rl);
 	}
 	nl = wrap_from(&lo->left, lf, col, &ll);
+	if (!lo->inline_mode) {
+		size_t ln = lo->left.text.len - lf;
+
+		/* An unchanged sentence reads the same on both sides: wrap it once. */
+		if (ln && lo->right.text.len - rf == ln && !memcmp(lo->right.text.buf + rf, lo->left.text.buf + lf, ln)) {
+			nr = nl;
+			rl = nl ? xcalloc(nl, sizeof(*rl)) : NULL;
+			for (size_t i = 0; i < nl; i++)
+				rl[i] = (struct wrap_line){ ll[i].start - lf + rf, ll[i].end - lf + rf, ll[i].width };
+		} else {
+			nr = wrap_from(&lo->right, rf, col, &rl);
+		}
+	}
 	for (size_t i = 0; i < nl || i < nr || i == 0; i++) {
 		struct cmp_line *l = push(lo, CL_ROW, s, r);
 
