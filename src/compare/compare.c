@@ -41,31 +41,42 @@ struct rows {
 	size_t n, cap;
 };
 
-/* Runs for every word of both editions: lengths are known up front and
- * anything longer than the longest function word is rejected at once. */
+/* Runs for every word of both editions: the word, at most five bytes, is
+ * packed into one number and the function words are the cases of a switch. */
+#define W2(a, b) ((uint64_t)(a) << 8 | (uint64_t)(b))
+#define W3(a, b, c) (W2(a, b) << 8 | (uint64_t)(c))
+#define W4(a, b, c, d) (W3(a, b, c) << 8 | (uint64_t)(d))
+#define W5(a, b, c, d, e) (W4(a, b, c, d) << 8 | (uint64_t)(e))
 static bool is_stopword(const char *w, size_t n)
 {
-#define STOP(word) { word, sizeof(word) - 1 }
-	static const struct {
-		const char *s;
-		size_t n;
-	} stop[] = {
-		STOP("a"), STOP("an"), STOP("and"), STOP("are"), STOP("as"), STOP("at"),
-		STOP("be"), STOP("been"), STOP("by"), STOP("for"), STOP("from"), STOP("had"),
-		STOP("has"), STOP("have"), STOP("in"), STOP("into"), STOP("is"), STOP("it"),
-		STOP("its"), STOP("of"), STOP("on"), STOP("or"), STOP("that"), STOP("the"),
-		STOP("their"), STOP("them"), STOP("these"), STOP("this"), STOP("those"),
-		STOP("to"), STOP("was"), STOP("were"), STOP("which"), STOP("who"), STOP("with"),
-	};
-#undef STOP
+	uint64_t k = 0;
 
 	if (n > 5)
 		return false;
-	for (size_t i = 0; i < ARRAY_SIZE(stop); i++)
-		if (stop[i].n == n && !memcmp(stop[i].s, w, n))
-			return true;
-	return false;
+	for (size_t i = 0; i < n; i++)
+		k = k << 8 | (unsigned char)w[i];
+	switch (k) {
+	case 'a':
+	case W2('a', 'n'): case W2('a', 's'): case W2('a', 't'): case W2('b', 'e'): case W2('b', 'y'):
+	case W2('i', 'n'): case W2('i', 's'): case W2('i', 't'): case W2('o', 'f'): case W2('o', 'n'):
+	case W2('o', 'r'): case W2('t', 'o'):
+	case W3('a', 'n', 'd'): case W3('a', 'r', 'e'): case W3('f', 'o', 'r'): case W3('h', 'a', 'd'):
+	case W3('h', 'a', 's'): case W3('i', 't', 's'): case W3('t', 'h', 'e'): case W3('w', 'a', 's'):
+	case W3('w', 'h', 'o'):
+	case W4('b', 'e', 'e', 'n'): case W4('f', 'r', 'o', 'm'): case W4('h', 'a', 'v', 'e'):
+	case W4('i', 'n', 't', 'o'): case W4('t', 'h', 'a', 't'): case W4('t', 'h', 'e', 'm'):
+	case W4('t', 'h', 'i', 's'): case W4('w', 'e', 'r', 'e'): case W4('w', 'i', 't', 'h'):
+	case W5('t', 'h', 'e', 'i', 'r'): case W5('t', 'h', 'e', 's', 'e'): case W5('t', 'h', 'o', 's', 'e'):
+	case W5('w', 'h', 'i', 'c', 'h'):
+		return true;
+	default:
+		return false;
+	}
 }
+#undef W2
+#undef W3
+#undef W4
+#undef W5
 
 static bool has_alnum(const char *s, size_t n)
 {
@@ -125,6 +136,15 @@ static size_t word_char(const char *s, size_t len)
  * letters as they are) and without function words; *all gets the count of
  * all words.  A plain scanner rather than ICU: this runs on every sentence
  * of both editions, and "state-sponsored" or "People's" must stay one word. */
+/* Adds byte c, the at-th of a word, to its hash and (for the function-word
+ * check) to its first bytes. */
+static void word_byte(uint64_t *h, char low[6], size_t at, unsigned char c)
+{
+	if (at < 6)
+		low[at] = (char)c;
+	*h = (*h ^ c) * 1099511628211ULL;
+}
+
 static size_t content_words(const char *text, size_t len, uint64_t **out, size_t *all)
 {
 	size_t k = 0, cap = len / 4 + 1, i = 0, n;
@@ -143,30 +163,21 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 		/* A word: word characters, joined by single hyphens or apostrophes;
 		 * hashed lower-cased as it is read. */
 		while (i < len) {
-			if ((unsigned char)text[i] < 0x80 ? ascii_alnum((unsigned char)text[i]) : (n = word_char(text + i, len - i)) > 0) {
-				size_t end = (unsigned char)text[i] < 0x80 ? i + 1 : i + n;
+			unsigned char c = (unsigned char)text[i];
 
-				for (; i < end; i++) {
-					unsigned char c = (unsigned char)text[i];
-
-					c = c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
-					if (i - start < sizeof(low))
-						low[i - start] = (char)c;
-					h = (h ^ c) * 1099511628211ULL;
-				}
-			} else if ((text[i] == '-' || text[i] == '\'') && i + 1 < len &&
-				   word_char(text + i + 1, len - i - 1)) {
-				if (i - start < sizeof(low))
-					low[i - start] = text[i];
-				h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
+			if (c < 0x80 && ascii_alnum(c)) {
+				word_byte(&h, low, i - start, c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c);
 				i++;
-			} else if (i + 3 < len && !memcmp(text + i, "\xe2\x80\x99", 3) &&
+			} else if (c >= 0x80 && (n = word_char(text + i, len - i))) {
+				for (size_t end = i + n; i < end; i++)
+					word_byte(&h, low, i - start, (unsigned char)text[i]);
+			} else if ((c == '-' || c == '\'') && i + 1 < len && word_char(text + i + 1, len - i - 1)) {
+				word_byte(&h, low, i - start, c);
+				i++;
+			} else if (c == 0xE2 && i + 3 < len && !memcmp(text + i, "\xe2\x80\x99", 3) &&
 				   word_char(text + i + 3, len - i - 3)) {
-				for (size_t end = i + 3; i < end; i++) {
-					if (i - start < sizeof(low))
-						low[i - start] = text[i];
-					h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
-				}
+				for (size_t end = i + 3; i < end; i++)
+					word_byte(&h, low, i - start, (unsigned char)text[i]);
 			} else {
 				break;
 			}
@@ -174,7 +185,8 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 		(*all)++;
 		if (i - start < sizeof(low) && is_stopword(low, i - start))
 			continue;
-		GROW(*out, cap, k + 1);
+		if (k == cap)
+			GROW(*out, cap, k + 1);
 		(*out)[k++] = h;
 	}
 	sort_u64(*out, k);

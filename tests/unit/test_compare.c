@@ -607,6 +607,16 @@ static void test_similarity(void **state)
 	assert_true(text_similarity(a, strlen(a), b, strlen(b)) < 0.5);
 	assert_true(text_similarity("The Cat sat.", 12, "the cat SAT", 11) == 1.0);
 	assert_true(text_similarity("", 0, "x", 1) == 0.0);
+	/* Function words count for nothing, every one of them; longer or
+	 * other words count. */
+	{
+		static const char fw[] = "A an and are as at be been by for from had has have in into is it its of "
+					 "on or that the their them these this those to was were which who with victims";
+
+		assert_true(text_similarity(fw, strlen(fw), "victims", 7) == 1.0);
+		assert_true(text_similarity("thereby victims", 15, "victims", 7) < 1.0);
+		assert_true(text_similarity("whom victims", 12, "victims", 7) < 1.0);
+	}
 }
 
 static void test_tracker(void **state)
