@@ -16,16 +16,21 @@
 #include <string.h>
 
 #include "text/fold.h"
+#include "import/source.h"
 #include "import/textrepair.h"
 #include "base/utf8.h"
 
 enum line_kind { L_BLANK, L_TEXT, L_DEBRIS, L_COUNTRY, L_SECTION };
 
 struct line {
-	char *s;             /* trimmed, NUL-terminated, inside the file copy */
+	char *s;             /* trimmed, NUL-terminated, inside the source's text */
 	size_t len;
-	unsigned no;         /* 1-based line number */
+	unsigned no;         /* 1-based line number; 0 when the input has none (PDF) */
 	unsigned col;        /* column where s starts */
+	unsigned page;       /* PDF page, 0 otherwise */
+	enum src_role role;  /* the layout's evidence (source.h) */
+	enum src_break brk;
+	unsigned char level;
 	enum line_kind kind;
 	/* L_COUNTRY */
 	const struct country *country;
@@ -240,30 +245,25 @@ static void normalise_line(struct importer *im, struct line *l, char *s, size_t 
 	l->col++;
 }
 
-static void split_lines(struct importer *im, char *buf, size_t len)
+/* The front end's lines, normalised; what the layout set apart as furniture
+ * or captions is debris from the start. */
+static void take_lines(struct importer *im, struct import_source *src)
 {
-	size_t cap = 0;
-	unsigned no = 0;
 	bool warned = false;
 
-	for (size_t start = 0; start < len || (start == len && !no);) {
-		char *nl = memchr(buf + start, '\n', len - start);
-		size_t end = nl ? (size_t)(nl - buf) : len;
-		struct line *l;
+	im->lines = xcalloc(src->n + 1, sizeof(*im->lines));
+	for (size_t i = 0; i < src->n; i++) {
+		const struct src_line *sl = &src->lines[i];
+		struct line *l = &im->lines[im->n_lines++];
 
-		/* A form feed is a page break: the same as a blank line here. */
-		for (size_t i = start; i < end; i++)
-			if (buf[i] == '\f' || buf[i] == '\r')
-				buf[i] = ' ';
-		GROW(im->lines, cap, im->n_lines + 1);
-		l = &im->lines[im->n_lines++];
-		memset(l, 0, sizeof(*l));
-		l->no = ++no;
-		normalise_line(im, l, buf + start, end - start, &warned);
-		l->kind = l->len ? L_TEXT : L_BLANK;
-		if (!nl)
-			break;
-		start = end + 1;
+		l->no = sl->no;
+		l->page = sl->page;
+		l->role = sl->role;
+		l->brk = sl->brk;
+		l->level = sl->level;
+		normalise_line(im, l, sl->s, sl->len, &warned);
+		l->kind = !l->len ? L_BLANK
+			  : sl->role == SRC_CAPTION || sl->role == SRC_FURNITURE ? L_DEBRIS : L_TEXT;
 	}
 }
 
@@ -1406,27 +1406,13 @@ static void importer_free(struct importer *im)
 	sb_free(&im->para);
 }
 
-bool import_text(const char *name, const char *buf, size_t len, const struct countries *cs,
-		 const struct import_options *opt, struct import_result *res, struct diags *d)
+bool import_source(struct import_source *src, const struct countries *cs,
+		   const struct import_options *opt, struct import_result *res, struct diags *d)
 {
-	struct importer im = { .name = name, .cs = cs, .opt = opt, .d = d };
-	size_t bad, before = res->n_docs;
-	char *copy;
+	struct importer im = { .name = src->name, .cs = cs, .opt = opt, .d = d };
+	size_t before = res->n_docs;
 
-	if (!utf8_valid(buf, len, &bad)) {
-		unsigned line, col;
-
-		utf8_position(buf, bad, &line, &col);
-		diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
-			  (unsigned char)buf[bad]);
-		return false;
-	}
-	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
-		buf += 3;
-		len -= 3;
-	}
-	copy = xstrndup(buf, len);
-	split_lines(&im, copy, len);
+	take_lines(&im, src);
 	classify_lines(&im);
 	find_text_year(&im);
 	measure(&im);
@@ -1442,7 +1428,7 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 		if (!(doc = finish_doc(&im, db)))
 			continue;
 		if (!doc->n_sections) {
-			diags_add(d, DIAG_WARNING, name, db->line, 1, "no text under the heading for %s",
+			diags_add(d, DIAG_WARNING, im.name, db->line, 1, "no text under the heading for %s",
 				  db->slug);
 			document_free(doc);
 			continue;
@@ -1452,10 +1438,34 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 	}
 	res->n_debris += im.n_debris;
 	if (res->n_docs == before && !d->n_errors)
-		diags_add(d, DIAG_ERROR, name, 0, 0, "no narrative found");
+		diags_add(d, DIAG_ERROR, im.name, 0, 0, "no narrative found");
 	importer_free(&im);
-	free(copy);
 	return res->n_docs > before;
+}
+
+bool import_text(const char *name, const char *buf, size_t len, const struct countries *cs,
+		 const struct import_options *opt, struct import_result *res, struct diags *d)
+{
+	struct import_source src = { .name = name };
+	size_t bad;
+	bool ok;
+
+	if (!utf8_valid(buf, len, &bad)) {
+		unsigned line, col;
+
+		utf8_position(buf, bad, &line, &col);
+		diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
+			  (unsigned char)buf[bad]);
+		return false;
+	}
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
+		buf += 3;
+		len -= 3;
+	}
+	import_source_text(&src, buf, len);
+	ok = import_source(&src, cs, opt, res, d);
+	import_source_free(&src);
+	return ok;
 }
 
 void import_result_free(struct import_result *res)

@@ -15,6 +15,7 @@
 #include "content/country.h"
 #include "base/diag.h"
 #include "content/document.h"
+#include "import/source.h"
 
 struct import_options {
 	int year;              /* edition; 0: from the text, else the file name */
@@ -39,6 +40,10 @@ struct import_result {
  * (invalid UTF-8, no country found, no year). */
 bool import_text(const char *name, const char *buf, size_t len, const struct countries *cs,
 		 const struct import_options *opt, struct import_result *res, struct diags *d);
+/* Builds the narratives of a front end's lines (source.h) into res, as
+ * import_text does for plain text; src's text is normalised in place. */
+bool import_source(struct import_source *src, const struct countries *cs,
+		   const struct import_options *opt, struct import_result *res, struct diags *d);
 void import_result_free(struct import_result *res);
 
 /* The edition year written in a file name ("tip-2022-extract.txt"), or 0. */
