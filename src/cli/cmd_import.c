@@ -175,7 +175,7 @@ static bool import_file(struct cli *cli, struct import_cmd *ic, const char *file
 		cli_error("%s: %s", file, errno == EFBIG ? "larger than 64 MiB" : file_error(errno));
 		return false;
 	}
-	ok = import_text(file, buf, len, ic->countries, &ic->opt, &res, &cli->diags);
+	ok = import_buffer(file, buf, len, ic->countries, &ic->opt, &res, &cli->diags);
 	free(buf);
 	cli_flush_diags(cli);
 	if (ic->dry_run && res.n_docs) {

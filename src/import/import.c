@@ -16,11 +16,15 @@
 #include <string.h>
 
 #include "text/fold.h"
+#include "import/html.h"
 #include "import/source.h"
 #include "import/textrepair.h"
 #include "base/utf8.h"
 
-enum line_kind { L_BLANK, L_TEXT, L_DEBRIS, L_COUNTRY, L_SECTION };
+/* L_CHAPTER: a title in the largest type that names no country (the
+ * introduction, "TIER PLACEMENTS", annexes): it ends the narrative before it,
+ * and what follows is no narrative's text until the next country heading. */
+enum line_kind { L_BLANK, L_TEXT, L_DEBRIS, L_COUNTRY, L_SECTION, L_CHAPTER };
 
 struct line {
 	char *s;             /* trimmed, NUL-terminated, inside the source's text */
@@ -39,6 +43,8 @@ struct line {
 	int year;            /* from a title line "2021 Trafficking in Persons Report: ..." */
 	/* L_SECTION */
 	const char *section;
+	/* L_CHAPTER: the edition's list of tier placements */
+	bool placements;
 	/* L_COUNTRY, L_SECTION: text after the heading on the same line */
 	const char *rest;
 };
@@ -61,6 +67,7 @@ struct doc_b {
 	enum tier tier;
 	int year;
 	unsigned line;
+	unsigned first_page, last_page; /* of its text in a PDF; 0 otherwise */
 	bool fragment;       /* starts mid-narrative */
 	struct section_b *secs;
 	size_t n, cap;
@@ -84,6 +91,13 @@ struct importer {
 	unsigned para_line;
 	size_t n_debris;
 	bool warned_columns;
+	bool warned_year;
+	bool outside;        /* in a chapter that is no narrative */
+	size_t n_outside;    /* lines dropped there */
+	bool in_placements;  /* ... the edition's tier placement list */
+	enum tier placement_tier;
+	struct import_result *res;
+	const char *url;     /* where the copy came from, or NULL */
 };
 
 /* --- small text predicates ------------------------------------------------ */
@@ -473,9 +487,41 @@ static bool title_line(const char *s, int *year, const char **name)
 }
 
 /* A name as headings write it: "KOREA, DEMOCRATIC PEOPLE'S REPUBLIC OF". */
+/* Strips the marks a heading may put after a name: a territory's dagger
+ * ("CURA\xc3\x87AO\xe2\x80\xa0"), a double dagger, an asterisk, superscript footnote digits. */
+static size_t without_marks(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"\xe2\x80\xa0", "\xe2\x80\xa1", "*", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", " ", NULL,
+	};
+	bool again = true;
+
+	while (again && n) {
+		again = false;
+		for (const char *const *m = marks; *m; m++) {
+			size_t k = strlen(*m);
+
+			if (n >= k && !memcmp(s + n - k, *m, k)) {
+				n -= k;
+				again = true;
+			}
+		}
+	}
+	return n;
+}
+
 static const struct country *match_heading_name(const struct importer *im, const char *name)
 {
-	return *name ? countries_match_name(im->cs, name) : NULL;
+	size_t n = without_marks(name, strlen(name));
+	char *bare;
+	const struct country *c;
+
+	if (!n)
+		return NULL;
+	bare = xstrndup(name, n);
+	c = countries_match_name(im->cs, bare);
+	free(bare);
+	return c;
 }
 
 static bool plausible_heading_name(const char *name)
@@ -488,11 +534,12 @@ static bool plausible_heading_name(const char *name)
 	       !ends_sentence(name, n);
 }
 
-/* The text line before line i, looking past one blank line; NULL if none. */
-static struct line *line_before(struct importer *im, size_t i)
+/* The text line before line i (or, with headings, a country heading),
+ * looking past one blank line; NULL if none. */
+static struct line *line_before(struct importer *im, size_t i, bool headings)
 {
 	for (size_t k = i, blanks = 0; k-- > 0;) {
-		if (im->lines[k].kind == L_TEXT)
+		if (im->lines[k].kind == L_TEXT || (headings && im->lines[k].kind == L_COUNTRY))
 			return &im->lines[k];
 		if (im->lines[k].kind != L_BLANK || ++blanks > 1)
 			return NULL;
@@ -512,7 +559,7 @@ static bool tier_only(const char *s, enum tier *tier)
 static const struct country *resolve_heading(struct importer *im, size_t i, char **name)
 {
 	const struct country *c = match_heading_name(im, *name);
-	struct line *prev = line_before(im, i);
+	struct line *prev = line_before(im, i, false);
 	char *joined;
 
 	if (c || !prev || ends_sentence(prev->s, prev->len) || !plausible_heading_name(prev->s))
@@ -554,11 +601,22 @@ static bool classify_country(struct importer *im, size_t i)
 		l->year = year;
 		return true;
 	}
-	if (tier_only(l->s, &tier) && (prev = line_before(im, i)) &&
-	    prev->len && prev->s[prev->len - 1] == ':') {
+	/* "KENYA" or "KENYA:" then "Tier 2" (the 2001-2007 layout). */
+	if (tier_only(l->s, &tier) && (prev = line_before(im, i, true)) && prev->len &&
+	    (prev->kind == L_TEXT || prev->kind == L_COUNTRY) &&
+	    (prev->s[prev->len - 1] == ':' || (plausible_heading_name(prev->s) &&
+					      match_heading_name(im, prev->s)))) {
 		size_t k = (size_t)(prev - im->lines);
 
-		name = xstrndup(prev->s, prev->len - 1);
+		if (prev->kind == L_COUNTRY) {
+			/* A heading seen as such by its type, its tier below it. */
+			if (prev->tier)
+				return false;
+			prev->tier = tier;
+			l->kind = L_DEBRIS;
+			return true;
+		}
+		name = xstrndup(prev->s, prev->len - (prev->s[prev->len - 1] == ':'));
 		if (!(l->country = resolve_heading(im, k, &name))) {
 			free(name);
 			return false;
@@ -590,6 +648,44 @@ static bool classify_country(struct importer *im, size_t i)
 	return true;
 }
 
+static bool placements_title(const char *s)
+{
+	return !strcasecmp(s, "tier placements") || !strcasecmp(s, "tier placements:");
+}
+
+/* A heading by its type or element that is a country's name alone ("Kenya"
+ * as a page's h2, "KENYA" over its tier in the early editions). */
+static bool name_heading(struct importer *im, struct line *l)
+{
+	if (l->len > 60 || !(l->country = match_heading_name(im, l->s)))
+		return false;
+	l->kind = L_COUNTRY;
+	return true;
+}
+
+/* A line the layout set apart as a heading. */
+static void classify_heading(struct importer *im, size_t i)
+{
+	struct line *l = &im->lines[i];
+
+	if (placements_title(l->s)) {
+		l->kind = L_CHAPTER;
+		l->placements = true;
+	} else if (im->opt->commentary) {
+		return;
+	} else if (classify_country(im, i) || name_heading(im, l)) {
+		if (l->rest && debris_text(l->rest, strlen(l->rest)))
+			l->rest = NULL;
+	} else if ((l->section = section_heading(l->s, &l->rest))) {
+		l->kind = L_SECTION;
+	} else if (debris_text(l->s, l->len)) {
+		l->kind = L_DEBRIS;
+	} else if (l->level == 1) {
+		l->kind = L_CHAPTER;
+	}
+	/* Any other heading stays text: a paragraph of its own. */
+}
+
 static void classify_lines(struct importer *im)
 {
 	for (size_t i = 0; i < im->n_lines; i++) {
@@ -597,9 +693,18 @@ static void classify_lines(struct importer *im)
 
 		if (l->kind != L_TEXT)
 			continue;
+		if (l->role == SRC_HEADING) {
+			classify_heading(im, i);
+			continue;
+		}
 		if (!im->opt->commentary && classify_country(im, i)) {
 			if (l->rest && debris_text(l->rest, strlen(l->rest)))
 				l->rest = NULL;
+			continue;
+		}
+		if (placements_title(l->s)) {
+			l->kind = L_CHAPTER;
+			l->placements = true;
 			continue;
 		}
 		if (debris_text(l->s, l->len)) {
@@ -844,8 +949,10 @@ static bool paragraph_break(const struct importer *im, const struct line *prev,
 	size_t gap = im->double_spaced && blanks ? blanks - 1 : blanks;
 	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
 
-	if (starts_bullet(next->s))
+	if (starts_bullet(next->s) || next->brk == SRC_BREAK_NEW)
 		return true;
+	if (next->brk == SRC_BREAK_JOIN)
+		return false;
 	/* Recommendations one per line, without bullets (web copies). */
 	if (ends && !cont && db && db->n && db->secs[db->n - 1].id &&
 	    !strcmp(db->secs[db->n - 1].id, "recommendations"))
@@ -898,6 +1005,63 @@ static void start_country(struct importer *im, const struct line *l)
 	db->year = l->year;
 }
 
+static void add_placement(struct importer *im, const struct country *c, const struct line *l)
+{
+	struct import_result *res = im->res;
+
+	GROW(res->placements, res->cap_placements, res->n_placements + 1);
+	res->placements[res->n_placements].country = c;
+	res->placements[res->n_placements].tier = im->placement_tier;
+	res->placements[res->n_placements].line = l->no;
+	res->placements[res->n_placements].page = l->page;
+	res->n_placements++;
+}
+
+/* A line of the tier placement list: a tier ("TIER 2 WATCH LIST", "SPECIAL
+ * CASES") for the names under it, or names, one a line or set in columns. */
+static void take_placement(struct importer *im, const struct line *l)
+{
+	const struct country *c;
+	enum tier t;
+
+	if (starts_with_ci(l->s, "special case")) {
+		im->placement_tier = TIER_SPECIAL;
+	} else if (tier_only(l->s, &t)) {
+		im->placement_tier = t;
+	} else if (!im->placement_tier) {
+		return;
+	} else if ((c = match_heading_name(im, l->s))) {
+		add_placement(im, c, l);
+	} else {
+		/* Columns of names, as a plain extraction lays them out. */
+		for (const char *p = l->s; *p;) {
+			size_t n = 0;
+			char *name;
+
+			while (p[n] && !(p[n] == ' ' && p[n + 1] == ' '))
+				n++;
+			name = xstrndup(p, n);
+			if ((c = match_heading_name(im, name)))
+				add_placement(im, c, l);
+			free(name);
+			p += n;
+			p += strspn(p, " ");
+		}
+	}
+}
+
+/* The pages a narrative's text is on. */
+static void note_page(struct importer *im, const struct line *l)
+{
+	struct doc_b *db = cur_doc(im);
+
+	if (!db || !l->page)
+		return;
+	if (!db->first_page)
+		db->first_page = l->page;
+	db->last_page = l->page;
+}
+
 static void build(struct importer *im)
 {
 	const struct line *prev = NULL;
@@ -917,10 +1081,29 @@ static void build(struct importer *im)
 			continue;
 		case L_DEBRIS:
 			continue;
+		case L_CHAPTER:
+			flush_para(im);
+			im->outside = true;
+			im->in_placements = l->placements;
+			im->placement_tier = TIER_NONE;
+			prev = NULL;
+			continue;
 		case L_COUNTRY:
+			im->outside = im->in_placements = false;
 			start_country(im, l);
+			note_page(im, l);
 			prev = NULL;
 			break;
+		case L_SECTION:
+		case L_TEXT:
+			if (!im->outside)
+				break;
+			if (im->in_placements)
+				take_placement(im, l);
+			im->n_outside++;
+			continue;
+		}
+		switch (l->kind) {
 		case L_SECTION:
 			flush_para(im);
 			if (!cur_doc(im))
@@ -942,7 +1125,10 @@ static void build(struct importer *im)
 			if (!im->para.len)
 				im->para_line = l->no;
 			join_line(im, l->s, l->len);
+			note_page(im, l);
 			prev = l;
+			break;
+		default:
 			break;
 		}
 		blanks = 0;
@@ -1320,8 +1506,10 @@ static struct document *finish_doc(struct importer *im, struct doc_b *db)
 	if (!year)
 		year = import_year_from_name(im->name);
 	if (!year && !im->opt->commentary) {
-		diags_add(im->d, DIAG_ERROR, im->name, db->line, 1,
-			  "cannot tell which edition this is: give --year");
+		if (!im->warned_year)
+			diags_add(im->d, DIAG_ERROR, im->name, db->line, 1,
+				  "cannot tell which edition this is: give --year");
+		im->warned_year = true;
 		return NULL;
 	}
 	if (!db->tier && !im->opt->commentary)
@@ -1336,6 +1524,17 @@ static struct document *finish_doc(struct importer *im, struct doc_b *db)
 	document_set(doc, db->slug, year, db->tier, im->opt->title ? im->opt->title : db->name,
 		     source, doc_complete(im, db));
 	free(source);
+	if (db->first_page) {
+		char pages[32];
+
+		if (db->first_page == db->last_page)
+			snprintf(pages, sizeof(pages), "%u", db->first_page);
+		else
+			snprintf(pages, sizeof(pages), "%u-%u", db->first_page, db->last_page);
+		document_set_source_ref(doc, im->url, pages);
+	} else if (im->url) {
+		document_set_source_ref(doc, im->url, NULL);
+	}
 	for (size_t s = 0; s < db->n; s++) {
 		const struct section_b *sb = &db->secs[s];
 		struct section *out;
@@ -1409,7 +1608,8 @@ static void importer_free(struct importer *im)
 bool import_source(struct import_source *src, const struct countries *cs,
 		   const struct import_options *opt, struct import_result *res, struct diags *d)
 {
-	struct importer im = { .name = src->name, .cs = cs, .opt = opt, .d = d };
+	struct importer im = { .name = src->name, .cs = cs, .opt = opt, .d = d, .res = res,
+			       .url = src->url };
 	size_t before = res->n_docs;
 
 	take_lines(&im, src);
@@ -1437,6 +1637,8 @@ bool import_source(struct import_source *src, const struct countries *cs,
 		res->docs[res->n_docs++] = doc;
 	}
 	res->n_debris += im.n_debris;
+	res->n_outside += im.n_outside;
+	res->n_pages += src->n_pages;
 	if (res->n_docs == before && !d->n_errors)
 		diags_add(d, DIAG_ERROR, im.name, 0, 0, "no narrative found");
 	importer_free(&im);
@@ -1468,11 +1670,45 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 	return ok;
 }
 
+enum import_format import_detect(const char *buf, size_t len)
+{
+	if (pdf_sniff(buf, len))
+		return IMPORT_PDF;
+	return html_sniff(buf, len) ? IMPORT_HTML : IMPORT_TEXT;
+}
+
+const char *import_format_name(enum import_format f)
+{
+	return f == IMPORT_PDF ? "PDF" : f == IMPORT_HTML ? "HTML" : "text";
+}
+
+bool import_buffer(const char *name, const char *buf, size_t len, const struct countries *cs,
+		   const struct import_options *opt, struct import_result *res, struct diags *d)
+{
+	struct import_source src = { .name = name };
+	bool ok;
+
+	switch (import_detect(buf, len)) {
+	case IMPORT_PDF:
+		ok = import_source_pdf(&src, buf, len, d, opt->progress, opt->progress_arg);
+		break;
+	case IMPORT_HTML:
+		ok = import_source_html(&src, buf, len, d);
+		break;
+	default:
+		return import_text(name, buf, len, cs, opt, res, d);
+	}
+	ok = ok && import_source(&src, cs, opt, res, d);
+	import_source_free(&src);
+	return ok;
+}
+
 void import_result_free(struct import_result *res)
 {
 	for (size_t i = 0; i < res->n_docs; i++)
 		document_free(res->docs[i]);
 	free(res->docs);
+	free(res->placements);
 	memset(res, 0, sizeof(*res));
 }
 
