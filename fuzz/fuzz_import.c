@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		opt.country = pass == 1 ? "kenya" : NULL;
 		import_text("fuzz.txt", (const char *)data, size, countries, &opt, &res, &d);
 		for (size_t i = 0; i < res.n_docs; i++)
-			check_round_trip(res.docs[i]);
+			check_round_trip(res.docs[i].doc);
 		import_result_free(&res);
 		diags_clear(&d);
 	}

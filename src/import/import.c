@@ -283,6 +283,13 @@ static void take_lines(struct importer *im, struct import_source *src)
 
 /* --- debris --------------------------------------------------------------- */
 
+/* A tier on a line of its own ("TIER 3") under the country's name. */
+static bool tier_only(const char *s, enum tier *tier)
+{
+	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_parse(s, tier);
+}
+
+
 static bool all_digits(const char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
@@ -353,6 +360,8 @@ static size_t count_str(const char *s, const char *needle)
 /* Layout and site debris, from the line alone. */
 static bool debris_text(const char *s, size_t len)
 {
+	enum tier t;
+
 	static const char *const openers[] = {
 		"read a related", "read more", "see also", "share this", "print this", "back to top",
 		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
@@ -366,7 +375,9 @@ static bool debris_text(const char *s, size_t len)
 	    (strstr(s, "TRAFFICKING IN PERSONS REPORT") || strstr(s, "COUNTRY NARRATIVES") ||
 	     strstr(s, "TIER RANKING BY YEAR")))
 		return true;
-	if (running_head(s, len) || (len <= 40 && chart_axis(s)))
+	/* "TIER 1" is a tier (under a name, in the placement list), not a
+	 * running head with its page number. */
+	if ((running_head(s, len) && !tier_only(s, &t)) || (len <= 40 && chart_axis(s)))
 		return true;
 	if (s[0] == '[' && s[len - 1] == ']')
 		return true;
@@ -545,12 +556,6 @@ static struct line *line_before(struct importer *im, size_t i, bool headings)
 			return NULL;
 	}
 	return NULL;
-}
-
-/* A tier on a line of its own ("TIER 3") under the country's name. */
-static bool tier_only(const char *s, enum tier *tier)
-{
-	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_parse(s, tier);
 }
 
 /* Resolves a heading's name, taking in the line before when the name was
@@ -1634,7 +1639,10 @@ bool import_source(struct import_source *src, const struct countries *cs,
 			continue;
 		}
 		GROW(res->docs, res->cap_docs, res->n_docs + 1);
-		res->docs[res->n_docs++] = doc;
+		res->docs[res->n_docs].doc = doc;
+		res->docs[res->n_docs].line = db->line;
+		res->docs[res->n_docs].page = db->first_page;
+		res->n_docs++;
 	}
 	res->n_debris += im.n_debris;
 	res->n_outside += im.n_outside;
@@ -1706,7 +1714,7 @@ bool import_buffer(const char *name, const char *buf, size_t len, const struct c
 void import_result_free(struct import_result *res)
 {
 	for (size_t i = 0; i < res->n_docs; i++)
-		document_free(res->docs[i]);
+		document_free(res->docs[i].doc);
 	free(res->docs);
 	free(res->placements);
 	memset(res, 0, sizeof(*res));

@@ -45,11 +45,18 @@ struct import_placement {
 	unsigned line, page;           /* where the list names it (0: unknown) */
 };
 
+/* A narrative found, and where its heading (or first line) is in the input:
+ * line (text, HTML) or page (PDF), 0 when unknown. */
+struct import_doc {
+	struct document *doc; /* owned by the result */
+	unsigned line, page;
+};
+
 /* What one input became: documents in the order of the text, the edition's
  * tier placement list if the input has one, and what was dropped (for
  * --dry-run and the summary). */
 struct import_result {
-	struct document **docs;
+	struct import_doc *docs;
 	size_t n_docs, cap_docs;
 	struct import_placement *placements;
 	size_t n_placements, cap_placements;

@@ -38,6 +38,8 @@ struct pdoc {
 	float *page_w, *page_h; /* by page index */
 	unsigned pages;
 	float body, leading;    /* the body type's size and line spacing */
+	size_t sizes[400];      /* letters per type size, in half points, so far */
+	unsigned headings;      /* country headings seen so far, for progress */
 };
 
 bool pdf_sniff(const char *buf, size_t len)
@@ -118,6 +120,25 @@ static void take_line(fz_context *ctx, struct pdoc *pd, fz_stext_line *sl, unsig
 	pl->page = page;
 	pl->text = arena_strndup(pd->arena, sb->buf, sb->len);
 	pl->len = sb->len;
+	if (lroundf(size * 2) > 0 && lroundf(size * 2) < (long)ARRAY_SIZE(pd->sizes))
+		pd->sizes[lroundf(size * 2)] += letters;
+}
+
+/* Country headings on the page just read, by the body size seen so far:
+ * large type with a tier in it ("AFGHANISTAN: TIER 2", "(Tier 2)",
+ * "SPECIAL CASE").  Only for the progress line: the builder decides. */
+static void count_headings(struct pdoc *pd, size_t from)
+{
+	size_t body = 0;
+
+	for (size_t k = 1; k < ARRAY_SIZE(pd->sizes); k++)
+		if (pd->sizes[k] > pd->sizes[body])
+			body = k;
+	for (size_t i = from; i < pd->n; i++)
+		if (pd->v[i].size * 2 >= body * 1.3f &&
+		    (strstr(pd->v[i].text, "TIER") || strstr(pd->v[i].text, "Tier") ||
+		     strstr(pd->v[i].text, "SPECIAL CASE") || strstr(pd->v[i].text, "Special Case")))
+			pd->headings++;
 }
 
 static void read_page(fz_context *ctx, fz_document *doc, struct pdoc *pd, unsigned i,
@@ -398,9 +419,12 @@ bool import_source_pdf(struct import_source *src, const char *buf, size_t len, s
 		pd.page_w = xcalloc(pd.pages + 1, sizeof(float));
 		pd.page_h = xcalloc(pd.pages + 1, sizeof(float));
 		for (unsigned i = 0; i < pd.pages; i++) {
+			size_t from = pd.n;
+
 			read_page(ctx, &pdf->super, &pd, i, &sb);
+			count_headings(&pd, from);
 			if (progress)
-				progress(arg, i + 1, pd.pages);
+				progress(arg, i + 1, pd.pages, pd.headings);
 		}
 	}
 	fz_always(ctx) {

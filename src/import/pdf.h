@@ -13,8 +13,9 @@
 #include "base/diag.h"
 #include "import/source.h"
 
-/* Called after each page is read: pages read so far, of pages. */
-typedef void import_page_fn(void *arg, unsigned page, unsigned pages);
+/* Called after each page is read: pages read so far, of pages, and how many
+ * country headings (large type naming a tier) were seen so far. */
+typedef void import_page_fn(void *arg, unsigned page, unsigned pages, unsigned countries);
 
 /* True when buf starts as a PDF does ("%PDF-", maybe after a few bytes). */
 bool pdf_sniff(const char *buf, size_t len);

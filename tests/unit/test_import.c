@@ -69,8 +69,8 @@ static void import_seed(const char *seed, const struct import_options *opt, stru
 static const struct document *find_doc(const struct import_result *res, const char *slug)
 {
 	for (size_t i = 0; i < res->n_docs; i++)
-		if (!strcmp(res->docs[i]->country, slug))
-			return res->docs[i];
+		if (!strcmp(res->docs[i].doc->country, slug))
+			return res->docs[i].doc;
 	fail_msg("no document for %s", slug);
 	return NULL;
 }
@@ -196,7 +196,7 @@ static void test_web_copy_2021(void **state)
 	(void)state;
 	import_seed("tip-2021-dprk.txt", &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	nk = res.docs[0];
+	nk = res.docs[0].doc;
 	assert_string_equal(nk->country, "korea-north");
 	assert_int_equal(nk->year, 2021);  /* from the title line */
 	assert_int_equal(nk->tier, TIER_3);
@@ -229,7 +229,7 @@ static void test_republished_excerpt_2023(void **state)
 	(void)state;
 	import_seed("tip-2023-dprk-excerpt.txt", &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	nk = res.docs[0];
+	nk = res.docs[0].doc;
 	assert_int_equal(nk->year, 2023);  /* from the site's banner */
 	assert_int_equal(nk->tier, TIER_3);
 	assert_false(nk->complete);
@@ -255,8 +255,8 @@ static void test_commentary(void **state)
 	opt.year = 2010;
 	import_seed("position-paper-dprk.txt", &opt, &res);
 	assert_int_equal(res.n_docs, 2);
-	a = res.docs[0];
-	p = res.docs[1];
+	a = res.docs[0].doc;
+	p = res.docs[1].doc;
 	/* The country is the one the text names most. */
 	assert_string_equal(a->country, "korea-north");
 	assert_int_equal(a->year, 0);
@@ -310,7 +310,7 @@ static void test_older_edition_layout(void **state)
 	(void)state;
 	import_buf("iceland.txt", text, &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	doc = res.docs[0];
+	doc = res.docs[0].doc;
 	assert_string_equal(doc->country, "iceland");
 	assert_int_equal(doc->tier, TIER_2);
 	assert_true(doc->complete);
@@ -359,7 +359,7 @@ static void test_web_page_2006(void **state)
 	(void)state;
 	import_buf("honduras.txt", text, &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	doc = res.docs[0];
+	doc = res.docs[0].doc;
 	assert_int_equal(doc->year, 2006);
 	assert_int_equal(doc->tier, TIER_2WL);
 	/* A repeated heading continues its section: ids stay unique. */
@@ -405,21 +405,21 @@ static void test_heading_and_list_variants(void **state)
 	opt.year = 0;
 	import_buf("title.txt", page_title, &opt, &res);
 	assert_int_equal(res.n_docs, 3);
-	assert_string_equal(res.docs[0]->country, "kenya");
-	assert_int_equal(res.docs[0]->tier, TIER_2);
-	recs = document_section(res.docs[0], "recommendations");
+	assert_string_equal(res.docs[0].doc->country, "kenya");
+	assert_int_equal(res.docs[0].doc->tier, TIER_2);
+	recs = document_section(res.docs[0].doc, "recommendations");
 	assert_int_equal(recs->n_items, 4);
 	assert_string_equal(recs->items[0], "Increase efforts to prosecute traffickers, including U.S. citizens.");
 	assert_string_equal(recs->items[3], "Fund shelters.");
-	assert_string_equal(res.docs[1]->country, "korea-north");
-	assert_int_equal(res.docs[1]->tier, TIER_3);
-	recs = document_section(res.docs[1], "recommendations");
+	assert_string_equal(res.docs[1].doc->country, "korea-north");
+	assert_int_equal(res.docs[1].doc->tier, TIER_3);
+	recs = document_section(res.docs[1].doc, "recommendations");
 	assert_int_equal(recs->n_items, 4);
 	assert_string_equal(recs->items[1], "Criminalize sex trafficking.");
-	assert_string_equal(res.docs[2]->country, "kenya");
-	assert_int_equal(res.docs[2]->year, 2021);
-	assert_int_equal(res.docs[2]->tier, TIER_2);
-	assert_false(doc_contains(res.docs[2], "Skip"));
+	assert_string_equal(res.docs[2].doc->country, "kenya");
+	assert_int_equal(res.docs[2].doc->year, 2021);
+	assert_int_equal(res.docs[2].doc->tier, TIER_2);
+	assert_false(doc_contains(res.docs[2].doc, "Skip"));
 	import_result_free(&res);
 }
 
@@ -449,10 +449,10 @@ static void test_no_heading(void **state)
 	(void)state;
 	import_buf("palau.txt", text, &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	assert_string_equal(res.docs[0]->country, "palau");
-	assert_int_equal(res.docs[0]->tier, TIER_2WL);
-	assert_sections(res.docs[0], ids);
-	assert_true(res.docs[0]->complete);
+	assert_string_equal(res.docs[0].doc->country, "palau");
+	assert_int_equal(res.docs[0].doc->tier, TIER_2WL);
+	assert_sections(res.docs[0].doc, ids);
+	assert_true(res.docs[0].doc->complete);
 	import_result_free(&res);
 }
 
@@ -474,13 +474,13 @@ static void test_special_case_and_several_countries(void **state)
 	(void)state;
 	import_buf("two.txt", text, &opt, &res);
 	assert_int_equal(res.n_docs, 2);
-	assert_string_equal(res.docs[0]->country, "somalia");
-	assert_int_equal(res.docs[0]->tier, TIER_SPECIAL);
-	assert_true(res.docs[0]->complete);
-	assert_non_null(document_section(res.docs[0], "government-efforts"));
-	assert_string_equal(res.docs[1]->country, "afghanistan");
-	assert_int_equal(res.docs[1]->tier, TIER_3);
-	assert_false(res.docs[1]->complete);  /* missing sections, ends mid-sentence */
+	assert_string_equal(res.docs[0].doc->country, "somalia");
+	assert_int_equal(res.docs[0].doc->tier, TIER_SPECIAL);
+	assert_true(res.docs[0].doc->complete);
+	assert_non_null(document_section(res.docs[0].doc, "government-efforts"));
+	assert_string_equal(res.docs[1].doc->country, "afghanistan");
+	assert_int_equal(res.docs[1].doc->tier, TIER_3);
+	assert_false(res.docs[1].doc->complete);  /* missing sections, ends mid-sentence */
 	import_result_free(&res);
 }
 
@@ -511,7 +511,7 @@ static void test_bad_input(void **state)
 	assert_true(import_text("kenya.txt", controls, strlen(controls), countries, &opt, &res, &d));
 	assert_int_equal(d.n_errors, 0);
 	assert_int_equal(d.n, 1);  /* the control character, reported */
-	assert_null(strchr(res.docs[0]->sections[0].paras[0], '\x1b'));
+	assert_null(strchr(res.docs[0].doc->sections[0].paras[0], '\x1b'));
 	diags_clear(&d);
 	{
 		static const char interleaved[] = "KENYA: TIER 2\nThe Government of Kenya does not fully meet "
@@ -538,7 +538,7 @@ static void test_round_trip(void **state)
 	(void)state;
 	import_seed("tip-2022-pdf-extract-kenya-dprk-rok.txt", &opt, &res);
 	for (size_t i = 0; i < res.n_docs; i++) {
-		const struct document *a = res.docs[i];
+		const struct document *a = res.docs[i].doc;
 		struct diags d = {0};
 		char *buf = NULL;
 		size_t len = 0;
