@@ -174,6 +174,18 @@ static int heading_level(const xmlNode *n)
 
 static void walk(struct walker *w, const xmlNode *n);
 
+/* A row that holds paragraphs is page layout, not a row of data. */
+static bool holds_blocks(const xmlNode *n)
+{
+	static const char *const blocks[] = { "p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4",
+					      "h5", "h6", "br", "blockquote", NULL };
+
+	for (const xmlNode *c = n->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && (tag_in(c, blocks) || holds_blocks(c)))
+			return true;
+	return false;
+}
+
 static void walk_children(struct walker *w, const xmlNode *n)
 {
 	for (const xmlNode *c = n->children; c; c = c->next)
@@ -184,7 +196,8 @@ static void walk(struct walker *w, const xmlNode *n)
 {
 	static const char *const blocks[] = {
 		"p", "div", "section", "article", "main", "header", "blockquote", "pre", "table", "tbody",
-		"thead", "ul", "ol", "dl", "dd", "dt", "address", "center", "body", "html", NULL,
+		"thead", "ul", "ol", "dl", "dd", "dt", "address", "center", "body", "html", "td", "th",
+		"tr", NULL,
 	};
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
@@ -211,7 +224,7 @@ static void walk(struct walker *w, const xmlNode *n)
 		flush(w);
 		return;
 	}
-	if (tag_is(n, "tr")) {
+	if (tag_is(n, "tr") && !holds_blocks(n)) {
 		flush(w);
 		w->in_row = true;
 		for (const xmlNode *c = n->children; c; c = c->next) {
@@ -348,7 +361,7 @@ static char *saved_from(const char *buf, size_t len)
 	if (!p || !(p = memchr(p, ')', (size_t)(buf + n - p))))
 		return NULL;
 	p++;
-	for (end = p; end < buf + n && !isspace((unsigned char)*end) && *end != '-';)
+	for (end = p; end < buf + n && !isspace((unsigned char)*end);)
 		end++;
 	return clean_url(p, (size_t)(end - p));
 }

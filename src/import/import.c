@@ -329,7 +329,8 @@ static bool running_head(const char *s, size_t len)
 static const char *const metadata_keys[] = {
 	"publisher", "author", "published", "publication date", "date", "country", "topics",
 	"document type", "document id", "source", "title", "original link", "keywords",
-	"last updated", "language", NULL,
+	"last updated", "language", "cite as", "permalink", "dokument", "autor", "herausgeber",
+	"quelle", NULL,
 };
 
 static bool metadata_row(const char *s)
@@ -363,6 +364,8 @@ static bool debris_text(const char *s, size_t len)
 	enum tier t;
 
 	static const char *const openers[] = {
+		"an official website of the united states government", "here's how you know",
+		"here\xe2\x80\x99s how you know", "dokument #", "cite as", "v. country narratives",
 		"read a related", "read more", "see also", "share this", "print this", "back to top",
 		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
 		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "related articles",
@@ -383,7 +386,7 @@ static bool debris_text(const char *s, size_t len)
 		return true;
 	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2)
 		return true;
-	if (len < 120 && str_has_suffix(s, "(Author)"))
+	if (len < 120 && (str_has_suffix(s, "(Author)") || str_has_suffix(s, "(Autor)")))
 		return true;
 	/* Site furniture is a short line; a sentence of the report is not. */
 	for (const char *const *o = openers; *o && (len < 100 || starts_with_ci(s, "disclaimer")); o++)
@@ -1261,11 +1264,27 @@ static void set_country(struct doc_b *db, const struct country *c)
 }
 
 /* Text before any heading: whose narrative is it? */
+static size_t doc_words(const struct doc_b *db)
+{
+	size_t n = 0;
+
+	for (size_t s = 0; s < db->n; s++)
+		for (size_t k = 0; k < db->secs[s].n; k++)
+			for (const char *p = db->secs[s].v[k].text; *p; p++)
+				n += *p != ' ' && (p[1] == ' ' || !p[1]);
+	return n;
+}
+
+/* Text before any heading: whose narrative is it?  Before a file's first
+ * country heading it may be no narrative at all (a page header, a site's
+ * lines): then it is left out with a warning, never made a narrative of its
+ * own or an error. */
 static bool settle_country(struct importer *im, struct doc_b *db)
 {
 	const struct country *c;
 	const char *first;
 	size_t mentions = 0;
+	bool headed_later = db == im->docs && im->n_docs > 1;
 
 	if (db->slug)
 		return true;
@@ -1277,6 +1296,11 @@ static bool settle_country(struct importer *im, struct doc_b *db)
 		}
 	} else if ((c = government_of(im, first))) {
 		db->fragment = false;
+	} else if (headed_later && doc_words(db) < 60) {
+		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
+			  "%zu words before the first country heading are no narrative's text; left out "
+			  "(use --country if they are)", doc_words(db));
+		return false;
 	} else if ((c = most_named(im, db, &mentions))) {
 		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
 			  "no country heading: the text names %s most (%zu times); "
@@ -1502,6 +1526,19 @@ static bool doc_complete(const struct importer *im, const struct doc_b *db)
 	return has[0] && ((has[2] && has[3] && has[4]) || has[5]);
 }
 
+/* The edition in a saved page's address: a path segment that is a year
+ * (".../tiprpt/2006/65990.htm") or starts one ("/2022-trafficking-in-..."). */
+static int url_year(const char *url)
+{
+	for (const char *p = strchr(url, '/'); p; p = strchr(p + 1, '/')) {
+		int y = year_at(p + 1);
+
+		if (y && (p[5] == '/' || p[5] == '-'))
+			return y;
+	}
+	return 0;
+}
+
 static struct document *finish_doc(struct importer *im, struct doc_b *db)
 {
 	struct document *doc;
@@ -1510,6 +1547,8 @@ static struct document *finish_doc(struct importer *im, struct doc_b *db)
 
 	if (!year)
 		year = import_year_from_name(im->name);
+	if (!year && im->url)
+		year = url_year(im->url);
 	if (!year && !im->opt->commentary) {
 		if (!im->warned_year)
 			diags_add(im->d, DIAG_ERROR, im->name, db->line, 1,

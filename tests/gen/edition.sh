@@ -24,18 +24,18 @@ countries() {
 
 upper() { tr 'a-z' 'A-Z' | sed 's/ç/Ç/g; s/ô/Ô/g; s/é/É/g; s/ü/Ü/g; s/í/Í/g; s/’/’/g'; }
 
-# The sections of a content document as markup, with the country's name put
-# in for North Korea's.  $1 file, $2 name, $3 tier label, $4 style.
+# The country's name put in for North Korea's.  $1 name, $2 tier label.
+rename() {
+	sed "s/the Democratic People’s Republic of Korea (DPRK\( or North Korea\)\{0,1\})/$1/g; \
+		s/the DPRK/$1/g; s/DPRK/$1/g; s/North Korean/$1/g; s/North Korea/$1/g; \
+		s/remained on Tier 3/remained on $2/g"
+}
+
+# The sections of a content document as markup, in the edition's style.
+# $1 file, $2 name, $3 tier label, $4 style.
 body() {
-	awk -v name="$2" -v tier="$3" -v style="$4" '
-	function fix(s) {
-		gsub(/the Democratic People’s Republic of Korea \(DPRK( or North Korea)?\)/, name, s)
-		gsub(/the DPRK/, name, s); gsub(/DPRK/, name, s)
-		gsub(/North Korean/, name, s); gsub(/North Korea/, name, s)
-		gsub(/remained on Tier 3/, "remained on " tier, s)
-		return s
-	}
-	function flush_items(   i, s) {
+	awk -f "$src/tests/gen/narrative.awk" "$1" | rename "$2" "$3" | awk -F '\t' -v name="$2" -v style="$4" '
+	function flush_items(   i, s, it) {
 		if (!n_items) return
 		if (style == "modern") {
 			print ".section PRIORITIZED RECOMMENDATIONS:"
@@ -51,21 +51,17 @@ body() {
 		}
 		n_items = 0
 	}
-	/^- id: / { id = $3; next }
-	/^  title: / { title = $0; sub(/^  title: /, "", title); gsub(/"/, "", title)
+	$1 == "S" { id = $2
 		if (id == "overview" || id == "recommendations") next
 		flush_items()
-		if (style == "modern") print ".section " toupper(title)
-		else if (style == "middle") print ".section " title
+		if (style == "modern") print ".section " toupper($3)
+		else if (style == "middle") print ".section " $3
 		if (style == "modern" && id == "protection")
 			print ".caption Survivors of forced labor attend a vocational training course run by an NGO shelter outside the capital."
 		next }
-	/^  items:/ { next }
-	/^  - / { it = $0; sub(/^  - /, "", it); if (it ~ /^"/) { gsub(/^"|"$/, "", it); gsub(/\\"/, "\"", it) }
-		items[++n_items] = fix(it); next }
-	/^    / { p = $0; sub(/^    /, "", p); print ".p " fix(p)
-		if (id == "overview" && style != "early") flush_items(); next }
-	END { flush_items() }' "$1"
+	$1 == "I" { items[++n_items] = $2; next }
+	$1 == "P" { print ".p " $2; if (id == "overview" && style != "early") flush_items(); next }
+	END { flush_items() }'
 }
 
 tier_of() { # a placement for the i-th country: mostly 2, some 1, WL and 3
