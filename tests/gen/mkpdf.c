@@ -21,6 +21,8 @@
  * The running heads are "TRAFFICKING IN PERSONS REPORT" (even pages) and the
  * name of the narrative running at the top of the page (odd pages); the
  * foot carries the page number and "COUNTRY NARRATIVES". */
+#include "config.h"
+
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <ctype.h>
