@@ -214,6 +214,49 @@ static bool is_space_at(const char *s, size_t i, size_t len, size_t *n)
 	return false;
 }
 
+/* "T r a i n": a word letter-spaced by a copy, four letters or more, made
+ * whole again in place; returns the new length. */
+static size_t join_spaced_letters(char *s, size_t len)
+{
+	size_t o = 0, i = 0;
+
+	while (i < len) {
+		size_t k = i, letters = 0;
+
+		/* At a word's start: single letters, each followed by one space. */
+		if (i == 0 || s[i - 1] == ' ')
+			while (k < len && isalpha((unsigned char)s[k]) && (k + 1 == len || s[k + 1] == ' ')) {
+				letters++;
+				k += 2;
+			}
+		if (letters >= 4) {
+			for (size_t j = 0; j < letters; j++)
+				s[o++] = s[i + 2 * j];
+			i += 2 * letters - 1;
+			continue;
+		}
+		s[o++] = s[i++];
+	}
+	s[o] = '\0';
+	return o;
+}
+
+/* "[ Human Trafficking, Country-by-Country ] NIGER (Tier 2 Watch List)": a
+ * site's breadcrumb in brackets before the text of the line. */
+static void strip_breadcrumb(struct line *l)
+{
+	const char *close;
+	size_t skip;
+
+	if (l->s[0] != '[' || !(close = memchr(l->s, ']', l->len < 100 ? l->len : 100)) || !close[1])
+		return;
+	skip = (size_t)(close + 1 - l->s);
+	skip += strspn(l->s + skip, " ");
+	l->s += skip;
+	l->len -= skip;
+	l->col += (unsigned)skip;
+}
+
 /* Trims spaces and a copying site's trailing "|", turns tabs into spaces,
  * drops a no-break space that stands beside an ordinary one, and removes
  * control characters (reported once). */
@@ -254,9 +297,11 @@ static void normalise_line(struct importer *im, struct line *l, char *s, size_t 
 		     (o >= 2 && (unsigned char)s[o - 2] == 0xC2 && (unsigned char)s[o - 1] == 0xA0)))
 		o -= s[o - 1] == (char)0xA0 ? 2 : 1;
 	s[o] = '\0';
+	o = join_spaced_letters(s, o);
 	l->s = s;
 	l->len = o;
 	l->col++;
+	strip_breadcrumb(l);
 }
 
 /* The front end's lines, normalised; what the layout set apart as furniture
@@ -422,6 +467,12 @@ static const char *section_heading(const char *s, const char **rest)
 		if (!strcmp(section_headings[i].id, "recommendations") && starts_with_ci(p, " for ")) {
 			const char *colon = strchr(p, ':');
 
+			/* "RECOMMENDATIONS FOR LUXEMBOURG", no colon: a line of its own
+			 * in capitals. */
+			if (!colon && strlen(p) <= 60 && !has_lower(p, strlen(p))) {
+				*rest = NULL;
+				return section_headings[i].id;
+			}
 			if (!colon || colon - p > 60)
 				continue;
 			p = colon;
@@ -441,14 +492,35 @@ static const char *section_heading(const char *s, const char **rest)
 	return NULL;
 }
 
-/* "SLOVENIA (Tier 2)", "AFGHANISTAN: TIER 2", "Somalia: Special Case": the
- * name and tier, with anything after a parenthesised tier in *rest. */
+/* "Special Case" alone: a heading that puts it before the name. */
+static bool special_case_words(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n == 12 && !strncasecmp(s, "special case", 12);
+}
+
+/* "SLOVENIA (Tier 2)", "AFGHANISTAN: TIER 2", "Somalia: Special Case",
+ * "SPECIAL CASE: LIBYA", "Special Case (Yemen)": the name and tier, with
+ * anything after a parenthesised tier in *rest. */
 static bool tier_heading(const char *s, size_t len, char **name, enum tier *tier, const char **rest)
 {
 	const char *open = memchr(s, '(', len), *colon = NULL;
 	char buf[64];
 
 	*rest = NULL;
+	if (open && special_case_words(s, (size_t)(open - s))) {
+		const char *close = strchr(open, ')');
+
+		if (close && close - open - 1 > 0 && close - open < 64) {
+			*name = xstrndup(open + 1, (size_t)(close - open - 1));
+			*tier = TIER_SPECIAL;
+			for (close++; *close == ' '; close++)
+				;
+			*rest = *close ? close : NULL;
+			return true;
+		}
+	}
 	if (open) {
 		const char *close = strchr(open, ')');
 		size_t n = close ? (size_t)(close - open - 1) : 0;
@@ -472,6 +544,15 @@ static bool tier_heading(const char *s, size_t len, char **name, enum tier *tier
 	}
 	for (const char *p = s; (p = strchr(p, ':')); p++)
 		colon = p;
+	if (colon && special_case_words(s, (size_t)(colon - s)) && colon[1]) {
+		const char *t = colon + 1 + strspn(colon + 1, " ");
+
+		if (*t && strlen(t) < 64) {
+			*name = xstrdup(t);
+			*tier = TIER_SPECIAL;
+			return true;
+		}
+	}
 	if (colon && colon > s) {
 		const char *t = colon + 1;
 
@@ -566,13 +647,25 @@ static struct line *line_before(struct importer *im, size_t i, bool headings)
  * *name may be replaced by the joined name. */
 static const struct country *resolve_heading(struct importer *im, size_t i, char **name)
 {
-	const struct country *c = match_heading_name(im, *name);
+	const struct country *c = match_heading_name(im, *name), *whole;
 	struct line *prev = line_before(im, i, false);
 	char *joined;
 
-	if (c || !prev || ends_sentence(prev->s, prev->len) || !plausible_heading_name(prev->s))
+	if (!prev || ends_sentence(prev->s, prev->len) || !plausible_heading_name(prev->s))
 		return c;
+	/* "DEMOCRATIC" / "REPUBLIC OF THE CONGO (Tier 3)": the two lines name
+	 * another country than the second alone. */
 	joined = xasprintf("%s %s", prev->s, *name);
+	if (c) {
+		if ((whole = match_heading_name(im, joined))) {
+			prev->kind = L_DEBRIS;
+			free(*name);
+			*name = joined;
+			return whole;
+		}
+		free(joined);
+		return c;
+	}
 	if ((c = match_heading_name(im, joined)) || plausible_heading_name(joined)) {
 		prev->kind = L_DEBRIS;
 		free(*name);
@@ -1377,8 +1470,8 @@ static void settle_untitled(struct importer *im, struct doc_b *db)
 	split_section(db, 0, split, "overview");
 }
 
-/* "...therefore Kenya remained on Tier 2": the tier said in the overview. */
-static enum tier tier_from_text(const struct doc_b *db)
+/* "...therefore Kenya remained on Tier 2": the tier a paragraph says. */
+static enum tier tier_said(const char *text)
 {
 	static const char *const verbs[] = {
 		"remained on ", "remains on ", "remain on ", "placed on ", "downgraded to ",
@@ -1386,31 +1479,45 @@ static enum tier tier_from_text(const struct doc_b *db)
 	};
 	enum tier t = TIER_NONE;
 
-	for (size_t s = 0; s < db->n && !t; s++) {
-		if (!db->secs[s].id || strcmp(db->secs[s].id, "overview") || !db->secs[s].n)
-			continue;
-		for (const char *p = db->secs[s].v[0].text; *p && !t; p++)
-			for (const char *const *v = verbs; *v && !t; v++) {
-				const char *q = p + strlen(*v);
-				char buf[24];
-				size_t n;
+	for (const char *p = text; *p && !t; p++)
+		for (const char *const *v = verbs; *v && !t; v++) {
+			const char *q = p + strlen(*v);
+			char buf[24];
+			size_t n;
 
-				if (strncmp(p, *v, strlen(*v)))
-					continue;
-				if (starts_with_ci(q, "Tier 2 Watch List"))
-					n = 17;
-				else if (starts_with_ci(q, "Special Case"))
-					n = 12;
-				else if (starts_with_ci(q, "Tier ") && isdigit((unsigned char)q[5]))
-					n = 6;
-				else
-					continue;
-				memcpy(buf, q, n);
-				buf[n] = '\0';
-				if (!tier_parse(buf, &t))
-					t = TIER_NONE;
-			}
-	}
+			if (strncmp(p, *v, strlen(*v)))
+				continue;
+			if (starts_with_ci(q, "Tier 2 Watch List"))
+				n = 17;
+			else if (starts_with_ci(q, "Special Case"))
+				n = 12;
+			else if (starts_with_ci(q, "Tier ") && isdigit((unsigned char)q[5]))
+				n = 6;
+			else
+				continue;
+			memcpy(buf, q, n);
+			buf[n] = '\0';
+			if (!tier_parse(buf, &t))
+				t = TIER_NONE;
+		}
+	return t;
+}
+
+/* The tier the overview says; where headings were lost, the sentence may
+ * have landed in any section but the recommendations. */
+static enum tier tier_from_text(const struct doc_b *db)
+{
+	enum tier t = TIER_NONE;
+
+	for (int pass = 0; pass < 2 && !t; pass++)
+		for (size_t s = 0; s < db->n && !t; s++) {
+			const char *id = db->secs[s].id;
+
+			if (!id || !strcmp(id, "recommendations") || !strcmp(id, "overview") != (pass == 1))
+				continue;
+			for (size_t k = 0; k < db->secs[s].n && !t; k++)
+				t = tier_said(db->secs[s].v[k].text);
+		}
 	return t;
 }
 
@@ -1504,7 +1611,7 @@ static void split_items(const struct section_b *s, struct document *doc, struct 
 }
 
 /* Narratives that stop before their last section, or mid-sentence. */
-static bool doc_complete(const struct importer *im, const struct doc_b *db)
+static bool doc_complete(const struct importer *im, const struct doc_b *db, int year)
 {
 	bool has[8] = { false };
 	const struct section_b *last = NULL;
@@ -1523,7 +1630,13 @@ static bool doc_complete(const struct importer *im, const struct doc_b *db)
 	if (im->opt->commentary)
 		return true;
 	/* overview, then prosecution/protection/prevention or government efforts */
-	return has[0] && ((has[2] && has[3] && has[4]) || has[5]);
+	if (has[0] && ((has[2] && has[3] && has[4]) || has[5]))
+		return true;
+	/* The first editions (2001-2003) have no headings after the overview,
+	 * and the Special Cases of the 2000s are a paragraph or two: whole when
+	 * they end with a sentence. */
+	return !has[1] && !has[2] && !has[3] && !has[4] && !has[5] &&
+	       (year <= 2003 || (year <= 2007 && db->tier == TIER_SPECIAL));
 }
 
 /* The edition in a saved page's address: a path segment that is a year
@@ -1566,7 +1679,7 @@ static struct document *finish_doc(struct importer *im, struct doc_b *db)
 	else
 		source = xasprintf("%d Trafficking in Persons Report", year);
 	document_set(doc, db->slug, year, db->tier, im->opt->title ? im->opt->title : db->name,
-		     source, doc_complete(im, db));
+		     source, doc_complete(im, db, year));
 	free(source);
 	if (db->first_page) {
 		char pages[32];
