@@ -304,6 +304,101 @@ static void normalise_line(struct importer *im, struct line *l, char *s, size_t 
 	strip_breadcrumb(l);
 }
 
+/* --- pages a copy flattened into long lines ---------------------------------- */
+
+static const char *const inline_headings[] = {
+	"PRIORITIZED RECOMMENDATIONS:", "PROSECUTION", "PROTECTION", "PREVENTION",
+	"TRAFFICKING PROFILE", "GOVERNMENT EFFORTS", NULL,
+};
+
+/* A capital letter then a small one: a sentence's first word ("The",
+ * "Zambia"), not a heading's ("WATCH"). */
+static bool sentence_start(const char *p)
+{
+	return isupper((unsigned char)p[0]) && islower((unsigned char)p[1]);
+}
+
+/* Where a heading in capitals starts inside line s, after a sentence's
+ * end and before one's start ("... remained on Tier 2. PROSECUTION The
+ * government ..."); NULL if none.  A heading at the line's start counts
+ * too: then the split is where its text starts. */
+static char *inline_heading(char *s)
+{
+	for (const char *const *hd = inline_headings; *hd; hd++) {
+		size_t n = strlen(*hd);
+
+		if (!strncmp(s, *hd, n) && s[n] == ' ' && (*hd)[n - 1] != ':' && sentence_start(s + n + 1))
+			return s + n + 1;
+	}
+	for (char *p = strchr(s, ' '); p; p = strchr(p + 1, ' ')) {
+		char *h = p + 1;
+
+		if (!ends_sentence(s, (size_t)(p - s)))
+			continue;
+		for (const char *const *hd = inline_headings; *hd; hd++) {
+			size_t n = strlen(*hd);
+
+			if (!strncmp(h, *hd, n) && h[n] == ' ' && (h[n - 1] == ':' || sentence_start(h + n + 1)))
+				return h;
+		}
+		if (!strncmp(h, "RECOMMENDATIONS FOR ", 20) && memchr(h, ':', strnlen(h, 80)))
+			return h;
+	}
+	return NULL;
+}
+
+/* Where the text after a country heading at a line's start begins:
+ * "ZAMBIA: TIER 2 The Government of Zambia ..."; NULL if none. */
+static char *after_heading(char *s)
+{
+	static const char *const tiers[] = {
+		": TIER 2 WATCH LIST", ": TIER 1", ": TIER 2", ": TIER 3", ": SPECIAL CASE", NULL,
+	};
+	char *colon = strchr(s, ':');
+
+	if (!colon || colon - s > 60 || has_lower(s, (size_t)(colon - s)))
+		return NULL;
+	for (const char *const *t = tiers; *t; t++) {
+		char *rest = colon + strlen(*t);
+
+		if (strncasecmp(colon, *t, strlen(*t)))
+			continue;
+		/* The first match is the longest: "Tier 2 Watch List" is never
+		 * "Tier 2" then "Watch List". */
+		rest += strspn(rest, " ");
+		return rest > colon + strlen(*t) - 1 && rest[-1] == ' ' && sentence_start(rest) ? rest : NULL;
+	}
+	return NULL;
+}
+
+/* Lines a copy ran together (a flattened page): split again where a
+ * heading stands inside them. */
+static void unflatten(struct import_source *src)
+{
+	struct src_line *v = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < src->n; i++) {
+		struct src_line l = src->lines[i];
+		char *cut;
+
+		while (l.role == SRC_TEXT && !l.page && ((cut = after_heading(l.s)) || (cut = inline_heading(l.s)))) {
+			GROW(v, cap, n + 1);
+			v[n] = l;
+			cut[-1] = '\0';
+			v[n++].len = (size_t)(cut - 1 - l.s);
+			l.col += (unsigned)(cut - l.s);
+			l.len -= (size_t)(cut - l.s);
+			l.s = cut;
+		}
+		GROW(v, cap, n + 1);
+		v[n++] = l;
+	}
+	free(src->lines);
+	src->lines = v;
+	src->n = src->cap = n;
+}
+
 /* The front end's lines, normalised; what the layout set apart as furniture
  * or captions is debris from the start. */
 static void take_lines(struct importer *im, struct import_source *src)
@@ -316,6 +411,7 @@ static void take_lines(struct importer *im, struct import_source *src)
 		struct line *l = &im->lines[im->n_lines++];
 
 		l->no = sl->no;
+		l->col = sl->col;
 		l->page = sl->page;
 		l->role = sl->role;
 		l->brk = sl->brk;
@@ -1627,6 +1723,9 @@ static bool doc_complete(const struct importer *im, const struct doc_b *db, int 
 	}
 	if (!last || !ends_sentence(last->v[last->n - 1].text, strlen(last->v[last->n - 1].text)))
 		return false;
+	/* A heading with nothing under it at the end: the copy stops there. */
+	if (db->n && !db->secs[db->n - 1].n)
+		return false;
 	if (im->opt->commentary)
 		return true;
 	/* overview, then prosecution/protection/prevention or government efforts */
@@ -1738,6 +1837,140 @@ static void settle_missing_headings(struct doc_b *db)
 	}
 }
 
+/* The words recommendations open with: a verb in the imperative, or an
+ * adverb before one ("Vigorously investigate ..."). */
+static bool imperative(const char *p)
+{
+	static const char *const words[] = {
+		"Accede", "Adopt", "Allocate", "Allow", "Amend", "Approve", "Cease", "Collect",
+		"Conduct", "Consider", "Continue", "Convict", "Coordinate", "Create", "Criminalize",
+		"Designate", "Develop", "Draft", "Eliminate", "Enact", "End", "Enforce", "Ensure",
+		"Establish", "Expand", "Extend", "Finalize", "Forge", "Formalize", "Fully", "Fund",
+		"Hold", "Identify", "Implement", "Improve", "Increase", "Institute", "Investigate",
+		"Issue", "Launch", "Make", "Monitor", "Pass", "Proactively", "Prohibit", "Prosecute",
+		"Protect", "Provide", "Publish", "Raise", "Reduce", "Regulate", "Revise", "Screen",
+		"Seek", "Share", "Significantly", "Strengthen", "Support", "Systematically", "Take",
+		"Train", "Update", "Vigorously", NULL,
+	};
+
+	p += strspn(p, " ");
+	if (starts_bullet(p))
+		p += 3 + strspn(p + 3, " ");
+	for (const char *const *w = words; *w; w++) {
+		size_t n = strlen(*w);
+
+		if (!strncmp(p, *w, n) && (p[n] == ' ' || p[n] == ','))
+			return true;
+	}
+	return false;
+}
+
+/* A paragraph that is a list of recommendations: its items (at bullets,
+ * at " * ", else at sentences) all open in the imperative. */
+static bool recommendation_para(const char *text)
+{
+	const char *sep = str_find(text, BULLET) ? BULLET : str_find(text, " * ") ? " * " : NULL;
+	size_t items = 0;
+
+	for (const char *p = text; *p;) {
+		const char *end = sep ? str_find(p, sep) : sentence_end(p);
+
+		p += strspn(p, " ");
+		if (!end)
+			end = p + strlen(p);
+		if (end > p) {
+			if (!imperative(p))
+				return false;
+			items++;
+		}
+		p = sep && *end ? end + strlen(sep) : end;
+	}
+	return items > 0;
+}
+
+/* Splits section idx where its paragraphs turn to another of the report's
+ * sections by their opening words ("The government maintained law
+ * enforcement efforts" starts Prosecution). */
+static void split_by_guess(struct doc_b *db, size_t idx, size_t from)
+{
+	for (size_t k = from; k < db->secs[idx].n; k++) {
+		const char *g = guess_section(db->secs[idx].v[k].text);
+
+		if (strcmp(g, "profile") && strcmp(g, db->secs[idx].id)) {
+			split_section(db, idx, k, g);
+			idx++;
+			k = 0;
+		}
+	}
+}
+
+static int section_at(const struct doc_b *db, const char *id)
+{
+	for (size_t s = 0; s < db->n; s++)
+		if (db->secs[s].id && !strcmp(db->secs[s].id, id))
+			return (int)s;
+	return -1;
+}
+
+/* Items run together at " * " are items at bullets. */
+static void stars_to_bullets(char **text)
+{
+	struct strbuf sb = {0};
+	const char *p = *text, *star;
+
+	if (!str_find(p, " * "))
+		return;
+	while ((star = str_find(p, " * "))) {
+		sb_add(&sb, p, (size_t)(star - p));
+		sb_adds(&sb, " " BULLET " ");
+		p = star + 3;
+	}
+	sb_adds(&sb, p);
+	free(*text);
+	*text = sb_detach(&sb);
+}
+
+/* Recommendations a copy left without their heading: imperative items right
+ * after the overview's first paragraph (one a line, or run together at
+ * bullets or " * ").  And a list whose next heading a site stripped: the
+ * prose after it ("The government maintained ...") is not an item. */
+static void settle_recommendations(struct doc_b *db)
+{
+	int o = section_at(db, "overview"), r = section_at(db, "recommendations");
+	struct section_b *sec;
+	size_t k, m;
+
+	if (r < 0 && o >= 0) {
+		sec = &db->secs[o];
+		for (k = 1; k < sec->n && !recommendation_para(sec->v[k].text); k++)
+			;
+		for (m = k; m < sec->n && recommendation_para(sec->v[m].text); m++)
+			stars_to_bullets(&sec->v[m].text);
+		if (k == sec->n)
+			return;
+		split_section(db, (size_t)o, k, "recommendations");
+		r = o + 1;
+		if (m - k < db->secs[r].n)
+			split_section(db, (size_t)r, m - k, guess_section(db->secs[r].v[m - k].text));
+		split_by_guess(db, (size_t)r + 1 < db->n ? (size_t)r + 1 : (size_t)r, 1);
+		return;
+	}
+	if (r < 0 || db->secs[r].n < 2)
+		return;
+	sec = &db->secs[r];
+	for (k = 0; k < sec->n; k++)
+		if (str_find(sec->v[k].text, BULLET))
+			return;
+	for (k = 1; k < sec->n && imperative(sec->v[k].text); k++)
+		;
+	if (k < sec->n && (starts_with_ci(sec->v[k].text, "The ") ||
+			   starts_with_ci(sec->v[k].text, "Authorities") ||
+			   starts_with_ci(sec->v[k].text, "Officials"))) {
+		split_section(db, (size_t)r, k, guess_section(sec->v[k].text));
+		split_by_guess(db, (size_t)r + 1, 1);
+	}
+}
+
 static void doc_b_free(struct doc_b *db)
 {
 	for (size_t s = 0; s < db->n; s++) {
@@ -1769,6 +2002,12 @@ bool import_source(struct import_source *src, const struct countries *cs,
 			       .url = src->url };
 	size_t before = res->n_docs;
 
+	if (src->side_by_side)
+		diags_add(d, DIAG_WARNING, im.name, 0, 0,
+			  "%u page%s written as two columns side by side (as pdftotext -layout writes "
+			  "them) read one column after the other: check these narratives",
+			  src->side_by_side, src->side_by_side == 1 ? "" : "s");
+	unflatten(src);
 	take_lines(&im, src);
 	classify_lines(&im);
 	find_text_year(&im);
@@ -1781,6 +2020,7 @@ bool import_source(struct import_source *src, const struct countries *cs,
 		if (!db->n || !settle_country(&im, db))
 			continue;
 		settle_untitled(&im, db);
+		settle_recommendations(db);
 		settle_missing_headings(db);
 		if (!(doc = finish_doc(&im, db)))
 			continue;

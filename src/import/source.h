@@ -49,6 +49,7 @@ struct import_source {
 	struct arena *arena;  /* line text */
 	char *url;            /* the address a saved page came from, or NULL (owned) */
 	unsigned n_pages;     /* PDF pages read; 0 for text and HTML */
+	unsigned side_by_side; /* text pages read as two columns side by side */
 };
 
 /* Appends a line with a copy of text[0..len) (which must be valid UTF-8 and
@@ -57,7 +58,10 @@ struct src_line *import_source_add(struct import_source *src, const char *text, 
 void import_source_free(struct import_source *src);
 
 /* The plain-text front end: one bare line per line of buf (form feeds and
- * carriage returns become spaces).  buf must be valid UTF-8. */
+ * carriage returns become spaces), except that a page (between form feeds)
+ * written as two columns side by side, as pdftotext -layout writes them, is
+ * read as its left column and then its right one (counted in side_by_side).
+ * buf must be valid UTF-8. */
 void import_source_text(struct import_source *src, const char *buf, size_t len);
 
 #endif
