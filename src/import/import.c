@@ -1684,7 +1684,8 @@ static void split_items(const struct section_b *s, struct document *doc, struct 
 			how = SPLIT_BULLETS;
 	if (!how && s->n == 1 && count_sentences(s->v[0].text) >= 3)
 		how = SPLIT_SENTENCES;
-	else if (!how && s->n == 1 && count_str(s->v[0].text, "; ") >= 2)
+	else if (!how && s->n == 1 && (count_str(s->v[0].text, "; ") >= 2 ||
+				       (count_str(s->v[0].text, "; ") == 1 && str_find(s->v[0].text, "; and "))))
 		how = SPLIT_SEMICOLONS;
 	for (size_t k = 0; k < s->n; k++) {
 		const char *p = s->v[k].text, *next;
