@@ -142,33 +142,6 @@ static bool contains_ci(const char *s, const char *needle)
 	return false;
 }
 
-/* Closing quotes and brackets that may follow a sentence's full stop. */
-static size_t closing_before(const char *s, size_t len)
-{
-	static const char *const closers[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\"", "'", ")", "]", NULL };
-	bool again = true;
-
-	while (again && len) {
-		again = false;
-		for (const char *const *c = closers; *c; c++) {
-			size_t n = strlen(*c);
-
-			if (len >= n && !memcmp(s + len - n, *c, n)) {
-				len -= n;
-				again = true;
-			}
-		}
-	}
-	return len;
-}
-
-static bool ends_sentence(const char *s, size_t len)
-{
-	len = closing_before(s, len);
-	return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?' ||
-		       s[len - 1] == ':');
-}
-
 /* A line that continues a sentence: starts with a lower-case letter or with
  * punctuation that cannot open one. */
 static bool starts_continuation(const char *s)
@@ -333,7 +306,7 @@ static char *inline_heading(char *s)
 	for (char *p = strchr(s, ' '); p; p = strchr(p + 1, ' ')) {
 		char *h = p + 1;
 
-		if (!ends_sentence(s, (size_t)(p - s)))
+		if (!text_ends_sentence(s, (size_t)(p - s)))
 			continue;
 		for (const char *const *hd = inline_headings; *hd; hd++) {
 			size_t n = strlen(*hd);
@@ -722,7 +695,7 @@ static bool plausible_heading_name(const char *name)
 	for (const char *p = name; *p; p++)
 		words += *p == ' ';
 	return n && n <= 60 && words <= 8 && !has_lower(name, n) && has_alpha(name, n) &&
-	       !ends_sentence(name, n);
+	       !text_ends_sentence(name, n);
 }
 
 /* The text line before line i (or, with headings, a country heading),
@@ -747,7 +720,7 @@ static const struct country *resolve_heading(struct importer *im, size_t i, char
 	struct line *prev = line_before(im, i, false);
 	char *joined;
 
-	if (!prev || ends_sentence(prev->s, prev->len) || !plausible_heading_name(prev->s))
+	if (!prev || text_ends_sentence(prev->s, prev->len) || !plausible_heading_name(prev->s))
 		return c;
 	/* "DEMOCRATIC" / "REPUBLIC OF THE CONGO (Tier 3)": the two lines name
 	 * another country than the second alone. */
@@ -920,7 +893,7 @@ static void classify_lines(struct importer *im)
 				}
 			/* A heading word in running prose ("... of their / protection"). */
 			if (has_lower(l->s, l->len) && !l->rest && prev && prev->kind == L_TEXT &&
-			    !ends_sentence(prev->s, prev->len) && i > 0 && im->lines[i - 1].kind == L_TEXT)
+			    !text_ends_sentence(prev->s, prev->len) && i > 0 && im->lines[i - 1].kind == L_TEXT)
 				l->section = NULL;
 			else
 				l->kind = L_SECTION;
@@ -1000,7 +973,7 @@ static void measure(struct importer *im)
 		if (l->kind != L_TEXT)
 			continue;
 		w[n++] = char_count(l->s, l->len);
-		sentence_ends += ends_sentence(l->s, l->len);
+		sentence_ends += text_ends_sentence(l->s, l->len);
 		if (last_text != SIZE_MAX) {
 			pairs++;
 			single_gaps += i - last_text == 2 && im->lines[i - 1].kind == L_BLANK;
@@ -1142,7 +1115,7 @@ static void join_line(struct importer *im, const char *s, size_t len)
 static bool paragraph_break(const struct importer *im, const struct line *prev,
 			    const struct line *next, size_t blanks)
 {
-	bool ends = ends_sentence(prev->s, prev->len), cont = starts_continuation(next->s);
+	bool ends = text_ends_sentence(prev->s, prev->len), cont = starts_continuation(next->s);
 	size_t gap = im->double_spaced && blanks ? blanks - 1 : blanks;
 	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
 
@@ -1200,6 +1173,84 @@ static void start_country(struct importer *im, const struct line *l)
 	}
 	db->tier = l->tier;
 	db->year = l->year;
+}
+
+/* --- two columns flattened line by line ------------------------------------ */
+
+/* Whether the text makes "head" + "tail" a word it uses elsewhere, whole
+ * or hyphenated. */
+static bool known_join(const struct word_stats *ws, const char *head, size_t hn, const char *tail)
+{
+	struct strbuf sb = {0};
+	size_t tn = 0;
+	bool known;
+
+	while (isalpha((unsigned char)tail[tn]))
+		tn++;
+	if (!tn)
+		return false;
+	sb_add(&sb, head, hn);
+	sb_add(&sb, tail, tn);
+	known = word_stats_word(ws, sb.buf, sb.len) > 0;
+	sb_reset(&sb);
+	sb_add(&sb, head, hn);
+	sb_addc(&sb, '-');
+	sb_add(&sb, tail, tn);
+	known = known || word_stats_compound(ws, sb.buf, sb.len) > 0;
+	sb_free(&sb);
+	return known;
+}
+
+/* A run of lines [a, b) whose words split at a line end are made whole by
+ * the line after next, not by the next: the lines of two columns taken in
+ * turn, as a copy across a two-column page gives them. */
+static bool interleaved(const struct importer *im, size_t a, size_t b)
+{
+	size_t skip = 0, next = 0;
+
+	for (size_t i = a; i + 2 < b; i++) {
+		const struct line *l = &im->lines[i];
+		size_t hn;
+		bool by_next, by_after;
+
+		if (!l->len || l->s[l->len - 1] != '-' || !(hn = trailing_word(l->s, l->len - 1)))
+			continue;
+		by_next = known_join(im->ws, l->s + l->len - 1 - hn, hn, im->lines[i + 1].s);
+		by_after = known_join(im->ws, l->s + l->len - 1 - hn, hn, im->lines[i + 2].s);
+
+		next += by_next && !by_after;
+		skip += by_after && !by_next;
+	}
+	return skip >= 2 && skip > 2 * next;
+}
+
+/* Puts the lines of interleaved runs back in column order: every other
+ * line (the left column), then the rest (the right one). */
+static void deinterleave(struct importer *im)
+{
+	for (size_t a = 0; a < im->n_lines;) {
+		size_t b = a;
+		struct line *tmp;
+
+		while (b < im->n_lines && im->lines[b].kind != L_BLANK && !im->lines[b].page &&
+		       im->lines[b].role == SRC_TEXT)
+			b++;
+		if (b - a >= 6 && interleaved(im, a, b)) {
+			tmp = xmalloc((b - a) * sizeof(*tmp));
+			for (size_t i = a, o = 0; o < b - a; i += 2, o++) {
+				if (i >= b)
+					i = a + 1;
+				tmp[o] = im->lines[i];
+			}
+			memcpy(im->lines + a, tmp, (b - a) * sizeof(*tmp));
+			free(tmp);
+			diags_add(im->d, DIAG_WARNING, im->name, im->lines[a].no, 1,
+				  "lines %u-%u alternate between two columns (a page copied across its "
+				  "columns): read as one column, then the other; check this narrative",
+				  im->lines[a].no, im->lines[b - 1].no);
+		}
+		a = b + 1;
+	}
 }
 
 static void add_placement(struct importer *im, const struct country *c, const struct line *l)
@@ -1722,7 +1773,7 @@ static bool doc_complete(const struct importer *im, const struct doc_b *db, int 
 		if (db->secs[s].n)
 			last = &db->secs[s];
 	}
-	if (!last || !ends_sentence(last->v[last->n - 1].text, strlen(last->v[last->n - 1].text)))
+	if (!last || !text_ends_sentence(last->v[last->n - 1].text, strlen(last->v[last->n - 1].text)))
 		return false;
 	/* A heading with nothing under it at the end: the copy stops there. */
 	if (db->n && !db->secs[db->n - 1].n)
@@ -2013,6 +2064,7 @@ bool import_source(struct import_source *src, const struct countries *cs,
 	classify_lines(&im);
 	find_text_year(&im);
 	measure(&im);
+	deinterleave(&im);
 	build(&im);
 	for (size_t i = 0; i < im.n_docs; i++) {
 		struct doc_b *db = &im.docs[i];

@@ -438,6 +438,15 @@ bool import_source_pdf(struct import_source *src, const char *buf, size_t len, s
 	}
 	fz_drop_context(ctx);
 	sb_free(&sb);
+	if (ok && !pd.pages) {
+		diags_add(d, DIAG_ERROR, src->name, 0, 0, "cannot read this PDF: it has no pages");
+		ok = false;
+	} else if (ok && !pd.n) {
+		diags_add(d, DIAG_ERROR, src->name, 0, 0,
+			  "no text in this PDF's %u page%s (scanned pages need OCR first)", pd.pages,
+			  pd.pages == 1 ? "" : "s");
+		ok = false;
+	}
 	if (ok) {
 		measure_type(&pd);
 		if (!src->arena)

@@ -118,7 +118,8 @@ static void add_page(struct import_source *src, const char *const *v, const size
 			if (!(r && r + 2 >= gutter && r <= gutter + 2))
 				r = 0;
 			else
-				cut = r;
+				for (cut = r; cut && v[i][cut - 1] == ' ';)
+					cut--;
 			if (side == 0)
 				add_text_line(src, v[i], cut, first_no + (unsigned)i, 0);
 			else if (r)

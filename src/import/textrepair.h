@@ -34,6 +34,10 @@ size_t word_stats_compound(const struct word_stats *ws, const char *word, size_t
 bool hyphen_keep(const struct word_stats *ws, const char *head, size_t head_len,
 		 const char *tail, size_t tail_len);
 
+/* Whether s[0..len) ends a sentence (or a heading's colon): a full stop,
+ * "!", "?" or ":", maybe followed by closing quotes and brackets. */
+bool text_ends_sentence(const char *s, size_t len);
+
 /* Appends text to sb with its layout damage repaired: hyphens lost inside
  * words restored where the text writes the compound with one ("COVID19" ->
  * "COVID-19"), stray "word- word" gaps closed by hyphen_keep, and a space
