@@ -135,9 +135,11 @@ static bool starts_with_ci(const char *s, const char *prefix)
 static bool contains_ci(const char *s, const char *needle)
 {
 	size_t n = strlen(needle);
+	int first = tolower((unsigned char)*needle);
 
+	/* The first letter is compared alone: most positions fail there. */
 	for (; *s; s++)
-		if (!strncasecmp(s, needle, n))
+		if (tolower((unsigned char)*s) == first && !strncasecmp(s, needle, n))
 			return true;
 	return false;
 }
@@ -161,6 +163,8 @@ static bool starts_bullet(const char *s)
  * in place. */
 static bool other_bullet(const char *s)
 {
+	if ((unsigned char)*s != 0xE2 && (unsigned char)*s != 0xEF)
+		return false;
 	static const char *const glyphs[] = {
 		"\xe2\x97\x8f", "\xe2\x96\xaa", "\xe2\x96\xa0", "\xe2\x97\xa6", "\xe2\x80\xa3",
 		"\xef\x82\xb7", NULL,

@@ -77,6 +77,22 @@ static bool is_italic(fz_context *ctx, fz_font *font)
 	return fz_font_is_italic(ctx, font) || font_named(ctx, font, marks);
 }
 
+/* The weight and slant of the font last asked about: a line's characters
+ * nearly always share one, and asking by name costs string searches. */
+struct font_look {
+	fz_font *font;
+	bool bold, italic;
+};
+
+static void look_of(fz_context *ctx, fz_font *font, struct font_look *fl)
+{
+	if (font == fl->font)
+		return;
+	fl->font = font;
+	fl->bold = is_bold(ctx, font);
+	fl->italic = is_italic(ctx, font);
+}
+
 /* One line of structured text into pd, trimmed; blank lines are skipped. */
 static void take_line(fz_context *ctx, struct pdoc *pd, fz_stext_line *sl, unsigned page,
 		      struct strbuf *sb)
@@ -84,6 +100,7 @@ static void take_line(fz_context *ctx, struct pdoc *pd, fz_stext_line *sl, unsig
 	struct pline *pl;
 	size_t letters = 0, bold = 0, italic = 0;
 	float size = 0;
+	struct font_look fl = { NULL, false, false };
 
 	sb_reset(sb);
 	for (fz_stext_char *c = sl->first_char; c; c = c->next) {
@@ -97,8 +114,9 @@ static void take_line(fz_context *ctx, struct pdoc *pd, fz_stext_line *sl, unsig
 		if (c_ == ' ')
 			continue;
 		letters++;
-		bold += is_bold(ctx, c->font);
-		italic += is_italic(ctx, c->font);
+		look_of(ctx, c->font, &fl);
+		bold += fl.bold;
+		italic += fl.italic;
 		if (c->size > size)
 			size = c->size;
 	}
