@@ -662,20 +662,8 @@ static size_t without_marks(const char *s, size_t n)
 	static const char *const marks[] = {
 		"\xe2\x80\xa0", "\xe2\x80\xa1", "*", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", " ", NULL,
 	};
-	bool again = true;
 
-	while (again && n) {
-		again = false;
-		for (const char *const *m = marks; *m; m++) {
-			size_t k = strlen(*m);
-
-			if (n >= k && !memcmp(s + n - k, *m, k)) {
-				n -= k;
-				again = true;
-			}
-		}
-	}
-	return n;
+	return strip_suffixes(s, n, marks);
 }
 
 static const struct country *match_heading_name(const struct importer *im, const char *name)

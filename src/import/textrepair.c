@@ -348,18 +348,16 @@ void text_repair(const struct word_stats *ws, const char *s, size_t len, struct 
 	}
 }
 
-/* Closing quotes and brackets that may follow a sentence's full stop. */
-static size_t closing_before(const char *s, size_t len)
+size_t strip_suffixes(const char *s, size_t len, const char *const *suffixes)
 {
-	static const char *const closers[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\"", "'", ")", "]", NULL };
 	bool again = true;
 
 	while (again && len) {
 		again = false;
-		for (const char *const *c = closers; *c; c++) {
-			size_t n = strlen(*c);
+		for (const char *const *x = suffixes; *x; x++) {
+			size_t n = strlen(*x);
 
-			if (len >= n && !memcmp(s + len - n, *c, n)) {
+			if (len >= n && !memcmp(s + len - n, *x, n)) {
 				len -= n;
 				again = true;
 			}
@@ -370,7 +368,10 @@ static size_t closing_before(const char *s, size_t len)
 
 bool text_ends_sentence(const char *s, size_t len)
 {
-	len = closing_before(s, len);
+	/* Closing quotes and brackets may follow a sentence's full stop. */
+	static const char *const closers[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\"", "'", ")", "]", NULL };
+
+	len = strip_suffixes(s, len, closers);
 	return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?' ||
 		       s[len - 1] == ':');
 }

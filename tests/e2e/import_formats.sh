@@ -74,22 +74,24 @@ expect "each narrative names its pages in the PDF" \
 	sh -c "! grep -L '^source_pages: \"[0-9][0-9]*-[0-9][0-9]*\"' '$tmp/c/tip/2022/'*.yaml | grep -q ."
 expect "the files validate" sh -c "'$TIPR' check '$tmp/c' >'$tmp/out' 2>&1"
 
+# An edition in STYLE, imported into DIR: its expected tiers in $tmp/want,
+# the imported ones in $tmp/got.
+edition() { # STYLE YEAR COUNT INTRO_PAGES DIR
+	"$gen/edition.sh" "$TIPR_SRCDIR" "$1" "$2" "$3" "$4" "$tmp/$1.tsv" >"$tmp/$1.mk" &&
+		"$mkpdf" "$tmp/$1.pdf" <"$tmp/$1.mk"
+	"$TIPR" import --out "$tmp/$5" "$tmp/$1.pdf" >"$tmp/out" 2>&1
+	tiers_of "$tmp/$5/tip/$2" >"$tmp/got"
+	sort "$tmp/$1.tsv" >"$tmp/want"
+}
+
 # --- 2008-2016: "NAME (Tier 2)", "Recommendations for X:" inline ---
-"$gen/edition.sh" "$TIPR_SRCDIR" middle 2012 8 1 "$tmp/middle.tsv" >"$tmp/middle.mk" &&
-	"$mkpdf" "$tmp/middle.pdf" <"$tmp/middle.mk"
-"$TIPR" import --out "$tmp/m" "$tmp/middle.pdf" >"$tmp/out" 2>&1
-tiers_of "$tmp/m/tip/2012" >"$tmp/got"
-sort "$tmp/middle.tsv" >"$tmp/want"
+edition middle 2012 8 1 m
 expect "2008-2016 layout: every narrative and tier" cmp -s "$tmp/want" "$tmp/got"
 expect "2008-2016 layout: the inline recommendations split into items" \
 	sh -c "[ \$(awk '/id: recommendations/ { r = 1; next } /^- id/ { r = 0 } r && /^  - /' '$tmp/m/tip/2012/afghanistan.yaml' | wc -l) -eq 11 ]"
 
 # --- 2001-2007: one column, the name then the tier, no recommendations ---
-"$gen/edition.sh" "$TIPR_SRCDIR" early 2005 8 1 "$tmp/early.tsv" >"$tmp/early.mk" &&
-	"$mkpdf" "$tmp/early.pdf" <"$tmp/early.mk"
-"$TIPR" import --out "$tmp/e" "$tmp/early.pdf" >"$tmp/out" 2>&1
-tiers_of "$tmp/e/tip/2005" >"$tmp/got"
-sort "$tmp/early.tsv" >"$tmp/want"
+edition early 2005 8 1 e
 expect "2001-2007 layout: every narrative and tier" cmp -s "$tmp/want" "$tmp/got"
 expect "2001-2007 layout: no recommendations invented, a whole narrative is complete" \
 	sh -c "! grep -q 'id: recommendations' '$tmp/e/tip/2005/afghanistan.yaml' && grep -q 'complete: true' '$tmp/e/tip/2005/afghanistan.yaml'"

@@ -19,27 +19,7 @@
 #include "import/textrepair.h"
 #include "base/util.h"
 
-static struct countries *countries;
-
-static int setup(void **state)
-{
-	struct diags d = {0};
-	char *path = path_join(TIPR_SRCDIR, "content/countries.yaml");
-
-	(void)state;
-	countries = countries_load(path, &d);
-	free(path);
-	diags_free(&d);
-	return countries ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	countries_free(countries);
-	icu_cleanup();
-	return 0;
-}
+#include "countries_fixture.h"
 
 /* Imports text under a file name; fails the test on errors. */
 static void import_buf(const char *name, const char *text, const struct import_options *opt,

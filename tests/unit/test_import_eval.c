@@ -40,25 +40,7 @@ struct tally {
 	size_t facts, found, wrong_country;
 };
 
-static struct countries *countries;
-
-static int setup(void **state)
-{
-	struct diags d = {0};
-
-	(void)state;
-	countries = countries_load(TIPR_SRCDIR "/content/countries.yaml", &d);
-	diags_free(&d);
-	return countries ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	countries_free(countries);
-	icu_cleanup();
-	return 0;
-}
+#include "countries_fixture.h"
 
 static int cmp_names(const void *a, const void *b)
 {
