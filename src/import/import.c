@@ -1,11 +1,16 @@
-/* import.c — raw report text to documents.
+/* import.c — the narrative builder: a front end's lines (source.h) to
+ * documents, and the choice of front end by the file's bytes.
  *
- * Three passes over the lines of a file: classify each line (text, blank,
- * layout debris, country heading, section heading); gather word statistics
- * from the text lines (the evidence for hyphens); then walk the lines,
- * joining text into paragraphs under the current country and section.  A
- * last pass per document settles what the text left implicit: unlabelled
- * sections, recommendation items, the tier, and whether it is complete. */
+ * Passes over the lines: split lines a copy flattened; classify each line
+ * (text, blank, layout debris, country heading, section heading, chapter),
+ * the layout's evidence first (a PDF's type, an HTML element), the words
+ * after; gather word statistics from the text lines (the evidence for
+ * hyphens, and for columns copied across line by line); then walk the
+ * lines, joining text into paragraphs under the current country and
+ * section, and reading the edition's tier placement list.  A last pass per
+ * document settles what the text left implicit: unlabelled sections,
+ * recommendations without a heading, items, the tier, and whether it is
+ * complete. */
 #include "config.h"
 
 #include "import/import.h"

@@ -1,6 +1,8 @@
-/* import.h — raw report text (PDF extracts, web copies) to documents.
+/* import.h — the report as people get it (an edition's PDF, a country's PDF,
+ * a saved web page, a text copy) to documents.
  *
- * The importer reads a text the way a person does: it finds country headings
+ * Front ends (source.h: text; pdf.h; html.h) turn a file into lines with
+ * the evidence of its layout; one builder reads them the way a person does: it finds country headings
  * in any of the report's styles (or the country named in the first sentence),
  * section headings, paragraphs across hard wraps and page breaks, words split
  * at line ends, recommendations, and the debris of page layout and copying
