@@ -36,6 +36,12 @@ within_markup() { # MARKUP DIR
 	END { exit bad > 0 }' "$1" "$2"/*.yaml >"$tmp/out"
 }
 
+# Draws a PDF fixture; a generator that fails (or leaks, under the
+# sanitizers) stops the test rather than passing unseen.
+draw() { # MARKUP PDF
+	"$mkpdf" "$2" <"$1" || { echo "Bail out! mkpdf failed on $1"; exit 1; }
+}
+
 no_debris() { # DIR PATTERN...
 	dir=$1
 	shift
@@ -45,8 +51,8 @@ no_debris() { # DIR PATTERN...
 echo "1..38"
 
 # --- an edition, 2017 on: two columns, "NAME: TIER 2", bullets, captions ---
-"$gen/edition.sh" "$TIPR_SRCDIR" modern 2022 24 3 "$tmp/modern.tsv" >"$tmp/modern.mk" &&
-	"$mkpdf" "$tmp/modern.pdf" <"$tmp/modern.mk"
+"$gen/edition.sh" "$TIPR_SRCDIR" modern 2022 24 3 "$tmp/modern.tsv" >"$tmp/modern.mk"
+draw "$tmp/modern.mk" "$tmp/modern.pdf"
 "$TIPR" import --out "$tmp/c" "$tmp/modern.pdf" >"$tmp/out" 2>"$tmp/err"
 status=$?
 cat "$tmp/err" >>"$tmp/out"
@@ -77,8 +83,8 @@ expect "the files validate" sh -c "'$TIPR' check '$tmp/c' >'$tmp/out' 2>&1"
 # An edition in STYLE, imported into DIR: its expected tiers in $tmp/want,
 # the imported ones in $tmp/got.
 edition() { # STYLE YEAR COUNT INTRO_PAGES DIR
-	"$gen/edition.sh" "$TIPR_SRCDIR" "$1" "$2" "$3" "$4" "$tmp/$1.tsv" >"$tmp/$1.mk" &&
-		"$mkpdf" "$tmp/$1.pdf" <"$tmp/$1.mk"
+	"$gen/edition.sh" "$TIPR_SRCDIR" "$1" "$2" "$3" "$4" "$tmp/$1.tsv" >"$tmp/$1.mk"
+	draw "$tmp/$1.mk" "$tmp/$1.pdf"
 	"$TIPR" import --out "$tmp/$5" "$tmp/$1.pdf" >"$tmp/out" 2>&1
 	tiers_of "$tmp/$5/tip/$2" >"$tmp/got"
 	sort "$tmp/$1.tsv" >"$tmp/want"
@@ -99,7 +105,7 @@ expect "2001-2007 layout: no recommendations invented, a whole narrative is comp
 # --- a country's PDF: one narrative that starts mid-page ---
 awk '/^\.country KOREA/ { on = 1 } on && /^\.country / && !/KOREA/ { exit } on' "$tmp/modern.mk" |
 	sed '1i .running on\n.layout 2\n.p TRAFFICKING IN PERSONS REPORT 2022' >"$tmp/country.mk"
-"$mkpdf" "$tmp/country.pdf" <"$tmp/country.mk"
+draw "$tmp/country.mk" "$tmp/country.pdf"
 "$TIPR" import --out "$tmp/k" "$tmp/country.pdf" >"$tmp/out" 2>&1
 expect "a country's PDF: its one narrative" sh -c "[ \$(ls '$tmp/k/tip/2022') = korea-north.yaml ]"
 
@@ -156,8 +162,8 @@ script -qec "'$TIPR' import --dry-run '$tmp/modern.pdf'" /dev/null >"$tmp/out" 2
 expect "a progress line on a terminal: pages, countries found" grep -q "page [0-9]* of [0-9]*, [0-9]* countries found" "$tmp/out"
 
 # --- a whole edition at full size: more than 600 pages ---
-"$gen/edition.sh" "$TIPR_SRCDIR" modern 2023 400 40 "$tmp/full.tsv" >"$tmp/full.mk" &&
-	"$mkpdf" "$tmp/full.pdf" <"$tmp/full.mk"
+"$gen/edition.sh" "$TIPR_SRCDIR" modern 2023 400 40 "$tmp/full.tsv" >"$tmp/full.mk"
+draw "$tmp/full.mk" "$tmp/full.pdf"
 "$TIPR" import --out "$tmp/f" "$tmp/full.pdf" >"$tmp/out" 2>"$tmp/err"
 status=$?
 tiers_of "$tmp/f/tip/2023" >"$tmp/got"
