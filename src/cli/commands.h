@@ -10,6 +10,7 @@
 	X(show, "print a narrative or one section, wrapped")               \
 	X(diff, "compare two editions of a narrative, sentence by sentence") \
 	X(recs, "follow a country's recommendations across editions")      \
+	X(tiers, "tier placements across editions, with the reasons given") \
 	X(search, "search every narrative of every edition")               \
 	X(import, "turn raw report text into content YAML")                \
 	X(check, "validate content files")                                 \
