@@ -391,7 +391,7 @@ static int country_tiers(struct cli *cli, const struct out *o, struct collection
 
 	if (!c)
 		return EXIT_NOTFOUND;
-	h = tiers_history(cli->corpus, coll, c->slug, &cli->diags);
+	h = tiers_history(cli->corpus, coll, c->slug, true, &cli->diags);
 	cli_flush_diags(cli);
 	if (!h->present) {
 		cli_error("no narrative for %s in the content", country_display_name(c));
@@ -422,7 +422,8 @@ static int country_tiers(struct cli *cli, const struct out *o, struct collection
 static int edition_tiers(struct cli *cli, const struct out *o, struct collection *coll, int year,
 			 bool map, enum format format)
 {
-	struct tier_edition *e = tiers_edition(cli->corpus, coll, year, &cli->diags);
+	/* The map shows no reasons: it reads only the documents' headers. */
+	struct tier_edition *e = tiers_edition(cli->corpus, coll, year, !map, &cli->diags);
 	const char *title = coll->title ? coll->title : coll->name;
 
 	cli_flush_diags(cli);

@@ -152,7 +152,7 @@ static size_t editions(const struct collection *coll, int **out)
 }
 
 struct tier_history *tiers_history(struct corpus *c, struct collection *coll, const char *slug,
-				   struct diags *d)
+				   bool reasons, struct diags *d)
 {
 	struct tier_history *h = xcalloc(1, sizeof(*h));
 	size_t first, n = collection_country_docs(coll, slug, &first);
@@ -168,7 +168,8 @@ struct tier_history *tiers_history(struct corpus *c, struct collection *coll, co
 		row(coll->docs + first, n, years[i], y, d);
 		if (y->entry) {
 			h->present++;
-			explain(y, d);
+			if (reasons)
+				explain(y, d);
 		}
 	}
 	free(years);
@@ -199,7 +200,7 @@ static int cmp_place(const void *a, const void *b, void *cs)
 }
 
 static void add_place(struct tier_edition *e, size_t *cap, const struct countries *cs,
-		      struct collection *coll, const char *slug, int year, struct diags *d)
+		      struct collection *coll, const char *slug, int year, bool reasons, struct diags *d)
 {
 	size_t first, n = collection_country_docs(coll, slug, &first);
 	struct tier_place *p;
@@ -209,11 +210,11 @@ static void add_place(struct tier_edition *e, size_t *cap, const struct countrie
 	p->slug = slug;
 	p->country = countries_by_slug(cs, slug);
 	row(coll->docs + first, n, year, &p->y, d);
-	if (p->y.entry)
+	if (p->y.entry && reasons)
 		explain(&p->y, d);
 }
 
-struct tier_edition *tiers_edition(struct corpus *c, struct collection *coll, int year,
+struct tier_edition *tiers_edition(struct corpus *c, struct collection *coll, int year, bool reasons,
 				   struct diags *d)
 {
 	const struct countries *cs = corpus_countries(c);
@@ -229,7 +230,7 @@ struct tier_edition *tiers_edition(struct corpus *c, struct collection *coll, in
 	free(years);
 	for (size_t i = 0; i < coll->n_docs; i++)
 		if (coll->docs[i].year == year)
-			add_place(e, &cap, cs, coll, coll->docs[i].slug, year, d);
+			add_place(e, &cap, cs, coll, coll->docs[i].slug, year, reasons, d);
 	e->n_present = e->n_places;
 	if (!e->n_present) {
 		tiers_edition_free(e);
@@ -239,7 +240,7 @@ struct tier_edition *tiers_edition(struct corpus *c, struct collection *coll, in
 		const char *slug = coll->docs[i].slug;
 
 		if (coll->docs[i].year == e->previous && e->previous && !collection_find(coll, slug, year))
-			add_place(e, &cap, cs, coll, slug, year, d);
+			add_place(e, &cap, cs, coll, slug, year, reasons, d);
 	}
 	for (size_t i = 0; i < e->n_present; i++)
 		e->counts[e->places[i].y.tier]++;

@@ -109,12 +109,14 @@ struct tier_history {
 	size_t present;                /* editions with a narrative of the country */
 };
 
-/* The history of slug in coll (of corpus c, for its countries), with the
- * reason of every edition: narratives are loaded (problems go to d) and
- * given back afterwards unless they were loaded before.  Free with
+/* The history of slug in coll (of corpus c, for its countries).  With
+ * reasons, every narrative is loaded to find its placing sentence and flags
+ * (problems go to d; each is given back afterwards unless it was loaded
+ * before); without, tiers and changes come from the documents' headers
+ * alone (cheap: for a strip), with no reason and no flag.  Free with
  * tiers_history_free. */
 struct tier_history *tiers_history(struct corpus *c, struct collection *coll, const char *slug,
-				   struct diags *d);
+				   bool reasons, struct diags *d);
 void tiers_history_free(struct tier_history *h);
 
 /* A country in an edition's placements. */
@@ -135,11 +137,11 @@ struct tier_edition {
 	size_t n_present;            /* places[0..n_present) are in the edition */
 };
 
-/* The placements of year in coll, with every narrative's reason and flag
- * (each narrative of the edition is loaded, then given back unless it was
- * loaded before; problems go to d).  NULL when coll has no document of
- * year.  Free with tiers_edition_free. */
-struct tier_edition *tiers_edition(struct corpus *c, struct collection *coll, int year,
+/* The placements of year in coll; with reasons, every narrative's reason
+ * and flag too (as tiers_history finds them: each narrative of the edition
+ * is loaded).  NULL when coll has no document of year.  Free with
+ * tiers_edition_free. */
+struct tier_edition *tiers_edition(struct corpus *c, struct collection *coll, int year, bool reasons,
 				   struct diags *d);
 void tiers_edition_free(struct tier_edition *e);
 

@@ -68,7 +68,7 @@ static void test_marks(void **state)
 /* Kenya: 2, Watch List, absent, an excerpt without a tier, 2. */
 static void test_strip(void **state)
 {
-	struct tier_history *h = tiers_history(corpus, tip(), "kenya", &diags);
+	struct tier_history *h = tiers_history(corpus, tip(), "kenya", true, &diags);
 	static const struct {
 		bool utf8, color;
 		const char *want;
@@ -144,7 +144,7 @@ static char *tile_of(const struct picture *p, const struct tier_edition *e, cons
 
 static void test_map(void **state)
 {
-	struct tier_edition *e = tiers_edition(corpus, tip(), 2021, &diags);
+	struct tier_edition *e = tiers_edition(corpus, tip(), 2021, true, &diags);
 	const struct countries *cs = corpus_countries(corpus);
 	struct picture p;
 	char *t;

@@ -275,7 +275,7 @@ static void test_history(void **state)
 {
 	(void)state;
 	for (size_t c = 0; c < ARRAY_SIZE(known); c++) {
-		struct tier_history *h = tiers_history(corpus, tip(), known[c].slug, &diags);
+		struct tier_history *h = tiers_history(corpus, tip(), known[c].slug, true, &diags);
 
 		assert_int_equal(h->n, 5);
 		assert_non_null(h->country);
@@ -292,14 +292,29 @@ static void test_history(void **state)
 /* The sentence found for a change: the one that says it. */
 static void test_history_sentences(void **state)
 {
-	struct tier_history *h = tiers_history(corpus, tip(), "korea-south", &diags);
+	struct tier_history *h = tiers_history(corpus, tip(), "korea-south", true, &diags);
 
 	(void)state;
 	assert_string_equal(h->years[3].reason.sentence, "Therefore South Korea was downgraded to Tier 2.");
 	assert_string_equal(h->years[4].reason.sentence, "Therefore South Korea was upgraded to Tier 1.");
 	tiers_history_free(h);
+	/* Without reasons: the same tiers and changes, from the headers alone. */
+	for (size_t c = 0; c < ARRAY_SIZE(known); c++) {
+		h = tiers_history(corpus, tip(), known[c].slug, false, &diags);
+		for (size_t i = 0; i < 5; i++) {
+			const struct tier_year *y = &h->years[i];
+
+			assert_int_equal(y->tier, known[c].y[i].tier);
+			assert_int_equal(y->change, known[c].y[i].change);
+			assert_int_equal(y->since, known[c].y[i].since);
+			assert_null(y->reason.sentence);
+			assert_int_equal(y->flag, TF_NONE);
+			assert_true(!y->entry || (!y->entry->doc && y->entry->have_header));
+		}
+		tiers_history_free(h);
+	}
 	/* A country without any narrative: every edition absent. */
-	h = tiers_history(corpus, tip(), "atlantis", &diags);
+	h = tiers_history(corpus, tip(), "atlantis", true, &diags);
 	assert_int_equal(h->n, 5);
 	assert_int_equal(h->present, 0);
 	assert_null(h->country);
@@ -310,7 +325,7 @@ static void test_history_sentences(void **state)
 
 static void test_edition(void **state)
 {
-	struct tier_edition *e = tiers_edition(corpus, tip(), 2021, &diags);
+	struct tier_edition *e = tiers_edition(corpus, tip(), 2021, true, &diags);
 	static const char *const order[] = { "korea-north", "palau", "somalia", "korea-south", "kenya" };
 
 	(void)state;
@@ -337,7 +352,7 @@ static void test_edition(void **state)
 	tiers_edition_free(e);
 
 	/* The first edition: everything first seen, nothing before it. */
-	e = tiers_edition(corpus, tip(), 2019, &diags);
+	e = tiers_edition(corpus, tip(), 2019, true, &diags);
 	assert_int_equal(e->previous, 0);
 	assert_int_equal(e->n_places, 4);
 	for (size_t i = 0; i < e->n_places; i++)
@@ -345,14 +360,20 @@ static void test_edition(void **state)
 	tiers_edition_free(e);
 
 	/* The flags of an edition are those of the histories. */
-	e = tiers_edition(corpus, tip(), 2022, &diags);
+	e = tiers_edition(corpus, tip(), 2022, true, &diags);
 	assert_int_equal(e->counts[TIER_NONE], 1);
 	for (size_t i = 0; i < e->n_places; i++)
 		for (size_t c = 0; c < ARRAY_SIZE(known); c++)
 			if (!strcmp(known[c].slug, e->places[i].slug))
 				check_year(&e->places[i].y, &known[c].y[3]);
 	tiers_edition_free(e);
-	assert_null(tiers_edition(corpus, tip(), 2018, &diags));
+	e = tiers_edition(corpus, tip(), 2022, false, &diags);
+	assert_int_equal(e->n_places, 5);
+	assert_int_equal(e->counts[TIER_2], 2);
+	for (size_t i = 0; i < e->n_places; i++)
+		assert_null(e->places[i].y.reason.sentence);
+	tiers_edition_free(e);
+	assert_null(tiers_edition(corpus, tip(), 2018, true, &diags));
 	assert_int_equal(diags.n, 0);
 }
 
