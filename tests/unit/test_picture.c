@@ -13,32 +13,8 @@
 #include <cmocka.h>
 
 #include "base/icu.h"
+#include "picture_fixture.h"
 #include "style/ansi.h"
-#include "style/picture.h"
-
-/* What pic_print writes, with the built-in theme when colored. */
-static char *printed(const struct picture *p, bool colored)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	struct theme th;
-
-	assert_non_null(f);
-	theme_builtin(&th);
-	pic_print(p, colored ? &th : NULL, f);
-	theme_free(&th);
-	assert_int_equal(fclose(f), 0);
-	return buf;
-}
-
-static void expect_printed(const struct picture *p, bool colored, const char *want)
-{
-	char *got = printed(p, colored);
-
-	assert_string_equal(got, want);
-	free(got);
-}
 
 static void test_runs(void **state)
 {

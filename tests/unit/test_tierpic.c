@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "corpus_fixture.h"
+#include "picture_fixture.h"
 #include "tiers/tierpic.h"
 
 static int setup(void **state)
@@ -24,33 +25,6 @@ static int setup(void **state)
 static struct collection *tip(void)
 {
 	return corpus_collection_by_name(corpus, "tip");
-}
-
-/* Line i of the picture as plain text. */
-static char *line_text(const struct picture *p, size_t i)
-{
-	char *buf = NULL, *nl;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	struct picture one = *p;
-
-	assert_non_null(f);
-	assert_true(i < p->n_lines);
-	one.lines = (struct pic_line *)&p->lines[i];
-	one.n_lines = 1;
-	pic_print(&one, NULL, f);
-	assert_int_equal(fclose(f), 0);
-	if ((nl = strchr(buf, '\n')))
-		*nl = '\0';
-	return buf;
-}
-
-static void expect_line(const struct picture *p, size_t i, const char *want)
-{
-	char *got = line_text(p, i);
-
-	assert_string_equal(got, want);
-	free(got);
 }
 
 static void test_marks(void **state)
@@ -193,7 +167,7 @@ static void test_map(void **state)
 	pic_init(&p, false, true);
 	tierpic_map(&p, e, cs, 120);
 	for (size_t i = 0; i < p.n_lines; i++) {
-		char *l = line_text(&p, i);
+		char *l = fixture_printed(&p, i, 1, false);
 
 		if (!strncmp(l, "East", 4))
 			assert_true(!strncmp(l, "East Asia and Pacific  AUS. ", 28));
