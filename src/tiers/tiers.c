@@ -112,16 +112,21 @@ static void explain(struct tier_year *y, struct diags *d)
  * edition year: its tier, and the change from the latest earlier tier. */
 static void row(struct corpus_doc *docs, size_t n, int year, struct tier_year *y, struct diags *d)
 {
+	size_t i = 0;
+
 	memset(y, 0, sizeof(*y));
 	y->year = year;
-	for (size_t i = 0; i < n && docs[i].year <= year; i++) {
-		struct corpus_doc *e = &docs[i];
-
-		if (e->year == year) {
-			y->entry = e;
-		} else if (e->year > 0 && header(e, d) && e->tier != TIER_NONE) {
-			y->before = e->tier;
-			y->since = e->year;
+	while (i < n && docs[i].year < year)
+		i++;
+	if (i < n && docs[i].year == year)
+		y->entry = &docs[i];
+	/* Back from the year to the latest edition with a tier: only the
+	 * headers on the way are read. */
+	while (i-- > 0 && docs[i].year > 0) {
+		if (header(&docs[i], d) && docs[i].tier != TIER_NONE) {
+			y->before = docs[i].tier;
+			y->since = docs[i].year;
+			break;
 		}
 	}
 	if (!y->entry) {
