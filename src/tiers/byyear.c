@@ -23,7 +23,7 @@ size_t byyear_count(const struct search_index *ix, const struct search_results *
 	struct byyear *v = xcalloc(n + 1, sizeof(*v));
 
 	for (size_t i = 0; i < n; i++)
-		if (years[i] > 0)
+		if (years[i] > 0 && (!scope->year || years[i] == scope->year))
 			v[k++].year = years[i];
 	free(years);
 	for (size_t i = 0; i < coll->n_docs; i++) {

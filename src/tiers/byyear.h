@@ -16,8 +16,9 @@ struct byyear {
 	size_t narratives; /* narratives of the edition within the scope's country */
 };
 
-/* For every edition of coll (ascending): its narratives that r (results of
- * search_run or search_typing_update on ix) matched, and all of its
+/* For every edition of coll (ascending; only scope->year when that is
+ * set): its narratives that r (results of search_run or
+ * search_typing_update on ix within scope) matched, and all of its
  * narratives, of scope->country only when that is set.  When r is
  * incomplete (stopped at its hit limit) the matching counts are lower
  * bounds.  The caller frees *out; returns the number of editions. */

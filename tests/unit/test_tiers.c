@@ -443,6 +443,17 @@ static void test_byyear(void **state)
 	}
 	free(v);
 	search_results_free(&r);
+	/* Within one edition: that edition alone. */
+	scope.country = NULL;
+	scope.year = 2021;
+	search_run(ix, &q, &scope, 0, 80, &r, &diags);
+	n = byyear_count(ix, &r, tip(), &scope, &v);
+	assert_int_equal(n, 1);
+	assert_int_equal(v[0].year, 2021);
+	assert_int_equal(v[0].matching, 3);
+	assert_int_equal(v[0].narratives, 4);
+	free(v);
+	search_results_free(&r);
 	search_query_free(&q);
 	search_index_free(ix);
 }
