@@ -76,6 +76,20 @@ static void print_picture(const struct out *o, const struct picture *p)
 	pic_print(p, o->color ? &o->theme : NULL, stdout);
 }
 
+/* A title line: name in the title's style, then rest (takes and frees it),
+ * both made inert (they hold names from the content). */
+static void put_title(const struct out *o, const char *name, char *rest)
+{
+	fputs(ansi(o->color, ANSI_TITLE), stdout);
+	textsafe_fputs(name, stdout);
+	fputs(ansi(o->color, ANSI_RESET), stdout);
+	fputs(ansi(o->color, ANSI_META), stdout);
+	textsafe_fputs(rest, stdout);
+	fputs(ansi(o->color, ANSI_RESET), stdout);
+	putchar('\n');
+	free(rest);
+}
+
 /* --- text ------------------------------------------------------------------ */
 
 /* The change of y in words: "down from Tier 1", with the year compared with
@@ -102,7 +116,7 @@ static char *change_words(const struct tier_year *y, int prev)
 	return sb_detach(&sb);
 }
 
-/* Writes s wrapped at width, every line indented. */
+/* Writes st wrapped at width, every line indented. */
 static void put_wrapped(const struct styled *st, size_t indent, size_t width, bool color)
 {
 	struct wrap_line *lines;
@@ -119,8 +133,11 @@ static void put_wrapped(const struct styled *st, size_t indent, size_t width, bo
 /* The reason of y ("Overview, para. 1: "...""), and its flag, indented. */
 static void put_reason(const struct out *o, const struct tier_year *y, size_t indent)
 {
+	/* How the sentence put it: "remained on Tier 3", "remained a Special Case". */
 	static const char *const says[MOVE__COUNT] = {
 		"", "remained on", "upgraded to", "downgraded to", "placed on",
+	}, *const says_special[MOVE__COUNT] = {
+		"", "remained a", "upgraded to", "downgraded to", "placed as a",
 	};
 	const struct tier_reason *r = &y->reason;
 	struct styled st = {0};
@@ -141,8 +158,8 @@ static void put_reason(const struct out *o, const struct tier_year *y, size_t in
 		styled_adds(&st, "! unexplained: the narrative gives no sentence placing the country",
 			    ANSI_NOTICE);
 	} else if (y->flag == TF_DISAGREES) {
-		char *msg = xasprintf("! disagrees: the narrative says %s %s", says[r->move],
-				      tier_label(r->tier));
+		char *msg = xasprintf("! disagrees: the narrative says %s %s",
+				      (r->tier == TIER_SPECIAL ? says_special : says)[r->move], tier_label(r->tier));
 
 		styled_adds(&st, msg, ANSI_NOTICE);
 		free(msg);
@@ -154,13 +171,11 @@ static void put_reason(const struct out *o, const struct tier_year *y, size_t in
 
 static void text_history(const struct out *o, const struct tier_history *h, const char *title)
 {
+	char *name = xasprintf("%s (%s)", name_of(h->country, h->slug), iso3_of(h->country));
 	struct picture p;
 
-	printf("%s", ansi(o->color, ANSI_TITLE));
-	textsafe_fputs(name_of(h->country, h->slug), stdout);
-	printf(" (%s)%s%s: %s, %d-%d%s\n", iso3_of(h->country), ansi(o->color, ANSI_RESET),
-	       ansi(o->color, ANSI_META), title, h->years[0].year, h->years[h->n - 1].year,
-	       ansi(o->color, ANSI_RESET));
+	put_title(o, name, xasprintf(": %s, %d-%d", title, h->years[0].year, h->years[h->n - 1].year));
+	free(name);
 	pic_init(&p, cli_utf8(), o->color);
 	pic_printf(&p, ROLE_TEXT, "%d ", h->years[0].year);
 	tierpic_strip(&p, h);
@@ -184,6 +199,19 @@ static void text_history(const struct out *o, const struct tier_history *h, cons
 	}
 }
 
+/* "Trafficking in Persons Report 2022: 190 narratives", and ", changes
+ * from 2021" when they follow. */
+static void put_edition_title(const struct out *o, const struct tier_edition *e, const char *title,
+			      bool changes)
+{
+	char *name = xasprintf("%s %d", title, e->year);
+
+	put_title(o, name, changes && e->previous ? xasprintf(": %zu narrative%s, changes from %d", e->n_present,
+						   e->n_present == 1 ? "" : "s", e->previous)
+				       : xasprintf(": %zu narrative%s", e->n_present, e->n_present == 1 ? "" : "s"));
+	free(name);
+}
+
 static void text_edition(const struct out *o, const struct tier_edition *e, const char *title)
 {
 	static const enum tier tiers[] = { TIER_1, TIER_2, TIER_2WL, TIER_3, TIER_SPECIAL, TIER_NONE };
@@ -191,11 +219,8 @@ static void text_edition(const struct out *o, const struct tier_edition *e, cons
 	struct picture p;
 	size_t changes = 0, listed = 0;
 
-	printf("%s%s %d%s%s: %zu narrative%s", ansi(o->color, ANSI_TITLE), title, e->year,
-	       ansi(o->color, ANSI_RESET), ansi(o->color, ANSI_META), e->n_present, e->n_present == 1 ? "" : "s");
-	if (e->previous)
-		printf(", changes from %d", e->previous);
-	printf("%s\n\n", ansi(o->color, ANSI_RESET));
+	put_edition_title(o, e, title, true);
+	putchar('\n');
 	for (size_t k = 0; k < ARRAY_SIZE(tiers); k++)
 		bars[k] = (struct pic_bar){ tiers[k] ? tier_label(tiers[k]) : "no tier", e->counts[tiers[k]], 0,
 					    tierpic_role(tiers[k]), (int)k };
@@ -257,9 +282,7 @@ static void text_map(const struct out *o, const struct tier_edition *e, const ch
 {
 	struct picture p;
 
-	printf("%s%s %d%s%s: %zu narrative%s%s\n", ansi(o->color, ANSI_TITLE), title, e->year,
-	       ansi(o->color, ANSI_RESET), ansi(o->color, ANSI_META), e->n_present, e->n_present == 1 ? "" : "s",
-	       ansi(o->color, ANSI_RESET));
+	put_edition_title(o, e, title, false);
 	pic_init(&p, cli_utf8(), o->color);
 	tierpic_map(&p, e, o->cs, o->width);
 	pic_newline(&p);
@@ -272,9 +295,7 @@ static void text_shares(const struct out *o, const struct tier_counts *v, size_t
 {
 	struct picture p;
 
-	printf("%s%s%s%s: tier placements by edition, %d-%d%s\n", ansi(o->color, ANSI_TITLE), title,
-	       ansi(o->color, ANSI_RESET), ansi(o->color, ANSI_META), v[0].year, v[n - 1].year,
-	       ansi(o->color, ANSI_RESET));
+	put_title(o, title, xasprintf(": tier placements by edition, %d-%d", v[0].year, v[n - 1].year));
 	pic_init(&p, cli_utf8(), o->color);
 	tierpic_shares(&p, v, n, o->width);
 	pic_newline(&p);

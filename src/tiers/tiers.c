@@ -76,13 +76,11 @@ static bool move_disagrees(enum tier_move m, enum tier_change c)
 	}
 }
 
-/* The header of e, reporting through d (by loading it) why it is unreadable. */
+/* Reads e's header; when the quick look fails, the whole document is
+ * loaded, which either gives the header or reports through d why not. */
 static bool header(struct corpus_doc *e, struct diags *d)
 {
-	if (corpus_doc_header(e))
-		return true;
-	corpus_doc_load(e, d);
-	return false;
+	return corpus_doc_header(e) || corpus_doc_load(e, d);
 }
 
 /* Finds the reason of y's narrative and flags what it does not explain. */

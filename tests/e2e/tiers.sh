@@ -159,10 +159,12 @@ expect "a broken file: FILE:LINE:COL, the year unknown, the rest right" sh -c "[
 run $U tiers --content "$tmp/c" --year 2022 --format csv
 expect "  ...and in the edition's placements" sh -c "[ $st -eq 0 ] && grep -q 'palau.yaml:[0-9]*:[0-9]*: error' '$tmp/err' && grep -q '^South Korea,KOR,2022,2,' '$tmp/out'"
 
-# Hostile text in the sentence: inert in text, escaped in JSON.
+# Hostile text in the sentence and the collection's title: inert in text,
+# escaped in JSON.
+printf 'title: "Report \\e]0;title\\a"\nkind: annual-report\n' >"$tmp/c/tip/collection.yaml"
 printf 'country: palau\nyear: 2022\ntier: "2"\ncomplete: true\nsections:\n  - id: overview\n    text: "Therefore \\e]0;pwned\\a Palau \\u202e remained on Tier 2."\n' >"$tmp/c/tip/2022/palau.yaml"
 run $U tiers --content "$tmp/c" palau --color always
-expect "hostile text: only tipr's SGR, the controls shown" sh -c "! LC_ALL=C sed 's/\x1b\[[0-9;]*m//g' '$tmp/out' | od -An -tx1 | grep -q ' 1b' && grep -qF '^[]0;pwned^G Palau <U+202E> remained on Tier' '$tmp/out'"
+expect "hostile text: only tipr's SGR, the controls shown" sh -c "! LC_ALL=C sed 's/\x1b\[[0-9;]*m//g' '$tmp/out' | od -An -tx1 | grep -q ' 1b' && grep -qF '^[]0;pwned^G Palau <U+202E> remained on Tier' '$tmp/out' && grep -qF 'Report ^[]0;title^G, 2019-2023' '$tmp/out'"
 run $U tiers --content "$tmp/c" palau --format json
 expect "  ...escaped in JSON" has '"sentence":"Therefore \u001b]0;pwned\u0007 Palau \u202e remained on Tier 2."'
 echo "1..$n"
