@@ -49,11 +49,77 @@ bool cache_stamp_equal(const struct cache_stamp *a, const struct cache_stamp *b)
 	       a->mtime_nsec == b->mtime_nsec && a->ctime_sec == b->ctime_sec && a->ctime_nsec == b->ctime_nsec;
 }
 
+uint64_t cache_stamp_hash(const struct cache_stamp *s)
+{
+	return hash_add(HASH_INIT, s, sizeof(*s));
+}
+
 bool cache_stamp_settled(const struct cache_stamp *s, time_t now)
 {
 	int64_t last = s->mtime_sec > s->ctime_sec ? s->mtime_sec : s->ctime_sec;
 
 	return (int64_t)now - last >= 2;
+}
+
+/* ---- sources ---- */
+
+char *cache_read_source(const char *path, size_t max, size_t *len, struct cache_source *src)
+{
+	struct strbuf sb = {0};
+	struct stat st;
+	char chunk[65536];
+	int fd = file_open_regular(path, &st), saved;
+	ssize_t n;
+
+	if (fd < 0)
+		return NULL;
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto fail;
+		if (sb.len + (size_t)n > max) {
+			errno = EFBIG;
+			goto fail;
+		}
+		sb_add(&sb, chunk, (size_t)n);
+	}
+	close(fd);
+	memset(src, 0, sizeof(*src));
+	/* The stamp is taken before the bytes are read: a change while they
+	 * are read moves the ctime past it, and the cache is not believed. */
+	cache_stamp_of(&st, &src->stamp);
+	src->settled = cache_stamp_settled(&src->stamp, time(NULL));
+	src->sum = cache_checksum(sb.buf, sb.len);
+	*len = sb.len;
+	return sb_detach(&sb);
+fail:
+	saved = errno;
+	close(fd);
+	sb_free(&sb);
+	errno = saved;
+	return NULL;
+}
+
+bool cache_source_current(const char *path, const struct stat *st, const struct cache_source *src)
+{
+	struct cache_source now;
+	struct stat own;
+	size_t len;
+	char *buf;
+	bool same;
+
+	if (!st && stat(path, &own) != 0)
+		return false;
+	cache_stamp_of(st ? st : &own, &now.stamp);
+	if (!cache_stamp_equal(&now.stamp, &src->stamp))
+		return false;
+	if (src->settled)
+		return true;
+	buf = cache_read_source(path, src->stamp.size, &len, &now);
+	same = buf && cache_stamp_equal(&now.stamp, &src->stamp) && now.sum == src->sum;
+	free(buf);
+	return same;
 }
 
 /* ---- the checksum ---- */
@@ -83,6 +149,8 @@ void cache_sum_add(struct cache_sum *s, const void *data, size_t n)
 {
 	const unsigned char *p = data;
 
+	if (!n)
+		return;
 	s->n += n;
 	if (s->tail_len) {
 		size_t k = 32 - s->tail_len < n ? 32 - s->tail_len : n;
@@ -386,6 +454,8 @@ bool cachefile_write(struct cachefile_writer *w, const void *data, size_t n)
 {
 	const unsigned char *p = data;
 
+	if (!n)
+		return !w->error;
 	cache_sum_add(&w->sum, p, n);
 	w->h.parts[w->cur].len += n;
 	while (n) {
@@ -460,6 +530,30 @@ bool cachefile_commit(struct cachefile_writer *w)
 	writer_free(w);
 	errno = e;
 	return e == 0;
+}
+
+#define NO_STRING UINT32_MAX
+
+bool cachefile_put_u32(struct cachefile_writer *w, uint32_t v)
+{
+	return cachefile_write(w, &v, sizeof(v));
+}
+
+bool cachefile_put_u64(struct cachefile_writer *w, uint64_t v)
+{
+	return cachefile_write(w, &v, sizeof(v));
+}
+
+bool cachefile_put_str(struct cachefile_writer *w, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n >= NO_STRING) {
+		w->error = w->error ? w->error : EOVERFLOW;
+		return false;
+	}
+	/* The NUL is kept, so that a string read back can be used in place. */
+	return cachefile_put_u32(w, s ? (uint32_t)n : NO_STRING) && cachefile_write(w, s, s ? n + 1 : 0);
 }
 
 /* ---- reading ---- */
@@ -585,4 +679,57 @@ void *cachefile_load(const char *path, const char magic[8], uint32_t version, si
 	buf = cachefile_read_part(cf, 0, max, len);
 	cachefile_close(cf);
 	return buf;
+}
+
+/* ---- decoding ---- */
+
+void cache_in_init(struct cache_in *in, const void *buf, size_t len)
+{
+	in->p = buf;
+	in->end = in->p + len;
+	in->ok = buf != NULL;
+}
+
+void cache_get(struct cache_in *in, void *out, size_t n)
+{
+	if (!in->ok || (size_t)(in->end - in->p) < n) {
+		in->ok = false;
+		memset(out, 0, n);
+		return;
+	}
+	memcpy(out, in->p, n);
+	in->p += n;
+}
+
+uint32_t cache_get_u32(struct cache_in *in)
+{
+	uint32_t v;
+
+	cache_get(in, &v, sizeof(v));
+	return v;
+}
+
+uint64_t cache_get_u64(struct cache_in *in)
+{
+	uint64_t v;
+
+	cache_get(in, &v, sizeof(v));
+	return v;
+}
+
+const char *cache_get_str(struct cache_in *in, size_t *len)
+{
+	uint32_t n = cache_get_u32(in);
+	const char *s = in->p;
+
+	*len = 0;
+	if (!in->ok || n == NO_STRING)
+		return NULL;
+	if ((size_t)(in->end - in->p) <= n || s[n] != '\0') {
+		in->ok = false;
+		return NULL;
+	}
+	in->p += n + 1;
+	*len = n;
+	return s;
 }

@@ -34,9 +34,30 @@ void cache_stamp_of(const struct stat *st, struct cache_stamp *out);
 /* The stamp of path (stat, following links); false with errno set. */
 bool cache_stamp_path(const char *path, struct cache_stamp *out);
 bool cache_stamp_equal(const struct cache_stamp *a, const struct cache_stamp *b);
+/* A stamp in 8 bytes (hash_add), where thousands are kept: equal stamps
+ * give equal hashes, different ones (all but surely) different hashes. */
+uint64_t cache_stamp_hash(const struct cache_stamp *s);
 /* Whether the file changed at least two seconds before now: a younger one
  * could change again within the same clock tick without its stamp moving. */
 bool cache_stamp_settled(const struct cache_stamp *s, time_t now);
+
+/* A file a cache was made from: its stamp and, for a file too young for its
+ * stamp to be trusted, the checksum of its bytes, compared again whenever
+ * the cache is used.  Fixed layout: written to caches as it is. */
+struct cache_source {
+	struct cache_stamp stamp;
+	uint64_t sum;     /* of the bytes; checked when !settled */
+	uint32_t settled; /* 1 when the stamp alone decides */
+	uint32_t unused;
+};
+
+/* Reads path whole (file_open_regular; at most max bytes) and records it in
+ * *src.  The caller frees the NUL-terminated result; NULL with errno set
+ * (EFBIG when larger than max). */
+char *cache_read_source(const char *path, size_t max, size_t *len, struct cache_source *src);
+/* Whether path (whose stat is st, or NULL: taken here) is still what src
+ * recorded: the same stamp and, when it was young, the same bytes. */
+bool cache_source_current(const char *path, const struct stat *st, const struct cache_source *src);
 
 /* ---- the checksum ---- */
 
@@ -76,6 +97,11 @@ void cachefile_next_part(struct cachefile_writer *w);
 bool cachefile_commit(struct cachefile_writer *w);
 /* Removes the temporary file and frees w. */
 void cachefile_abort(struct cachefile_writer *w);
+/* Fields, read back with the cache_get functions below. */
+bool cachefile_put_u32(struct cachefile_writer *w, uint32_t v);
+bool cachefile_put_u64(struct cachefile_writer *w, uint64_t v);
+/* A length and the bytes; s may be NULL (read back as NULL). */
+bool cachefile_put_str(struct cachefile_writer *w, const char *s);
 
 /* ---- reading ---- */
 
@@ -100,5 +126,23 @@ bool cachefile_read(struct cachefile *cf, unsigned part, uint64_t off, void *buf
 
 /* A whole single-part cache in one call: its part, or NULL (see above). */
 void *cachefile_load(const char *path, const char magic[8], uint32_t version, size_t max, size_t *len);
+
+/* ---- decoding what was read ---- */
+
+/* A cursor over bytes read from a cache.  A get past the end fails, gives
+ * zeros, and makes every later get fail: check ok once at the end. */
+struct cache_in {
+	const char *p, *end;
+	bool ok;
+};
+
+void cache_in_init(struct cache_in *in, const void *buf, size_t len);
+void cache_get(struct cache_in *in, void *out, size_t n);
+uint32_t cache_get_u32(struct cache_in *in);
+uint64_t cache_get_u64(struct cache_in *in);
+/* A string put with cachefile_put_str: a pointer into the buffer (its NUL
+ * was written too, so it can be used in place; it may hold other NULs) and
+ * its length, or NULL when it was NULL or on failure. */
+const char *cache_get_str(struct cache_in *in, size_t *len);
 
 #endif

@@ -134,6 +134,46 @@ static void test_stamps(void **state)
 	free(path);
 }
 
+/* A source read now is young: its bytes decide, even when an edit keeps
+ * the size and every time stamp (the same clock tick). */
+static void test_sources(void **state)
+{
+	char *path = xasprintf("%s/source", tmpdir), *buf;
+	struct cache_source src;
+	struct timespec times[2];
+	size_t len;
+	FILE *f = fopen(path, "w");
+
+	(void)state;
+	assert_non_null(f);
+	fputs("twelve bytes", f);
+	assert_int_equal(fclose(f), 0);
+	buf = cache_read_source(path, 100, &len, &src);
+	assert_non_null(buf);
+	assert_string_equal(buf, "twelve bytes");
+	free(buf);
+	assert_int_equal(src.settled, 0);
+	assert_true(cache_source_current(path, NULL, &src));
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("TWELVE BYTES", f);
+	assert_int_equal(fclose(f), 0);
+	times[0] = times[1] = (struct timespec){ (time_t)src.stamp.mtime_sec, (long)src.stamp.mtime_nsec };
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+	assert_false(cache_source_current(path, NULL, &src));
+	/* Settled, the stamp alone decides: the file is not read. */
+	buf = cache_read_source(path, 100, &len, &src);
+	free(buf);
+	src.settled = 1;
+	src.sum = 0;
+	assert_true(cache_source_current(path, NULL, &src));
+	assert_null(cache_read_source(path, 5, &len, &src));
+	assert_int_equal(errno, EFBIG);
+	unlink(path);
+	assert_false(cache_source_current(path, NULL, &src));
+	free(path);
+}
+
 static const char MAGIC[8] = "TIPRTEST";
 
 /* A cache of three parts: "alpha", 5,000 numbered bytes, and nothing. */
@@ -387,6 +427,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_checksum),    cmocka_unit_test(test_stamps),
+		cmocka_unit_test(test_sources),
 		cmocka_unit_test(test_write_read),  cmocka_unit_test(test_damage),
 		cmocka_unit_test(test_not_regular), cmocka_unit_test(test_signals),
 	};
