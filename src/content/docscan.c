@@ -35,36 +35,53 @@ static bool plain_char(int32_t cp)
 	return cp >= 0xA0 && !(cp >= 0x2028 && cp <= 0x2029) && cp != 0xFEFF && cp != 0xFFFE && cp != 0xFFFF;
 }
 
+/* The high bit of each byte of w that is neither printable ASCII nor a
+ * newline: 0x80 and above, 0x7F, or below 0x20 but not 0x0A.  Computed on
+ * the low seven bits, where the additions cannot carry into the next byte,
+ * so that each byte's answer is exact. */
+static uint64_t unprintable(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL, low7 = 0x7F * ones;
+	uint64_t x = w & low7;
+	uint64_t below_space = ~(x + 0x60 * ones), not_newline = (x ^ (0x0A * ones)) + low7, del = x + ones;
+
+	return (w | (below_space & not_newline) | del) & highs;
+}
+
 /* Whether every byte is printable ASCII, a newline or plain UTF-8 text.
- * Eight bytes at a time while they are printable ASCII: most of a file. */
+ * Thirty-two bytes at a time while they are printable ASCII: most of a
+ * file. */
 static bool plain_bytes(const char *buf, size_t len)
 {
-	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	size_t i = 0;
 
 	while (i < len) {
-		if (i + 8 <= len) {
-			uint64_t w, del;
+		size_t stop = len;
 
-			memcpy(&w, buf + i, 8);
-			del = w ^ (0x7F * ones);
-			/* No byte >= 0x80, none below 0x20, none equal to 0x7F. */
-			if (!(w & highs) && !((w - 0x20 * ones) & ~w & highs) && !((del - ones) & ~del & highs)) {
-				i += 8;
+		if (i + 32 <= len) {
+			uint64_t w[4];
+
+			memcpy(w, buf + i, 32);
+			if (!(unprintable(w[0]) | unprintable(w[1]) | unprintable(w[2]) | unprintable(w[3]))) {
+				i += 32;
 				continue;
 			}
+			stop = i + 32;
 		}
-		if ((unsigned char)buf[i] < 0x80) {
-			unsigned char b = (unsigned char)buf[i++];
+		/* Something else among these bytes: one at a time. */
+		while (i < stop) {
+			if ((unsigned char)buf[i] < 0x80) {
+				unsigned char b = (unsigned char)buf[i++];
 
-			if ((b < 0x20 && b != '\n') || b == 0x7F)
-				return false;
-		} else {
-			int32_t cp;
+				if ((b < 0x20 && b != '\n') || b == 0x7F)
+					return false;
+			} else {
+				int32_t cp;
 
-			i += utf8_next(buf + i, len - i, &cp);
-			if (cp < 0 || !plain_char(cp))
-				return false;
+				i += utf8_next(buf + i, len - i, &cp);
+				if (cp < 0 || !plain_char(cp))
+					return false;
+			}
 		}
 	}
 	return true;

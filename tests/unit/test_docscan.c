@@ -180,6 +180,29 @@ static void test_styles(void **state)
 	}
 }
 
+/* A byte libyaml does not take as text, anywhere in a long line: never
+ * read fast (the fast path checks many bytes at a time). */
+static void test_bytes(void **state)
+{
+	static const unsigned char bad[] = { 0x01, 0x09, 0x0B, 0x0D, 0x1F, 0x7F, 0x80, 0xC0, 0xFF };
+	const char *head = HEAD "- id: overview\n  text: |\n    ";
+	char buf[512];
+	size_t h = strlen(head);
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(bad); i++)
+		for (size_t at = 0; at < 70; at++) {
+			bool valid;
+
+			memcpy(buf, head, h);
+			memset(buf + h, 'a', 80);
+			buf[h + at] = (char)bad[i];
+			memcpy(buf + h + 80, "\n", 2);
+			if (both_ways(buf, h + 81, &valid))
+				fail_msg("byte 0x%02X at %zu read fast", bad[i], at);
+		}
+}
+
 /* Thousands of small changes to real narratives: a byte that matters to
  * YAML put in place of another or inserted, a byte removed, or a line
  * repeated.  Whatever the fast
@@ -256,6 +279,7 @@ int main(void)
 		cmocka_unit_test(test_bundled),
 		cmocka_unit_test(test_synthetic),
 		cmocka_unit_test(test_styles),
+		cmocka_unit_test(test_bytes),
 		cmocka_unit_test(test_mutations),
 	};
 
