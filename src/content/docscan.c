@@ -35,17 +35,31 @@ static bool plain_char(int32_t cp)
 	return cp >= 0xA0 && !(cp >= 0x2028 && cp <= 0x2029) && cp != 0xFEFF && cp != 0xFFFE && cp != 0xFFFF;
 }
 
-/* The high bit of each byte of w that is neither printable ASCII nor a
- * newline: 0x80 and above, 0x7F, or below 0x20 but not 0x0A.  Computed on
- * the low seven bits, where the additions cannot carry into the next byte,
- * so that each byte's answer is exact. */
-static uint64_t unprintable(uint64_t w)
-{
-	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL, low7 = 0x7F * ones;
-	uint64_t x = w & low7;
-	uint64_t below_space = ~(x + 0x60 * ones), not_newline = (x ^ (0x0A * ones)) + low7, del = x + ones;
+/* Sixteen bytes at a time (GCC's vector types: SSE2 on x86-64, NEON on
+ * ARM, plain code elsewhere). */
+typedef unsigned char bytes16 __attribute__((vector_size(16)));
 
-	return (w | (below_space & not_newline) | del) & highs;
+static bytes16 splat(unsigned char c)
+{
+	bytes16 v;
+
+	memset(&v, c, sizeof(v));
+	return v;
+}
+
+/* Whether any of 32 bytes is neither printable ASCII nor a newline: 0x80
+ * and above, 0x7F, or below 0x20 but not 0x0A. */
+static bool unprintable32(const char *p)
+{
+	bytes16 x, y, bad;
+	uint64_t half[2];
+
+	memcpy(&x, p, 16);
+	memcpy(&y, p + 16, 16);
+	bad = (bytes16)(x >= splat(0x7F)) | (bytes16)((x < splat(0x20)) & (x != splat('\n'))) |
+	      (bytes16)(y >= splat(0x7F)) | (bytes16)((y < splat(0x20)) & (y != splat('\n')));
+	memcpy(half, &bad, 16);
+	return half[0] | half[1];
 }
 
 /* Whether every byte is printable ASCII, a newline or plain UTF-8 text.
@@ -59,10 +73,7 @@ static bool plain_bytes(const char *buf, size_t len)
 		size_t stop = len;
 
 		if (i + 32 <= len) {
-			uint64_t w[4];
-
-			memcpy(w, buf + i, 32);
-			if (!(unprintable(w[0]) | unprintable(w[1]) | unprintable(w[2]) | unprintable(w[3]))) {
+			if (!unprintable32(buf + i)) {
 				i += 32;
 				continue;
 			}

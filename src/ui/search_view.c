@@ -25,8 +25,7 @@ void results_open(struct app *app)
 		char *cache = search_cache_path(app->corpus);
 		bool rebuilt;
 
-		app->six = search_index_open(app->corpus, cache, false, build_progress, app, &rebuilt,
-					     &app->diags);
+		app->six = search_index_open(app->corpus, cache, build_progress, app, &rebuilt, &app->diags);
 		if (rebuilt) { /* the count has done its work */
 			free(app->message);
 			app->message = NULL;
@@ -113,7 +112,7 @@ static void results_draw(struct app *app, int y0, int x0, int h, int w)
 		if (base != A_NORMAL)
 			draw_fill(y0 + 1 + i, x0, w, base);
 		snprintf(where, sizeof(where), "%s %d \xe2\x80\xba %s: ", tree_country_name(app->tree, hit->doc->slug),
-			 hit->doc->year, hit->doc->doc->sections[hit->section].title);
+			 hit->doc->year, hit->section_title);
 		used = draw_text(app, y0 + 1 + i, x, w - 2, where, strlen(where), base | draw_attr(app, ROLE_META));
 		used += draw_text(app, y0 + 1 + i, x + used, w - 2 - used, hit->snippet, hit->snip_start,
 				  base | draw_attr(app, ROLE_TEXT));
@@ -135,6 +134,8 @@ static void open_hit(struct app *app)
 		return;
 	/* Closing the results frees them: keep what is needed. */
 	hit = app->sres.hits[app->s_sel];
+	if (!corpus_doc_load(hit.doc, &app->diags))
+		return;
 	text = layout_block_text(hit.doc->doc, hit.section, hit.block);
 	match = xstrndup(text + hit.start, hit.end - hit.start);
 	if (tree_collection(app->tree) != hit.doc->coll)
