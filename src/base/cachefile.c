@@ -51,7 +51,7 @@ bool cache_stamp_equal(const struct cache_stamp *a, const struct cache_stamp *b)
 
 uint64_t cache_stamp_hash(const struct cache_stamp *s)
 {
-	return hash_add(HASH_INIT, s, sizeof(*s));
+	return cache_checksum(s, sizeof(*s));
 }
 
 bool cache_stamp_settled(const struct cache_stamp *s, time_t now)

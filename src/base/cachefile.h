@@ -34,8 +34,9 @@ void cache_stamp_of(const struct stat *st, struct cache_stamp *out);
 /* The stamp of path (stat, following links); false with errno set. */
 bool cache_stamp_path(const char *path, struct cache_stamp *out);
 bool cache_stamp_equal(const struct cache_stamp *a, const struct cache_stamp *b);
-/* A stamp in 8 bytes (hash_add), where thousands are kept: equal stamps
- * give equal hashes, different ones (all but surely) different hashes. */
+/* A stamp in 8 bytes (its checksum), where thousands are kept: equal
+ * stamps give equal hashes, different ones (all but surely) different
+ * hashes. */
 uint64_t cache_stamp_hash(const struct cache_stamp *s);
 /* Whether the file changed at least two seconds before now: a younger one
  * could change again within the same clock tick without its stamp moving. */

@@ -452,7 +452,7 @@ static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
  * diagnostics. */
 
 #define RECORDS_MAGIC "TIPRCORP"
-#define RECORDS_VERSION 2u
+#define RECORDS_VERSION 3u
 
 /* A document of the records, as written. */
 struct doc_record {

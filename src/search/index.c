@@ -16,13 +16,13 @@
 #include "search/words.h"
 
 #define MAGIC "TIPRSIDX"
-#define INDEX_VERSION 1u
+#define INDEX_VERSION 3u
 
 enum { PART_DOCS, PART_DICT, PART_WORDS, PART_POSTINGS, PART_TABLES, N_PARTS };
 
 /* Part 0, per document. */
 struct doc_rec {
-	uint64_t stamp;        /* cache_stamp_hash of the file */
+	struct cache_stamp stamp; /* of the file */
 	uint64_t sum;          /* checksum of its bytes */
 	uint32_t settled;      /* 0: check the bytes too */
 	uint32_t table_len;
@@ -174,29 +174,46 @@ static struct term *term_for(struct builder *b, const char *key, size_t len)
 	return t;
 }
 
-/* Writes the current document's positions of every word it had. */
+/* Writes the current document's positions of every word it had: four
+ * bytes each (block << 16 | word number) when they fit, which reads back
+ * without decoding; else varints (see code_step). */
 static void end_doc(struct builder *b, uint32_t doc)
 {
 	for (size_t i = 0; i < b->n_touched; i++) {
 		struct term *t = &b->terms[b->touched[i]];
 		uint64_t prev = 0, word = 0, delta = t->last_doc == UINT32_MAX ? doc : doc - t->last_doc - 1;
-		size_t bytes = varint_len(t->n_pending);
+		bool narrow = (t->pending[t->n_pending - 1] >> 32) < 0x10000;
+		size_t bytes;
 
-		/* Each document's positions start from block 0, word 0. */
-		for (size_t k = 0; k < t->n_pending; k++) {
-			uint64_t step = code_step(prev, t->pending[k], &word);
+		for (size_t k = 0; k < t->n_pending && narrow; k++)
+			narrow = (t->pending[k] & 0xFFFFFFFFu) < 0x10000;
+		bytes = varint_len(t->n_pending << 1 | !narrow);
+		if (narrow) {
+			bytes += 4 * t->n_pending;
+		} else {
+			for (size_t k = 0; k < t->n_pending; k++) {
+				uint64_t step = code_step(prev, t->pending[k], &word);
 
-			bytes += varint_len(step) + (step & 1 ? varint_len(word) : 0);
-			prev = t->pending[k];
+				bytes += varint_len(step) + (step & 1 ? varint_len(word) : 0);
+				prev = t->pending[k];
+			}
 		}
 		GROW(t->post.v, t->post.cap, t->post.n + bytes + 20);
 		put_varint_room(&t->post, delta);
 		put_varint_room(&t->post, bytes);
-		put_varint_room(&t->post, t->n_pending);
+		put_varint_room(&t->post, t->n_pending << 1 | !narrow);
 		prev = 0;
 		for (size_t k = 0; k < t->n_pending; k++) {
-			uint64_t step = code_step(prev, t->pending[k], &word);
+			uint64_t step;
 
+			if (narrow) {
+				uint32_t v = (uint32_t)((t->pending[k] >> 32) << 16 | (t->pending[k] & 0xFFFF));
+
+				memcpy(t->post.v + t->post.n, &v, 4);
+				t->post.n += 4;
+				continue;
+			}
+			step = code_step(prev, t->pending[k], &word);
 			put_varint_room(&t->post, step);
 			if (step & 1)
 				put_varint_room(&t->post, word);
@@ -225,9 +242,9 @@ static void add_doc(struct builder *b, struct docscan *ds, uint32_t doc, const c
 
 		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", file_error(errno));
 		if (cache_stamp_path(path, &st))
-			r->stamp = cache_stamp_hash(&st);
+			r->stamp = st;
 	} else {
-		r->stamp = cache_stamp_hash(&src.stamp);
+		r->stamp = src.stamp;
 		r->sum = src.sum;
 		r->settled = src.settled;
 	}
@@ -376,10 +393,13 @@ struct word_index {
 };
 
 /* Stats every file, through a descriptor of its directory: most of the
- * cost of a path is walking it, and a corpus has few directories. */
+ * cost of a path is walking it, and a corpus has few directories (found
+ * again by a hash of their path). */
 struct dirs {
 	struct {
 		char *path;
+		size_t len;
+		uint64_t hash;
 		int fd;
 	} v[64];
 	size_t n;
@@ -388,13 +408,14 @@ struct dirs {
 static bool stat_in(struct dirs *ds, const char *path, struct stat *st)
 {
 	const char *slash = strrchr(path, '/');
-	size_t dlen = slash ? (size_t)(slash - path) : 0;
-	size_t i;
+	size_t dlen = slash ? (size_t)(slash - path) : 0, i;
+	uint64_t h;
 
 	if (!slash || !dlen)
 		return stat(path, st) == 0;
+	h = hash_add(HASH_INIT, path, dlen);
 	for (i = 0; i < ds->n; i++)
-		if (!strncmp(ds->v[i].path, path, dlen) && !ds->v[i].path[dlen])
+		if (ds->v[i].hash == h && ds->v[i].len == dlen && !memcmp(ds->v[i].path, path, dlen))
 			break;
 	if (i == ds->n) {
 		char *dir = xstrndup(path, dlen);
@@ -409,6 +430,8 @@ static bool stat_in(struct dirs *ds, const char *path, struct stat *st)
 			return ok;
 		}
 		ds->v[ds->n].path = dir;
+		ds->v[ds->n].len = dlen;
+		ds->v[ds->n].hash = h;
 		ds->v[ds->n++].fd = fd;
 	}
 	return fstatat(ds->v[i].fd, slash + 1, st, 0) == 0;
@@ -438,7 +461,7 @@ static bool docs_current(const struct word_index *ix, const char *const *paths)
 			break;
 		}
 		cache_stamp_of(&st, &src.stamp);
-		if (cache_stamp_hash(&src.stamp) != r->stamp) {
+		if (!cache_stamp_equal(&src.stamp, &r->stamp)) {
 			ok = false;
 		} else if (!r->settled) {
 			/* Too young at building for the stamp to be trusted. */
@@ -613,6 +636,8 @@ static void read_entry(struct index_cursor *c, uint32_t prev)
 		c->doc = UINT32_MAX;
 		return;
 	}
+	c->wide = c->n & 1;
+	c->n >>= 1;
 	c->pos = p;
 }
 
@@ -631,32 +656,69 @@ void index_cursor_seek(struct index_cursor *c, uint32_t doc)
 	}
 }
 
+/* The varint at *p, which has at least 10 bytes after it. */
+static inline uint64_t varint_unchecked(const unsigned char **p)
+{
+	uint64_t v = *(*p)++;
+
+	if (v < 0x80)
+		return v;
+	v &= 0x7F;
+	for (int shift = 7; shift < 64; shift += 7) {
+		unsigned char c = *(*p)++;
+
+		v |= (uint64_t)(c & 0x7F) << shift;
+		if (!(c & 0x80))
+			break;
+	}
+	return v;
+}
+
 bool index_cursor_positions(const struct index_cursor *c, uint64_t **out, size_t *cap)
 {
-	const unsigned char *p = c->pos;
-	uint64_t pos = 0;
+	const unsigned char *p = c->pos, *end = c->next;
+	uint64_t pos = 0, *o;
 
-	if (c->n > (size_t)(c->next - p))
+	if (c->n > (size_t)(end - p) / (c->wide ? 1 : 4))
 		return false;
-	GROW(*out, *cap, c->n + 1);
+	if (*cap < c->n + 1)
+		GROW(*out, *cap, c->n + 1);
+	o = *out;
+	if (!c->wide) {
+		for (uint64_t i = 0; i < c->n; i++) {
+			uint32_t v;
+
+			memcpy(&v, p + 4 * i, 4);
+			o[i] = (uint64_t)(v >> 16) << 32 | (v & 0xFFFF);
+		}
+		return true;
+	}
 	for (uint64_t i = 0; i < c->n; i++) {
 		uint64_t step, word;
 
-		if (!get_varint(&p, c->next, &step))
+		/* Far from the end, nothing can run over it: no checks. */
+		if (end - p >= 20) {
+			step = varint_unchecked(&p);
+			if (!(step & 1)) {
+				pos += step >> 1;
+				o[i] = pos;
+				continue;
+			}
+			word = varint_unchecked(&p);
+		} else if (!get_varint(&p, end, &step) || ((step & 1) && !get_varint(&p, end, &word))) {
 			return false;
-		if (step & 1) {
-			uint64_t block = (pos >> 32) + (step >> 1);
-
-			if (!get_varint(&p, c->next, &word) || word > 0xFFFFFFFFu || block > 0xFFFFFFFFu)
-				return false;
-			pos = block << 32 | word;
-		} else if ((pos & 0xFFFFFFFFu) + (step >> 1) > 0xFFFFFFFFu) {
-			return false;
-		} else {
+		} else if (!(step & 1)) {
 			pos += step >> 1;
+			o[i] = pos;
+			continue;
 		}
-		(*out)[i] = pos;
+		if (word > 0xFFFFFFFFu || (pos >> 32) + (step >> 1) > 0xFFFFFFFFu)
+			return false;
+		pos = ((pos >> 32) + (step >> 1)) << 32 | word;
+		o[i] = pos;
 	}
+	/* The checksum vouched for the bytes; a block number past the
+	 * document's is ignored where blocks are used. */
 	return true;
 }
 

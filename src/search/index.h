@@ -14,8 +14,9 @@
  *      checksum and number of documents;
  *   2  the words' letters;
  *   3  postings: for each document with the word, the document (delta),
- *      the byte length of what follows, the number of positions, and the
- *      positions (block << 32 | word number), each a delta, in varints;
+ *      the byte length of what follows, the number of positions (and
+ *      whether they are wide), and the positions: four bytes each (block
+ *      << 16 | word number) when they fit, else varints of their steps;
  *   4  block tables: for each document, its sections (id, title) and for
  *      each block its section and number in it.
  * An index whose documents are not the corpus's as they are now is not
@@ -65,6 +66,7 @@ struct index_cursor {
 	const unsigned char *p, *end;
 	uint32_t doc;          /* the current document, or UINT32_MAX at the end */
 	uint64_t n;            /* its number of positions */
+	bool wide;             /* they are varints, not four bytes each */
 	const unsigned char *pos, *next; /* its positions; the next document */
 };
 

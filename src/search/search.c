@@ -295,6 +295,7 @@ struct src_slot {
 struct src_term {
 	struct src_slot *slots;
 	size_t n_slots;
+	size_t *at;               /* per slot: where the phrase test is */
 };
 
 struct src_clause {
@@ -343,6 +344,7 @@ static void free_src(struct search_run *r)
 				free(sl->pos);
 			}
 			free(r->src[c].terms[t].slots);
+			free(r->src[c].terms[t].at);
 		}
 		free(r->src[c].terms);
 	}
@@ -371,6 +373,7 @@ static bool open_src(struct search_run *r)
 
 			st->n_slots = qc->terms[t].n_slots;
 			st->slots = xcalloc(st->n_slots + 1, sizeof(*st->slots));
+			st->at = xcalloc(st->n_slots + 1, sizeof(*st->at));
 			for (size_t s = 0; s < st->n_slots; s++) {
 				struct src_slot *sl = &st->slots[s];
 				uint32_t *entries;
@@ -466,34 +469,51 @@ static bool is_space(char c)
 
 /* A line of about width columns of text around the marks, cut at word
  * boundaries, an ellipsis where it is cut, its marks found again in it. */
+/* The start of the character before text[at]. */
+static size_t char_before(const char *text, size_t at)
+{
+	while (at > 0 && ((unsigned char)text[--at] & 0xC0) == 0x80)
+		;
+	return at;
+}
+
+/* Moves back from at over at most cols columns of text, then on to the
+ * start of a word (not past limit). */
+static size_t back_to_word(const char *text, size_t at, size_t cols, size_t limit)
+{
+	size_t a = at, used = 0;
+
+	while (a > 0) {
+		size_t b = char_before(text, a), w = text_width(text + b, a - b);
+
+		if (used + w > cols)
+			break;
+		used += w;
+		a = b;
+	}
+	while (a > 0 && a < limit && !is_space(text[a - 1]))
+		a++;
+	while (a > 0 && a < limit && ((unsigned char)text[a] & 0xC0) == 0x80)
+		a++;
+	return a;
+}
+
 static void snippet(struct search_hit *h, const char *text, size_t len, const struct search_range *m, size_t n,
 		    size_t width)
 {
 	struct strbuf sb = {0};
-	size_t a = 0, b = len, room;
+	size_t a = 0, b = len;
 
 	if (text_width(text, len) > width) {
-		size_t lead = width / 4, fit;
+		size_t room;
 
 		/* Some text before the first mark, from the start of a word. */
-		for (a = m[0].start; a > 0 && text_width(text + a - 1, m[0].start - a + 1) <= lead; a--)
-			;
-		while (a > 0 && a < m[0].start && ((unsigned char)text[a] & 0xC0) == 0x80)
-			a++;
-		while (a > 0 && a < m[0].start && !is_space(text[a - 1]))
-			a++;
+		a = back_to_word(text, m[0].start, width / 4, m[0].start);
 		room = width > 2 ? width - 1 - (a > 0) : 1;
-		fit = text_fit(text + a, len - a, room, NULL);
-		b = a + fit;
+		b = a + text_fit(text + a, len - a, room, NULL);
 		/* The end of the text is near: start earlier, to fill the line. */
-		if (b == len && a > 0) {
-			while (a > 0 && text_width(text + a - 1, len - a + 1) <= width - 1)
-				a--;
-			while (a < m[0].start && ((unsigned char)text[a] & 0xC0) == 0x80)
-				a++;
-			while (a > 0 && a < m[0].start && !is_space(text[a - 1]))
-				a++;
-		}
+		if (b == len && a > 0)
+			a = back_to_word(text, len, width - 1, m[0].start);
 		/* Cut after a whole word, unless the first mark would go. */
 		if (b < len) {
 			size_t c = b;
@@ -687,6 +707,19 @@ static int cmp_u64(const void *a, const void *b)
  * postings are malformed. */
 static bool slot_positions(struct search_run *r, struct src_slot *s, uint32_t doc)
 {
+	size_t at = 0;
+
+	s->n_pos = 0;
+	for (size_t k = 0; k < s->n; k++)
+		if (s->cur[k].doc == doc) {
+			at = k;
+			s->n_pos++;
+		}
+	/* One word (nearly always): its positions as they are. */
+	if (s->n_pos == 1) {
+		s->n_pos = s->cur[at].n;
+		return index_cursor_positions(&s->cur[at], &s->pos, &s->cap_pos);
+	}
 	s->n_pos = 0;
 	for (size_t k = 0; k < s->n; k++) {
 		if (s->cur[k].doc != doc)
@@ -698,49 +731,77 @@ static bool slot_positions(struct search_run *r, struct src_slot *s, uint32_t do
 		s->n_pos += s->cur[k].n;
 	}
 	/* Words of one slot (other spellings, a prefix's) interleave. */
-	if (s->n > 1)
-		qsort(s->pos, s->n_pos, sizeof(*s->pos), cmp_u64);
+	qsort(s->pos, s->n_pos, sizeof(*s->pos), cmp_u64);
 	return true;
 }
 
-static bool has(const uint64_t *v, size_t n, uint64_t x)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid] < x)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < n && v[lo] == x;
-}
-
-static void add_block(struct blocks *b, uint32_t k)
+static inline void add_block(struct blocks *b, uint32_t k)
 {
 	if (b->n && b->v[b->n - 1] == k)
 		return;
-	GROW(b->v, b->cap, b->n + 1);
+	if (b->n == b->cap)
+		GROW(b->v, b->cap, b->n + 1);
 	b->v[b->n++] = k;
 }
 
-/* The blocks of document doc where term t stands, into r->term. */
+/* The blocks of positions p[0..n) into b. */
+static void blocks_of(struct blocks *b, const uint64_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		add_block(b, (uint32_t)(p[i] >> 32));
+}
+
+/* The blocks where a position of a[] is followed by one of b[]. */
+static void pairs(struct blocks *out, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
+{
+	size_t j = 0;
+
+	for (size_t i = 0; i < na && j < nb; i++) {
+		uint64_t want = a[i] + 1;
+
+		while (j < nb && b[j] < want)
+			j++;
+		if (j < nb && b[j] == want)
+			add_block(out, (uint32_t)(a[i] >> 32));
+	}
+}
+
+/* The blocks of document doc where term t stands, into r->term: the
+ * positions of its first word followed by those of the next ones. */
 static bool term_blocks(struct search_run *r, struct src_term *t, uint32_t doc)
 {
+	size_t *at = t->at;
+
 	r->term.n = 0;
 	if (term_next(t) != doc)
 		return true;
-	for (size_t s = 0; s < t->n_slots; s++)
+	for (size_t s = 0; s < t->n_slots; s++) {
 		if (!slot_positions(r, &t->slots[s], doc))
 			return false;
+		at[s] = 0;
+	}
+	/* A word, two words: most searches, in a loop of their own. */
+	if (t->n_slots == 1) {
+		blocks_of(&r->term, t->slots[0].pos, t->slots[0].n_pos);
+		return true;
+	}
+	if (t->n_slots == 2) {
+		pairs(&r->term, t->slots[0].pos, t->slots[0].n_pos, t->slots[1].pos, t->slots[1].n_pos);
+		return true;
+	}
 	for (size_t i = 0; i < t->slots[0].n_pos; i++) {
 		uint64_t p = t->slots[0].pos[i];
 		size_t s = 1;
 
-		while (s < t->n_slots && has(t->slots[s].pos, t->slots[s].n_pos, p + s))
-			s++;
+		/* Each slot's positions are walked once, in step. */
+		for (; s < t->n_slots; s++) {
+			const struct src_slot *sl = &t->slots[s];
+
+			while (at[s] < sl->n_pos && sl->pos[at[s]] < p + s)
+				at[s]++;
+			if (at[s] == sl->n_pos || sl->pos[at[s]] != p + s)
+				break;
+		}
 		if (s == t->n_slots)
 			add_block(&r->term, (uint32_t)(p >> 32));
 	}
@@ -753,6 +814,7 @@ enum set_op { UNION, INTERSECT, MINUS };
 static void combine(struct blocks *a, const struct blocks *b, enum set_op op, struct blocks *tmp)
 {
 	size_t i = 0, j = 0;
+	struct blocks swap;
 
 	tmp->n = 0;
 	while (i < a->n || j < b->n) {
@@ -765,10 +827,18 @@ static void combine(struct blocks *a, const struct blocks *b, enum set_op op, st
 		i += in_a;
 		j += in_b;
 	}
-	GROW(a->v, a->cap, tmp->n + 1);
-	if (tmp->n)
-		memcpy(a->v, tmp->v, tmp->n * sizeof(*a->v));
-	a->n = tmp->n;
+	swap = *a;
+	*a = *tmp;
+	*tmp = swap;
+}
+
+/* a takes b's blocks, b takes a's buffer: a copy without copying. */
+static void take(struct blocks *a, struct blocks *b)
+{
+	struct blocks swap = *a;
+
+	*a = *b;
+	*b = swap;
 }
 
 /* The blocks of document doc where clause c stands, into r->clause. */
@@ -778,7 +848,10 @@ static bool clause_blocks(struct search_run *r, struct src_clause *c, uint32_t d
 	for (size_t t = 0; t < c->n_terms; t++) {
 		if (!term_blocks(r, &c->terms[t], doc))
 			return false;
-		combine(&r->clause, &r->term, UNION, &r->tmp);
+		if (t)
+			combine(&r->clause, &r->term, UNION, &r->tmp);
+		else
+			take(&r->clause, &r->term);
 	}
 	return true;
 }
@@ -815,7 +888,7 @@ static bool doc_places(struct search_run *r, uint32_t doc)
 		if (!clause_blocks(r, &r->src[c], doc))
 			return false;
 		if (first)
-			combine(&r->places, &r->clause, UNION, &r->tmp);
+			take(&r->places, &r->clause);
 		else
 			combine(&r->places, &r->clause, INTERSECT, &r->tmp);
 		first = false;
