@@ -131,6 +131,44 @@ static const struct search_results *run(struct cli *cli, struct search_index *ix
 	return res;
 }
 
+/* The query's words are every argument that is not an option or an
+ * option's value — "-word" included, which getopt would take for options
+ * — and all after "--".  Puts the options first, then the words in their
+ * order; returns where the words start. */
+static int split_query(int argc, char **argv, const struct option *opts)
+{
+	char **words = xcalloc((size_t)argc + 1, sizeof(*words));
+	int kept = 1, n = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const struct option *found = NULL;
+		size_t len;
+
+		if (!strcmp(a, "--")) {
+			while (++i < argc)
+				words[n++] = argv[i];
+			break;
+		}
+		if (strncmp(a, "--", 2)) {
+			words[n++] = argv[i];
+			continue;
+		}
+		/* An option, abbreviated as getopt allows: does it take the next
+		 * argument as its value? */
+		len = strcspn(a + 2, "=");
+		for (const struct option *o = opts; o->name; o++)
+			if (!strncmp(o->name, a + 2, len) && (!found || strlen(o->name) == len))
+				found = o;
+		argv[kept++] = argv[i];
+		if (found && found->has_arg == required_argument && !a[2 + len] && i + 1 < argc)
+			argv[kept++] = argv[++i];
+	}
+	memcpy(argv + kept, words, (size_t)n * sizeof(*words));
+	free(words);
+	return kept;
+}
+
 /* Builds the index for the next searches, once the results are out. */
 static void index_now(struct cli *cli, struct search_build *b)
 {
@@ -176,11 +214,11 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	struct strbuf text = {0};
 	char *cache;
 	size_t limit = 200;
-	int opt, status;
+	int opt, status, words = split_query(argc, argv, opts);
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(words, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_HELP:
 			command_print_help(cmd_search_help);
@@ -208,14 +246,14 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		if ((status = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
 			return status;
 	}
-	for (int i = optind; i < argc; i++) {
+	for (int i = words; i < argc; i++) {
 		if (text.len)
 			sb_addc(&text, ' ');
 		sb_adds(&text, argv[i]);
 	}
 	if (!search_query_parse(text.len ? text.buf : "", &q, &err)) {
 		sb_free(&text);
-		return cli_usage_error(cli, "%s: give a QUERY", err);
+		return cli_usage_error(cli, "%s", err);
 	}
 	sb_free(&text);
 	if (!cli_open_corpus(cli)) {

@@ -300,14 +300,11 @@ static int cmp_term(const void *a, const void *b)
 	return r ? r : (x->len > y->len) - (x->len < y->len);
 }
 
-static bool write_index(struct builder *b, const char *cache, size_t n_docs)
+static bool write_index(struct builder *b, struct cachefile_writer *w, size_t n_docs)
 {
-	struct cachefile_writer *w = cachefile_create(cache, MAGIC, INDEX_VERSION, N_PARTS);
 	uint64_t off = 0, key_off = 0, count = n_docs;
 	bool ok;
 
-	if (!w)
-		return false;
 	qsort(b->terms, b->n_terms, sizeof(*b->terms), cmp_term);
 	ok = cachefile_write(w, &count, sizeof(count)) && cachefile_write(w, b->docs, n_docs * sizeof(*b->docs));
 	cachefile_next_part(w);
@@ -359,7 +356,10 @@ bool index_build(const char *cache, const char *const *paths, size_t n, void (*p
 {
 	struct builder b = {0};
 	struct docscan ds = {0};
-	bool ok = n < UINT32_MAX;
+	/* The file first: a cache that cannot be written is not built, and an
+	 * interrupted build leaves its temporary file to the signal handler. */
+	struct cachefile_writer *w = n < UINT32_MAX ? cachefile_create(cache, MAGIC, INDEX_VERSION, N_PARTS) : NULL;
+	bool ok = w != NULL;
 
 	b.docs = xcalloc(n + 1, sizeof(*b.docs));
 	for (size_t i = 0; ok && i < n; i++) {
@@ -373,7 +373,15 @@ bool index_build(const char *cache, const char *const *paths, size_t n, void (*p
 			progress(i + 1, arg);
 	}
 	docscan_done(&ds);
-	ok = ok && b.tables.n < UINT32_MAX && write_index(&b, cache, n);
+	if (ok && b.tables.n < UINT32_MAX) {
+		ok = write_index(&b, w, n);
+	} else if (w) {
+		int e = errno;
+
+		cachefile_abort(w);
+		errno = e;
+		ok = false;
+	}
 	builder_free(&b);
 	return ok;
 }

@@ -41,7 +41,7 @@ struct word_index;
  * documents read as it goes; when *stop (may be NULL) becomes true it ends
  * early, leaving nothing.  Documents that cannot be read are indexed empty
  * (what is wrong goes to d).  False with errno set when the file cannot be
- * written, or ECANCELED when stopped. */
+ * written (found before any work is done), or ECANCELED when stopped. */
 bool index_build(const char *cache, const char *const *paths, size_t n, void (*progress)(size_t done, void *arg),
 		 void *arg, const atomic_bool *stop, struct diags *d);
 

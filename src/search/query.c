@@ -211,7 +211,7 @@ bool search_query_parse(const char *text, struct search_query *q, const char **e
 			last = &q->clauses[q->n_clauses - 1];
 	}
 	if (!any) {
-		*err = q->n_clauses ? "only excluded words: give a word to search for" : "nothing to search for";
+		*err = q->n_clauses ? "only excluded words: give a word to search for" : "nothing to search for: give a word";
 		search_query_free(q);
 		return false;
 	}

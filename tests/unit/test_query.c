@@ -78,7 +78,7 @@ static void test_parse(void **state)
 	parses("\"unclosed phrase", "unclosed phrase");
 	assert_false(search_query_parse("-", &q, &err));
 	assert_false(search_query_parse("   \"\"  ", &q, &err));
-	assert_string_equal(err, "nothing to search for");
+	assert_string_equal(err, "nothing to search for: give a word");
 	assert_false(search_query_parse("-children -\"forced labor\"", &q, &err));
 	assert_non_null(strstr(err, "only excluded"));
 	assert_false(search_query_parse("-- * ''", &q, &err));
