@@ -686,7 +686,7 @@ void *cachefile_load(const char *path, const char magic[8], uint32_t version, si
 void cache_in_init(struct cache_in *in, const void *buf, size_t len)
 {
 	in->p = buf;
-	in->end = in->p + len;
+	in->end = buf ? in->p + len : NULL;
 	in->ok = buf != NULL;
 }
 

@@ -149,9 +149,18 @@ static void grow_slots(struct builder *b)
 	b->cap_slots = cap;
 }
 
-static struct term *term_for(struct builder *b, const char *key, size_t len)
+/* Whether two short keys are the same (memcmp's call costs more than this
+ * for a word of a few letters). */
+static bool same_key(const char *a, const char *b, size_t len)
 {
-	uint64_t hash = hash_add(HASH_INIT, key, len);
+	for (size_t i = 0; i < len; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
+static struct term *term_for(struct builder *b, const char *key, size_t len, uint64_t hash)
+{
 	size_t h;
 	struct term *t;
 
@@ -161,7 +170,7 @@ static struct term *term_for(struct builder *b, const char *key, size_t len)
 	}
 	for (h = (size_t)hash & (b->cap_slots - 1); b->slots[h]; h = (h + 1) & (b->cap_slots - 1)) {
 		t = &b->terms[b->slots[h] - 1];
-		if (t->hash == hash && t->len == len && !memcmp(t->key, key, len))
+		if (t->hash == hash && t->len == len && same_key(t->key, key, len))
 			return t;
 	}
 	t = &b->terms[b->n_terms];
@@ -272,7 +281,7 @@ static void add_doc(struct builder *b, struct docscan *ds, uint32_t doc, const c
 			put_bytes(tb, &bl->index, sizeof(bl->index));
 			words_init(&w, bl->text, bl->len, 0);
 			while (words_next(&w, &wd)) {
-				struct term *t = term_for(b, wd.key, wd.len);
+				struct term *t = term_for(b, wd.key, wd.len, wd.hash);
 
 				if (!t->n_pending) {
 					if (b->n_touched == b->cap_touched)

@@ -152,7 +152,7 @@ bool search_query_parse(const char *text, struct search_query *q, const char **e
 	while (*p) {
 		const char *start;
 		struct search_term t;
-		bool neg = false, prefix = false, or_word;
+		bool neg = false, prefix = false, quoted = false, or_word;
 		size_t n;
 
 		if (space(*p)) {
@@ -166,6 +166,7 @@ bool search_query_parse(const char *text, struct search_query *q, const char **e
 		if (*p == '"') {
 			const char *end = strchr(p + 1, '"');
 
+			quoted = true;
 			start = p + 1;
 			n = end ? (size_t)(end - start) : strlen(start);
 			p = start + n + (end != NULL);
@@ -178,7 +179,7 @@ bool search_query_parse(const char *text, struct search_query *q, const char **e
 		/* OR after a term is the operator (it joins two words to be
 		 * found; after an excluded one it means nothing); first, it is
 		 * the word. */
-		or_word = !neg && start[-1] != '"' && n == 2 && !memcmp(start, "OR", 2);
+		or_word = !neg && !quoted && n == 2 && !memcmp(start, "OR", 2);
 		if (or_word && after_term) {
 			pending_or = last != NULL;
 			continue;

@@ -127,6 +127,7 @@ static void key_add(struct word *out, const char *s, size_t n)
 	memcpy(out->key + out->len, s, n);
 	out->len += n;
 	out->key[out->len] = '\0';
+	out->hash = hash_add(out->hash, s, n);
 }
 
 /* The next word of a fast stretch, from w->pos. */
@@ -145,6 +146,7 @@ static bool next_fast(struct words *w, struct word *out)
 			if (!in) {
 				out->start = i;
 				out->len = 0;
+				out->hash = HASH_INIT;
 				in = true;
 			}
 			if (c >= 'A' && c <= 'Z')
@@ -190,6 +192,7 @@ static bool next_slow(struct words *w, struct word *out)
 			if (!in) {
 				first = i;
 				out->len = 0;
+				out->hash = HASH_INIT;
 				in = true;
 			}
 			key_add(out, f->s + i, n);
@@ -221,12 +224,22 @@ static bool next_slow(struct words *w, struct word *out)
 	return in;
 }
 
-/* The byte as a word's letter (lower case), or 0 for any other. */
+/* Each ASCII byte as a word's letter (lower case), or 0 for any other
+ * (and for every byte beyond ASCII, left at 0). */
+static const unsigned char letters[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 0, 0, 0, 0, 0, 0,
+	0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+	0, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+	112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 0, 0, 0, 0, 0,
+};
+
 static inline unsigned char letter(unsigned char c)
 {
-	if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-		return c;
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : 0;
+	return letters[c];
 }
 
 /* A run of ASCII letters and digits standing between separators is a
@@ -237,17 +250,21 @@ static bool next_plain(struct words *w, struct word *out)
 {
 	const unsigned char *t = (const unsigned char *)w->text;
 	size_t i = w->pos, j = i, n;
+	uint64_t h = HASH_INIT;
 	unsigned char c;
 
 	out->len = 0;
 	while (j < w->len && (c = letter(t[j]))) {
-		if (out->len < WORDS_MAX_KEY)
+		if (out->len < WORDS_MAX_KEY) {
 			out->key[out->len++] = (char)c;
+			h = hash_add(h, &c, 1);
+		}
 		j++;
 	}
 	if (j == i || (j < w->len && (t[j] == '\'' || (t[j] >= 0x80 && kind_at(w->text, w->len, j, &n) != SEP))))
 		return false;
 	out->key[out->len] = '\0';
+	out->hash = h;
 	out->start = i;
 	out->end = j;
 	w->pos = w->chunk = w->chunk_end = j;

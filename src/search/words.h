@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "text/fold.h"
 
@@ -29,6 +30,7 @@ struct word {
 	size_t start, end;               /* bytes of the original text */
 	char key[WORDS_MAX_KEY + 1];     /* folded, NUL-terminated */
 	size_t len;                      /* of key */
+	uint64_t hash;                   /* hash_add of key, made as it is read */
 };
 
 /* An iterator over the words of text[0..len); zero-initialised fields are
