@@ -133,21 +133,35 @@ void cache_sum_init(struct cache_sum *s)
 	memcpy(s->lane, lane_seed, sizeof(s->lane));
 }
 
-/* One 32-byte round: each lane takes a word, multiplies and mixes. */
-static void sum_round(struct cache_sum *s, const unsigned char *p)
+/* Rounds of 32 bytes (n a multiple of 32): each lane takes a word,
+ * multiplies and mixes; the lanes stay in registers throughout. */
+static void sum_rounds(struct cache_sum *s, const unsigned char *p, size_t n)
 {
-	for (int k = 0; k < 4; k++) {
-		uint64_t w;
+	uint64_t a = s->lane[0], b = s->lane[1], c = s->lane[2], d = s->lane[3];
 
-		memcpy(&w, p + 8 * k, 8);
-		s->lane[k] = (s->lane[k] ^ w) * 0x100000001B3ULL;
-		s->lane[k] ^= s->lane[k] >> 29;
+	for (size_t i = 0; i < n; i += 32) {
+		uint64_t w[4];
+
+		memcpy(w, p + i, 32);
+		a = (a ^ w[0]) * 0x100000001B3ULL;
+		b = (b ^ w[1]) * 0x100000001B3ULL;
+		c = (c ^ w[2]) * 0x100000001B3ULL;
+		d = (d ^ w[3]) * 0x100000001B3ULL;
+		a ^= a >> 29;
+		b ^= b >> 29;
+		c ^= c >> 29;
+		d ^= d >> 29;
 	}
+	s->lane[0] = a;
+	s->lane[1] = b;
+	s->lane[2] = c;
+	s->lane[3] = d;
 }
 
 void cache_sum_add(struct cache_sum *s, const void *data, size_t n)
 {
 	const unsigned char *p = data;
+	size_t whole;
 
 	if (!n)
 		return;
@@ -161,13 +175,13 @@ void cache_sum_add(struct cache_sum *s, const void *data, size_t n)
 		n -= k;
 		if (s->tail_len < 32)
 			return;
-		sum_round(s, s->tail);
+		sum_rounds(s, s->tail, 32);
 		s->tail_len = 0;
 	}
-	for (; n >= 32; p += 32, n -= 32)
-		sum_round(s, p);
-	memcpy(s->tail, p, n);
-	s->tail_len = n;
+	whole = n / 32 * 32;
+	sum_rounds(s, p, whole);
+	memcpy(s->tail, p + whole, n - whole);
+	s->tail_len = n - whole;
 }
 
 uint64_t cache_sum_final(const struct cache_sum *s)

@@ -483,14 +483,18 @@ static void records_save(const struct corpus *c, const char *path, const struct 
 	for (size_t i = 0; ok && i < c->n_sources; i++)
 		ok = cachefile_put_str(w, c->sources[i].path) &&
 		     cachefile_write(w, &c->sources[i].stamp, sizeof(c->sources[i].stamp));
+	/* A country's documents are in a row: their slug is written once. */
 	for (size_t k = 0; k < c->n_colls; k++)
 		for (size_t i = 0; i < c->colls[k]->n_docs; i++) {
-			sb_add(&strings, c->colls[k]->docs[i].slug, strlen(c->colls[k]->docs[i].slug) + 1);
-			sb_add(&strings, c->colls[k]->docs[i].path, strlen(c->colls[k]->docs[i].path) + 1);
+			const struct corpus_doc *e = &c->colls[k]->docs[i];
+
+			if (!i || strcmp(e->slug, e[-1].slug))
+				sb_add(&strings, e->slug, strlen(e->slug) + 1);
+			sb_add(&strings, e->path, strlen(e->path) + 1);
 		}
 	ok = ok && strings.len < UINT32_MAX && cachefile_put_u64(w, strings.len) &&
 	     cachefile_write(w, strings.buf, strings.len) && cachefile_put_u64(w, c->n_colls);
-	for (size_t k = 0, off = 0; ok && k < c->n_colls; k++) {
+	for (size_t k = 0, off = 0, slug = 0; ok && k < c->n_colls; k++) {
 		const struct collection *coll = c->colls[k];
 
 		ok = cachefile_put_str(w, coll->name) && cachefile_put_str(w, coll->dir) &&
@@ -500,8 +504,11 @@ static void records_save(const struct corpus *c, const char *path, const struct 
 			const struct corpus_doc *e = &coll->docs[i];
 			struct doc_record r = { .year = e->year };
 
-			r.slug = (uint32_t)off;
-			off += strlen(e->slug) + 1;
+			if (!i || strcmp(e->slug, e[-1].slug)) {
+				slug = off;
+				off += strlen(e->slug) + 1;
+			}
+			r.slug = (uint32_t)slug;
 			r.path = (uint32_t)off;
 			off += strlen(e->path) + 1;
 			/* A header from the records (checked or not in this run) is
@@ -572,7 +579,9 @@ static bool load_docs(struct collection *coll, struct cache_in *in, const char *
 		struct corpus_doc *e = &coll->docs[coll->n_docs++];
 		struct doc_record r;
 
-		cache_get(in, &r, sizeof(r));
+		/* Room for every record was checked above. */
+		memcpy(&r, in->p, sizeof(r));
+		in->p += sizeof(r);
 		if (r.slug >= n_strings || r.path >= n_strings || r.tier >= TIER__COUNT)
 			return in->ok = false;
 		e->coll = coll;
@@ -672,8 +681,9 @@ static bool all_countries_known(const struct corpus *c)
 		for (size_t i = 0; i < c->colls[k]->n_docs; i++) {
 			const char *slug = c->colls[k]->docs[i].slug;
 
-			/* Documents are sorted by slug: look each country up once. */
-			if (i && !strcmp(slug, c->colls[k]->docs[i - 1].slug))
+			/* Documents are sorted by slug: look each country up once
+			 * (from the records, a country's documents share one slug). */
+			if (i && (slug == c->colls[k]->docs[i - 1].slug || !strcmp(slug, c->colls[k]->docs[i - 1].slug)))
 				continue;
 			if (!countries_by_slug(c->countries, slug))
 				return false;
