@@ -395,10 +395,14 @@ struct cachefile_writer {
 	int error;               /* the first errno, or 0 */
 };
 
-static bool write_all(int fd, const unsigned char *p, size_t n, uint64_t off)
+/* All n bytes of buf written (or read) at off, through short counts and
+ * interruptions. */
+static bool io_all(int fd, void *buf, size_t n, uint64_t off, bool writing)
 {
+	unsigned char *p = buf;
+
 	while (n) {
-		ssize_t k = pwrite(fd, p, n, (off_t)off);
+		ssize_t k = writing ? pwrite(fd, p, n, (off_t)off) : pread(fd, p, n, (off_t)off);
 
 		if (k < 0 && errno == EINTR)
 			continue;
@@ -413,7 +417,7 @@ static bool write_all(int fd, const unsigned char *p, size_t n, uint64_t off)
 
 static void flush_buf(struct cachefile_writer *w)
 {
-	if (w->buf_len && !w->error && !write_all(w->fd, w->buf, w->buf_len, w->pos - w->buf_len))
+	if (w->buf_len && !w->error && !io_all(w->fd, w->buf, w->buf_len, w->pos - w->buf_len, true))
 		w->error = errno ? errno : EIO;
 	w->buf_len = 0;
 }
@@ -531,7 +535,7 @@ bool cachefile_commit(struct cachefile_writer *w)
 	for (unsigned i = w->cur + 1; i < w->h.n_parts; i++)
 		w->h.parts[i] = (struct part){ w->pos, 0, cache_checksum("", 0) };
 	header_encode(&w->h, head);
-	if (!w->error && !write_all(w->fd, head, header_size(w->h.n_parts), 0))
+	if (!w->error && !io_all(w->fd, head, header_size(w->h.n_parts), 0, true))
 		w->error = errno ? errno : EIO;
 	if (close(w->fd) != 0 && !w->error)
 		w->error = errno;
@@ -577,24 +581,6 @@ struct cachefile {
 	struct header h;
 };
 
-static bool read_all(int fd, void *buf, size_t n, uint64_t off)
-{
-	unsigned char *p = buf;
-
-	while (n) {
-		ssize_t k = pread(fd, p, n, (off_t)off);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return false;
-		p += k;
-		n -= (size_t)k;
-		off += (uint64_t)k;
-	}
-	return true;
-}
-
 struct cachefile *cachefile_open(const char *path, const char magic[8], uint32_t version, unsigned n_parts)
 {
 	unsigned char head[sizeof(struct header) + 8], want[sizeof(struct header) + 8];
@@ -611,7 +597,7 @@ struct cachefile *cachefile_open(const char *path, const char magic[8], uint32_t
 		return NULL;
 	cf = xcalloc(1, sizeof(*cf));
 	cf->fd = fd;
-	if (!read_all(fd, head, header_size(n_parts), 0))
+	if (!io_all(fd, head, header_size(n_parts), 0, false))
 		goto bad;
 	memcpy(cf->h.magic, head, 8);
 	memcpy(&cf->h.version, head + 8, 4);
@@ -678,7 +664,7 @@ bool cachefile_read(struct cachefile *cf, unsigned part, uint64_t off, void *buf
 	if (part >= cf->h.n_parts)
 		return false;
 	p = &cf->h.parts[part];
-	if (off > p->len || n > p->len - off || !read_all(cf->fd, buf, n, p->off + off))
+	if (off > p->len || n > p->len - off || !io_all(cf->fd, buf, n, p->off + off, false))
 		return false;
 	return !sum || cache_checksum(buf, n) == *sum;
 }
@@ -746,4 +732,20 @@ const char *cache_get_str(struct cache_in *in, size_t *len)
 	in->p += n + 1;
 	*len = n;
 	return s;
+}
+
+const char *cache_get_copy(struct cache_in *in, struct arena *a, bool required)
+{
+	size_t n;
+	const char *s = cache_get_str(in, &n);
+
+	if (!s) {
+		in->ok = in->ok && !required;
+		return NULL;
+	}
+	if (memchr(s, '\0', n)) {
+		in->ok = false;
+		return NULL;
+	}
+	return arena_strndup(a, s, n);
 }

@@ -23,6 +23,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "base/arena.h"
+
 /* ---- what a cache stands for ---- */
 
 struct cache_stamp {
@@ -145,5 +147,8 @@ uint64_t cache_get_u64(struct cache_in *in);
  * was written too, so it can be used in place; it may hold other NULs) and
  * its length, or NULL when it was NULL or on failure. */
 const char *cache_get_str(struct cache_in *in, size_t *len);
+/* The same string copied into a (owned by a); NULL when it was NULL (then
+ * in->ok is made false if it was required) or holds a NUL (made false). */
+const char *cache_get_copy(struct cache_in *in, struct arena *a, bool required);
 
 #endif

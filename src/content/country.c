@@ -383,23 +383,6 @@ static void write_cache(const char *cache, const struct countries *cs, const str
 		cachefile_abort(w);
 }
 
-/* A string of the cache, copied into the table's arena (NULL: absent). */
-static const char *get_str(struct cache_in *in, struct arena *a, bool required)
-{
-	size_t n;
-	const char *s = cache_get_str(in, &n);
-
-	if (!s) {
-		in->ok = in->ok && !required;
-		return NULL;
-	}
-	if (memchr(s, '\0', n)) {
-		in->ok = false;
-		return NULL;
-	}
-	return arena_strndup(a, s, n);
-}
-
 /* The table from the cache file when it is intact and of path as it is. */
 static struct countries *read_cache(const char *cache, const char *path)
 {
@@ -423,16 +406,16 @@ static struct countries *read_cache(const char *cache, const char *path)
 		const char *slug, *name, *short_name, *iso3, *region;
 		struct entry *e;
 
-		slug = get_str(&in, cs->arena, true);
-		name = get_str(&in, cs->arena, true);
-		short_name = get_str(&in, cs->arena, false);
-		iso3 = get_str(&in, cs->arena, true);
-		region = get_str(&in, cs->arena, false);
+		slug = cache_get_copy(&in, cs->arena, true);
+		name = cache_get_copy(&in, cs->arena, true);
+		short_name = cache_get_copy(&in, cs->arena, false);
+		iso3 = cache_get_copy(&in, cs->arena, true);
+		region = cache_get_copy(&in, cs->arena, false);
 		if (!in.ok || n_aliases > len)
 			break;
 		e = add_entry(cs, slug, name, short_name, iso3, region, line, n_aliases);
 		for (uint32_t k = 0; k < n_aliases && in.ok; k++) {
-			const char *alias = get_str(&in, cs->arena, true);
+			const char *alias = cache_get_copy(&in, cs->arena, true);
 
 			if (alias)
 				e->c.aliases[e->c.n_aliases++] = alias;

@@ -33,20 +33,6 @@ struct scan_cache {
 	bool dirty;
 };
 
-/* A string of the cache, copied into the arena; NULL (and in->ok false)
- * when missing or holding a NUL. */
-static const char *get_name(struct cache_in *in, struct arena *a)
-{
-	size_t n;
-	const char *s = cache_get_str(in, &n);
-
-	if (!s || memchr(s, '\0', n)) {
-		in->ok = false;
-		return NULL;
-	}
-	return arena_strndup(a, s, n);
-}
-
 /* Reads the listings of buf; false (and nothing kept) if it is damaged. */
 static bool parse(struct scan_cache *sc, const char *buf, size_t len)
 {
@@ -59,14 +45,14 @@ static bool parse(struct scan_cache *sc, const char *buf, size_t len)
 		struct listing l = {0};
 		uint64_t k;
 
-		l.dir = get_name(&in, sc->arena);
+		l.dir = cache_get_copy(&in, sc->arena, true);
 		cache_get(&in, &l.stamp, sizeof(l.stamp));
 		k = cache_get_u64(&in);
 		if (!in.ok || k > len)
 			break;
 		l.names = arena_array(sc->arena, k + 1, sizeof(*l.names));
 		for (l.n = 0; l.n < k && in.ok; l.n++)
-			l.names[l.n] = get_name(&in, sc->arena);
+			l.names[l.n] = cache_get_copy(&in, sc->arena, true);
 		GROW(sc->v, sc->cap, sc->n + 1);
 		sc->v[sc->n++] = l;
 	}
