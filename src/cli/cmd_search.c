@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "style/ansi.h"
+#include "cli/byyear.h"
 #include "cli/commands.h"
 #include "base/json.h"
 #include "search/search.h"
@@ -14,6 +15,7 @@
 
 const char cmd_search_help[] =
 	"Usage: tipr search QUERY... [--country C] [--year Y] [--section ID] [--format text|json]\n"
+	"                   [--by-year]\n"
 	"\n"
 	"Search every paragraph and recommendation of the content.  A result is a\n"
 	"place (a paragraph or a list item) that has every word of the query:\n"
@@ -37,6 +39,8 @@ const char cmd_search_help[] =
 	"  --section ID    only this section (overview, recommendations, prosecution, ...)\n"
 	"  --format F      text (default) or json\n"
 	"  --limit N       show at most N places (default 200)\n"
+	"  --by-year       instead of the places, how many narratives of each\n"
+	"                  edition match: a bar chart (or JSON)\n"
 	"  --content DIR   read the content in DIR (repeatable)\n"
 	"  --color WHEN    auto, always or never\n";
 
@@ -194,7 +198,7 @@ static void index_now(struct cli *cli, struct search_build *b)
 
 int cmd_search(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_COUNTRY = OPT_FIRST_COMMAND_OPTION, OPT_YEAR, OPT_SECTION, OPT_FORMAT, OPT_LIMIT };
+	enum { OPT_COUNTRY = OPT_FIRST_COMMAND_OPTION, OPT_YEAR, OPT_SECTION, OPT_FORMAT, OPT_LIMIT, OPT_BY_YEAR };
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "country", required_argument, NULL, OPT_COUNTRY },
@@ -202,6 +206,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		{ "section", required_argument, NULL, OPT_SECTION },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "limit", required_argument, NULL, OPT_LIMIT },
+		{ "by-year", no_argument, NULL, OPT_BY_YEAR },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct search_scope scope = {0};
@@ -214,6 +219,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	struct strbuf text = {0};
 	char *cache;
 	size_t limit = 200;
+	bool by_year = false;
 	int opt, status, words = split_query(argc, argv, opts);
 
 	optind = 1;
@@ -242,6 +248,9 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 			if (!(limit = strtoul(optarg, NULL, 10)))
 				return cli_usage_error(cli, "--limit must be a number above 0");
 			continue;
+		case OPT_BY_YEAR:
+			by_year = true;
+			continue;
 		}
 		if ((status = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
 			return status;
@@ -255,8 +264,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		sb_free(&text);
 		return cli_usage_error(cli, "%s", err);
 	}
-	sb_free(&text);
 	if (!cli_open_corpus(cli)) {
+		sb_free(&text);
 		search_query_free(&q);
 		return EXIT_NOTFOUND;
 	}
@@ -264,6 +273,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		const struct country *c = cli_country(cli, country);
 
 		if (!c) {
+			sb_free(&text);
 			search_query_free(&q);
 			return EXIT_NOTFOUND;
 		}
@@ -274,11 +284,22 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	/* No index yet: the narratives are read while it is built. */
 	if (!search_index_load(ix, cache))
 		build = search_build_start(ix, cache);
-	res = run(cli, ix, &q, &scope, limit, !strcmp(format, "json"), &r);
-	status = res->total ? EXIT_OK : EXIT_NOTFOUND;
-	if (!res->total && strcmp(format, "json"))
-		fprintf(stderr, "tipr search: no match\n");
-	search_finish(r, NULL);
+	if (by_year) {
+		struct search_results counted;
+
+		/* By year, places are only counted: no snippets. */
+		search_run(ix, &q, &scope, 0, 0, &counted, &cli->diags);
+		cli_flush_diags(cli);
+		status = cli_print_by_year(cli, ix, &counted, &scope, text.buf, !strcmp(format, "json"));
+		search_results_free(&counted);
+	} else {
+		res = run(cli, ix, &q, &scope, limit, !strcmp(format, "json"), &r);
+		status = res->total ? EXIT_OK : EXIT_NOTFOUND;
+		if (!res->total && strcmp(format, "json"))
+			fprintf(stderr, "tipr search: no match\n");
+		search_finish(r, NULL);
+	}
+	sb_free(&text);
 	/* An index found damaged is made again. */
 	if (!build && search_index_damaged(ix))
 		build = search_build_start(ix, cache);

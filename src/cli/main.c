@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "base/cleanup.h"
 #include "base/icu.h"
 
 struct command {
@@ -54,8 +55,12 @@ void command_print_help(const char *text)
 
 static bool takes_value(const char *arg)
 {
-	return !strcmp(arg, "--content") || !strcmp(arg, "--theme") || !strcmp(arg, "--color") ||
-	       !strcmp(arg, "--colour");
+	static const char *const opts[] = { "--content", "--theme", "--color", "--colour", "--script", "--size" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(opts); i++)
+		if (!strcmp(arg, opts[i]))
+			return true;
+	return false;
 }
 
 static int run(int argc, char **argv)
@@ -115,6 +120,8 @@ int main(int argc, char **argv)
 	/* Over a file size limit a write then fails with EFBIG, which a save
 	 * reports (the old file intact), instead of killing tipr mid-save. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* Temporary files go, and the terminal comes back, on SIGINT & co. */
+	cleanup_install();
 	status = run(argc, argv);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("tipr: write error");

@@ -84,6 +84,16 @@ bool search_index_indexed(const struct search_index *ix)
 	return ix->wx != NULL;
 }
 
+size_t search_index_docs(const struct search_index *ix)
+{
+	return ix->n_docs;
+}
+
+struct corpus_doc *search_index_doc(const struct search_index *ix, size_t i)
+{
+	return i < ix->n_docs ? ix->docs[i] : NULL;
+}
+
 bool search_index_damaged(const struct search_index *ix)
 {
 	return ix->damaged;
@@ -996,39 +1006,6 @@ void search_results_free(struct search_results *r)
 	free(r->hits);
 	free(r->places);
 	memset(r, 0, sizeof(*r));
-}
-
-static int cmp_year(const void *a, const void *b)
-{
-	const struct search_year *x = a, *y = b;
-
-	return (x->year > y->year) - (x->year < y->year);
-}
-
-size_t search_results_years(const struct search_results *r, const struct search_index *ix,
-			    struct search_year **out)
-{
-	struct search_year *v = NULL;
-	size_t n = 0, cap = 0;
-
-	for (size_t i = 0; i < r->n_places && i < ix->n_docs; i++) {
-		size_t k;
-
-		if (!r->places[i])
-			continue;
-		for (k = 0; k < n && v[k].year != ix->docs[i]->year; k++)
-			;
-		if (k == n) {
-			GROW(v, cap, n + 1);
-			v[n++] = (struct search_year){ ix->docs[i]->year, 0, 0 };
-		}
-		v[k].docs++;
-		v[k].places += r->places[i];
-	}
-	if (n)
-		qsort(v, n, sizeof(*v), cmp_year);
-	*out = v;
-	return n;
 }
 
 /* ---- searching as you type ---- */

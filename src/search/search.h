@@ -46,6 +46,9 @@ struct search_index *search_index_new(struct corpus *c);
 bool search_index_load(struct search_index *ix, const char *cache_path);
 /* Whether searches go through the word index. */
 bool search_index_indexed(const struct search_index *ix);
+/* The corpus's documents, in the order of search_results.places. */
+size_t search_index_docs(const struct search_index *ix);
+struct corpus_doc *search_index_doc(const struct search_index *ix, size_t i);
 /* Whether a search found the word index damaged (it is no longer used):
  * it should be built again. */
 bool search_index_damaged(const struct search_index *ix);
@@ -142,16 +145,6 @@ void search_finish(struct search_run *r, struct search_results *out);
 void search_run(struct search_index *ix, const struct search_query *q, const struct search_scope *scope,
 		size_t max_hits, size_t snippet_width, struct search_results *out, struct diags *d);
 void search_results_free(struct search_results *r);
-
-/* Narratives with places, per edition: for `search --by-year` charts. */
-struct search_year {
-	int year;
-	size_t docs, places;
-};
-/* The years of the documents of r with places, ascending, in *out (the
- * caller frees it); how many there are. */
-size_t search_results_years(const struct search_results *r, const struct search_index *ix,
-			    struct search_year **out);
 
 /* ---- search as you type ----
  *

@@ -2,7 +2,7 @@
  * the scan giving the same answer, snippets, results as they come, the
  * index in its cache (built, reused, rebuilt on any change or damage, a
  * file cut short underneath), the index built on a thread, search as you
- * type, counts per year. */
+ * type. */
 #include "config.h"
 
 #include <dirent.h>
@@ -707,37 +707,6 @@ static void test_typing(void **state)
 	diags_free(&d);
 }
 
-static void test_years(void **state)
-{
-	struct diags d = {0};
-	struct corpus *c = open_bundled(&d);
-	struct search_index *ix = search_index_new(c);
-	struct search_scope all = {0};
-	struct search_results res;
-	struct search_year *y;
-	size_t n;
-
-	(void)state;
-	run(ix, "\"forced labor\"", &all, &res, &d);
-	n = search_results_years(&res, ix, &y);
-	assert_true(n >= 3);
-	for (size_t i = 0; i < n; i++) {
-		assert_true(i == 0 || y[i].year > y[i - 1].year);
-		assert_true(y[i].docs >= 1 && y[i].places >= y[i].docs);
-	}
-	/* Undated commentary counts under year 0, first; North Korea's
-	 * narratives under their editions. */
-	for (size_t i = 0; i < n; i++)
-		if (y[i].year == 2021 || y[i].year == 2023)
-			assert_int_equal(y[i].docs, 1);
-	assert_true(y[n - 1].year == 2023);
-	free(y);
-	search_results_free(&res);
-	search_index_free(ix);
-	corpus_free(c);
-	diags_free(&d);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -745,7 +714,6 @@ int main(void)
 		cmocka_unit_test(test_snippets),          cmocka_unit_test(test_index_is_scan),
 		cmocka_unit_test(test_steps),             cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_background),        cmocka_unit_test(test_typing),
-		cmocka_unit_test(test_years),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -25,8 +25,10 @@ static char *words_of(const char *text, size_t from)
 	struct word wd;
 
 	words_init(&w, text, strlen(text), from);
-	while (words_next(&w, &wd))
+	while (words_next(&w, &wd)) {
+		assert_true(wd.hash == hash_add(HASH_INIT, wd.key, wd.len));
 		sb_addf(&sb, "%s%s@%zu-%zu", sb.len ? " " : "", wd.key, wd.start, wd.end);
+	}
 	words_done(&w);
 	return sb_detach(&sb);
 }
