@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -15,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/cleanup.h"
 #include "base/paths.h"
 #include "base/util.h"
 
@@ -236,114 +236,10 @@ static void header_encode(const struct header *h, unsigned char *out)
 	memcpy(out + n, &sum, 8);
 }
 
-/* ---- temporary files and signals ---- */
+/* ---- temporary files ---- */
 
-/* Temporary files being written, for the signal handler: a path is armed
- * (2) only once it is complete, and the handler only reads armed slots. */
-#define TEMP_SLOTS 8
-static char temp_path[TEMP_SLOTS][PATH_MAX];
-static atomic_int temp_state[TEMP_SLOTS];
+/* Numbers the temporary files of a process (threads may write at once). */
 static atomic_uint temp_serial;
-
-static const int cleanup_signals[] = { SIGINT, SIGTERM, SIGHUP };
-static struct sigaction previous[ARRAY_SIZE(cleanup_signals)];
-static bool installed[ARRAY_SIZE(cleanup_signals)];
-static pthread_mutex_t handlers_lock = PTHREAD_MUTEX_INITIALIZER;
-static size_t n_armed;
-
-static void on_signal(int sig, siginfo_t *info, void *ctx)
-{
-	int saved = errno;
-
-	for (size_t i = 0; i < TEMP_SLOTS; i++)
-		if (atomic_load(&temp_state[i]) == 2)
-			unlink(temp_path[i]);
-	errno = saved;
-	for (size_t i = 0; i < ARRAY_SIZE(cleanup_signals); i++) {
-		const struct sigaction *old = &previous[i];
-
-		if (cleanup_signals[i] != sig)
-			continue;
-		/* Whoever handled the signal before goes on handling it; by
-		 * default it ends the process, as if tipr had not been here. */
-		if (old->sa_flags & SA_SIGINFO) {
-			old->sa_sigaction(sig, info, ctx);
-		} else if (old->sa_handler == SIG_DFL) {
-			sigaction(sig, old, NULL);
-			raise(sig);
-		} else if (old->sa_handler != SIG_IGN) {
-			old->sa_handler(sig);
-		}
-	}
-}
-
-/* The handlers are in place only while a temporary file exists, so that
- * the program's own (curses sets its handlers only over the defaults) are
- * the program's business the rest of the time. */
-static void install_handlers(void)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(cleanup_signals); i++) {
-		struct sigaction sa;
-
-		installed[i] = false;
-		if (sigaction(cleanup_signals[i], NULL, &previous[i]) != 0)
-			continue;
-		/* An ignored signal (nohup) does not end the process: nothing
-		 * to clean up after. */
-		if (!(previous[i].sa_flags & SA_SIGINFO) && previous[i].sa_handler == SIG_IGN)
-			continue;
-		memset(&sa, 0, sizeof(sa));
-		sa.sa_sigaction = on_signal;
-		sa.sa_flags = SA_SIGINFO | SA_RESTART;
-		sigfillset(&sa.sa_mask);
-		installed[i] = sigaction(cleanup_signals[i], &sa, NULL) == 0;
-	}
-}
-
-static void handlers_hold(void)
-{
-	pthread_mutex_lock(&handlers_lock);
-	if (n_armed++ == 0)
-		install_handlers();
-	pthread_mutex_unlock(&handlers_lock);
-}
-
-static void handlers_release(void)
-{
-	pthread_mutex_lock(&handlers_lock);
-	if (--n_armed == 0)
-		for (size_t i = 0; i < ARRAY_SIZE(cleanup_signals); i++)
-			if (installed[i])
-				sigaction(cleanup_signals[i], &previous[i], NULL);
-	pthread_mutex_unlock(&handlers_lock);
-}
-
-/* Arms path for removal on a signal; the slot, or -1 when none is free
- * (then the file is only cleaned up by a later run). */
-static int temp_arm(const char *path)
-{
-	if (strlen(path) >= PATH_MAX)
-		return -1;
-	for (int i = 0; i < TEMP_SLOTS; i++) {
-		int expected = 0;
-
-		if (atomic_compare_exchange_strong(&temp_state[i], &expected, 1)) {
-			handlers_hold();
-			strcpy(temp_path[i], path);
-			atomic_store(&temp_state[i], 2);
-			return i;
-		}
-	}
-	return -1;
-}
-
-static void temp_disarm(int slot)
-{
-	if (slot < 0)
-		return;
-	atomic_store(&temp_state[slot], 0);
-	handlers_release();
-}
 
 /* The process id in a temporary file's name (NAME.tmpPID or
  * NAME.tmpPID.N), or 0 when the name is not one. */
@@ -385,7 +281,7 @@ static void clean_stale(const char *dir)
 
 struct cachefile_writer {
 	char *path, *tmp;
-	int fd, slot;
+	int fd;
 	struct header h;
 	unsigned cur;
 	struct cache_sum sum;
@@ -456,7 +352,9 @@ struct cachefile_writer *cachefile_create(const char *path, const char magic[8],
 		errno = saved;
 		return NULL;
 	}
-	w->slot = temp_arm(w->tmp);
+	/* Gone with the process if a signal ends it (see cleanup.h). */
+	cleanup_install();
+	cleanup_add_file(w->tmp);
 	memcpy(w->h.magic, magic, 8);
 	w->h.version = version;
 	w->h.n_parts = n_parts;
@@ -520,7 +418,7 @@ void cachefile_abort(struct cachefile_writer *w)
 		return;
 	close(w->fd);
 	unlink(w->tmp);
-	temp_disarm(w->slot);
+	cleanup_remove_file(w->tmp);
 	writer_free(w);
 }
 
@@ -543,7 +441,7 @@ bool cachefile_commit(struct cachefile_writer *w)
 		w->error = errno;
 	if (w->error)
 		unlink(w->tmp);
-	temp_disarm(w->slot);
+	cleanup_remove_file(w->tmp);
 	e = w->error;
 	writer_free(w);
 	errno = e;

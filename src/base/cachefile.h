@@ -10,10 +10,10 @@
  *
  * Files are read with pread, never mapped: a cache truncated by another
  * process underneath a reader is a failed read, not a SIGBUS.  They are
- * written to a temporary file beside their name (NAME.tmpPID), registered so
- * that SIGINT, SIGTERM or SIGHUP removes it before the process dies, and
- * renamed into place; temporary files of dead processes (SIGKILL) are
- * removed the next time the directory is written to.  Model code. */
+ * written to a temporary file beside their name (NAME.tmpPID.N), given to
+ * cleanup.h so that a signal ending the process removes it, and renamed
+ * into place; temporary files of dead processes (SIGKILL) are removed the
+ * next time the directory is written to.  Model code. */
 #ifndef TIPR_CACHEFILE_H
 #define TIPR_CACHEFILE_H
 
