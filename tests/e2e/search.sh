@@ -26,7 +26,7 @@ flip() { # FILE OFFSET: one byte changed in place
 }
 inode() { ls -i "$1" | cut -d' ' -f1; }
 
-echo "1..28"
+echo "1..29"
 "$TIPR" search '"law enforcement efforts"' --color never >"$tmp/out" 2>&1
 expect "a phrase: exit 0" [ $? -eq 0 ]
 expect "grouped by document, the match marked" sh -c "grep -q '^North Korea 2022 (Trafficking in Persons Report)' '$tmp/out' && grep -qF '»law enforcement efforts«' '$tmp/out'"
@@ -63,6 +63,13 @@ printf 'country: cote-divoire\nyear: 2021\ntier: "2"\ntitle: "C\303\264te"\ncomp
 expect "cote finds Côte" has "»Côte«"
 "$TIPR" search cocoa --content "$tmp/c" --color always >"$tmp/out" 2>&1
 expect "escape sequences in content stay inert, only tipr's SGR" sh -c "! LC_ALL=C sed 's/\x1b\[[0-9;]*m//g' '$tmp/out' | od -An -tx1 | grep -q ' 1b'"
+
+# A FIFO named like a narrative: reported, never waited on (the first
+# search reads the files, and so does the index built after it).
+mkfifo "$tmp/c/tip/2021/kenya.yaml"
+timeout 20 "$TIPR" search cocoa --content "$tmp/c" --color never >"$tmp/out" 2>&1
+expect "a FIFO among the narratives: said, the others searched" sh -c "[ $? -eq 0 ] && grep -q 'kenya.yaml.*not a regular file' '$tmp/out' && grep -q '»cocoa«' '$tmp/out'"
+rm -f "$tmp/c/tip/2021/kenya.yaml"
 
 # An edit of the same size, the time put back as it was (touch -d): seen.
 f="$tmp/c/tip/2021/cote-divoire.yaml"
