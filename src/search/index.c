@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,9 +17,9 @@
 #include "search/words.h"
 
 #define MAGIC "TIPRSIDX"
-#define INDEX_VERSION 3u
+#define INDEX_VERSION 4u
 
-enum { PART_DOCS, PART_DICT, PART_WORDS, PART_POSTINGS, PART_TABLES, N_PARTS };
+enum { PART_DOCS, PART_POSTINGS, PART_DICT, PART_WORDS, PART_TABLES, N_PARTS };
 
 /* Part 0, per document. */
 struct doc_rec {
@@ -121,15 +122,28 @@ struct term {
 	size_t n_pending, cap_pending;
 };
 
+/* What the building threads share. */
+struct build {
+	const char *const *paths;
+	struct doc_rec *docs;  /* each thread fills its own range */
+	atomic_size_t done;    /* documents read, all threads */
+	const atomic_bool *stop;
+};
+
+/* One thread's part of the build: the documents [from, to). */
 struct builder {
+	struct build *all;
+	size_t from, to;
 	struct term *terms;
 	size_t n_terms;
 	uint32_t *slots;       /* open addressing: term index + 1, 0 empty */
 	size_t cap_slots;
 	uint32_t *touched;     /* terms with positions in the current document */
 	size_t n_touched, cap_touched;
-	struct doc_rec *docs;
-	struct bytes tables;
+	struct bytes tables;   /* its documents' block tables */
+	struct docscan ds;
+	struct diags d;
+	bool stopped;
 };
 
 static void grow_slots(struct builder *b)
@@ -183,46 +197,30 @@ static struct term *term_for(struct builder *b, const char *key, size_t len, uin
 	return t;
 }
 
-/* Writes the current document's positions of every word it had: four
- * bytes each (block << 16 | word number) when they fit, which reads back
- * without decoding; else varints (see code_step). */
+/* Writes the current document's positions of every word it had, as
+ * varints (see code_step): the compact form, while the whole corpus is
+ * held; the positions that fit get four bytes each when written out. */
 static void end_doc(struct builder *b, uint32_t doc)
 {
 	for (size_t i = 0; i < b->n_touched; i++) {
 		struct term *t = &b->terms[b->touched[i]];
 		uint64_t prev = 0, word = 0, delta = t->last_doc == UINT32_MAX ? doc : doc - t->last_doc - 1;
-		bool narrow = (t->pending[t->n_pending - 1] >> 32) < 0x10000;
-		size_t bytes;
+		size_t bytes = varint_len(t->n_pending << 1 | 1);
 
-		for (size_t k = 0; k < t->n_pending && narrow; k++)
-			narrow = (t->pending[k] & 0xFFFFFFFFu) < 0x10000;
-		bytes = varint_len(t->n_pending << 1 | !narrow);
-		if (narrow) {
-			bytes += 4 * t->n_pending;
-		} else {
-			for (size_t k = 0; k < t->n_pending; k++) {
-				uint64_t step = code_step(prev, t->pending[k], &word);
+		for (size_t k = 0; k < t->n_pending; k++) {
+			uint64_t step = code_step(prev, t->pending[k], &word);
 
-				bytes += varint_len(step) + (step & 1 ? varint_len(word) : 0);
-				prev = t->pending[k];
-			}
+			bytes += varint_len(step) + (step & 1 ? varint_len(word) : 0);
+			prev = t->pending[k];
 		}
 		GROW(t->post.v, t->post.cap, t->post.n + bytes + 20);
 		put_varint_room(&t->post, delta);
 		put_varint_room(&t->post, bytes);
-		put_varint_room(&t->post, t->n_pending << 1 | !narrow);
+		put_varint_room(&t->post, t->n_pending << 1 | 1);
 		prev = 0;
 		for (size_t k = 0; k < t->n_pending; k++) {
-			uint64_t step;
+			uint64_t step = code_step(prev, t->pending[k], &word);
 
-			if (narrow) {
-				uint32_t v = (uint32_t)((t->pending[k] >> 32) << 16 | (t->pending[k] & 0xFFFF));
-
-				memcpy(t->post.v + t->post.n, &v, 4);
-				t->post.n += 4;
-				continue;
-			}
-			step = code_step(prev, t->pending[k], &word);
 			put_varint_room(&t->post, step);
 			if (step & 1)
 				put_varint_room(&t->post, word);
@@ -236,9 +234,12 @@ static void end_doc(struct builder *b, uint32_t doc)
 }
 
 /* Indexes document doc from its file. */
-static void add_doc(struct builder *b, struct docscan *ds, uint32_t doc, const char *path, struct diags *d)
+static void add_doc(struct builder *b, uint32_t doc)
 {
-	struct doc_rec *r = &b->docs[doc];
+	const char *path = b->all->paths[doc];
+	struct docscan *ds = &b->ds;
+	struct diags *d = &b->d;
+	struct doc_rec *r = &b->all->docs[doc];
 	struct cache_source src;
 	struct bytes *tb = &b->tables;
 	size_t len, start = tb->n;
@@ -309,33 +310,116 @@ static int cmp_term(const void *a, const void *b)
 	return r ? r : (x->len > y->len) - (x->len < y->len);
 }
 
-static bool write_index(struct builder *b, struct cachefile_writer *w, size_t n_docs)
+/* A word's postings as written: each document's positions four bytes each
+ * (block << 16 | word number) when they all fit, which reads back without
+ * decoding, else kept as varints.  Appended to out; *prev is the last
+ * document written before (UINT32_MAX: none), and is kept up to date, so
+ * that the parts of several builders follow each other. */
+static void narrow(const struct bytes *in, struct bytes *out, uint32_t *prev, uint64_t **pos, size_t *cap)
 {
-	uint64_t off = 0, key_off = 0, count = n_docs;
+	struct index_cursor c;
+
+	for (index_cursor_init(&c, in->v, in->n); c.doc != UINT32_MAX; *prev = c.doc, index_cursor_seek(&c, c.doc + 1)) {
+		uint64_t delta = *prev == UINT32_MAX ? c.doc : c.doc - *prev - 1, skip;
+		bool fits = index_cursor_positions(&c, pos, cap);
+		const unsigned char *rest = c.p;
+		size_t bytes;
+
+		for (uint64_t k = 0; k < c.n && fits; k++)
+			fits = ((*pos)[k] >> 32) < 0x10000 && ((*pos)[k] & 0xFFFFFFFFu) < 0x10000;
+		if (!fits) {
+			/* As it was, but for the delta from the document before. */
+			get_varint(&rest, c.next, &skip);
+			GROW(out->v, out->cap, out->n + 10 + (size_t)(c.next - rest));
+			put_varint_room(out, delta);
+			memcpy(out->v + out->n, rest, (size_t)(c.next - rest));
+			out->n += (size_t)(c.next - rest);
+			continue;
+		}
+		bytes = varint_len(c.n << 1) + 4 * c.n;
+		GROW(out->v, out->cap, out->n + bytes + 20);
+		put_varint_room(out, delta);
+		put_varint_room(out, bytes);
+		put_varint_room(out, c.n << 1);
+		for (uint64_t k = 0; k < c.n; k++) {
+			uint32_t v = (uint32_t)(((*pos)[k] >> 32) << 16 | ((*pos)[k] & 0xFFFF));
+
+			memcpy(out->v + out->n, &v, 4);
+			out->n += 4;
+		}
+	}
+}
+
+/* The next word in key order among the builders' sorted words: its
+ * builders get the index of their entry for it in at[] (SIZE_MAX: none). */
+static const struct term *next_word(struct builder *b, size_t n, size_t *head, size_t *at)
+{
+	const struct term *min = NULL;
+
+	for (size_t k = 0; k < n; k++)
+		if (head[k] < b[k].n_terms && (!min || cmp_term(&b[k].terms[head[k]], min) < 0))
+			min = &b[k].terms[head[k]];
+	for (size_t k = 0; k < n; k++)
+		at[k] = min && head[k] < b[k].n_terms && !cmp_term(&b[k].terms[head[k]], min) ? head[k]++ : SIZE_MAX;
+	return min;
+}
+
+static bool write_index(struct build *all, struct builder *b, size_t n_builders, struct cachefile_writer *w,
+			size_t n_docs)
+{
+	struct dict_entry *dict = NULL;
+	struct bytes out = {0};
+	uint64_t *pos = NULL, off = 0, key_off = 0, count = n_docs, tables = 0;
+	size_t cap = 0, n_dict = 0, cap_dict = 0, head[2] = { 0 }, at[2];
+	const struct term *t;
 	bool ok;
 
-	qsort(b->terms, b->n_terms, sizeof(*b->terms), cmp_term);
-	ok = cachefile_write(w, &count, sizeof(count)) && cachefile_write(w, b->docs, n_docs * sizeof(*b->docs));
-	cachefile_next_part(w);
-	count = b->n_terms;
-	ok = ok && cachefile_write(w, &count, sizeof(count));
-	for (size_t i = 0; ok && i < b->n_terms; i++) {
-		const struct term *t = &b->terms[i];
-		struct dict_entry e = { (uint32_t)key_off, t->len, off, t->post.n,
-					cache_checksum(t->post.v, t->post.n), t->n_docs, 0 };
-
-		ok = cachefile_write(w, &e, sizeof(e));
-		key_off += t->len + 1;
-		off += t->post.n;
+	/* The block tables follow each other: each part's offsets move on. */
+	for (size_t k = 0; k < n_builders; k++) {
+		for (size_t i = b[k].from; i < b[k].to; i++)
+			all->docs[i].table_off += tables;
+		tables += b[k].tables.n;
+		qsort(b[k].terms, b[k].n_terms, sizeof(*b[k].terms), cmp_term);
 	}
+	ok = tables < UINT32_MAX && cachefile_write(w, &count, sizeof(count)) &&
+	     cachefile_write(w, all->docs, n_docs * sizeof(*all->docs));
 	cachefile_next_part(w);
-	for (size_t i = 0; ok && i < b->n_terms; i++)
-		ok = cachefile_write(w, b->terms[i].key, b->terms[i].len + 1);
+	/* Each word's postings go out as they are made, and its varints are
+	 * let go: the build never holds both forms of the whole corpus. */
+	while (ok && (t = next_word(b, n_builders, head, at))) {
+		uint32_t prev = UINT32_MAX, n = 0;
+
+		out.n = 0;
+		for (size_t k = 0; k < n_builders; k++)
+			if (at[k] != SIZE_MAX) {
+				struct term *part = &b[k].terms[at[k]];
+
+				narrow(&part->post, &out, &prev, &pos, &cap);
+				n += part->n_docs;
+				free(part->post.v);
+				part->post = (struct bytes){ 0 };
+			}
+		GROW(dict, cap_dict, n_dict + 1);
+		dict[n_dict++] = (struct dict_entry){ (uint32_t)key_off, t->len, off, out.n, cache_checksum(out.v, out.n),
+						      n, 0 };
+		ok = cachefile_write(w, out.v, out.n);
+		key_off += t->len + 1;
+		off += out.n;
+	}
+	free(out.v);
+	free(pos);
 	cachefile_next_part(w);
-	for (size_t i = 0; ok && i < b->n_terms; i++)
-		ok = cachefile_write(w, b->terms[i].post.v, b->terms[i].post.n);
+	count = n_dict;
+	ok = ok && cachefile_write(w, &count, sizeof(count)) && cachefile_write(w, dict, n_dict * sizeof(*dict));
 	cachefile_next_part(w);
-	ok = ok && cachefile_write(w, b->tables.v, b->tables.n);
+	/* The words again, in the same order. */
+	head[0] = head[1] = 0;
+	while (ok && (t = next_word(b, n_builders, head, at)))
+		ok = cachefile_write(w, t->key, t->len + 1);
+	free(dict);
+	cachefile_next_part(w);
+	for (size_t k = 0; ok && k < n_builders; k++)
+		ok = cachefile_write(w, b[k].tables.v, b[k].tables.n);
 	if (!ok || key_off > UINT32_MAX) {
 		int e = errno ? errno : EIO;
 
@@ -356,42 +440,84 @@ static void builder_free(struct builder *b)
 	free(b->terms);
 	free(b->slots);
 	free(b->touched);
-	free(b->docs);
 	free(b->tables.v);
+	docscan_done(&b->ds);
+	diags_free(&b->d);
+}
+
+/* Reads the builder's documents; false when told to stop. */
+static bool build_part(struct builder *b)
+{
+	for (size_t i = b->from; i < b->to; i++) {
+		if (b->all->stop && atomic_load(b->all->stop))
+			return !(b->stopped = true);
+		add_doc(b, (uint32_t)i);
+		atomic_fetch_add(&b->all->done, 1);
+	}
+	return true;
+}
+
+static void *build_thread(void *arg)
+{
+	build_part(arg);
+	return NULL;
 }
 
 bool index_build(const char *cache, const char *const *paths, size_t n, void (*progress)(size_t done, void *arg),
 		 void *arg, const atomic_bool *stop, struct diags *d)
 {
-	struct builder b = {0};
-	struct docscan ds = {0};
 	/* The file first: a cache that cannot be written is not built, and an
 	 * interrupted build leaves its temporary file to the signal handler. */
 	struct cachefile_writer *w = n < UINT32_MAX ? cachefile_create(cache, MAGIC, INDEX_VERSION, N_PARTS) : NULL;
-	bool ok = w != NULL;
+	int error = w ? 0 : errno;
+	struct build all = { paths, xcalloc(n + 1, sizeof(*all.docs)), 0, stop };
+	/* Two halves on two processors: the second on a thread of its own. */
+	size_t parts = n > 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
+	struct builder b[2];
+	pthread_t helper;
+	bool helped = false, ok = w != NULL;
 
-	b.docs = xcalloc(n + 1, sizeof(*b.docs));
-	for (size_t i = 0; ok && i < n; i++) {
+	atomic_init(&all.done, 0);
+	memset(b, 0, sizeof(b));
+	for (size_t k = 0; k < parts; k++) {
+		b[k].all = &all;
+		b[k].from = n * k / parts;
+		b[k].to = n * (k + 1) / parts;
+	}
+	if (ok && parts == 2)
+		helped = pthread_create(&helper, NULL, build_thread, &b[1]) == 0;
+	/* The first half here, telling progress (both halves') as it goes. */
+	for (size_t i = b[0].from; ok && i < b[0].to; i++) {
 		if (stop && atomic_load(stop)) {
-			ok = false;
-			errno = ECANCELED;
+			b[0].stopped = true;
 			break;
 		}
-		add_doc(&b, &ds, (uint32_t)i, paths[i], d);
+		add_doc(&b[0], (uint32_t)i);
 		if (progress)
-			progress(i + 1, arg);
+			progress(atomic_fetch_add(&all.done, 1) + 1, arg);
 	}
-	docscan_done(&ds);
-	if (ok && b.tables.n < UINT32_MAX) {
-		ok = write_index(&b, w, n);
+	if (helped)
+		pthread_join(helper, NULL);
+	else if (ok && parts == 2 && !b[0].stopped)
+		build_part(&b[1]);
+	ok = ok && !b[0].stopped && !b[1].stopped;
+	if (ok && progress)
+		progress(n, arg);
+	for (size_t k = 0; k < parts; k++)
+		diags_take(d, &b[k].d);
+	if (ok) {
+		ok = write_index(&all, b, parts, w, n);
 	} else if (w) {
-		int e = errno;
+		int e = b[0].stopped || b[1].stopped ? ECANCELED : errno;
 
 		cachefile_abort(w);
 		errno = e;
-		ok = false;
 	}
-	builder_free(&b);
+	for (size_t k = 0; k < parts; k++)
+		builder_free(&b[k]);
+	free(all.docs);
+	if (!w)
+		errno = error;
 	return ok;
 }
 

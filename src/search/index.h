@@ -10,13 +10,13 @@
  * of each document checksummed one by one, when they are read) holds:
  *   0  documents: for each, in corpus order, what its file was (stamp and,
  *      if young, the checksum of its bytes) and where its block table is;
- *   1  the dictionary: for each word, sorted, its postings' place, length,
- *      checksum and number of documents;
- *   2  the words' letters;
- *   3  postings: for each document with the word, the document (delta),
+ *   1  postings: for each document with the word, the document (delta),
  *      the byte length of what follows, the number of positions (and
  *      whether they are wide), and the positions: four bytes each (block
  *      << 16 | word number) when they fit, else varints of their steps;
+ *   2  the dictionary: for each word, sorted, its postings' place, length,
+ *      checksum and number of documents;
+ *   3  the words' letters;
  *   4  block tables: for each document, its sections (id, title) and for
  *      each block its section and number in it.
  * An index whose documents are not the corpus's as they are now is not
