@@ -1064,14 +1064,14 @@ static bool narrower(const struct search_query *q, const struct search_query *p)
 	return true;
 }
 
-bool search_typing_update(struct search_typing *t, struct search_index *ix, const char *text,
-			  const struct search_scope *scope, size_t max_hits, size_t snippet_width,
-			  struct search_results *cur, const char **err, struct diags *d)
+bool search_typing_begin(struct search_typing *t, struct search_index *ix, const char *text,
+			 const struct search_scope *scope, size_t max_hits, size_t snippet_width,
+			 struct search_results *cur, struct search_run **run, const char **err)
 {
-	struct search_scope sc = *scope;
-	struct search_query q, p;
+	struct search_query p;
 	char *typed;
 
+	*run = NULL;
 	/* The current results become a step on the way. */
 	if (t->text) {
 		GROW(t->steps, t->cap, t->n + 1);
@@ -1081,6 +1081,10 @@ bool search_typing_update(struct search_typing *t, struct search_index *ix, cons
 		search_results_free(cur);
 	}
 	memset(cur, 0, sizeof(*cur));
+	/* A search begun before and not ended was dropped by the caller. */
+	search_query_free(&t->q);
+	free(t->running);
+	t->running = NULL;
 	/* Steps not on the way to text are done with; a step for text itself
 	 * is the answer. */
 	while (t->n) {
@@ -1097,26 +1101,51 @@ bool search_typing_update(struct search_typing *t, struct search_index *ix, cons
 		drop_step(t);
 	}
 	typed = as_typed(text);
-	if (!search_query_parse(typed, &q, err)) {
+	if (!search_query_parse(typed, &t->q, err)) {
 		free(typed);
 		return false;
 	}
-	sc.within = NULL;
+	free(typed);
+	t->scope = *scope;
+	t->scope.within = NULL;
 	if (t->n && !t->steps[t->n - 1].res.incomplete) {
 		char *before = as_typed(t->steps[t->n - 1].text);
 		const char *ignored;
 
 		if (search_query_parse(before, &p, &ignored)) {
-			if (narrower(&q, &p))
-				sc.within = t->steps[t->n - 1].res.places;
+			if (narrower(&t->q, &p))
+				t->scope.within = t->steps[t->n - 1].res.places;
 			search_query_free(&p);
 		}
 		free(before);
 	}
-	search_run(ix, &q, &sc, max_hits, snippet_width, cur, d);
-	search_query_free(&q);
-	free(typed);
-	t->text = xstrdup(text);
+	t->running = xstrdup(text);
+	*run = search_start(ix, &t->q, &t->scope, max_hits, snippet_width);
+	return true;
+}
+
+void search_typing_end(struct search_typing *t, struct search_run *run, struct search_results *cur)
+{
+	search_finish(run, cur);
+	free(t->text);
+	t->text = t->running;
+	t->running = NULL;
+	search_query_free(&t->q);
+}
+
+bool search_typing_update(struct search_typing *t, struct search_index *ix, const char *text,
+			  const struct search_scope *scope, size_t max_hits, size_t snippet_width,
+			  struct search_results *cur, const char **err, struct diags *d)
+{
+	struct search_run *run;
+
+	if (!search_typing_begin(t, ix, text, scope, max_hits, snippet_width, cur, &run, err))
+		return false;
+	if (run) {
+		while (!search_step(run, SIZE_MAX, d))
+			;
+		search_typing_end(t, run, cur);
+	}
 	return true;
 }
 
@@ -1126,5 +1155,7 @@ void search_typing_reset(struct search_typing *t)
 		drop_step(t);
 	free(t->steps);
 	free(t->text);
+	free(t->running);
+	search_query_free(&t->q);
 	memset(t, 0, sizeof(*t));
 }

@@ -159,6 +159,10 @@ struct search_typing {
 	struct search_typing_step *steps;
 	size_t n, cap;
 	char *text;  /* the query of the caller's current results, or NULL */
+	/* The search begun and not yet ended: its text, query and scope. */
+	char *running;
+	struct search_query q;
+	struct search_scope scope;
 };
 
 /* Replaces *cur (the results of the previous call, or empty) with the
@@ -167,6 +171,16 @@ struct search_typing {
 bool search_typing_update(struct search_typing *t, struct search_index *ix, const char *text,
 			  const struct search_scope *scope, size_t max_hits, size_t snippet_width,
 			  struct search_results *cur, const char **err, struct diags *d);
+/* The same in steps, for results shown as they come: replaces *cur as
+ * above and, unless the answer is known at once (*run NULL, *cur is it),
+ * starts *run, to be stepped with search_step (search_run_results shows
+ * what it has so far) and then ended with search_typing_end, which makes
+ * its results *cur.  A run not ended (a key typed meanwhile) is dropped
+ * with search_finish(run, NULL) before the next begin.  False as above. */
+bool search_typing_begin(struct search_typing *t, struct search_index *ix, const char *text,
+			 const struct search_scope *scope, size_t max_hits, size_t snippet_width,
+			 struct search_results *cur, struct search_run **run, const char **err);
+void search_typing_end(struct search_typing *t, struct search_run *run, struct search_results *cur);
 /* Forgets every step (the scope changed, or the search is over); the
  * caller's current results stay its own. */
 void search_typing_reset(struct search_typing *t);

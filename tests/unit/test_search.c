@@ -707,6 +707,58 @@ static void test_typing(void **state)
 	diags_free(&d);
 }
 
+/* Typing in steps, as the reader shows results while it reads: a search
+ * begun and stepped, one dropped when a key comes first, one known at
+ * once when deleting back. */
+static void test_typing_steps(void **state)
+{
+	struct diags d = {0};
+	struct corpus *c = open_tmp(&d);
+	struct search_index *ix = search_index_new(c);
+	struct search_typing t = {0};
+	struct search_results cur = {0}, fresh;
+	struct search_scope scope = {0};
+	struct search_run *r;
+	size_t hits = 0;
+	const char *err;
+
+	(void)state;
+	assert_true(search_typing_begin(&t, ix, "cocoa", &scope, 50, 40, &cur, &r, &err));
+	assert_non_null(r);
+	while (!search_step(r, 1, &d)) {
+		assert_true(search_run_results(r)->n_hits >= hits);
+		hits = search_run_results(r)->n_hits;
+	}
+	search_typing_end(&t, r, &cur);
+	run(ix, "cocoa*", &scope, &fresh, &d);
+	assert_int_equal(cur.total, fresh.total);
+	search_results_free(&fresh);
+	/* A key typed before the search ended: it is dropped. */
+	assert_true(search_typing_begin(&t, ix, "cocoa c", &scope, 50, 40, &cur, &r, &err));
+	assert_non_null(r);
+	search_step(r, 1, &d);
+	search_finish(r, NULL);
+	assert_true(search_typing_begin(&t, ix, "cocoa ch", &scope, 50, 40, &cur, &r, &err));
+	while (!search_step(r, 1, &d))
+		;
+	search_typing_end(&t, r, &cur);
+	run(ix, "cocoa ch*", &scope, &fresh, &d);
+	assert_int_equal(cur.total, fresh.total);
+	assert_int_equal(cur.n_docs, 2);
+	search_results_free(&fresh);
+	/* Back to a query searched before: known at once. */
+	assert_true(search_typing_begin(&t, ix, "cocoa", &scope, 50, 40, &cur, &r, &err));
+	assert_null(r);
+	run(ix, "cocoa*", &scope, &fresh, &d);
+	assert_int_equal(cur.total, fresh.total);
+	search_results_free(&fresh);
+	search_typing_reset(&t);
+	search_results_free(&cur);
+	search_index_free(ix);
+	corpus_free(c);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -714,6 +766,7 @@ int main(void)
 		cmocka_unit_test(test_snippets),          cmocka_unit_test(test_index_is_scan),
 		cmocka_unit_test(test_steps),             cmocka_unit_test(test_cache),
 		cmocka_unit_test(test_background),        cmocka_unit_test(test_typing),
+		cmocka_unit_test(test_typing_steps),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
