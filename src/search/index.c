@@ -379,7 +379,8 @@ static bool write_index(struct build *all, struct builder *b, size_t n_builders,
 		for (size_t i = b[k].from; i < b[k].to; i++)
 			all->docs[i].table_off += tables;
 		tables += b[k].tables.n;
-		qsort(b[k].terms, b[k].n_terms, sizeof(*b[k].terms), cmp_term);
+		if (b[k].n_terms)
+			qsort(b[k].terms, b[k].n_terms, sizeof(*b[k].terms), cmp_term);
 	}
 	ok = tables < UINT32_MAX && cachefile_write(w, &count, sizeof(count)) &&
 	     cachefile_write(w, all->docs, n_docs * sizeof(*all->docs));

@@ -741,7 +741,8 @@ static bool slot_positions(struct search_run *r, struct src_slot *s, uint32_t do
 		s->n_pos += s->cur[k].n;
 	}
 	/* Words of one slot (other spellings, a prefix's) interleave. */
-	qsort(s->pos, s->n_pos, sizeof(*s->pos), cmp_u64);
+	if (s->n_pos > 1)
+		qsort(s->pos, s->n_pos, sizeof(*s->pos), cmp_u64);
 	return true;
 }
 
