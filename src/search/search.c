@@ -762,19 +762,25 @@ static void blocks_of(struct blocks *b, const uint64_t *p, size_t n)
 		add_block(b, (uint32_t)(p[i] >> 32));
 }
 
-/* The blocks where a position of a[] is followed by one of b[]. */
+/* The blocks where a position of a[] is followed by one of b[]: one walk
+ * of both, without a branch the data decides (they mispredict half the
+ * time on a phrase of two common words). */
 static void pairs(struct blocks *out, const uint64_t *a, size_t na, const uint64_t *b, size_t nb)
 {
-	size_t j = 0;
+	size_t i = 0, j = 0, n = out->n;
 
-	for (size_t i = 0; i < na && j < nb; i++) {
-		uint64_t want = a[i] + 1;
+	if (out->cap < n + na + 1)
+		GROW(out->v, out->cap, n + na + 1);
+	while (i < na && j < nb) {
+		uint64_t x = a[i] + 1, y = b[j];
+		uint32_t block = (uint32_t)(a[i] >> 32);
 
-		while (j < nb && b[j] < want)
-			j++;
-		if (j < nb && b[j] == want)
-			add_block(out, (uint32_t)(a[i] >> 32));
+		out->v[n] = block;
+		n += (x == y) & (n == 0 || out->v[n - 1] != block);
+		i += x <= y;
+		j += y <= x;
 	}
+	out->n = n;
 }
 
 /* The blocks of document doc where term t stands, into r->term: the
