@@ -388,11 +388,6 @@ bool cachefile_write(struct cachefile_writer *w, const void *data, size_t n)
 	return !w->error;
 }
 
-uint64_t cachefile_part_size(const struct cachefile_writer *w)
-{
-	return w->h.parts[w->cur].len;
-}
-
 void cachefile_next_part(struct cachefile_writer *w)
 {
 	w->h.parts[w->cur].sum = cache_sum_final(&w->sum);

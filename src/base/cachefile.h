@@ -91,8 +91,6 @@ struct cachefile_writer *cachefile_create(const char *path, const char magic[8],
 					  unsigned n_parts);
 /* Appends to the current part; false once any write has failed. */
 bool cachefile_write(struct cachefile_writer *w, const void *p, size_t n);
-/* Bytes written to the current part so far. */
-uint64_t cachefile_part_size(const struct cachefile_writer *w);
 /* Ends the current part; the next write goes to the next one. */
 void cachefile_next_part(struct cachefile_writer *w);
 /* Writes the header and renames the file into place; false (errno set)

@@ -533,7 +533,6 @@ struct word_index {
 	struct doc_rec *docs;
 	uint64_t n_docs;
 	char *docs_buf;
-	bool damaged;
 };
 
 /* Stats every file, through a descriptor of its directory: most of the
@@ -676,11 +675,6 @@ void index_free(struct word_index *ix)
 	free(ix);
 }
 
-bool index_damaged(const struct word_index *ix)
-{
-	return ix->damaged;
-}
-
 /* ---- looking words up ---- */
 
 static int cmp_key(const struct word_index *ix, uint64_t i, const char *key, size_t len)
@@ -749,11 +743,10 @@ bool index_postings(struct word_index *ix, uint32_t e, const unsigned char **p, 
 	*p = NULL;
 	*len = 0;
 	if (de->len > SIZE_MAX - 1)
-		return !(ix->damaged = true);
+		return false;
 	buf = xmalloc((size_t)de->len + 1);
 	if (!cachefile_read(ix->cf, PART_POSTINGS, de->off, buf, (size_t)de->len, &de->sum)) {
 		free(buf);
-		ix->damaged = true;
 		return false;
 	}
 	*p = buf;
@@ -881,7 +874,6 @@ bool index_doc_read(struct word_index *ix, uint32_t doc, struct index_doc *out)
 	buf = xmalloc((size_t)r->table_len + 1);
 	if (!cachefile_read(ix->cf, PART_TABLES, r->table_off, buf, r->table_len, &r->table_sum)) {
 		free(buf);
-		ix->damaged = true;
 		return false;
 	}
 	cache_in_init(&in, buf, r->table_len);
@@ -911,7 +903,6 @@ bool index_doc_read(struct word_index *ix, uint32_t doc, struct index_doc *out)
 	out->buf = buf;
 	if (!in.ok || in.p != in.end) {
 		index_doc_done(out);
-		ix->damaged = true;
 		return false;
 	}
 	return true;

@@ -50,9 +50,6 @@ bool index_build(const char *cache, const char *const *paths, size_t n, void (*p
 struct word_index *index_open(const char *cache, const char *const *paths, size_t n);
 void index_free(struct word_index *ix);
 
-/* Whether a part read after opening (postings, a block table) turned out
- * damaged: the index must not be trusted again. */
-bool index_damaged(const struct word_index *ix);
 
 /* The dictionary entries whose word slot s accepts (sorted); the caller
  * frees *out. */

@@ -188,7 +188,6 @@ static void write_sample(const char *path)
 		big[i] = (unsigned char)i;
 	assert_true(cachefile_write(w, "al", 2));
 	assert_true(cachefile_write(w, "pha", 3));
-	assert_int_equal(cachefile_part_size(w), 5);
 	cachefile_next_part(w);
 	assert_true(cachefile_write(w, big, sizeof(big)));
 	assert_true(cachefile_commit(w));
