@@ -146,6 +146,58 @@ bool pic_find_tag(const struct picture *p, int tag, size_t *line, size_t *col)
 	return false;
 }
 
+/* The tagged runs of line i, other than tag: the one nearest col (dx 0),
+ * or the nearest before (dx < 0) or after (dx > 0) col; -1 when none. */
+static int tag_on_line(const struct picture *p, size_t i, int tag, size_t col, int dx)
+{
+	const struct pic_line *l = &p->lines[i];
+	int best = -1;
+	size_t best_d = SIZE_MAX;
+
+	for (size_t k = l->first; k < l->first + l->n; k++) {
+		const struct pic_run *r = &p->runs[k];
+		size_t d = r->col > col ? r->col - col : col - r->col;
+
+		if (r->tag < 0 || r->tag == tag || (dx < 0 && r->col >= col) || (dx > 0 && r->col <= col))
+			continue;
+		if (d < best_d) {
+			best_d = d;
+			best = r->tag;
+		}
+	}
+	return best;
+}
+
+int pic_next_tag(const struct picture *p, int tag, int dx, int dy)
+{
+	size_t line, col;
+	int found;
+
+	if (!pic_find_tag(p, tag, &line, &col)) {
+		for (size_t i = 0; i < p->n_runs; i++)
+			if (p->runs[i].tag >= 0)
+				return p->runs[i].tag;
+		return -1;
+	}
+	if (dx && (found = tag_on_line(p, line, tag, col, dx)) >= 0)
+		return found;
+	/* At a line's end, on to the next line's first (or the last of the
+	 * one before); up and down, the nearest column. */
+	for (size_t i = line; dy || dx;) {
+		int dir = dy ? dy : dx;
+
+		if ((dir < 0 && i == 0) || (dir > 0 && i + 1 >= p->n_lines))
+			break;
+		i = dir < 0 ? i - 1 : i + 1;
+		found = tag_on_line(p, i, tag, dy ? col : dx > 0 ? 0 : SIZE_MAX, dy ? 0 : dx > 0 ? 1 : -1);
+		if (dx > 0 && found < 0)
+			found = tag_on_line(p, i, tag, 0, 0);
+		if (found >= 0)
+			return found;
+	}
+	return tag;
+}
+
 void pic_print(const struct picture *p, const struct theme *th, FILE *out)
 {
 	for (size_t i = 0; i < p->n_lines; i++) {

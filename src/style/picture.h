@@ -69,6 +69,14 @@ int pic_tag_at(const struct picture *p, size_t line, size_t col);
 /* Where the first run tagged tag is; false when none is. */
 bool pic_find_tag(const struct picture *p, int tag, size_t *line, size_t *col);
 
+/* The tag a cursor on tag moves to, in a picture laid out as a grid (a
+ * tile map): dx -1/1 the tagged run before or after it (on the line
+ * before or after at the ends of a line), dy -1/1 the tagged run nearest
+ * its column on the nearest line above or below that has one.  The tag
+ * itself when there is none that way (or tag is not in the picture: the
+ * first tag, or -1 when the picture has none). */
+int pic_next_tag(const struct picture *p, int tag, int dx, int dy);
+
 /* Writes the picture, one line per line, in the colours of theme th (NULL:
  * no escape sequences at all). */
 void pic_print(const struct picture *p, const struct theme *th, FILE *out);

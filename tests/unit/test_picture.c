@@ -192,10 +192,51 @@ static int teardown(void **state)
 	return 0;
 }
 
+/* A cursor moves over a grid of tiles: along a line and on to the next,
+ * and up and down to the nearest column. */
+static void test_next_tag(void **state)
+{
+	struct picture p;
+
+	(void)state;
+	pic_init(&p, true, true);
+	/* Line 0: tags 0 1 2 at columns 0 4 8; line 1: a label, tags 3 4 at
+	 * 4 and 8; line 2: no tag; line 3: tag 5 at 0. */
+	pic_add(&p, "AAA", 3, ROLE_TEXT, 0);
+	pic_move(&p, 4);
+	pic_add(&p, "BBB", 3, ROLE_TEXT, 1);
+	pic_move(&p, 8);
+	pic_add(&p, "CCC", 3, ROLE_TEXT, 2);
+	pic_newline(&p);
+	pic_add(&p, "lbl", 3, ROLE_META, -1);
+	pic_move(&p, 4);
+	pic_add(&p, "DDD", 3, ROLE_TEXT, 3);
+	pic_move(&p, 8);
+	pic_add(&p, "EEE", 3, ROLE_TEXT, 4);
+	pic_newline(&p);
+	pic_add(&p, "-- no tiles --", 14, ROLE_HINT, -1);
+	pic_newline(&p);
+	pic_add(&p, "FFF", 3, ROLE_TEXT, 5);
+	assert_int_equal(pic_next_tag(&p, 0, 1, 0), 1);
+	assert_int_equal(pic_next_tag(&p, 2, 1, 0), 3);  /* on to the next line */
+	assert_int_equal(pic_next_tag(&p, 3, -1, 0), 2); /* back to the line before's last */
+	assert_int_equal(pic_next_tag(&p, 0, -1, 0), 0); /* nothing before the first */
+	assert_int_equal(pic_next_tag(&p, 2, 0, 1), 4);  /* the same column below */
+	assert_int_equal(pic_next_tag(&p, 0, 0, 1), 3);  /* the nearest column below */
+	assert_int_equal(pic_next_tag(&p, 4, 0, 1), 5);  /* over a line with no tiles */
+	assert_int_equal(pic_next_tag(&p, 5, 0, 1), 5);  /* nothing below the last */
+	assert_int_equal(pic_next_tag(&p, 5, 0, -1), 3);
+	assert_int_equal(pic_next_tag(&p, 99, 1, 0), 0); /* not there: the first */
+	pic_clear(&p);
+	assert_int_equal(pic_next_tag(&p, 0, 1, 0), -1);
+	pic_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_runs),
+		cmocka_unit_test(test_next_tag),
 		cmocka_unit_test(test_inert),
 		cmocka_unit_test(test_ansi_style),
 		cmocka_unit_test(test_print_color),
