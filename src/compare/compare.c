@@ -142,7 +142,7 @@ static void word_byte(uint64_t *h, char low[6], size_t at, unsigned char c)
 {
 	if (at < 6)
 		low[at] = (char)c;
-	*h = (*h ^ c) * 1099511628211ULL;
+	*h = hash_add(*h, &c, 1);
 }
 
 static size_t content_words(const char *text, size_t len, uint64_t **out, size_t *all)
@@ -153,7 +153,7 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 	*all = 0;
 	while (i < len) {
 		size_t start = i;
-		uint64_t h = 1469598103934665603ULL;
+		uint64_t h = HASH_INIT;
 		char low[6];
 
 		if (!(n = word_char(text + i, len - i))) {
@@ -223,7 +223,7 @@ static double dice(const struct unit *a, const struct unit *b)
  * is not change). */
 static uint64_t unit_key(const char *text, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = HASH_INIT;
 	bool space = false;
 
 	for (size_t i = 0, k; i < len;) {
@@ -235,10 +235,10 @@ static uint64_t unit_key(const char *text, size_t len)
 			continue;
 		}
 		if (space) {
-			h = (h ^ ' ') * 1099511628211ULL;
+			h = hash_add(h, " ", 1);
 			space = false;
 		}
-		h = (h ^ c) * 1099511628211ULL;
+		h = hash_add(h, &c, 1);
 		i++;
 	}
 	return h;
@@ -772,9 +772,9 @@ static size_t word_diff(const char *a, size_t alen, const char *b, size_t blen, 
 	size_t n, common = 0;
 
 	for (size_t i = 0; i < na; i++)
-		ha[i] = wdiff_hash(a + ta[i].start, ta[i].end - ta[i].start);
+		ha[i] = hash_add(HASH_INIT, a + ta[i].start, ta[i].end - ta[i].start);
 	for (size_t i = 0; i < nb; i++)
-		hb[i] = wdiff_hash(b + tb[i].start, tb[i].end - tb[i].start);
+		hb[i] = hash_add(HASH_INIT, b + tb[i].start, tb[i].end - tb[i].start);
 	n = wdiff(ha, na, hb, nb, 1 << 20, &e);
 	for (size_t k = 0; k < n; k++) {
 		const struct wdiff_edit *x = &e[k], *y = k + 1 < n ? &e[k + 1] : NULL;
@@ -1118,16 +1118,16 @@ static struct cmp_section *add_section(struct comparison *c, size_t *cap, const 
 /* A hash of everything a document says, to order two editions of one year. */
 static uint64_t fingerprint(const struct document *d)
 {
-	uint64_t h = 0;
+	uint64_t h = HASH_INIT;
 
 	for (size_t s = 0; s < d->n_sections; s++) {
 		const struct section *sec = &d->sections[s];
 
-		h = h * 31 + wdiff_hash(sec->id, strlen(sec->id));
+		h = hash_add(h, sec->id, strlen(sec->id) + 1);
 		for (size_t p = 0; p < sec->n_paras; p++)
-			h = h * 31 + wdiff_hash(sec->paras[p], strlen(sec->paras[p]));
+			h = hash_add(h, sec->paras[p], strlen(sec->paras[p]) + 1);
 		for (size_t i = 0; i < sec->n_items; i++)
-			h = h * 31 + wdiff_hash(sec->items[i], strlen(sec->items[i]));
+			h = hash_add(h, sec->items[i], strlen(sec->items[i]) + 1);
 	}
 	return h;
 }

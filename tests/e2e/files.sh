@@ -37,5 +37,5 @@ fi
 printf 'q\n' >"$tmp/keys"
 XDG_STATE_HOME="$tmp/state-file" "$TIPR" --script "$tmp/keys" --content "$tmp/c" korea-north 2022 >"$tmp/out" 2>&1
 expect "the reader's place cannot be saved: a warning, exit 0" sh -c "[ $? -eq 0 ] && grep -q \"cannot save the reader's place\" '$tmp/out'"
-XDG_CACHE_HOME="$tmp/cache-file" "$TIPR" search prosecution --content "$tmp/c" >"$tmp/out" 2>&1
+XDG_CACHE_HOME="$tmp/cache-file" "$TIPR" search 'prosecution*' --content "$tmp/c" >"$tmp/out" 2>&1
 expect "the search cache cannot be saved: results all the same" sh -c "[ $? -eq 0 ] && grep -q 'cannot save the search cache' '$tmp/out' && grep -q '»' '$tmp/out'"
