@@ -1,5 +1,7 @@
 /* tracker_view.c — a country's recommendations across editions: one row per
- * recommendation, one column per year; Enter shows a cell's text or diff. */
+ * recommendation, one column per year, each recommendation's whole text
+ * wrapped beside its cells (below them when the years take the width);
+ * Enter shows the selected cell's text, or its rewording's diff. */
 #include "config.h"
 
 #include <stdio.h>
@@ -13,7 +15,7 @@
 #include "ui/move.h"
 #include "ui/views.h"
 
-enum { CELL_COLS = 10, NUM_COLS = 5, DETAIL_ROWS = 7 };
+enum { CELL_COLS = 10, NUM_COLS = 5, DETAIL_ROWS = 7, TEXT_MIN = 30 };
 
 struct tracker_view {
 	struct rec_tracker *trk;
@@ -47,7 +49,7 @@ static bool tracker_open(struct view *v, struct app *app)
 	tv->col = k ? k - 1 : 0;
 	tv->detail = true;
 	if (!tv->trk->n_threads)
-		app_message(app, false, "No recommendations for %s", tree_country_name(app->tree, app->open->slug));
+		app_message(app, false, "No edition of %s has recommendations", tree_country_name(app->tree, app->open->slug));
 	return true;
 }
 
@@ -75,7 +77,10 @@ static enum theme_role state_role(enum rec_state s)
 	case REC_DROPPED:
 		return ROLE_DELETE;
 	case REC_ABSENT:
+	case REC_NOT_IN_EXCERPT:
 		return ROLE_HINT;
+	case REC_FIRST_SEEN:
+		return ROLE_META;
 	default:
 		return ROLE_TEXT;
 	}
@@ -106,53 +111,129 @@ static void draw_detail(struct tracker_view *tv, struct app *app, struct rect r)
 	styled_free(&st);
 }
 
+/* The table's shape at a width: which editions show (a window around the
+ * selected one when they do not all fit), and where the text goes. */
+struct shape {
+	size_t first, n;  /* editions shown */
+	int text_x, text_w; /* the text's column and width (beside or below the cells) */
+	bool below;
+};
+
+static struct shape shape_at(const struct tracker_view *tv, int w)
+{
+	size_t years = tv->trk->n_years;
+	int cells = w - 1 - NUM_COLS;
+	struct shape sh = { 0, years, 0, 0, false };
+
+	if ((int)years * CELL_COLS + TEXT_MIN <= cells) {
+		sh.text_x = 1 + NUM_COLS + (int)years * CELL_COLS;
+		sh.text_w = w - sh.text_x - 1;
+		return sh;
+	}
+	sh.below = true;
+	sh.text_x = 1 + NUM_COLS;
+	sh.text_w = w - sh.text_x - 1;
+	sh.n = cells / CELL_COLS > 0 ? (size_t)(cells / CELL_COLS) : 1;
+	if (sh.n > years)
+		sh.n = years;
+	if (tv->col >= sh.n)
+		sh.first = tv->col - sh.n + 1;
+	return sh;
+}
+
+/* The lines of recommendation th's text at the shape's width. */
+static size_t text_lines(const struct tracker_view *tv, size_t th, const struct shape *sh, struct wrap_line **lines)
+{
+	const char *text = rec_thread_text(tv->trk, th);
+
+	return wrap_text(text, strlen(text), sh->text_w > 4 ? (size_t)sh->text_w : 4, lines);
+}
+
+/* Rows a recommendation takes. */
+static int row_height(const struct tracker_view *tv, size_t th, const struct shape *sh)
+{
+	struct wrap_line *lines;
+	size_t n = text_lines(tv, th, sh, &lines);
+
+	free(lines);
+	if (!n)
+		n = 1;
+	return (int)n + (sh->below ? 1 : 0);
+}
+
+static void draw_thread(struct tracker_view *tv, struct app *app, size_t th, const struct shape *sh, int y, int x,
+			int h)
+{
+	const struct screen *scr = &app->scr;
+	const struct rec_tracker *t = tv->trk;
+	const char *text = rec_thread_text(t, th);
+	attr_t ta = draw_attr(scr, th == tv->row ? ROLE_TITLE : ROLE_TEXT);
+	struct wrap_line *lines;
+	size_t n = text_lines(tv, th, sh, &lines);
+	char buf[32];
+	int cx = x + 1 + NUM_COLS;
+
+	snprintf(buf, sizeof(buf), "%zu", th + 1);
+	draw_str(scr, y, x + 1, NUM_COLS, buf, draw_attr(scr, ROLE_REC_NUMBER));
+	for (size_t k = sh->first; k < sh->first + sh->n; k++, cx += CELL_COLS) {
+		enum rec_state st = t->threads[th].cells[k].state;
+		attr_t a = th == tv->row && k == tv->col ? draw_attr(scr, ROLE_TREE_SELECTED) : draw_attr(scr, state_role(st));
+
+		draw_str(scr, y, cx, CELL_COLS - 1, st == REC_ABSENT ? "-" : rec_state_short(st), a);
+	}
+	for (size_t i = 0; i < n && (int)i + (sh->below ? 1 : 0) < h; i++)
+		draw_text(scr, y + (int)i + (sh->below ? 1 : 0), x + sh->text_x, sh->text_w, text + lines[i].start,
+			  lines[i].end - lines[i].start, ta);
+	free(lines);
+}
+
 static void tracker_draw(struct view *v, struct app *app, struct rect r)
 {
 	struct tracker_view *tv = v->priv;
 	const struct screen *scr = &app->scr;
 	const struct rec_tracker *t = tv->trk;
-	int table = tv->detail && r.h > DETAIL_ROWS + 4 ? r.h - DETAIL_ROWS : r.h;
-	int rows = table - 1, label = r.w - NUM_COLS - CELL_COLS * (int)t->n_years - 2;
+	struct shape sh;
+	int table, y, used;
 	char buf[32];
 
 	for (int i = 0; i < r.h; i++)
 		draw_fill(r.y + i, r.x, r.w, A_NORMAL);
-	draw_str(scr, r.y, r.x + 1, NUM_COLS, "#", draw_attr(scr, ROLE_HEADING));
-	for (size_t y = 0; y < t->n_years; y++) {
-		snprintf(buf, sizeof(buf), "%d", t->docs[y]->year);
-		draw_str(scr, r.y, r.x + 1 + NUM_COLS + (int)y * CELL_COLS, CELL_COLS, buf, draw_attr(scr, ROLE_HEADING));
+	if (!t->n_threads) {
+		draw_str(scr, r.y + 1, r.x + 2, r.w - 2, "No edition of this country has recommendations.",
+			 draw_attr(scr, ROLE_HINT));
+		return;
 	}
-	if (label > 10)
-		draw_str(scr, r.y, r.x + 1 + NUM_COLS + (int)t->n_years * CELL_COLS, label,
-			 "recommendation (latest wording)", draw_attr(scr, ROLE_HEADING));
+	sh = shape_at(tv, r.w);
+	table = tv->detail && r.h > DETAIL_ROWS + 6 ? r.h - DETAIL_ROWS : r.h;
+	draw_str(scr, r.y, r.x + 1, NUM_COLS, "#", draw_attr(scr, ROLE_HEADING));
+	for (size_t k = sh.first; k < sh.first + sh.n; k++) {
+		snprintf(buf, sizeof(buf), "%d", t->docs[k]->year);
+		draw_str(scr, r.y, r.x + 1 + NUM_COLS + (int)(k - sh.first) * CELL_COLS, CELL_COLS, buf,
+			 draw_attr(scr, ROLE_HEADING));
+	}
+	if (!sh.below)
+		draw_str(scr, r.y, r.x + sh.text_x, sh.text_w, "recommendation (latest wording)", draw_attr(scr, ROLE_HEADING));
+	/* The selected recommendation whole on screen, when it fits. */
 	if (tv->row < tv->top)
 		tv->top = tv->row;
-	if (rows > 0 && tv->row >= tv->top + (size_t)rows)
-		tv->top = tv->row - (size_t)rows + 1;
-	for (int i = 0; i < rows; i++) {
-		size_t th = tv->top + (size_t)i;
-		const char *text;
-		int x = r.x + 1;
-
-		if (th >= t->n_threads)
+	for (;;) {
+		used = 0;
+		for (size_t th = tv->top; th <= tv->row; th++)
+			used += row_height(tv, th, &sh);
+		if (used <= table - 1 || tv->top == tv->row)
 			break;
-		snprintf(buf, sizeof(buf), "%zu", th + 1);
-		draw_str(scr, r.y + 1 + i, x, NUM_COLS, buf, draw_attr(scr, ROLE_REC_NUMBER));
-		x += NUM_COLS;
-		for (size_t y = 0; y < t->n_years; y++, x += CELL_COLS) {
-			enum rec_state s = t->threads[th].cells[y].state;
-			const char *name = rec_state_short(s);
-			attr_t a = draw_attr(scr, state_role(s));
-
-			if (th == tv->row && y == tv->col)
-				a = draw_attr(scr, ROLE_TREE_SELECTED);
-			draw_str(scr, r.y + 1 + i, x, CELL_COLS - 1, name, a);
-		}
-		text = rec_thread_text(t, th);
-		if (label > 10)
-			draw_str(scr, r.y + 1 + i, x, label, text, draw_attr(scr, th == tv->row ? ROLE_TITLE : ROLE_TEXT));
+		tv->top++;
 	}
-	if (table < r.h && t->n_threads)
+	for (size_t th = tv->top, y0 = 0; th < t->n_threads; th++) {
+		int hgt = row_height(tv, th, &sh);
+
+		y = r.y + 1 + (int)y0;
+		if (y >= r.y + table)
+			break;
+		draw_thread(tv, app, th, &sh, y, r.x, r.y + table - y);
+		y0 += (size_t)hgt;
+	}
+	if (table < r.h)
 		draw_detail(tv, app, (struct rect){ r.y + table, r.x, r.h - table, r.w });
 }
 
@@ -205,6 +286,7 @@ static enum key_context tracker_context(struct view *v, struct app *app)
 const struct view_ops tracker_view = {
 	.name = "tracker",
 	.priv_size = sizeof(struct tracker_view),
+	.wide = true,
 	.open = tracker_open,
 	.close = tracker_close,
 	.done = tracker_done,
