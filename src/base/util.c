@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,11 +196,7 @@ const char *sb_str(const struct strbuf *sb)
 
 const char *file_error(int e)
 {
-	if (e == E_NOT_REGULAR)
-		return "not a regular file";
-	if (e == EFBIG)
-		return "larger than allowed";
-	return strerror(e);
+	return e == E_NOT_REGULAR ? "not a regular file" : strerror(e);
 }
 
 int file_open_regular(const char *path, struct stat *st)
@@ -229,10 +226,28 @@ fail: {
 }
 }
 
-char *read_file(const char *path, size_t max_size, size_t *len)
+FILE *fopen_regular(const char *path)
+{
+	int fd = file_open_regular(path, NULL);
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	if (!(f = fdopen(fd, "r"))) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+	}
+	return f;
+}
+
+char *read_file_checked(const char *path, size_t max_size, size_t head,
+			bool (*accept)(const char *buf, size_t n, void *arg), void *arg, size_t *len)
 {
 	struct strbuf sb = {0};
 	char chunk[65536];
+	bool judged = !accept;
 	int fd;
 	ssize_t n;
 
@@ -246,13 +261,20 @@ char *read_file(const char *path, size_t max_size, size_t *len)
 				continue;
 			goto fail;
 		}
-		if (n == 0)
-			break;
 		if (sb.len + (size_t)n > max_size) {
 			errno = EFBIG;
 			goto fail;
 		}
 		sb_add(&sb, chunk, (size_t)n);
+		if (!judged && (n == 0 || sb.len >= head)) {
+			judged = true;
+			if (!accept(sb_str(&sb), sb.len < head ? sb.len : head, arg)) {
+				errno = EILSEQ;
+				goto fail;
+			}
+		}
+		if (n == 0)
+			break;
 	}
 	close(fd);
 	if (len)
@@ -268,6 +290,11 @@ fail: {
 }
 }
 
+char *read_file(const char *path, size_t max_size, size_t *len)
+{
+	return read_file_checked(path, max_size, 0, NULL, NULL, len);
+}
+
 char *path_join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);
@@ -277,11 +304,74 @@ char *path_join(const char *dir, const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
+char *path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
 bool str_has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 
 	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+enum num_status num_parse(const char *s, long long min, long long max, long long *out)
+{
+	const char *p = s + (s[0] == '-');
+	unsigned long long v = 0, limit;
+	bool neg = s[0] == '-';
+
+	if (!*p)
+		return NUM_NOT_A_NUMBER;
+	/* The magnitude may reach LLONG_MAX + 1 only for LLONG_MIN itself. */
+	limit = neg ? (unsigned long long)LLONG_MAX + 1 : (unsigned long long)LLONG_MAX;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return NUM_NOT_A_NUMBER;
+		if (v > (limit - (unsigned long long)(*p - '0')) / 10) {
+			/* Still a number: finish checking that it is one. */
+			while (*++p)
+				if (*p < '0' || *p > '9')
+					return NUM_NOT_A_NUMBER;
+			return neg ? NUM_TOO_SMALL : NUM_TOO_LARGE;
+		}
+		v = v * 10 + (unsigned long long)(*p - '0');
+	}
+	if (neg) {
+		long long x = v > (unsigned long long)LLONG_MAX ? LLONG_MIN : -(long long)v;
+
+		if (x < min)
+			return NUM_TOO_SMALL;
+		if (x > max)
+			return NUM_TOO_LARGE;
+		*out = x;
+		return NUM_OK;
+	}
+	if (v > (unsigned long long)LLONG_MAX || (long long)v > max)
+		return NUM_TOO_LARGE;
+	if ((long long)v < min)
+		return NUM_TOO_SMALL;
+	*out = (long long)v;
+	return NUM_OK;
+}
+
+char *num_problem(enum num_status st, const char *s, long long min, long long max)
+{
+	switch (st) {
+	case NUM_TOO_SMALL:
+		return xasprintf("%s is less than %lld", s, min);
+	case NUM_TOO_LARGE:
+		return xasprintf("%s is more than %lld", s, max);
+	case NUM_NOT_A_NUMBER:
+	case NUM_OK:
+		break;
+	}
+	return xasprintf("'%s' is not a whole number", s);
 }
 
 const char *str_find(const char *s, const char *needle)
