@@ -78,6 +78,8 @@ static bool load_collection_meta(struct corpus *c, struct collection *coll, cons
 	struct arena *tmp = arena_new();
 	struct ynode *root = yaml_load_file(path, &yaml_content_limits, tmp, d);
 	const struct ynode *n;
+	const char *s;
+	size_t before = d->n_errors;
 	bool ok = false;
 
 	if (!root)
@@ -85,12 +87,10 @@ static bool load_collection_meta(struct corpus *c, struct collection *coll, cons
 	if (!ynode_expect(root, YNODE_MAP, "collection", path, d) ||
 	    !ynode_check_keys(root, keys, path, d))
 		goto out;
-	n = ynode_get(root, "title");
-	if (!n || n->kind != YNODE_SCALAR || !n->len) {
-		diags_add(d, DIAG_ERROR, path, root->line, root->col, "collection needs a 'title'");
+	ynode_report_unsafe(root, path, d);
+	if (!(s = ynode_text(root, "title", YNODE_REQUIRED | YNODE_NONEMPTY, path, d)))
 		goto out;
-	}
-	coll->title = arena_strdup(c->arena, n->str);
+	coll->title = arena_strdup(c->arena, s);
 	n = ynode_get(root, "kind");
 	if (n && n->kind == YNODE_SCALAR && !strcmp(n->str, "commentary"))
 		coll->kind = COLLECTION_COMMENTARY;
@@ -99,10 +99,9 @@ static bool load_collection_meta(struct corpus *c, struct collection *coll, cons
 			  "kind must be annual-report or commentary");
 		goto out;
 	}
-	n = ynode_get(root, "publisher");
-	if (n && n->kind == YNODE_SCALAR)
-		coll->publisher = arena_strdup(c->arena, n->str);
-	ok = true;
+	if ((s = ynode_text(root, "publisher", YNODE_OPTIONAL, path, d)))
+		coll->publisher = arena_strdup(c->arena, s);
+	ok = d->n_errors == before;
 out:
 	arena_free(tmp);
 	return ok;
