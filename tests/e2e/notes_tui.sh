@@ -5,7 +5,7 @@
 # second tipr adding an annotation meanwhile is seen, not lost; the
 # comparison shows the highlight on its side.  The screen, the colours
 # (capture-pane -e) and the annotations file are checked.
-plan=25
+plan=26
 name=notes
 . "$TIPR_SRCDIR/tests/e2e/tmux-lib.sh"
 store=$tmp/data/tipr/annotations.yaml
@@ -82,11 +82,14 @@ else
 	ok "...and the terminal title is unchanged"
 fi
 
-# A corrupt file: said on the message line, moved aside, never overwritten.
+# A corrupt file: said on the message line, left as it is until a change
+# moves it aside (notes.sh and the unit tests follow it there), never
+# overwritten.
 quit q
 printf 'annotations: [unclosed\n' >"$store"
 start 120 40 "'$TIPR' korea-north 2022"
-check "a corrupt annotations file is named on the message line and moved aside" "could not be read; moved aside"
+check "a corrupt annotations file is named on the message line" "could not be read; left as it is"
+in_file "...and opening the reader changes nothing in it" "annotations: [unclosed"
 
 # An annotation whose passage is gone: said on opening, listed as orphaned, kept.
 quit
