@@ -26,7 +26,7 @@ const char cmd_search_help[] =
 	"  --year Y        only this edition\n"
 	"  --section ID    only this section (overview, recommendations, prosecution, ...)\n"
 	"  --format F      text (default) or json\n"
-	"  --limit N       show at most N matches (default 200)\n"
+	"  --limit N       show at most N matches (1 to 1000000; default 200)\n"
 	"  --content DIR   read the content in DIR (repeatable)\n"
 	"  --color WHEN    auto, always or never\n";
 
@@ -111,7 +111,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	struct search_index *ix;
 	struct strbuf text = {0};
 	char *cache;
-	size_t limit = 200;
+	long long limit = 200;
 	bool rebuilt;
 	int opt, r;
 
@@ -138,8 +138,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 			format = optarg;
 			continue;
 		case OPT_LIMIT:
-			if (!(limit = strtoul(optarg, NULL, 10)))
-				return cli_usage_error(cli, "--limit must be a number above 0");
+			if (!cli_number(cli, "--limit", optarg, 1, 1000000, &limit))
+				return EXIT_USAGE;
 			continue;
 		}
 		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
@@ -172,7 +172,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	ix = search_index_open(cli->corpus, cache, true, isatty(STDERR_FILENO) ? progress : NULL, NULL, &rebuilt,
 			       &cli->diags);
 	free(cache);
-	search_run(ix, &q, &scope, limit, 100, &res, &cli->diags);
+	search_run(ix, &q, &scope, (size_t)limit, 100, &res, &cli->diags);
 	cli_flush_diags(cli);
 	if (!strcmp(format, "json"))
 		print_json(&res);

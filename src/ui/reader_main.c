@@ -851,7 +851,7 @@ static void save_session(struct app *app)
 			s.anchor.block = s.anchor.offset = 0;
 		if (!session_save(&s, path))
 			diags_add(&app->diags, DIAG_WARNING, path, 0, 0, "cannot save the reader's place: %s",
-				  strerror(errno ? errno : EIO));
+				  file_error(errno ? errno : EIO));
 	}
 	free(path);
 }
@@ -971,13 +971,13 @@ static bool script_mouse(struct app *app, const char *args)
  * ":mouse EVENT X Y", ":bench N KEYS" (time N rounds of the keys, each drawn). */
 static int run_script(struct app *app, const char *path)
 {
-	FILE *f = !strcmp(path, "-") ? stdin : fopen(path, "r");
+	FILE *f = !strcmp(path, "-") ? stdin : fopen_regular(path);
 	char line[4096];
 	struct input keys[1024];
 	int status = EXIT_OK;
 
 	if (!f) {
-		cli_error("%s: %s", path, strerror(errno));
+		cli_error("%s: %s", path, file_error(errno));
 		return EXIT_NOTFOUND;
 	}
 	app_redraw(app);
@@ -1159,8 +1159,8 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 			continue;
 		}
 		if (opt == OPT_SIZE) {
-			if (sscanf(optarg, "%dx%d", &sw, &sh) != 2 || sw < 1 || sh < 1 || sw > 1000 || sh > 1000)
-				return cli_usage_error(cli, "--size expects COLSxROWS, e.g. 80x24");
+			if (!cli_size(cli, optarg, &sw, &sh))
+				return EXIT_USAGE;
 			continue;
 		}
 		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
