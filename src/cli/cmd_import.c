@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "import/import.h"
 #include "base/paths.h"
+#include "base/utf8.h"
 
 const char cmd_import_help[] =
 	"Usage: tipr import FILE... [--year Y] [--collection NAME] [--out DIR] [--dry-run]\n"
@@ -66,6 +67,12 @@ static struct countries *load_countries(struct cli *cli, const char *out)
 	cli_flush_diags(cli);
 	return cs;
 }
+
+/* What looks_like_text reports against. */
+struct import_input {
+	const char *file;
+	struct diags *d;
+};
 
 struct output {
 	const struct document *doc;
@@ -164,15 +171,31 @@ static bool write_doc(struct import_cmd *ic, const struct document *doc)
 	return ok;
 }
 
+/* The first megabyte of an input decides whether it is text at all, before
+ * up to 64 MiB are read. */
+static bool looks_like_text(const char *buf, size_t n, void *arg)
+{
+	const struct import_input *in = arg;
+
+	return utf8_check(in->file, buf, n, in->d);
+}
+
 static bool import_file(struct cli *cli, struct import_cmd *ic, const char *file)
 {
 	struct import_result res = {0};
+	struct import_input in = { file, &cli->diags };
 	size_t len;
-	char *buf = read_file(file, 64u << 20, &len);
+	char *buf = read_file_checked(file, 64u << 20, 1u << 20, looks_like_text, &in, &len);
 	bool ok;
 
 	if (!buf) {
-		cli_error("%s: %s", file, errno == EFBIG ? "larger than 64 MiB" : file_error(errno));
+		int e = errno;
+
+		cli_flush_diags(cli);
+		if (e == EILSEQ)
+			cli_error("%s: not a text file; nothing imported", file);
+		else
+			cli_error("%s: %s", file, e == EFBIG ? "larger than 64 MiB" : file_error(e));
 		return false;
 	}
 	ok = import_text(file, buf, len, ic->countries, &ic->opt, &res, &cli->diags);
