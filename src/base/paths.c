@@ -213,10 +213,12 @@ static bool sync_dir(const char *dir)
 	return ok;
 }
 
+enum { WRITE_BUFFER = 1 << 16 };
+
 bool paths_write_atomic(const char *path, unsigned flags, bool (*fill)(FILE *f, void *arg),
 			void *arg)
 {
-	char *target = paths_resolve(path), *dir, *tmp;
+	char *target = paths_resolve(path), *dir, *tmp, *buf;
 	FILE *f = NULL;
 	bool ok = true;
 	int fd, saved;
@@ -250,18 +252,21 @@ bool paths_write_atomic(const char *path, unsigned flags, bool (*fill)(FILE *f, 
 		errno = saved;
 		return false;
 	}
+	buf = xmalloc(WRITE_BUFFER);
 	errno = 0;
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
 		  flags & PATHS_PRIVATE ? 0600 : 0666);
 	if (fd >= 0 && !(f = fdopen(fd, "w")))
 		close(fd);
-	/* Megabytes go out in fewer, larger writes. */
-	if (f && setvbuf(f, NULL, _IOFBF, 1u << 16) != 0)
+	/* Megabytes go out in fewer, larger writes (glibc sizes a buffer it
+	 * allocates itself by the block size, 4 KiB). */
+	if (f && setvbuf(f, buf, _IOFBF, WRITE_BUFFER) != 0)
 		ok = false;
 	ok = ok && f && fill(f, arg) && fflush(f) == 0 && !ferror(f) &&
 	     (!(flags & PATHS_DURABLE) || fsync(fileno(f)) == 0);
 	if (f && fclose(f) != 0)
 		ok = false;
+	free(buf);
 	/* Checked again at the last moment: what became a device or FIFO
 	 * meanwhile is not replaced either. */
 	ok = ok && paths_may_replace(target) && rename(tmp, target) == 0;

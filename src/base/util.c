@@ -130,6 +130,9 @@ void grow_array(void **items, size_t *cap, size_t need, size_t elem)
 
 static void sb_reserve(struct strbuf *sb, size_t extra)
 {
+	/* Most appends fit: no call for them (whole files are built this way). */
+	if (extra < sb->cap - sb->len)
+		return;
 	if (extra > SIZE_MAX - sb->len - 1)
 		die("out of memory (string too long)");
 	GROW(sb->buf, sb->cap, sb->len + extra + 1);
@@ -151,7 +154,9 @@ void sb_adds(struct strbuf *sb, const char *s)
 
 void sb_addc(struct strbuf *sb, char c)
 {
-	sb_add(sb, &c, 1);
+	sb_reserve(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
 }
 
 void sb_addf(struct strbuf *sb, const char *fmt, ...)

@@ -75,15 +75,36 @@ struct ann_vec {
 	size_t *slot;  /* open addressing: position in v + 1, 0 when empty */
 	size_t slots;  /* a power of two, more than twice the ids held */
 	size_t n_ids;
+	/* Each entry as last written (NULL: not yet, or changed since), so a
+	 * save rewrites 20,000 annotations by copying all but the new one. */
+	struct written {
+		char *s;
+		size_t len;
+	} *out;
+	size_t out_cap;
 };
 
 static void vec_free(struct ann_vec *vec)
 {
 	for (size_t i = 0; i < vec->n; i++)
 		annotation_done(&vec->v[i]);
+	for (size_t i = 0; i < vec->out_cap; i++)
+		free(vec->out[i].s);
 	free(vec->v);
+	free(vec->out);
 	free(vec->slot);
 	memset(vec, 0, sizeof(*vec));
+}
+
+/* Forgets how a changed entry was written. */
+static void vec_changed(struct ann_vec *vec, const struct annotation *a)
+{
+	size_t i = (size_t)(a - vec->v);
+
+	if (i < vec->out_cap) {
+		free(vec->out[i].s);
+		vec->out[i].s = NULL;
+	}
 }
 
 static size_t id_slot(const struct ann_vec *vec, const char *id)
@@ -443,22 +464,33 @@ static void write_entry(struct strbuf *sb, const struct annotation *a)
  * annotation has long since saved or been closed. */
 #define TOMBSTONE_DAYS 90
 
-static bool write_yaml(const struct ann_vec *vec, FILE *out)
+static bool write_yaml(struct ann_vec *vec, FILE *out)
 {
 	char cutoff[ANN_STAMP_LEN + 1];
 	struct strbuf sb = {0};
 	size_t written = 0;
 
 	format_stamp(now_ms() - (long long)TOMBSTONE_DAYS * 86400 * 1000, false, cutoff);
+	if (vec->out_cap < vec->n) {
+		vec->out = xreallocarray(vec->out, vec->cap, sizeof(*vec->out));
+		memset(vec->out + vec->out_cap, 0, (vec->cap - vec->out_cap) * sizeof(*vec->out));
+		vec->out_cap = vec->cap;
+	}
 	fputs("version: 1\nannotations:", out);
 	for (size_t i = 0; i < vec->n && !ferror(out); i++) {
+		struct written *w = &vec->out[i];
+
 		if (vec->v[i].deleted[0] && strcmp(vec->v[i].deleted, cutoff) <= 0)
 			continue;
 		if (!written++)
 			fputc('\n', out);
-		sb_reset(&sb);
-		write_entry(&sb, &vec->v[i]);
-		fwrite(sb.buf, 1, sb.len, out);
+		if (!w->s) {
+			sb_reset(&sb);
+			write_entry(&sb, &vec->v[i]);
+			w->s = xstrndup(sb.buf, sb.len);
+			w->len = sb.len;
+		}
+		fwrite(w->s, 1, w->len, out);
 	}
 	sb_free(&sb);
 	if (!written)
@@ -652,6 +684,7 @@ static void merge(struct ann_store *st, struct ann_vec *disk)
 		} else if (newer(&disk->v[i], mine)) {
 			annotation_done(mine);
 			*mine = disk->v[i];
+			vec_changed(&st->all, mine);
 		} else {
 			annotation_done(&disk->v[i]);
 		}
@@ -715,6 +748,8 @@ static enum ann_status transact(struct ann_store *st, const char *id, change_fn 
 		struct annotation *a = id ? vec_find(&st->all, id) : NULL;
 		enum ann_status r = change(st, a, arg);
 
+		if (r == ANN_OK && a)
+			vec_changed(&st->all, a);
 		if (r == ANN_OK)
 			r = save(st, target);
 		if (r != ANN_OK || res == ANN_OK)

@@ -247,6 +247,37 @@ static void test_two_readers_merge(void **state)
 	ann_store_free(check);
 }
 
+/* A save copies the entries it wrote before as they were written: one that
+ * changed since, here or in another reader, is written anew. */
+static void test_saved_text_follows_changes(void **state)
+{
+	struct ann_store *a = ann_store_new(path), *b, *check;
+	char x[ANN_ID_LEN + 1];
+	enum ann_color red = ANN_RED;
+
+	(void)state;
+	strcpy(x, add(a, 0, 10, "x by a")->id);
+	b = loaded();
+	assert_int_equal(ann_update(b, x, "x by b", &red), ANN_OK);
+	/* a's next save merges b's x in and must write that, not its own copy. */
+	add(a, 10, 20, "y");
+	check = loaded();
+	assert_string_equal(ann_store_find(check, x)->note, "x by b");
+	assert_int_equal(ann_store_find(check, x)->color, ANN_RED);
+	ann_store_free(check);
+	/* A change here: written anew too. */
+	assert_int_equal(ann_update(a, x, "x by a again", NULL), ANN_OK);
+	check = loaded();
+	assert_string_equal(ann_store_find(check, x)->note, "x by a again");
+	ann_store_free(check);
+	assert_int_equal(ann_delete(a, x, NULL), ANN_OK);
+	check = loaded();
+	assert_null(ann_store_find(check, x));
+	ann_store_free(check);
+	ann_store_free(a);
+	ann_store_free(b);
+}
+
 static void test_list_filter_sort(void **state)
 {
 	struct ann_store *st = ann_store_new(path);
@@ -806,6 +837,7 @@ int main(void)
 		cmocka_unit_test_setup(test_invalid_arguments, fresh),
 		cmocka_unit_test_setup(test_delete_and_undo, fresh),
 		cmocka_unit_test_setup(test_two_readers_merge, fresh),
+		cmocka_unit_test_setup(test_saved_text_follows_changes, fresh),
 		cmocka_unit_test_setup(test_list_filter_sort, fresh),
 		cmocka_unit_test_setup(test_old_tombstones_forgotten, fresh),
 		cmocka_unit_test_setup(test_corrupt_file_moved_aside, fresh),
