@@ -8,6 +8,7 @@ tipr=$1 ptytime=$2 srcdir=$3 build=$4
 corpus=$build/bench/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+: >"$tmp/none" # an empty key script: start, then stop
 export TIPR_DATADIR="$srcdir" XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8 LC_ALL=C.UTF-8
 if [ ! -f "$corpus/tip/2025/zimbabwe.yaml" ]; then
 	echo "Generating the synthetic corpus in $corpus ..."
@@ -24,8 +25,8 @@ big=$("$ptytime" -r 20 -q q "Trafficking in Persons Report" "$tipr" --content "$
 small=$("$ptytime" -r 20 -q q "Trafficking in Persons Report" "$tipr" korea-north 2022)
 echo "  bundled corpus   ${small% *} ms"
 echo "  synthetic corpus ${big% *} ms   ratio $(awk -v a="${big% *}" -v b="${small% *}" 'BEGIN { printf "%.2f", a / b }')x"
-/usr/bin/time -f "%M" -o "$tmp/m1" "$tipr" --script /dev/null --content "$corpus" >/dev/null 2>&1 || true
-/usr/bin/time -f "%M" -o "$tmp/m2" "$tipr" --script /dev/null >/dev/null 2>&1 || true
+/usr/bin/time -f "%M" -o "$tmp/m1" "$tipr" --script "$tmp/none" --content "$corpus" >/dev/null 2>&1 || true
+/usr/bin/time -f "%M" -o "$tmp/m2" "$tipr" --script "$tmp/none" >/dev/null 2>&1 || true
 echo "  peak memory at start-up: bundled $(cat "$tmp/m2") KB, synthetic $(cat "$tmp/m1") KB"
 
 echo
