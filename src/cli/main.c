@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/commands.h"
+#include "base/cleanup.h"
 #include "base/icu.h"
 
 struct command {
@@ -117,6 +118,8 @@ int main(int argc, char **argv)
 	/* Over a file size limit a write then fails with EFBIG, which a save
 	 * reports (the old file intact), instead of killing tipr mid-save. */
 	signal(SIGXFSZ, SIG_IGN);
+	/* Temporary files go, and the terminal comes back, on SIGINT & co. */
+	cleanup_install();
 	status = run(argc, argv);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("tipr: write error");

@@ -3,6 +3,7 @@
 
 #include "reader/session.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,4 +96,86 @@ static bool write_state(FILE *f, void *arg)
 bool session_save(const struct session *s, const char *path)
 {
 	return paths_write_atomic(path, PATHS_DURABLE, write_state, (void *)s);
+}
+
+static void session_copy(struct session *dst, const struct session *src)
+{
+	session_free(dst);
+	*dst = *src;
+	dst->collection = src->collection ? xstrdup(src->collection) : NULL;
+	dst->country = src->country ? xstrdup(src->country) : NULL;
+}
+
+static bool same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* Whether b is a step away from a that must be written at once. */
+static bool moved_far(const struct session *a, const struct session *b)
+{
+	return !same_str(a->collection, b->collection) || !same_str(a->country, b->country) ||
+	       a->year != b->year || a->anchor.section != b->anchor.section ||
+	       a->tree_by_year != b->tree_by_year || a->tree_hidden != b->tree_hidden ||
+	       a->tree_width != b->tree_width;
+}
+
+static bool same_place(const struct session *a, const struct session *b)
+{
+	return !moved_far(a, b) && a->anchor.block == b->anchor.block && a->anchor.offset == b->anchor.offset;
+}
+
+void session_saver_init(struct session_saver *sv, const char *path)
+{
+	memset(sv, 0, sizeof(*sv));
+	sv->path = xstrdup(path);
+}
+
+static bool write_now(struct session_saver *sv, const struct session *s, double now, struct diags *d)
+{
+	bool ok;
+
+	errno = 0;
+	ok = session_save(s, sv->path);
+	/* Said once: a reader that cannot save should not say so every key. */
+	if (!ok && !sv->failed)
+		diags_add(d, DIAG_WARNING, sv->path, 0, 0, "cannot save the reader's place: %s",
+			  file_error(errno ? errno : EIO));
+	sv->failed |= !ok;
+	session_copy(&sv->last, s);
+	sv->have_last = true;
+	sv->pending = false;
+	sv->last_time = now;
+	return ok;
+}
+
+int session_saver_offer(struct session_saver *sv, const struct session *cur, double now, struct diags *d)
+{
+	double due;
+
+	if (!cur->collection || (sv->have_last && same_place(&sv->last, cur))) {
+		sv->pending = false;
+		return -1;
+	}
+	if (!sv->have_last || moved_far(&sv->last, cur) || now - sv->last_time >= SESSION_THROTTLE) {
+		write_now(sv, cur, now, d);
+		return -1;
+	}
+	session_copy(&sv->next, cur);
+	sv->pending = true;
+	due = sv->last_time + SESSION_THROTTLE - now;
+	return due > 0 ? (int)(due * 1000) + 1 : 0;
+}
+
+bool session_saver_flush(struct session_saver *sv, struct diags *d)
+{
+	return !sv->pending || write_now(sv, &sv->next, sv->last_time, d);
+}
+
+void session_saver_free(struct session_saver *sv)
+{
+	free(sv->path);
+	session_free(&sv->last);
+	session_free(&sv->next);
+	memset(sv, 0, sizeof(*sv));
 }

@@ -31,4 +31,28 @@ void session_free(struct session *s);
 /* $XDG_STATE_HOME/tipr/state.yaml; the caller frees it. */
 char *session_path(void);
 
+/* Saving the place as the user reads, so that a killed reader reopens where
+ * it was: at once when the document, the section or the tree's settings
+ * change, at most once every SESSION_THROTTLE seconds while only the
+ * position within a section moves (a pending save is then due later). */
+#define SESSION_THROTTLE 2.0
+struct session_saver {
+	char *path;
+	struct session last;  /* as last written */
+	bool have_last;
+	bool pending;         /* a change not written yet */
+	bool failed;          /* a write failed (said once) */
+	struct session next;  /* that change */
+	double last_time;     /* when last written (seconds, monotonic) */
+};
+/* Starts saving to path (copied). */
+void session_saver_init(struct session_saver *sv, const char *path);
+/* Offers the current place cur (copied) at time now; writes it when due.
+ * Returns the milliseconds until a pending save is due, or -1 when none is
+ * pending.  A failed write is added to d once. */
+int session_saver_offer(struct session_saver *sv, const struct session *cur, double now, struct diags *d);
+/* Writes a pending change now (at exit); false if that failed (said in d). */
+bool session_saver_flush(struct session_saver *sv, struct diags *d);
+void session_saver_free(struct session_saver *sv);
+
 #endif

@@ -1,80 +1,98 @@
-/* compare_view.c — two editions side by side, scrolled together. */
+/* compare_view.c — two editions side by side, scrolled together: D asks
+ * which edition to compare the open one with. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ui/ui.h"
+#include "compare/cmplayout.h"
+#include "ui/app.h"
+#include "ui/move.h"
+#include "ui/views.h"
 
-/* Below this width the comparison is one column. */
-enum { SIDE_BY_SIDE_MIN = 90 };
+/* Two columns when each gets 30 text columns (an 80-column terminal
+ * does, with the tree put aside while comparing). */
+enum { COLUMN_MIN = 30, SIDE_BY_SIDE_MIN = 2 * COLUMN_MIN + 3 };
 
-static bool is_inline(const struct app *app, size_t width)
+struct compare_view {
+	struct corpus_doc *a, *b;  /* a is the older edition unless swapped */
+	struct comparison *cmp;
+	struct cmp_layout lo;
+	size_t top;
+	bool inline_mode, unfolded; /* the user's choices */
+};
+
+static bool is_inline(const struct compare_view *cv, size_t width)
 {
-	return app->cmp_inline || width < SIDE_BY_SIDE_MIN;
+	return cv->inline_mode || width < SIDE_BY_SIDE_MIN;
 }
 
-void compare_relayout(struct app *app)
-{
-	size_t w, h, keep_s = 0, keep_r = 0;
-	bool had = app->cmp_lo.n > 0;
-
-	if (!app->cmp)
-		return;
-	if (had && app->cmp_top < app->cmp_lo.n) {
-		keep_s = app->cmp_lo.v[app->cmp_top].sec;
-		keep_r = app->cmp_lo.v[app->cmp_top].row;
-	}
-	app_text_size(app, &w, &h);
-	cmp_layout_free(&app->cmp_lo);
-	cmp_layout_build(&app->cmp_lo, app->cmp, w, is_inline(app, w), !app->cmp_unfolded);
-	compare_mark_notes(app);
-	/* The same sentence stays at the top. */
-	app->cmp_top = had ? cmp_layout_find(&app->cmp_lo, keep_s, keep_r) : 0;
-}
-
-void compare_mark_notes(struct app *app)
+/* Lays the two editions' annotations over the comparison. */
+static void mark_notes(struct compare_view *cv, struct app *app)
 {
 	const char *coll = tree_collection(app->tree)->name;
 
-	if (!app->cmp || !app->notes)
-		return;
 	for (int right = 0; right < 2; right++) {
 		struct ann_highlight *v;
-		const struct document *doc = right ? app->cmp_b->doc : app->cmp_a->doc;
+		const struct document *doc = right ? cv->b->doc : cv->a->doc;
 		size_t n = ann_resolve_document(app->notes, coll, doc, &v, NULL);
 
 		for (size_t k = 0; k < n; k++) {
 			const struct ann_anchor *a = &v[k].anchor;
 
-			cmp_layout_mark(&app->cmp_lo, right, a->section, ann_anchor_block(doc, a), a->start, a->end,
+			cmp_layout_mark(&cv->lo, right, a->section, ann_anchor_block(doc, a), a->start, a->end,
 					(unsigned char)(v[k].ann->color + 1));
 		}
 		free(v);
 	}
 }
 
-static void build(struct app *app)
+/* Lays the comparison out for the pane's width, the same sentence on top. */
+static void relayout(struct compare_view *cv, struct app *app)
 {
-	comparison_free(app->cmp);
-	cmp_layout_free(&app->cmp_lo);
-	app->cmp = compare_documents(app->cmp_a->doc, app->cmp_b->doc);
-	app->cmp_top = 0;
-	compare_relayout(app);
+	size_t w, h, keep_s = 0, keep_r = 0;
+	bool had = cv->lo.n > 0;
+
+	if (!cv->cmp)
+		return;
+	if (had && cv->top < cv->lo.n) {
+		keep_s = cv->lo.v[cv->top].sec;
+		keep_r = cv->lo.v[cv->top].row;
+	}
+	app_text_size(app, &w, &h);
+	cmp_layout_free(&cv->lo);
+	cmp_layout_build(&cv->lo, cv->cmp, w, is_inline(cv, w), !cv->unfolded);
+	mark_notes(cv, app);
+	cv->top = had ? cmp_layout_find(&cv->lo, keep_s, keep_r) : 0;
 }
 
-bool compare_open(struct app *app, int year)
+static void build(struct compare_view *cv, struct app *app)
 {
+	comparison_free(cv->cmp);
+	cmp_layout_free(&cv->lo);
+	cv->cmp = compare_documents(cv->a->doc, cv->b->doc);
+	cv->top = 0;
+	relayout(cv, app);
+}
+
+static void discard(struct compare_view *cv)
+{
+	comparison_free(cv->cmp);
+	cmp_layout_free(&cv->lo);
+	cv->cmp = NULL;
+}
+
+/* Compares the open document with the country's edition of year (0: the
+ * one before it, else the one after) and shows the comparison. */
+static bool start(struct view *v, struct app *app, int year)
+{
+	struct compare_view *cv = v->priv;
 	struct collection *coll = tree_collection(app->tree);
 	struct corpus_doc *other = NULL, *cur = app->open;
-	const char *id;
+	const char *id = app->pane == app->views.reader ? reading_section_id_at_top(&app->reading) : NULL;
 	size_t first, n;
 
-	if (!cur) {
-		app_message(app, false, "Open a document first");
-		return false;
-	}
 	n = collection_country_docs(coll, cur->slug, &first);
 	if (year) {
 		other = collection_find(coll, cur->slug, year);
@@ -95,127 +113,191 @@ bool compare_open(struct app *app, int year)
 		return false;
 	}
 	/* The older edition on the left. */
-	app->cmp_a = other->year < cur->year ? other : cur;
-	app->cmp_b = other->year < cur->year ? cur : other;
-	build(app);
+	cv->a = other->year < cur->year ? other : cur;
+	cv->b = other->year < cur->year ? cur : other;
+	/* The comparison needs the width: the tree steps aside (t brings it back). */
+	app->frame.tree_aside = true;
+	app_layout(app);
+	build(cv, app);
 	/* It opens at the section being read. */
-	id = app->pane == PANE_READER ? reading_section_id_at_top(&app->reading) : NULL;
-	for (size_t s = 0; id && s < app->cmp->n_secs; s++)
-		if (!strcmp(app->cmp->secs[s].id, id))
-			app->cmp_top = cmp_layout_section(&app->cmp_lo, s);
-	app->pane = PANE_COMPARE;
-	app->focus = FOCUS_READER;
-	app_message(app, false, "%d and %d: %.0f%% similar; n/N next change, s swap, i inline, z fold, q back",
-		    app->cmp_a->year, app->cmp_b->year, app->cmp->similarity * 100);
+	for (size_t s = 0; id && s < cv->cmp->n_secs; s++)
+		if (!strcmp(cv->cmp->secs[s].id, id))
+			cv->top = cmp_layout_section(&cv->lo, s);
+	app_show(app, v);
+	app_message(app, false, "%d and %d: %.0f%% similar; %s/%s next change, %s swap, %s columns, %s fold, %s back",
+		    cv->a->year, cv->b->year, cv->cmp->similarity * 100, keys_label(ACT_NEXT_CHANGE, CTX_COMPARE),
+		    keys_label(ACT_PREV_CHANGE, CTX_COMPARE), keys_label(ACT_SWAP, CTX_COMPARE),
+		    keys_label(ACT_INLINE, CTX_COMPARE), keys_label(ACT_FOLD, CTX_COMPARE),
+		    keys_label(ACT_CLOSE, CTX_COMPARE));
 	return true;
 }
 
-void compare_close(struct app *app)
+static bool compare_open(struct view *v, struct app *app)
 {
-	comparison_free(app->cmp);
-	cmp_layout_free(&app->cmp_lo);
-	app->cmp = NULL;
-	app->pane = PANE_READER;
+	if (!app->open) {
+		app_message(app, false, "Open a document first");
+		return false;
+	}
+	prompt_open(app, v, PROMPT_COMPARE, NULL);
+	return false; /* shown once the year is given */
 }
 
-static void compare_draw(struct app *app, int y0, int x0, int h, int w)
+static bool compare_prompt(struct view *v, struct app *app, int kind, enum prompt_event ev, int key)
 {
-	const struct cmp_layout *lo = &app->cmp_lo;
+	(void)kind;
+	(void)key;
+	if (ev == PROMPT_DONE && app->open)
+		start(v, app, atoi(prompt_text(app)));
+	return ev != PROMPT_KEY;
+}
+
+static void compare_close(struct view *v, struct app *app)
+{
+	app->frame.tree_aside = false;
+	discard(v->priv);
+}
+
+static void compare_done(struct view *v)
+{
+	discard(v->priv);
+}
+
+static void compare_draw(struct view *v, struct app *app, struct rect r)
+{
+	struct compare_view *cv = v->priv;
+	const struct screen *scr = &app->scr;
+	const struct cmp_layout *lo = &cv->lo;
 	int col = (int)cmp_layout_column(lo);
 
-	if (app->cmp_top + (size_t)h > lo->n)
-		app->cmp_top = lo->n > (size_t)h ? lo->n - (size_t)h : 0;
-	for (int r = 0; r < h; r++) {
-		size_t i = app->cmp_top + (size_t)r;
-		const struct cmp_line *l = i < lo->n ? &lo->v[i] : NULL;
-		int x = x0 + 1;
+	if (cv->top + (size_t)r.h > lo->n)
+		cv->top = lo->n > (size_t)r.h ? lo->n - (size_t)r.h : 0;
+	for (int i = 0; i < r.h; i++) {
+		size_t k = cv->top + (size_t)i;
+		const struct cmp_line *l = k < lo->n ? &lo->v[k] : NULL;
+		int x = r.x + 1, y = r.y + i;
 
-		draw_fill(y0 + r, x0, w, A_NORMAL);
+		draw_fill(y, r.x, r.w, A_NORMAL);
 		if (!l)
 			continue;
 		if (l->kind == CL_FOLD) {
 			char note[96];
-			int n = snprintf(note, sizeof(note), "\xe2\x8b\xaf %zu unchanged sentence%s (z unfolds) \xe2\x8b\xaf",
-					 l->folded, l->folded == 1 ? "" : "s");
 
-			draw_text(app, y0 + r, x, w - 1, note, (size_t)n, draw_attr(app, ROLE_HINT));
+			snprintf(note, sizeof(note), "\xe2\x8b\xaf %zu unchanged sentence%s (%s unfolds) \xe2\x8b\xaf",
+				 l->folded, l->folded == 1 ? "" : "s", keys_label(ACT_FOLD, CTX_COMPARE));
+			draw_str(scr, y, x, r.w - 1, note, draw_attr(scr, ROLE_HINT));
 			continue;
 		}
 		if (l->kind == CL_HEADING || lo->inline_mode) {
-			draw_styled(app, y0 + r, x, w - 1, &lo->left, lo->l_marks, l->l_start, l->l_end);
+			draw_styled(scr, y, x, r.w - 1, &lo->left, lo->l_marks, l->l_start, l->l_end);
 			continue;
 		}
-		draw_styled(app, y0 + r, x, col, &lo->left, lo->l_marks, l->l_start, l->l_end);
+		draw_styled(scr, y, x, col, &lo->left, lo->l_marks, l->l_start, l->l_end);
 		if (l->kind == CL_ROW || l->kind == CL_BLANK)
-			draw_text(app, y0 + r, x + col + 1, 1, "\xe2\x94\x82", 3, draw_attr(app, ROLE_BORDER));
-		draw_styled(app, y0 + r, x + col + 3, w - col - 4, &lo->right, lo->r_marks, l->r_start, l->r_end);
+			draw_str(scr, y, x + col + 1, 1, draw_glyph(scr, GLYPH_VBAR), draw_attr(scr, ROLE_BORDER));
+		draw_styled(scr, y, x + col + 3, r.w - col - 4, &lo->right, lo->r_marks, l->r_start, l->r_end);
 	}
 }
 
-static void scroll_to(struct app *app, long top)
+static bool compare_action(struct view *v, struct app *app, enum action act, int key)
 {
-	long max = (long)app->cmp_lo.n - (long)(app->pane_rows > 0 ? app->pane_rows : 1);
+	struct compare_view *cv = v->priv;
+	size_t line, last = cv->lo.n > (size_t)v->area.h ? cv->lo.n - (size_t)v->area.h : 0;
 
-	if (top > max)
-		top = max;
-	app->cmp_top = top < 0 ? 0 : (size_t)top;
-}
-
-static bool compare_action(struct app *app, enum action act)
-{
-	long page = app->pane_rows > 2 ? app->pane_rows - 2 : 1;
-	size_t line;
-
+	(void)key;
+	if (view_move(&cv->top, last, v->area.h, act))
+		return true;
 	switch (act) {
-	case ACT_DOWN:
-	case ACT_UP:
-		scroll_to(app, (long)app->cmp_top + (act == ACT_DOWN ? 1 : -1));
-		break;
-	case ACT_PAGE_DOWN:
-	case ACT_PAGE_UP:
-		scroll_to(app, (long)app->cmp_top + (act == ACT_PAGE_DOWN ? page : -page));
-		break;
-	case ACT_HALF_DOWN:
-	case ACT_HALF_UP:
-		scroll_to(app, (long)app->cmp_top + (act == ACT_HALF_DOWN ? page / 2 : -page / 2));
-		break;
-	case ACT_TOP:
-		app->cmp_top = 0;
-		break;
-	case ACT_BOTTOM:
-		scroll_to(app, (long)app->cmp_lo.n);
-		break;
 	case ACT_NEXT_CHANGE:
 	case ACT_PREV_CHANGE:
-		if (cmp_layout_next_change(&app->cmp_lo, app->cmp_top, act == ACT_NEXT_CHANGE ? 1 : -1, &line))
-			scroll_to(app, (long)line);
+		if (cmp_layout_next_change(&cv->lo, cv->top, act == ACT_NEXT_CHANGE ? 1 : -1, &line))
+			cv->top = line < last ? line : last;
 		else
 			app_message(app, false, act == ACT_NEXT_CHANGE ? "No more changes" : "No earlier change");
-		break;
+		return true;
 	case ACT_SWAP: {
-		struct corpus_doc *t = app->cmp_a;
+		struct corpus_doc *t = cv->a;
 
-		app->cmp_a = app->cmp_b;
-		app->cmp_b = t;
-		build(app);
-		app_message(app, false, "%d on the left, %d on the right", app->cmp_a->year, app->cmp_b->year);
-		break;
+		cv->a = cv->b;
+		cv->b = t;
+		build(cv, app);
+		app_message(app, false, "%d on the left, %d on the right", cv->a->year, cv->b->year);
+		return true;
 	}
 	case ACT_INLINE:
-		app->cmp_inline = !app->cmp_inline;
-		compare_relayout(app);
-		break;
+		cv->inline_mode = !cv->inline_mode;
+		relayout(cv, app);
+		return true;
 	case ACT_FOLD:
-		app->cmp_unfolded = !app->cmp_unfolded;
-		compare_relayout(app);
-		break;
+		cv->unfolded = !cv->unfolded;
+		relayout(cv, app);
+		return true;
 	case ACT_CLOSE:
-		compare_close(app);
-		break;
+		app_close_pane(app);
+		return true;
 	default:
 		return false;
 	}
-	return true;
 }
 
-const struct view_ops compare_view = { "compare", compare_draw, compare_action };
+static void compare_status(struct view *v, struct app *app, struct strbuf *left, struct strbuf *right, int w)
+{
+	struct compare_view *cv = v->priv;
+	const struct cmp_layout *lo = &cv->lo;
+	const struct cmp_section *cs;
+
+	if (!cv->cmp)
+		return;
+	cs = lo->n ? &cv->cmp->secs[lo->v[cv->top < lo->n ? cv->top : 0].sec] : NULL;
+	sb_addf(left, "%d %s %d", cv->a->year, draw_glyph(&app->scr, GLYPH_ARROW), cv->b->year);
+	sb_adds(left, draw_glyph(&app->scr, GLYPH_SEP));
+	sb_adds(left, tree_country_name(app->tree, cv->a->slug));
+	if (!cs)
+		return;
+	sb_adds(left, draw_glyph(&app->scr, GLYPH_SEP));
+	sb_adds(left, cs->title ? cs->title : cs->id);
+	sb_addf(right, "section %.0f%%  whole %.0f%% similar ", cs->similarity * 100, cv->cmp->similarity * 100);
+	/* Narrow: the section's figure alone, whole rather than cut. */
+	if (right->len + 24 > (size_t)w) {
+		sb_reset(right);
+		sb_addf(right, "%.0f%% similar ", cs->similarity * 100);
+	}
+}
+
+static enum key_context compare_context(struct view *v, struct app *app)
+{
+	(void)v;
+	(void)app;
+	return CTX_COMPARE;
+}
+
+static void compare_refresh(struct view *v, struct app *app, enum refresh why)
+{
+	if (why == REFRESH_SIZE || why == REFRESH_NOTES)
+		relayout(v->priv, app);
+}
+
+/* Another edition of the country, chosen in the tree or with a year key,
+ * becomes the other side. */
+static bool compare_offer(struct view *v, struct app *app, struct corpus_doc *doc)
+{
+	struct compare_view *cv = v->priv;
+
+	if (!cv->cmp || strcmp(doc->slug, cv->a->slug) || doc == cv->a || doc == cv->b)
+		return false;
+	return start(v, app, doc->year);
+}
+
+const struct view_ops compare_view = {
+	.name = "compare",
+	.priv_size = sizeof(struct compare_view),
+	.open = compare_open,
+	.close = compare_close,
+	.done = compare_done,
+	.draw = compare_draw,
+	.action = compare_action,
+	.status = compare_status,
+	.context = compare_context,
+	.changed = compare_refresh,
+	.prompt = compare_prompt,
+	.offer = compare_offer,
+};

@@ -7,11 +7,9 @@
 #include <wchar.h>
 
 #include "base/textsafe.h"
-#include "text/textwrap.h"
-#include "ui/ui.h"
 #include "base/utf8.h"
-
-static attr_t role_attrs[ROLE__COUNT];
+#include "text/textwrap.h"
+#include "ui/draw.h"
 
 static attr_t theme_attrs(unsigned a)
 {
@@ -69,15 +67,15 @@ static int reduce(int c, bool fg, attr_t *extra)
 	return theme_color8(c);
 }
 
-void draw_init_colors(struct app *app)
+void draw_init(struct screen *scr, const struct theme *theme, bool want_color)
 {
-	bool color = app->color && has_colors() && !app->theme.monochrome;
+	bool color = want_color && has_colors() && !theme->monochrome;
 
 	if (color && (start_color() == ERR || use_default_colors() == ERR))
 		color = false;
-	app->color = color;
+	scr->color = color;
 	for (int r = 0; r < ROLE__COUNT; r++) {
-		const struct theme_style *st = &app->theme.roles[r];
+		const struct theme_style *st = &theme->roles[r];
 		attr_t a = theme_attrs(st->attrs);
 
 		if (color && r + 1 < COLOR_PAIRS) {
@@ -88,14 +86,35 @@ void draw_init_colors(struct app *app)
 		} else {
 			a |= mono_fallback((enum theme_role)r);
 		}
-		role_attrs[r] = a;
+		scr->roles[r] = a;
 	}
 }
 
-attr_t draw_attr(const struct app *app, enum theme_role role)
+attr_t draw_attr(const struct screen *scr, enum theme_role role)
 {
-	(void)app;
-	return role < ROLE__COUNT ? role_attrs[role] : A_NORMAL;
+	return role < ROLE__COUNT ? scr->roles[role] : A_NORMAL;
+}
+
+const char *draw_glyph(const struct screen *scr, enum glyph g)
+{
+	static const char *const utf8[GLYPH__COUNT] = {
+		[GLYPH_VBAR] = "\xe2\x94\x82",     /* │ */
+		[GLYPH_HBAR] = "\xe2\x94\x80",     /* ─ */
+		[GLYPH_ELLIPSIS] = "\xe2\x80\xa6", /* … */
+		[GLYPH_NOTE] = "\xe2\x9c\x8e",     /* ✎ */
+		[GLYPH_OPEN] = "\xe2\x96\xbe",     /* ▾ */
+		[GLYPH_CLOSED] = "\xe2\x96\xb8",   /* ▸ */
+		[GLYPH_SEP] = " \xe2\x80\xba ",    /* › */
+		[GLYPH_REC_BAR] = "\xe2\x96\x8e",  /* ▎ */
+		[GLYPH_ARROW] = "\xe2\x86\x92",    /* → */
+	};
+	static const char *const ascii[GLYPH__COUNT] = {
+		[GLYPH_VBAR] = "|", [GLYPH_HBAR] = "-",	 [GLYPH_ELLIPSIS] = "~", [GLYPH_NOTE] = "*",
+		[GLYPH_OPEN] = "-", [GLYPH_CLOSED] = "+", [GLYPH_SEP] = " > ",   [GLYPH_REC_BAR] = "|",
+		[GLYPH_ARROW] = "->",
+	};
+
+	return g < GLYPH__COUNT ? (scr->ascii_only ? ascii : utf8)[g] : "";
 }
 
 enum theme_role draw_tier_role(enum tier t)
@@ -142,7 +161,7 @@ static bool plain_ascii(const char *s, size_t len)
 	return true;
 }
 
-int draw_text(const struct app *app, int y, int x, int maxw, const char *s, size_t len, attr_t attr)
+int draw_text(const struct screen *scr, int y, int x, int maxw, const char *s, size_t len, attr_t attr)
 {
 	char *safe;
 	size_t n, i = 0;
@@ -171,8 +190,8 @@ int draw_text(const struct app *app, int y, int x, int maxw, const char *s, size
 		i += k ? k : 1;
 		if (cp < 0)
 			cp = 0xFFFD;
-		w = app->ascii_only && cp >= 0x80 ? 1 : cp_width(cp);
-		if (app->ascii_only && cp >= 0x80)
+		w = scr->ascii_only && cp >= 0x80 ? 1 : cp_width(cp);
+		if (scr->ascii_only && cp >= 0x80)
 			cp = '?';
 		if (w == 0) {
 			/* A combining mark joins the cell before it. */
@@ -198,18 +217,22 @@ int draw_text(const struct app *app, int y, int x, int maxw, const char *s, size
 	return x - x0;
 }
 
-int draw_text_clipped(const struct app *app, int y, int x, int maxw, const char *s, size_t len,
+int draw_str(const struct screen *scr, int y, int x, int maxw, const char *s, attr_t attr)
+{
+	return draw_text(scr, y, x, maxw, s, strlen(s), attr);
+}
+
+int draw_text_clipped(const struct screen *scr, int y, int x, int maxw, const char *s, size_t len,
 		      attr_t attr)
 {
-	const char *dots = app->ascii_only ? "~" : "\xe2\x80\xa6"; /* … */
 	size_t fit;
 	int used;
 
 	if (maxw < 2 || text_width(s, len) <= (size_t)maxw)
-		return draw_text(app, y, x, maxw, s, len, attr);
+		return draw_text(scr, y, x, maxw, s, len, attr);
 	fit = text_fit(s, len, (size_t)maxw - 1, NULL);
-	used = draw_text(app, y, x, maxw - 1, s, fit, attr);
-	return used + draw_text(app, y, x + used, 1, dots, strlen(dots), attr);
+	used = draw_text(scr, y, x, maxw - 1, s, fit, attr);
+	return used + draw_str(scr, y, x + used, 1, draw_glyph(scr, GLYPH_ELLIPSIS), attr);
 }
 
 /* The theme role for an ANSI role of styled text. */
@@ -242,16 +265,16 @@ enum theme_role draw_note_role(enum ann_color c)
 
 /* Annotated text takes the annotation's colour; text that is also inserted
  * or deleted keeps its diff colour, underlined, so neither is lost. */
-static attr_t styled_attr(const struct app *app, enum ansi_role role, unsigned char mark)
+static attr_t styled_attr(const struct screen *scr, enum ansi_role role, unsigned char mark)
 {
 	if (!mark)
-		return draw_attr(app, styled_role(role));
+		return draw_attr(scr, styled_role(role));
 	if (role == ANSI_INSERT || role == ANSI_DELETE || role == ANSI_MOVED)
-		return draw_attr(app, styled_role(role)) | A_UNDERLINE;
-	return draw_attr(app, draw_note_role((enum ann_color)(mark - 1)));
+		return draw_attr(scr, styled_role(role)) | A_UNDERLINE;
+	return draw_attr(scr, draw_note_role((enum ann_color)(mark - 1)));
 }
 
-int draw_styled(const struct app *app, int y, int x, int maxw, const struct styled *st,
+int draw_styled(const struct screen *scr, int y, int x, int maxw, const struct styled *st,
 		const unsigned char *marks, size_t start, size_t end)
 {
 	int used = 0;
@@ -262,8 +285,8 @@ int draw_styled(const struct app *app, int y, int x, int maxw, const struct styl
 
 		while (j < end && st->roles[j] == st->roles[i] && (marks ? marks[j] : 0) == mark)
 			j++;
-		used += draw_text(app, y, x + used, maxw - used, st->text.buf + i, j - i,
-				  styled_attr(app, (enum ansi_role)st->roles[i], mark));
+		used += draw_text(scr, y, x + used, maxw - used, st->text.buf + i, j - i,
+				  styled_attr(scr, (enum ansi_role)st->roles[i], mark));
 		i = j;
 	}
 	return used;

@@ -1,8 +1,11 @@
-/* keys.h — every key of the reader, in one table: the dispatcher looks keys
- * up in it and the help screen is printed from it, so the two cannot drift. */
+/* keys.h — every key of the reader in one table.  The dispatcher looks keys
+ * up in it; the help screen, the hint line (a label and a rank per binding)
+ * and every key named in a message are made from it, so none of them can
+ * drift from what the keys do. */
 #ifndef TIPR_UI_KEYS_H
 #define TIPR_UI_KEYS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum action {
@@ -73,15 +76,18 @@ enum action {
 	ACT_SORT,
 };
 
+/* Where a binding applies; CTX_ANY bindings apply wherever the context has
+ * no binding of its own for the key. */
 enum key_context { CTX_ANY, CTX_TREE, CTX_READER, CTX_VISUAL, CTX_COMPARE, CTX_TRACKER, CTX_RESULTS,
-		   CTX_NOTES };
+		   CTX_NOTES, CTX_HELP, CTX__COUNT };
 
 struct key_binding {
 	enum action action;
 	enum key_context context;
 	int keys[8];          /* curses key codes; 0 ends the list */
-	const char *names;    /* as the help screen shows them */
-	const char *help;
+	const char *help;     /* what it does, on the help screen */
+	const char *hint;     /* its label on the hint line, or NULL */
+	unsigned char rank;   /* its place on the hint line: lower first */
 };
 
 extern const struct key_binding key_bindings[];
@@ -90,5 +96,21 @@ extern const size_t key_bindings_count;
 /* The action bound to key in context (bindings of the context win over
  * those for anywhere); ACT_NONE if unbound. */
 enum action keys_lookup(int key, enum key_context context);
+/* The name of a key code: "j", "Enter", "PgDn", "^F", "F1", "Space". */
+const char *keys_name(int code, char buf[16]);
+/* Every key of a binding as the help shows them ("j Down ^N ^E"; runs of
+ * three or more, as "1-7"), written into out (n bytes). */
+void keys_binding_names(const struct key_binding *b, char *out, size_t n);
+/* The first key that does act in context (or anywhere), for messages:
+ * "D", "Enter"; "?" when none does. */
+const char *keys_label(enum action act, enum key_context context);
+/* Every key that does act in context, as the help shows them ("1-7"). */
+const char *keys_names(enum action act, enum key_context context);
+/* The hint line of a context: up to max entries ("n/N change",
+ * "q back"), most useful first, written into out[i] (64 bytes each).
+ * Returns how many. */
+size_t keys_hints(enum key_context context, char (*out)[64], size_t max);
+/* The help screen's title of a context's group ("In the tree"). */
+const char *keys_context_title(enum key_context context);
 
 #endif

@@ -73,10 +73,11 @@ XDG_STATE_HOME="$tmp/st" XDG_CONFIG_HOME="$tmp/cf" timeout 10 "$TIPR" --script "
 	>"$tmp/out" 2>&1
 status=$?
 if [ $status -eq 0 ] && grep -q 'state.yaml: error: not a regular file' "$tmp/out" &&
+	grep -q 'config.yaml: error: not a regular file' "$tmp/out" &&
 	[ -p "$tmp/st/tipr/state.yaml" ] && [ -p "$tmp/cf/tipr/config.yaml" ]; then
-	ok "FIFO state.yaml and config.yaml: never waited on or replaced, state.yaml refused by name"
+	ok "FIFO state.yaml and config.yaml: refused by name, never waited on or replaced"
 else
-	echo "# exit $status"; not_ok "FIFO state.yaml and config.yaml: never waited on or replaced, state.yaml refused by name"
+	echo "# exit $status"; not_ok "FIFO state.yaml and config.yaml: refused by name, never waited on or replaced"
 fi
 XDG_STATE_HOME="$tmp/st" timeout 10 "$TIPR" --script "$tmp/keys" --content "$tmp/c" korea-north 2022 >"$tmp/out" 2>&1
 expect "...and a place saved there: refused by name, never replaced" sh -c \

@@ -2,7 +2,8 @@
 # Exact screens: each tests/data/screens/NAME.keys is run through the reader's
 # script mode (keys from a file, curses drawing to /dev/null, the screen read
 # back) and every :dump compared with NAME.screen.  No terminal, no timing.
-# A keys file may say "# size COLSxROWS" and "# content DIR" (a fixture corpus);
+# A keys file may say "# size COLSxROWS", "# content DIR" (a fixture corpus)
+# and "# args ARGS" (where the reader opens: COUNTRY YEAR SECTION);
 # NAME.stderr, if present, is the expected stderr.  Script lines are keys
 # (characters, <Enter> <Esc> <Tab> <BS> <Up> <PgDn> <Home> <F1> <lt> <C-x>
 # ...) or commands: ":dump [FILE]", ":resize COLSxROWS",
@@ -21,11 +22,12 @@ for keys in "$dir"/*.keys; do
 	size=$(sed -n 's/^# size \([0-9]*x[0-9]*\)$/\1/p' "$keys")
 	# "# content DIR": a fixture corpus under the source tree instead of the bundled one.
 	content=$(sed -n 's/^# content \(.*\)$/\1/p' "$keys")
+	args=$(sed -n 's/^# args \(.*\)$/\1/p' "$keys")
 	n=$((n + 1))
 	rm -rf "$tmp/home" && mkdir -p "$tmp/home"
 	XDG_STATE_HOME=$tmp/home/state XDG_CONFIG_HOME=$tmp/home/config XDG_DATA_HOME=$tmp/home/data \
 	XDG_CACHE_HOME=$tmp/home/cache TIPR_CONTENT= NO_COLOR= \
-		"$TIPR" ${content:+--content "$TIPR_SRCDIR/$content"} --script "$keys" --size "${size:-80x24}" \
+		"$TIPR" ${content:+--content "$TIPR_SRCDIR/$content"} --script "$keys" --size "${size:-80x24}" $args \
 		>"$tmp/$name.raw" 2>"$tmp/$name.err"
 	status=$?
 	# Annotations are stamped with today's date: any date reads the same.

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -17,6 +18,7 @@
 #include "base/icu.h"
 #include "reader/reading.h"
 #include "reader/session.h"
+#include "reader/settings.h"
 #include "text/textwrap.h"
 #include "style/theme.h"
 #include "reader/tree.h"
@@ -353,6 +355,103 @@ static void test_session(void **state)
 	rmdir(dir);
 }
 
+/* The saved section of the state file at path. */
+static int saved_section(const char *path)
+{
+	struct session back;
+	struct diags d = {0};
+	int section = -2;
+
+	if (session_load(&back, path, &d))
+		section = back.anchor.section * 1000 + (int)back.anchor.offset;
+	session_free(&back);
+	diags_free(&d);
+	return section;
+}
+
+/* The place is written at once on a new section, at most every two seconds
+ * while scrolling within one; a pending move is written when due. */
+static void test_session_saver(void **state)
+{
+	char dir[] = "/tmp/tipr-saver-XXXXXX";
+	char *path;
+	struct session_saver sv;
+	struct session s = { .collection = "tip", .country = "korea-north", .year = 2022,
+			     .anchor = { 1, 0, 0 } };
+	struct diags d = {0};
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/state.yaml", dir);
+	session_saver_init(&sv, path);
+	assert_int_equal(session_saver_offer(&sv, &s, 100.0, &d), -1);
+	assert_int_equal(saved_section(path), 1000);
+	s.anchor.offset = 5; /* scrolled: not yet */
+	assert_in_range(session_saver_offer(&sv, &s, 100.5, &d), 1400, 1600);
+	assert_int_equal(saved_section(path), 1000);
+	s.anchor.offset = 9;
+	assert_in_range(session_saver_offer(&sv, &s, 101.0, &d), 900, 1100);
+	assert_int_equal(session_saver_offer(&sv, &s, 102.1, &d), -1); /* due */
+	assert_int_equal(saved_section(path), 1009);
+	s.anchor.section = 3; /* another section: at once */
+	s.anchor.offset = 0;
+	assert_int_equal(session_saver_offer(&sv, &s, 102.2, &d), -1);
+	assert_int_equal(saved_section(path), 3000);
+	assert_int_equal(session_saver_offer(&sv, &s, 102.3, &d), -1); /* unchanged */
+	s.anchor.offset = 7;
+	assert_true(session_saver_offer(&sv, &s, 102.4, &d) > 0);
+	assert_true(session_saver_flush(&sv, &d)); /* at exit */
+	assert_int_equal(saved_section(path), 3007);
+	assert_int_equal(d.n, 0);
+	session_saver_free(&sv);
+	/* A place that cannot be saved is said once. */
+	session_saver_init(&sv, "/proc/no/such/state.yaml");
+	session_saver_offer(&sv, &s, 1.0, &d);
+	s.anchor.section = 4;
+	session_saver_offer(&sv, &s, 2.0, &d);
+	assert_int_equal(d.n, 1);
+	session_saver_free(&sv);
+	diags_free(&d);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
+/* config.yaml: the theme, or nothing; a broken file is said, located. */
+static void test_settings(void **state)
+{
+	char dir[] = "/tmp/tipr-settings-XXXXXX";
+	char *path;
+	struct settings s = {0};
+	struct diags d = {0};
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	path = xasprintf("%s/config.yaml", dir);
+	assert_true(settings_load(&s, path, &d)); /* missing: no settings */
+	assert_null(s.theme);
+	write_file(path, "");
+	assert_true(settings_load(&s, path, &d));
+	assert_null(s.theme);
+	write_file(path, "theme: light\n");
+	assert_true(settings_load(&s, path, &d));
+	assert_string_equal(s.theme, "light");
+	assert_int_equal(d.n, 0);
+	write_file(path, "theme: [a, b]\n");
+	assert_false(settings_load(&s, path, &d));
+	assert_null(s.theme);
+	write_file(path, "theme: light\ncolour: red\n");
+	assert_false(settings_load(&s, path, &d));
+	assert_int_equal(d.v[d.n - 1].line, 2);
+	write_file(path, "theme: \"unclosed\n");
+	assert_false(settings_load(&s, path, &d));
+	settings_free(&s);
+	diags_free(&d);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -364,6 +463,8 @@ int main(void)
 		cmocka_unit_test(test_reading_search),
 		cmocka_unit_test(test_themes),
 		cmocka_unit_test(test_session),
+		cmocka_unit_test(test_session_saver),
+		cmocka_unit_test(test_settings),
 	};
 
 	return cmocka_run_group_tests(tests, setup, fixture_close);

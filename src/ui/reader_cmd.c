@@ -1,0 +1,323 @@
+/* reader_cmd.c — tipr [COUNTRY [YEAR [SECTION]]]: the reader's command.
+ * Its options, where it opens (found before the terminal is taken, so an
+ * error stays on the screen), its settings, and the one list of its views. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/cleanup.h"
+#include "base/paths.h"
+#include "cli/commands.h"
+#include "reader/settings.h"
+#include "ui/app.h"
+#include "ui/script.h"
+#include "ui/terminal.h"
+#include "ui/views.h"
+
+enum { DEFAULT_TREE_COLS = 28, MIN_TREE_COLS = 16 };
+
+/* The views, and the actions that open them. */
+static const struct view_ops *const all_views[] = {
+	&tree_view, &reader_view, &compare_view, &tracker_view, &results_view, &notes_view, &help_view,
+};
+static const struct view_opener openers[] = {
+	{ ACT_COMPARE, &compare_view },
+	{ ACT_TRACKER, &tracker_view },
+	{ ACT_SEARCH_ALL, &results_view },
+	{ ACT_NOTES, &notes_view },
+};
+
+/* The distance between two short words: edits, a swap of neighbours
+ * counting as one ("lsit" is one from "list"). */
+static size_t word_distance(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b), d[16][16];
+
+	if (na > 14 || nb > 14)
+		return SIZE_MAX;
+	for (size_t i = 0; i <= na; i++)
+		for (size_t j = 0; j <= nb; j++) {
+			size_t best;
+
+			if (!i || !j) {
+				d[i][j] = i + j;
+				continue;
+			}
+			best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			best = d[i - 1][j] + 1 < best ? d[i - 1][j] + 1 : best;
+			best = d[i][j - 1] + 1 < best ? d[i][j - 1] + 1 : best;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	return d[na][nb];
+}
+
+/* "tipr lsit": a command mistyped is read as a country; say which command. */
+static void suggest_command(const char *arg)
+{
+#define COMMAND_NAME(name, summary) #name,
+	static const char *const names[] = { COMMANDS(COMMAND_NAME) };
+#undef COMMAND_NAME
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (word_distance(arg, names[i]) <= (strlen(names[i]) > 4 ? 2u : 1u)) {
+			cli_error("'%s' is not a command either: did you mean 'tipr %s'?", arg, names[i]);
+			return;
+		}
+}
+
+/* Where the reader opens. */
+struct start {
+	struct corpus_doc *doc; /* NULL: where the last session left off */
+	int section;            /* -1: the top */
+};
+
+/* Resolves COUNTRY [YEAR [SECTION]] from the command line. */
+static int resolve_start(struct app *app, char **args, int n, struct start *st)
+{
+	struct collection *coll = tree_collection(app->tree);
+	const struct country *c;
+	size_t first, count;
+	int year = 0;
+
+	st->doc = NULL;
+	st->section = -1;
+	if (n == 0)
+		return EXIT_OK;
+	if (!(c = cli_country(app->cli, args[0]))) {
+		if (n == 1)
+			suggest_command(args[0]);
+		return EXIT_NOTFOUND;
+	}
+	if (n > 1 && !cli_year(app->cli, args[1], &year))
+		return EXIT_USAGE;
+	count = collection_country_docs(coll, c->slug, &first);
+	if (!count) {
+		cli_error("no narrative for %s in %s", country_display_name(c), coll->title);
+		return EXIT_NOTFOUND;
+	}
+	st->doc = year ? collection_find(coll, c->slug, year) : &coll->docs[first + count - 1];
+	if (!st->doc) {
+		struct strbuf years = {0};
+
+		for (size_t i = 0; i < count; i++)
+			sb_addf(&years, "%s%d", i ? ", " : "", coll->docs[first + i].year);
+		cli_error("no %d narrative for %s (%s: %s)", year, country_display_name(c),
+			  count == 1 ? "the edition there is" : "editions", years.buf);
+		sb_free(&years);
+		return EXIT_NOTFOUND;
+	}
+	if (!corpus_doc_load(st->doc, &app->diags)) {
+		diags_print(&app->diags, stderr);
+		diags_free(&app->diags);
+		return EXIT_NOTFOUND;
+	}
+	if (n > 2 && (st->section = cli_section(app->cli, st->doc->doc, args[2])) < 0)
+		return EXIT_NOTFOUND;
+	return EXIT_OK;
+}
+
+/* Opens at the resolved start, or where the last session left off. */
+static void open_start(struct app *app, const struct start *st, const struct session *sess)
+{
+	struct collection *sc;
+	struct corpus_doc *e;
+
+	if (st->doc) {
+		tree_reveal(app->tree, st->doc->slug, st->doc->year, st->section, &app->diags);
+		app_open(app, st->doc, st->section);
+		app->focus = FOCUS_PANE;
+		return;
+	}
+	if (!sess->collection)
+		return;
+	sc = corpus_collection_by_name(app->corpus, sess->collection);
+	if (sc && sc != tree_collection(app->tree))
+		tree_set_collection(app->tree, sc);
+	tree_set_mode(app->tree, sess->tree_by_year ? TREE_BY_YEAR : TREE_BY_COUNTRY);
+	e = sc ? collection_find(sc, sess->country, sess->year) : NULL;
+	if (e && corpus_doc_load(e, &app->diags) && app_open(app, e, -1)) {
+		if (sess->anchor.section < (int)e->doc->n_sections)
+			reading_goto_ref(&app->reading, sess->anchor);
+		tree_reveal(app->tree, e->slug, e->year, -1, &app->diags);
+		app->focus = FOCUS_PANE;
+	}
+}
+
+/* --theme NAME (a bundled theme) or PATH (a file), else the config file's. */
+static void load_theme(struct app *app)
+{
+	size_t before = app->diags.n;
+	struct settings settings = {0};
+	char *name, *path;
+
+	if (!app->cli->theme) {
+		path = settings_path();
+		if (!settings_load(&settings, path, &app->diags)) {
+			app_first_problem(app, before, "(config ignored)");
+			settings_free(&settings);
+		}
+		free(path);
+	}
+	name = app->cli->theme ? xstrdup(app->cli->theme) : settings.theme;
+	theme_builtin(&app->theme);
+	if (!name || !strcmp(name, "default")) {
+		free(name);
+		return;
+	}
+	if (strchr(name, '/') || str_has_suffix(name, ".yaml")) {
+		path = xstrdup(name);
+	} else {
+		char *file = xasprintf("themes/%s.yaml", name);
+
+		path = paths_bundled(file);
+		free(file);
+	}
+	theme_free(&app->theme);
+	before = app->diags.n;
+	if (!theme_load(&app->theme, path, &app->diags))
+		app_first_problem(app, before, "(using the default theme)");
+	free(path);
+	free(name);
+}
+
+/* The user's place and tree settings from the last session. */
+static void load_session(struct app *app, struct session *sess, bool want_place)
+{
+	char *state = session_path();
+	size_t before = app->diags.n;
+
+	session_saver_init(&app->saver, state);
+	if (session_load(sess, state, &app->diags)) {
+		app->frame.tree_hidden = sess->tree_hidden;
+		if (sess->tree_width >= MIN_TREE_COLS)
+			app->frame.tree_width = sess->tree_width;
+		if (!want_place)
+			session_free(sess);
+	} else if (app->diags.n > before) {
+		app_first_problem(app, before, "(the last place is forgotten)");
+	}
+	free(state);
+}
+
+static int reader(struct app *app, char **args, int n, const char *script_path, int sw, int sh)
+{
+	struct session sess = {0};
+	struct start start;
+	struct terminal term;
+	FILE *script = NULL;
+	int status, sig;
+
+	app->tree = tree_new(app->corpus, corpus_default_collection(app->corpus));
+	view_set_init(&app->views, all_views, ARRAY_SIZE(all_views), &tree_view, &reader_view, &help_view, openers,
+		      ARRAY_SIZE(openers));
+	app->pane = app->views.reader;
+	/* Everything that can fail is said before the terminal is taken. */
+	if ((status = resolve_start(app, args, n, &start)) != EXIT_OK)
+		return status;
+	if (script_path && !(script = !strcmp(script_path, "-") ? stdin : fopen_regular(script_path))) {
+		cli_error("%s: %s", script_path, file_error(errno));
+		return EXIT_NOTFOUND;
+	}
+	load_session(app, &sess, n == 0);
+	if (!terminal_start(&term, app, script != NULL, sw, sh)) {
+		status = EXIT_NOTFOUND;
+	} else {
+		open_start(app, &start, &sess);
+		if (script)
+			status = script_run(app, script, script_path);
+		else
+			terminal_run(app);
+		app_save_place(app);
+		session_saver_flush(&app->saver, &app->diags);
+		terminal_stop(&term);
+	}
+	session_free(&sess);
+	if (script && script != stdin)
+		fclose(script);
+	/* A signal ends the reader as it would have, once the place is saved
+	 * and the terminal given back; what went wrong is said first. */
+	if ((sig = cleanup_pending())) {
+		diags_print(&app->diags, stderr);
+		cleanup_reraise(sig);
+	}
+	cleanup_defer(false);
+	return status;
+}
+
+static void app_free(struct app *app)
+{
+	view_set_free(&app->views);
+	diags_free(&app->diags);
+	marks_free(&app->marks);
+	annotation_done(&app->note.undo);
+	ann_store_free(app->notes);
+	session_saver_free(&app->saver);
+	reading_close(&app->reading);
+	tree_free(app->tree);
+	theme_free(&app->theme);
+	prompt_free(&app->prompt);
+	app_clear_message(app);
+}
+
+int cmd_read(struct cli *cli, int argc, char **argv)
+{
+	enum { OPT_SCRIPT = OPT_FIRST_COMMAND_OPTION, OPT_SIZE };
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{ "theme", required_argument, NULL, OPT_THEME },
+		{ "script", required_argument, NULL, OPT_SCRIPT },
+		{ "size", required_argument, NULL, OPT_SIZE },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct app app = { .cli = cli, .frame.tree_width = DEFAULT_TREE_COLS };
+	const char *script = NULL;
+	int opt, r, sw = 80, sh = 24, status;
+
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (opt == OPT_SCRIPT) {
+			script = optarg;
+			continue;
+		}
+		if (opt == OPT_SIZE) {
+			if (!cli_size(cli, optarg, &sw, &sh))
+				return EXIT_USAGE;
+			continue;
+		}
+		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return r;
+	}
+	if (argc - optind > 3)
+		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind + 3]);
+	if (!script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		cli_error("the reader needs a terminal; 'tipr show COUNTRY YEAR' prints a narrative");
+		return EXIT_USAGE;
+	}
+	if (!cli_open_corpus(cli))
+		return EXIT_NOTFOUND;
+	app.corpus = cli->corpus;
+	if (!corpus_default_collection(app.corpus)) {
+		cli_error("no collections in the content");
+		return EXIT_NOTFOUND;
+	}
+	app.scr.color = cli->color != COLOR_NEVER &&
+			(cli->color == COLOR_ALWAYS || !getenv("NO_COLOR") || !*getenv("NO_COLOR"));
+	load_theme(&app);
+	reading_init(&app.reading);
+	marks_init(&app.marks);
+	app.notes = ann_store_new(NULL);
+	ann_store_load(app.notes);
+	app_notes_problems(&app, "");
+	status = reader(&app, argv + optind, argc - optind, script, sw, sh);
+	/* Problems found while reading, where the user can read them. */
+	diags_print(&app.diags, stderr);
+	app_free(&app);
+	return status;
+}

@@ -1,0 +1,263 @@
+/* results_view.c — search every narrative: results as you type, Enter opens
+ * the document at the match with it highlighted. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "search/search.h"
+#include "ui/app.h"
+#include "ui/frame.h"
+#include "ui/move.h"
+#include "ui/views.h"
+
+enum scope { SCOPE_ALL, SCOPE_COUNTRY, SCOPE_YEAR, SCOPE__COUNT };
+
+struct results_view {
+	struct search_index *six;     /* built on first use */
+	struct search_results res;
+	struct search_typing typing;  /* the queries typed on the way to res's */
+	enum scope scope;
+	size_t sel, top;
+	char *query;                  /* as typed, for changing it */
+};
+
+/* The first search of a corpus builds its cache (seconds for thousands of
+ * documents): the message line counts the documents as they go. */
+static void build_progress(size_t done, size_t total, void *arg)
+{
+	struct app *app = arg;
+
+	app_message(app, false, "Building the search cache: %zu of %zu documents", done, total);
+	frame_draw(app);
+}
+
+static void update(struct results_view *rv, struct app *app)
+{
+	struct search_scope scope = { .first_only = true };
+	const char *err, *text = prompt_text(app);
+	size_t w, h;
+
+	rv->sel = rv->top = 0;
+	free(rv->query);
+	rv->query = xstrdup(text);
+	if (app->open && rv->scope == SCOPE_COUNTRY)
+		scope.country = app->open->slug;
+	if (app->open && rv->scope == SCOPE_YEAR)
+		scope.year = app->open->year;
+	app_text_size(app, &w, &h);
+	if (!search_typing_update(&rv->typing, rv->six, text, &scope, 500, w > 30 ? w - 24 : 20, &rv->res, &err,
+				  &app->diags))
+		return;
+	if (!rv->res.total)
+		app_message(app, true, "No match for \"%s\"", text);
+	else
+		app_message(app, false, "%zu%s matches in %zu%s documents", rv->res.total, rv->res.incomplete ? "+" : "",
+			    rv->res.n_docs, rv->res.incomplete ? "+" : "");
+}
+
+static bool results_open(struct view *v, struct app *app)
+{
+	struct results_view *rv = v->priv;
+
+	if (!rv->six) {
+		char *cache = search_cache_path(app->corpus);
+		bool rebuilt;
+
+		rv->six = search_index_open(app->corpus, cache, false, build_progress, app, &rebuilt, &app->diags);
+		if (rebuilt) /* the count has done its work */
+			app_clear_message(app);
+		free(cache);
+	}
+	search_results_free(&rv->res);
+	search_typing_reset(&rv->typing);
+	prompt_open(app, v, PROMPT_SEARCH_ALL, NULL);
+	return true;
+}
+
+static void results_close(struct view *v, struct app *app)
+{
+	struct results_view *rv = v->priv;
+
+	search_results_free(&rv->res);
+	search_typing_reset(&rv->typing);
+	free(rv->query);
+	rv->query = NULL;
+	if (app->prompt.owner == v)
+		prompt_close(app);
+}
+
+static void results_done(struct view *v)
+{
+	struct results_view *rv = v->priv;
+
+	search_results_free(&rv->res);
+	search_typing_reset(&rv->typing);
+	search_index_free(rv->six);
+	free(rv->query);
+}
+
+static const char *scope_name(const struct results_view *rv, const struct app *app, char *buf, size_t n)
+{
+	if (rv->scope == SCOPE_COUNTRY && app->open)
+		return tree_country_name(app->tree, app->open->slug);
+	if (rv->scope == SCOPE_YEAR && app->open) {
+		snprintf(buf, n, "%d", app->open->year);
+		return buf;
+	}
+	return "everything";
+}
+
+static void results_draw(struct view *v, struct app *app, struct rect r)
+{
+	struct results_view *rv = v->priv;
+	const struct screen *scr = &app->scr;
+	const struct search_results *res = &rv->res;
+	char head[160], yb[16];
+	int rows = r.h - 1;
+
+	for (int i = 0; i < r.h; i++)
+		draw_fill(r.y + i, r.x, r.w, A_NORMAL);
+	snprintf(head, sizeof(head), "Search %s: %zu%s matches in %zu%s documents", scope_name(rv, app, yb, sizeof(yb)),
+		 res->total, res->incomplete ? "+" : "", res->n_docs, res->incomplete ? "+" : "");
+	draw_str(scr, r.y, r.x + 1, r.w - 1, head, draw_attr(scr, ROLE_HEADING));
+	if (rv->sel < rv->top)
+		rv->top = rv->sel;
+	if (rows > 0 && rv->sel >= rv->top + (size_t)rows)
+		rv->top = rv->sel - (size_t)rows + 1;
+	for (int i = 0; i < rows; i++) {
+		size_t k = rv->top + (size_t)i;
+		const struct search_hit *hit;
+		char where[96];
+		int x = r.x + 1, y = r.y + 1 + i, used;
+		attr_t base;
+
+		if (k >= res->n_hits)
+			break;
+		hit = &res->hits[k];
+		base = k == rv->sel && app->focus == FOCUS_PANE && prompt_kind(app) == PROMPT_NONE
+			       ? draw_attr(scr, ROLE_TREE_SELECTED)
+			       : A_NORMAL;
+		if (base != A_NORMAL)
+			draw_fill(y, r.x, r.w, base);
+		snprintf(where, sizeof(where), "%s %d%s%s: ", tree_country_name(app->tree, hit->doc->slug), hit->doc->year,
+			 draw_glyph(scr, GLYPH_SEP), hit->doc->doc->sections[hit->section].title);
+		used = draw_str(scr, y, x, r.w - 2, where, base | draw_attr(scr, ROLE_META));
+		used += draw_text(scr, y, x + used, r.w - 2 - used, hit->snippet, hit->snip_start,
+				  base | draw_attr(scr, ROLE_TEXT));
+		used += draw_text(scr, y, x + used, r.w - 2 - used, hit->snippet + hit->snip_start,
+				  hit->snip_end - hit->snip_start, draw_attr(scr, ROLE_MATCH));
+		draw_str(scr, y, x + used, r.w - 2 - used, hit->snippet + hit->snip_end, base | draw_attr(scr, ROLE_TEXT));
+	}
+}
+
+/* Opens the selected hit's document with the match found and shown. */
+static void open_hit(struct results_view *rv, struct app *app)
+{
+	struct search_hit hit;
+	const char *text;
+	char *match;
+
+	if (rv->sel >= rv->res.n_hits)
+		return;
+	/* Closing the results frees them: keep what is needed. */
+	hit = rv->res.hits[rv->sel];
+	text = layout_block_text(hit.doc->doc, hit.section, hit.block);
+	match = xstrndup(text + hit.start, hit.end - hit.start);
+	if (tree_collection(app->tree) != hit.doc->coll)
+		tree_set_collection(app->tree, hit.doc->coll);
+	app_close_pane(app);
+	if (app_open(app, hit.doc, -1)) {
+		reading_goto_ref(&app->reading, (struct line_ref){ hit.section, hit.block, hit.start });
+		reading_search(&app->reading, match, app->reading.top);
+		reading_show_current(&app->reading);
+		tree_reveal(app->tree, hit.doc->slug, hit.doc->year, hit.section, &app->diags);
+	}
+	free(match);
+}
+
+static void next_scope(struct results_view *rv, struct app *app)
+{
+	rv->scope = (rv->scope + 1) % SCOPE__COUNT;
+	search_typing_reset(&rv->typing); /* another scope: search again */
+	update(rv, app);
+}
+
+static bool results_action(struct view *v, struct app *app, enum action act, int key)
+{
+	struct results_view *rv = v->priv;
+
+	(void)key;
+	if (view_move(&rv->sel, rv->res.n_hits ? rv->res.n_hits - 1 : 0, v->area.h - 1, act))
+		return true;
+	switch (act) {
+	case ACT_DETAIL:
+		open_hit(rv, app);
+		return true;
+	case ACT_SCOPE:
+		next_scope(rv, app);
+		return true;
+	case ACT_EDIT_QUERY:
+	case ACT_SEARCH_ALL:
+		prompt_open(app, v, PROMPT_SEARCH_ALL, rv->query);
+		return true;
+	case ACT_CLOSE:
+		app_close_pane(app);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool results_prompt(struct view *v, struct app *app, int kind, enum prompt_event ev, int key)
+{
+	struct results_view *rv = v->priv;
+
+	(void)kind;
+	switch (ev) {
+	case PROMPT_CHANGED:
+		update(rv, app);
+		return true;
+	case PROMPT_CANCEL:
+		app_close_pane(app);
+		return true;
+	case PROMPT_KEY:
+		if (key != ('t' & 0x1f))
+			return false;
+		next_scope(rv, app);
+		return true;
+	default:
+		return true;
+	}
+}
+
+static void results_status(struct view *v, struct app *app, struct strbuf *left, struct strbuf *right, int w)
+{
+	struct results_view *rv = v->priv;
+
+	(void)app;
+	(void)w;
+	sb_adds(left, "search");
+	sb_addf(right, "%zu matches ", rv->res.total);
+}
+
+static enum key_context results_context(struct view *v, struct app *app)
+{
+	(void)v;
+	(void)app;
+	return CTX_RESULTS;
+}
+
+const struct view_ops results_view = {
+	.name = "results",
+	.priv_size = sizeof(struct results_view),
+	.open = results_open,
+	.close = results_close,
+	.done = results_done,
+	.draw = results_draw,
+	.action = results_action,
+	.status = results_status,
+	.context = results_context,
+	.prompt = results_prompt,
+};

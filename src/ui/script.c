@@ -1,0 +1,184 @@
+/* script.c — script mode (see script.h). */
+#include "config.h"
+
+#include "ui/script.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "base/utf8.h"
+#include "ui/dispatch.h"
+#include "ui/frame.h"
+
+static const struct {
+	const char *name;
+	bool fkey;
+	int code;
+} key_names[] = {
+	{ "Enter", false, '\n' }, { "Esc", false, 27 }, { "Tab", false, '\t' }, { "Space", false, ' ' },
+	{ "BS", true, KEY_BACKSPACE }, { "Up", true, KEY_UP }, { "Down", true, KEY_DOWN },
+	{ "Left", true, KEY_LEFT }, { "Right", true, KEY_RIGHT }, { "PgUp", true, KEY_PPAGE },
+	{ "PgDn", true, KEY_NPAGE }, { "Home", true, KEY_HOME }, { "End", true, KEY_END },
+	{ "F1", true, KEY_F(1) }, { "lt", false, '<' }, { "Del", true, KEY_DC },
+};
+
+/* The keys of a script line: characters, and names in angle brackets. */
+static size_t parse_keys(const char *s, struct input *out, size_t max)
+{
+	size_t n = 0, len = strlen(s);
+
+	for (size_t i = 0; i < len && n < max;) {
+		int32_t cp;
+		size_t k;
+
+		if (s[i] == '<' && strchr(s + i, '>')) {
+			size_t m = (size_t)(strchr(s + i, '>') - (s + i)) - 1;
+			size_t j;
+
+			for (j = 0; j < ARRAY_SIZE(key_names); j++)
+				if (strlen(key_names[j].name) == m && !strncmp(s + i + 1, key_names[j].name, m))
+					break;
+			if (j < ARRAY_SIZE(key_names)) {
+				out[n++] = (struct input){ key_names[j].fkey, key_names[j].code };
+				i += m + 2;
+				continue;
+			}
+			if (m == 3 && s[i + 1] == 'C' && s[i + 2] == '-') {
+				out[n++] = (struct input){ false, s[i + 3] & 0x1f };
+				i += m + 2;
+				continue;
+			}
+		}
+		k = utf8_next(s + i, len - i, &cp);
+		out[n++] = (struct input){ false, cp < 0 ? '?' : cp };
+		i += k ? k : 1;
+	}
+	return n;
+}
+
+static void dump_screen(FILE *out)
+{
+	int rows, cols;
+
+	getmaxyx(stdscr, rows, cols);
+	for (int y = 0; y < rows; y++) {
+		struct strbuf line = {0};
+
+		for (int x = 0; x < cols; x++) {
+			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1] = { 0 };
+			attr_t attrs;
+			short pair;
+
+			if (mvwin_wch(stdscr, y, x, &cc) == ERR || getcchar(&cc, wc, &attrs, &pair, NULL) == ERR)
+				continue;
+			for (size_t k = 0; k < CCHARW_MAX && wc[k]; k++) {
+				char buf[4];
+
+				sb_add(&line, buf, utf8_encode((int32_t)wc[k], buf));
+			}
+			if (wc[0] && wcwidth(wc[0]) == 2)
+				x++;
+		}
+		while (line.len && line.buf[line.len - 1] == ' ')
+			line.len--;
+		fprintf(out, "%.*s\n", (int)line.len, line.len ? line.buf : "");
+		sb_free(&line);
+	}
+}
+
+static double now_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+/* ":mouse click|press|release|wheel-up|wheel-down X Y" (0-based cells) as
+ * if from the terminal; false when the line is not one. */
+static bool script_mouse(struct app *app, const char *args)
+{
+	static const struct {
+		const char *name;
+		mmask_t bstate;
+	} events[] = {
+		{ "click", BUTTON1_CLICKED }, { "press", BUTTON1_PRESSED }, { "release", BUTTON1_RELEASED },
+		{ "wheel-up", BUTTON4_PRESSED }, { "wheel-down", BUTTON5_PRESSED },
+	};
+	char what[16];
+	int x, y;
+
+	if (sscanf(args, "%15s %d %d", what, &x, &y) != 3)
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(events); i++)
+		if (!strcmp(what, events[i].name)) {
+			dispatch_mouse(app, y, x, events[i].bstate);
+			return true;
+		}
+	return false;
+}
+
+/* Each key dispatched and drawn, as in a terminal. */
+static void press(struct app *app, const struct input *keys, size_t n)
+{
+	for (size_t k = 0; k < n && !app->quit; k++) {
+		dispatch_key(app, keys[k]);
+		frame_draw(app);
+	}
+}
+
+int script_run(struct app *app, FILE *f, const char *path)
+{
+	char line[4096];
+	struct input keys[1024];
+	int status = EXIT_OK;
+
+	frame_draw(app);
+	while (!app->quit && fgets(line, sizeof(line), f)) {
+		size_t n;
+		int w, h, rounds;
+		char file[1024];
+
+		line[strcspn(line, "\n")] = '\0';
+		if (!line[0] || line[0] == '#')
+			continue;
+		if (!strncmp(line, ":dump", 5)) {
+			FILE *out = sscanf(line + 5, " %1023s", file) == 1 ? fopen(file, "w") : stdout;
+
+			if (!out) {
+				status = EXIT_NOTFOUND;
+				break;
+			}
+			dump_screen(out);
+			if (out != stdout)
+				fclose(out);
+		} else if (!strncmp(line, ":mouse ", 7)) {
+			if (!script_mouse(app, line + 7)) {
+				cli_error("%s: bad mouse command '%s'", path, line);
+				status = EXIT_USAGE;
+				break;
+			}
+			frame_draw(app);
+		} else if (sscanf(line, ":resize %dx%d", &w, &h) == 2) {
+			resizeterm(h, w);
+			dispatch_key(app, (struct input){ true, KEY_RESIZE });
+			frame_draw(app);
+		} else if (sscanf(line, ":bench %d %n", &rounds, &w) == 1 && rounds > 0) {
+			double t0;
+
+			n = parse_keys(line + w, keys, ARRAY_SIZE(keys));
+			t0 = now_us();
+			for (int r = 0; r < rounds; r++)
+				press(app, keys, n);
+			printf("bench: %zu keys in %.1f ms: %.2f us per key (dispatch, draw, update)\n",
+			       (size_t)rounds * n, (now_us() - t0) / 1e3, (now_us() - t0) / ((double)rounds * (double)n));
+		} else {
+			press(app, keys, parse_keys(line, keys, ARRAY_SIZE(keys)));
+		}
+		app_save_place(app);
+	}
+	return status;
+}
