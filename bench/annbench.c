@@ -32,7 +32,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: annbench ANNOTATIONS DOCUMENT ROUNDS\n");
 		return 2;
 	}
-	if (!(doc = document_load(argv[2], &d)) || (section = document_section_index(doc, "prosecution")) < 0) {
+	doc = document_load(argv[2], &d);
+	if (!doc || (section = document_section_index(doc, "prosecution")) < 0) {
 		diags_print(&d, stderr);
 		return 1;
 	}
@@ -63,7 +64,8 @@ int main(int argc, char **argv)
 		ms[i] = now_ms() - t0;
 	}
 	qsort(ms, (size_t)rounds, sizeof(*ms), cmp_double);
-	printf("%zu annotations: load %.1f ms; highlight (save and resolve %zu marks) median %.1f ms, max %.1f ms\n",
+	printf("%zu annotations: load %.1f ms; highlight (save and resolve %zu marks) "
+	       "median %.1f ms, max %.1f ms\n",
 	       ann_store_count(st), load, n_marks, ms[rounds / 2], ms[rounds - 1]);
 	ann_store_free(st);
 	document_free(doc);

@@ -708,8 +708,8 @@ static void report_unsafe(const struct ynode *n, struct unsafe_walk *w)
 		}
 		w->reported++;
 		textsafe_placeholder(cp, ph);
-		diags_add(w->d, DIAG_WARNING, w->file, n->line, n->col, "text contains %s U+%04X (shown as %s)", kind,
-			  (unsigned)cp, ph);
+		diags_add(w->d, DIAG_WARNING, w->file, n->line, n->col,
+			  "text contains %s U+%04X (shown as %s)", kind, (unsigned)cp, ph);
 		return;
 	}
 }

@@ -10,7 +10,7 @@ n=0
 ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() { n=$((n + 1)); echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out" | head -10; }
 expect() { desc=$1; shift; if "$@"; then ok "$desc"; else not_ok "$desc"; fi; }
-echo "1..24"
+echo "1..23"
 
 "$TIPR" list --content "$tmp/nonexistent" >"$tmp/out" 2>&1
 expect "a missing content directory: exit 1, named" sh -c "[ $? -eq 1 ] && grep -q 'nonexistent: error: cannot open content directory' '$tmp/out'"
