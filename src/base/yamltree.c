@@ -516,12 +516,10 @@ struct ynode *yaml_parse_plain(const char *buf, size_t len, const struct yaml_li
 	struct plain ps = { .line = buf, .end = buf + len, .line_no = 1, .lim = lim, .a = a };
 	struct ynode *root = NULL;
 
-	/* Whole lines only, and no byte that needs more thought than this. */
+	/* Whole lines only: every read stops at a newline.  Tabs, CRs and other
+	 * controls need no scan of their own: no rule below takes one. */
 	if (!len || buf[len - 1] != '\n')
 		return NULL;
-	for (size_t i = 0; i < len; i++)
-		if ((unsigned char)buf[i] < 0x20 && buf[i] != '\n')
-			return NULL;
 	if (indent_of(&ps) == 0)
 		root = at_item(&ps, 0) ? plain_seq(&ps, 0) : key_len(buf) ? plain_map(&ps, 0) : NULL;
 	for (size_t i = 0; i < ps.n_scratch; i++)
@@ -615,7 +613,7 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 	for (size_t i = 0; i < map->n; i++) {
 		const struct ynode *k = map->items[2 * i];
 
-		if (k->len == klen && memcmp(k->str, key, klen) == 0)
+		if (k->len == klen && k->str[0] == key[0] && memcmp(k->str, key, klen) == 0)
 			return map->items[2 * i + 1];
 	}
 	return NULL;
@@ -748,7 +746,7 @@ bool ynode_check_keys(const struct ynode *map, const char *const known[],
 		size_t j;
 
 		for (j = 0; known[j] && j < MAX_KNOWN; j++)
-			if (strcmp(k->str, known[j]) == 0)
+			if (k->str[0] == known[j][0] && strcmp(k->str, known[j]) == 0)
 				break;
 		if (known[j] && j < MAX_KNOWN && !first_line[j]) {
 			first_line[j] = k->line;

@@ -24,7 +24,7 @@ run() {
 # has DESC PATTERN FILE: the file contains the fixed string.
 has() { if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1"; fi; }
 
-echo "1..61"
+echo "1..63"
 run 0 "notes --help" notes --help
 has "  ...shows the usage" "tipr notes add COUNTRY YEAR SECTION --quote TEXT" "$tmp/out"
 run 2 "notes list --format csv is a usage error" notes list --format csv
@@ -99,6 +99,15 @@ else
 	not_ok "  ...having kept the corrupt file aside intact"
 fi
 has "  ...and said so" "moved aside to $store.corrupt-" "$tmp/err"
+# The reader (script mode): a highlight over a corrupt file says it was set
+# aside and that the highlight is saved, not that it is waiting.
+rm -f "$store" "$store".corrupt-*
+printf 'version: 1\nannotations:\n- id: [unclosed\n' >"$store"
+printf '/fair trials<Enter>\nv2\n:dump\n' >"$tmp/keys"
+XDG_STATE_HOME=$tmp/state "$TIPR" --script "$tmp/keys" --size 400x12 korea-north 2022 prosecution >"$tmp/out" 2>"$tmp/err"
+has "the reader: the first highlight sets a corrupt file aside and is saved" \
+	"could not be read; moved aside to $store.corrupt-" "$tmp/out"
+has "  ...the message says it is saved" "(nothing in it is lost); the change is saved in a new file" "$tmp/out"
 
 # A full disk while saving (a file size limit: writes fail with EFBIG as a
 # full disk's fail with ENOSPC): exit 1, the reason, the file as it was.

@@ -5,7 +5,7 @@
 # second tipr adding an annotation meanwhile is seen, not lost; the
 # comparison shows the highlight on its side.  The screen, the colours
 # (capture-pane -e) and the annotations file are checked.
-plan=26
+plan=28
 name=notes
 . "$TIPR_SRCDIR/tests/e2e/tmux-lib.sh"
 store=$tmp/data/tipr/annotations.yaml
@@ -90,6 +90,13 @@ printf 'annotations: [unclosed\n' >"$store"
 start 120 40 "'$TIPR' korea-north 2022"
 check "a corrupt annotations file is named on the message line" "could not be read; left as it is"
 in_file "...and opening the reader changes nothing in it" "annotations: [unclosed"
+keys / "fair trials" Enter v 2
+check "the first highlight moves it aside, and says so" "could not be read; moved aside to"
+if grep -qF "annotations: [unclosed" "$store".corrupt-* 2>/dev/null && grep -q "quote: " "$store"; then
+	ok "...the corrupt file kept aside whole, the highlight in the new file"
+else
+	not_ok "...the corrupt file kept aside whole, the highlight in the new file"; ls "$tmp/data/tipr" | sed 's/^/# /'
+fi
 
 # An annotation whose passage is gone: said on opening, listed as orphaned, kept.
 quit
