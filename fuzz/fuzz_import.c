@@ -1,4 +1,4 @@
-/* fuzz_import.c — the importer on arbitrary text, as a narrative and as
+/* fuzz_import.c — the importer on arbitrary bytes (text, HTML, PDF), as a narrative and as
  * commentary; whatever it makes must write and load back. */
 #include "config.h"
 
@@ -50,9 +50,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (int pass = 0; pass < 2; pass++) {
 		opt.commentary = pass == 1;
 		opt.country = pass == 1 ? "kenya" : NULL;
-		import_text("fuzz.txt", (const char *)data, size, countries, &opt, &res, &d);
+		/* The format from the bytes: text, and HTML or PDF when they look so. */
+		import_buffer("fuzz.txt", (const char *)data, size, countries, &opt, &res, &d);
 		for (size_t i = 0; i < res.n_docs; i++)
-			check_round_trip(res.docs[i]);
+			check_round_trip(res.docs[i].doc);
 		import_result_free(&res);
 		diags_clear(&d);
 	}

@@ -6,17 +6,42 @@
 
 #include "cli/commands.h"
 #include "base/paths.h"
+#include "import/quality.h"
 
 const char cmd_check_help[] =
-	"Usage: tipr check [DIR]...\n"
+	"Usage: tipr check [DIR]... [--quality]\n"
 	"\n"
 	"Validate content directories (default: the content tipr reads): the countries\n"
 	"table, each collection.yaml and every document, fully parsed.  Every problem is\n"
 	"printed as FILE:LINE:COL: error|warning: message.  Exits 1 if there are errors.\n"
 	"\n"
+	"  --quality       also report how each narrative came through its import: a\n"
+	"                  line with its sections, paragraphs, recommendations and\n"
+	"                  excerpt mark, and a warning for what looks wrong (a\n"
+	"                  recommendation that reads as reported speech, a paragraph\n"
+	"                  that ends mid-sentence, a running head or page number left\n"
+	"                  in the text)\n"
 	"  --content DIR   the same as giving DIR as an argument\n";
 
-static void check_document(struct cli *cli, struct corpus_doc *e, size_t *n_docs)
+/* One line on what a narrative holds, then its findings as warnings. */
+static void report_quality(struct cli *cli, const struct corpus_doc *e, const struct document *doc)
+{
+	struct quality_report q;
+
+	quality_check(doc, &q);
+	printf("%s: %zu section%s (", e->path, q.n_sections, q.n_sections == 1 ? "" : "s");
+	for (size_t s = 0; s < doc->n_sections; s++)
+		printf("%s%s", s ? ", " : "", doc->sections[s].id);
+	printf("), %zu paragraph%s, %zu recommendation%s, %s, %zu finding%s\n", q.n_paras,
+	       q.n_paras == 1 ? "" : "s", q.n_items, q.n_items == 1 ? "" : "s",
+	       doc->complete ? "complete" : "excerpt", q.n, q.n == 1 ? "" : "s");
+	for (size_t i = 0; i < q.n; i++)
+		diags_add(&cli->diags, DIAG_WARNING, e->path, q.v[i].line, q.v[i].line ? 1 : 0, "%s",
+			  q.v[i].msg);
+	quality_report_free(&q);
+}
+
+static void check_document(struct cli *cli, struct corpus_doc *e, size_t *n_docs, bool quality)
 {
 	const struct countries *cs = corpus_countries(cli->corpus);
 	const struct document *doc = corpus_doc_load(e, &cli->diags);
@@ -30,16 +55,21 @@ static void check_document(struct cli *cli, struct corpus_doc *e, size_t *n_docs
 	/* An excerpt may well be cut before the sentence that gives the tier. */
 	if (e->coll->kind == COLLECTION_ANNUAL && doc->tier == TIER_NONE && doc->complete)
 		diags_add(&cli->diags, DIAG_WARNING, e->path, 1, 1, "annual-report document has no tier");
+	if (quality)
+		report_quality(cli, e, doc);
 	corpus_doc_unload(e);
 }
 
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
+	enum { OPT_QUALITY = OPT_FIRST_COMMAND_OPTION };
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
+		{ "quality", no_argument, NULL, OPT_QUALITY },
 		{ NULL, 0, NULL, 0 },
 	};
 	size_t n_docs = 0, errors, warnings;
+	bool quality = false;
 	int opt, r;
 
 	optind = 1;
@@ -48,6 +78,10 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 		if (opt == OPT_HELP) {
 			command_print_help(cmd_check_help);
 			return EXIT_OK;
+		}
+		if (opt == OPT_QUALITY) {
+			quality = true;
+			continue;
 		}
 		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
 			return r;
@@ -75,7 +109,7 @@ int cmd_check(struct cli *cli, int argc, char **argv)
 			struct collection *coll = corpus_collection(cli->corpus, c);
 
 			for (size_t i = 0; i < coll->n_docs; i++)
-				check_document(cli, &coll->docs[i], &n_docs);
+				check_document(cli, &coll->docs[i], &n_docs, quality);
 		}
 	}
 	errors = cli->diags.n_errors;

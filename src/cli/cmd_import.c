@@ -1,4 +1,5 @@
-/* cmd_import.c — tipr import: raw report text to content YAML. */
+/* cmd_import.c — tipr import: the report as people get it (an edition's PDF,
+ * a country's PDF, a saved web page, a text copy) to content YAML. */
 #include "config.h"
 
 #include <errno.h>
@@ -7,21 +8,30 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli/commands.h"
-#include "import/import.h"
 #include "base/paths.h"
 #include "base/utf8.h"
+#include "cli/commands.h"
+#include "import/import.h"
 
 const char cmd_import_help[] =
-	"Usage: tipr import FILE... [--year Y] [--collection NAME] [--out DIR] [--dry-run]\n"
+	"Usage: tipr import FILE... [--year Y] [--collection NAME] [--out DIR] [--dry-run] [--force]\n"
 	"\n"
-	"Turn raw narrative text (PDF extracts, web copies) into content YAML: one\n"
-	"document per country narrative found, written to\n"
+	"Turn the report as people get it into content YAML: an edition's PDF (every\n"
+	"country narrative in it), a country's PDF or a page printed to PDF, a\n"
+	"narrative page saved from a browser (HTML, in the charset the page declares),\n"
+	"or a text copy (PDF extracts, web copies).  The format comes from the file's\n"
+	"bytes.  One document per narrative found is written to\n"
 	"DIR/NAME/YEAR/COUNTRY.yaml (DIR/NAME/undated/ for undated commentary), with\n"
-	"DIR/NAME/collection.yaml created when missing.  Country headings, section\n"
-	"headings, hard-wrapped paragraphs, words split at line ends, recommendations\n"
-	"and layout debris are recognised; a narrative that stops early is marked\n"
-	"complete: false.\n"
+	"DIR/NAME/collection.yaml created when missing.  Country and section headings,\n"
+	"paragraphs, words split at line ends, recommendations, and layout debris\n"
+	"(running heads, page numbers, captions, site chrome) are recognised; a\n"
+	"narrative that stops early is marked complete: false; the PDF pages of a\n"
+	"narrative and the address of a saved page are kept as source_pages and\n"
+	"source_url.  An edition's tier placement list is checked against the tiers\n"
+	"of its narratives, in the summary.  A narrative that exists with other text\n"
+	"is never replaced without --force: the import says what each version holds.\n"
+	"One run never writes the same country and year twice.  On a terminal, a PDF\n"
+	"shows its progress (pages, countries found) on stderr.\n"
 	"\n"
 	"  --year Y          the edition (default: from the text, else the file name)\n"
 	"  --collection NAME collection to write into (default: tip)\n"
@@ -33,13 +43,31 @@ const char cmd_import_help[] =
 	"  --title TEXT      the document title (default: the country's name)\n"
 	"  --source TEXT     where the text comes from (default: the report edition)\n"
 	"  --dry-run         print what was found; write nothing\n"
+	"  --force           replace narratives that exist in DIR with other text\n"
 	"  --content DIR     also look up countries in DIR/countries.yaml\n";
+
+/* Inputs are refused past these sizes; text that is not UTF-8 (or a web
+ * page or a PDF) is refused within its first megabyte. */
+#define SNIFF_SIZE ((size_t)1 << 20)
+#define MAX_TEXT ((size_t)64 << 20)
+#define MAX_PDF ((size_t)512 << 20)
+
+/* A narrative written (or found) in this run, to refuse a second one. */
+struct seen {
+	char *key;   /* collection/year/slug */
+	char *where; /* FILE:LINE or FILE, page N */
+};
 
 struct import_cmd {
 	struct import_options opt;
 	const char *collection, *kind, *out;
-	bool dry_run;
+	bool dry_run, force;
 	struct countries *countries;
+	const char *file;       /* the input under way, for the progress line */
+	struct seen *seen;
+	size_t n_seen, cap_seen;
+	size_t n_written, n_unchanged, n_refused, n_docs, n_files;
+	unsigned n_pages;
 };
 
 static bool parse_kind(const char *s)
@@ -68,11 +96,147 @@ static struct countries *load_countries(struct cli *cli, const char *out)
 	return cs;
 }
 
-/* What looks_like_text reports against. */
-struct import_input {
-	const char *file;
-	struct diags *d;
-};
+/* --- reading an input --------------------------------------------------- */
+
+static bool read_upto(int fd, struct strbuf *sb, size_t limit, bool *more)
+{
+	char chunk[65536];
+
+	*more = false;
+	while (sb->len < limit) {
+		size_t want = limit - sb->len < sizeof(chunk) ? limit - sb->len : sizeof(chunk);
+		ssize_t n = read(fd, chunk, want);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return false;
+		if (n == 0)
+			return true;
+		sb_add(sb, chunk, (size_t)n);
+	}
+	/* At the limit: is there more? */
+	for (;;) {
+		char c;
+		ssize_t n = read(fd, &c, 1);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return false;
+		*more = n > 0;
+		return true;
+	}
+}
+
+/* Reads file whole, refusing early what cannot be imported.  NULL (the
+ * reason said in d) on failure; the caller frees the result. */
+static char *read_input(const char *file, size_t *len, struct diags *d)
+{
+	struct strbuf sb = {0};
+	int fd = file_open_regular(file, NULL);
+	bool more, ok;
+	size_t check, limit;
+	enum import_format fmt;
+
+	if (fd < 0) {
+		diags_add(d, DIAG_ERROR, file, 0, 0, "%s", file_error(errno));
+		return NULL;
+	}
+	ok = read_upto(fd, &sb, SNIFF_SIZE, &more);
+	fmt = ok ? import_detect(sb.buf ? sb.buf : "", sb.len) : IMPORT_TEXT;
+	/* The sniffed part may end inside a character. */
+	check = sb.len;
+	if (more)
+		while (check && sb.len - check < 3 && ((unsigned char)sb.buf[check - 1] & 0xC0) == 0x80)
+			check--;
+	if (more && check && (unsigned char)sb.buf[check - 1] >= 0xC0)
+		check--;
+	/* utf8_check: invalid UTF-8 or a NUL byte, with its position. */
+	if (ok && fmt == IMPORT_TEXT && !utf8_check(file, sb.buf ? sb.buf : "", check, d)) {
+		diags_add(d, DIAG_ERROR, file, 0, 0, "not UTF-8 text, a web page or a PDF; nothing imported");
+		close(fd);
+		sb_free(&sb);
+		return NULL;
+	}
+	limit = fmt == IMPORT_PDF ? MAX_PDF : MAX_TEXT;
+	if (ok && more) {
+		sb_addc(&sb, '\0');
+		sb.len--;
+		ok = read_upto(fd, &sb, limit, &more);
+		if (ok && more) {
+			diags_add(d, DIAG_ERROR, file, 0, 0, "larger than %zu MiB: a %s this large is not "
+				  "a copy of the report", limit >> 20, import_format_name(fmt));
+			close(fd);
+			sb_free(&sb);
+			return NULL;
+		}
+	}
+	if (!ok)
+		diags_add(d, DIAG_ERROR, file, 0, 0, "%s", strerror(errno));
+	close(fd);
+	if (!ok) {
+		sb_free(&sb);
+		return NULL;
+	}
+	*len = sb.len;
+	return sb_detach(&sb);
+}
+
+/* --- what a document holds ---------------------------------------------- */
+
+static size_t count_items(const struct document *doc)
+{
+	size_t n = 0;
+
+	for (size_t s = 0; s < doc->n_sections; s++)
+		n += doc->sections[s].n_items;
+	return n;
+}
+
+/* "2,408 words, 6 sections (overview, ...), 11 recommendations, Tier 3, complete" */
+static char *holds(const struct document *doc)
+{
+	struct strbuf sb = {0};
+
+	sb_addf(&sb, "%zu words, %zu section%s (", document_word_count(doc), doc->n_sections,
+		doc->n_sections == 1 ? "" : "s");
+	for (size_t s = 0; s < doc->n_sections; s++)
+		sb_addf(&sb, "%s%s", s ? ", " : "", doc->sections[s].id);
+	sb_addf(&sb, "), %zu recommendation%s, %s, %s", count_items(doc), count_items(doc) == 1 ? "" : "s",
+		doc->tier ? tier_label(doc->tier) : "no tier", doc->complete ? "complete" : "excerpt");
+	return sb_detach(&sb);
+}
+
+static void describe(const struct import_doc *id, FILE *out)
+{
+	const struct document *doc = id->doc;
+	char year[16];
+
+	snprintf(year, sizeof(year), "%d", doc->year);
+	fprintf(out, "  %-14s %-7s %-18s %-8s %5zu words", doc->country,
+		doc->year ? year : "undated",
+		doc->tier ? tier_label(doc->tier) : "(no tier)", doc->complete ? "complete" : "excerpt",
+		document_word_count(doc));
+	if (doc->source_pages)
+		fprintf(out, "  pages %s", doc->source_pages);
+	fputs("\n    ", out);
+	for (size_t s = 0; s < doc->n_sections; s++) {
+		const struct section *sec = &doc->sections[s];
+
+		if (sec->n_items)
+			fprintf(out, "%s%s: %zu item%s", s ? ", " : "", sec->id, sec->n_items,
+				sec->n_items == 1 ? "" : "s");
+		else
+			fprintf(out, "%s%s: %zu para%s", s ? ", " : "", sec->id, sec->n_paras,
+				sec->n_paras == 1 ? "" : "s");
+	}
+	fputc('\n', out);
+	if (doc->source_url)
+		fprintf(out, "    from %s\n", doc->source_url);
+}
+
+/* --- writing -------------------------------------------------------------- */
 
 struct output {
 	const struct document *doc;
@@ -117,53 +281,129 @@ static bool ensure_collection(struct import_cmd *ic, const char *dir)
 	return ok;
 }
 
-static size_t count_items(const struct document *doc)
+/* The document as it would be written. */
+static char *render(const struct document *doc, size_t *len)
 {
-	size_t n = 0;
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
 
-	for (size_t s = 0; s < doc->n_sections; s++)
-		n += doc->sections[s].n_items;
-	return n;
+	if (!f)
+		die("out of memory");
+	if (!document_write(doc, f))
+		die("cannot render a document");
+	if (fclose(f) != 0)
+		die("out of memory");
+	return buf;
 }
 
-static void describe(const struct document *doc, FILE *out)
+enum existing { NEW_FILE, SAME_TEXT, OTHER_TEXT };
+
+/* Whether path already holds this document, another, or nothing; *old
+ * describes what it holds. */
+static enum existing compare_existing(const char *path, const struct document *doc, char **old)
 {
-	char year[16];
+	size_t len, new_len;
+	char *buf, *rendered;
+	struct diags d = {0};
+	struct document *prev;
+	enum existing e;
 
-	snprintf(year, sizeof(year), "%d", doc->year);
-	fprintf(out, "  %-14s %-7s %-18s %-8s %5zu words\n    ", doc->country,
-		doc->year ? year : "undated",
-		doc->tier ? tier_label(doc->tier) : "(no tier)", doc->complete ? "complete" : "excerpt",
-		document_word_count(doc));
-	for (size_t s = 0; s < doc->n_sections; s++) {
-		const struct section *sec = &doc->sections[s];
-
-		if (sec->n_items)
-			fprintf(out, "%s%s: %zu item%s", s ? ", " : "", sec->id, sec->n_items,
-				sec->n_items == 1 ? "" : "s");
-		else
-			fprintf(out, "%s%s: %zu para%s", s ? ", " : "", sec->id, sec->n_paras,
-				sec->n_paras == 1 ? "" : "s");
+	*old = NULL;
+	if (access(path, F_OK) != 0)
+		return NEW_FILE;
+	if (!(buf = read_file(path, MAX_TEXT, &len))) {
+		*old = xasprintf("a file that cannot be read (%s)", file_error(errno));
+		return OTHER_TEXT;
 	}
-	fputc('\n', out);
+	rendered = render(doc, &new_len);
+	e = len == new_len && !memcmp(buf, rendered, len) ? SAME_TEXT : OTHER_TEXT;
+	if (e == OTHER_TEXT) {
+		prev = document_parse(path, buf, len, &d);
+		*old = prev ? holds(prev) : xstrdup("a file that is not a valid narrative");
+		document_free(prev);
+	}
+	diags_free(&d);
+	free(rendered);
+	free(buf);
+	return e;
 }
 
-static bool write_doc(struct import_cmd *ic, const struct document *doc)
+static char *where(const char *file, const struct import_doc *id)
 {
-	char *coll = path_join(ic->out, ic->collection), *dir, *name, *path;
-	bool ok;
+	if (id->page)
+		return xasprintf("%s, page %u", file, id->page);
+	if (id->line)
+		return xasprintf("%s:%u", file, id->line);
+	return xstrdup(file);
+}
+
+/* A second narrative of the same country and year in one run: an error
+ * naming both.  Otherwise remembered. */
+static bool first_of_its_key(struct cli *cli, struct import_cmd *ic, const char *file,
+			     const struct import_doc *id)
+{
+	char *key = xasprintf("%s/%d/%s", ic->collection, id->doc->year, id->doc->country);
+	char *here = where(file, id);
+
+	for (size_t i = 0; i < ic->n_seen; i++)
+		if (!strcmp(ic->seen[i].key, key)) {
+			diags_add(&cli->diags, DIAG_ERROR, file, id->line, id->line ? 1 : 0,
+				  "%s %d found again (%s): already imported in this run from %s; "
+				  "not written", id->doc->country, id->doc->year, here, ic->seen[i].where);
+			free(key);
+			free(here);
+			return false;
+		}
+	GROW(ic->seen, ic->cap_seen, ic->n_seen + 1);
+	ic->seen[ic->n_seen].key = key;
+	ic->seen[ic->n_seen].where = here;
+	ic->n_seen++;
+	return true;
+}
+
+static bool write_doc(struct cli *cli, struct import_cmd *ic, const char *file,
+		      const struct import_doc *id)
+{
+	const struct document *doc = id->doc;
+	char *coll = path_join(ic->out, ic->collection), *dir, *name, *path, *old = NULL, *now;
+	bool ok = true;
 
 	dir = doc->year ? xasprintf("%s/%d", coll, doc->year) : path_join(coll, "undated");
 	name = xasprintf("%s.yaml", doc->country);
 	path = path_join(dir, name);
-	ok = paths_mkdirs(dir) && ensure_collection(ic, coll) && write_atomically(path, doc, NULL);
-	if (!ok && errno)
-		cli_error("cannot create %s: %s", dir, strerror(errno));
-	if (ok)
-		printf("wrote %s (%zu section%s, %zu recommendation%s, %zu words%s)\n", path,
-		       doc->n_sections, doc->n_sections == 1 ? "" : "s", count_items(doc),
-		       count_items(doc) == 1 ? "" : "s", document_word_count(doc),
-		       doc->complete ? "" : ", excerpt");
+	switch (compare_existing(path, doc, &old)) {
+	case SAME_TEXT:
+		printf("unchanged %s\n", path);
+		ic->n_unchanged++;
+		break;
+	case OTHER_TEXT:
+		if (!ic->force) {
+			now = holds(doc);
+			diags_add(&cli->diags, DIAG_ERROR, path, 0, 0,
+				  "exists and holds %s; this import (%s) holds %s; not replaced "
+				  "(--force replaces it)", old, file, now);
+			free(now);
+			ic->n_refused++;
+			ok = false;
+			break;
+		}
+		/* fall through */
+	case NEW_FILE:
+		errno = 0;
+		ok = paths_mkdirs(dir) && ensure_collection(ic, coll) && write_atomically(path, doc, NULL);
+		if (!ok && errno)
+			cli_error("cannot create %s: %s", dir, strerror(errno));
+		if (ok) {
+			printf("%s %s (%zu section%s, %zu recommendation%s, %zu words%s)\n",
+			       old ? "replaced" : "wrote", path, doc->n_sections,
+			       doc->n_sections == 1 ? "" : "s", count_items(doc),
+			       count_items(doc) == 1 ? "" : "s", document_word_count(doc),
+			       doc->complete ? "" : ", excerpt");
+			ic->n_written++;
+		}
+		break;
+	}
+	free(old);
 	free(coll);
 	free(dir);
 	free(name);
@@ -171,44 +411,91 @@ static bool write_doc(struct import_cmd *ic, const struct document *doc)
 	return ok;
 }
 
-/* The first megabyte of an input decides whether it is text at all, before
- * up to 64 MiB are read. */
-static bool looks_like_text(const char *buf, size_t n, void *arg)
-{
-	const struct import_input *in = arg;
+/* --- the placement list and the summary ----------------------------------- */
 
-	return utf8_check(in->file, buf, n, in->d);
+/* The edition's tier placement list against the narratives imported. */
+static void cross_check(const char *file, const struct import_result *res)
+{
+	size_t found = 0, disagree = 0;
+
+	if (!res->n_placements)
+		return;
+	for (size_t p = 0; p < res->n_placements; p++) {
+		const struct import_placement *pl = &res->placements[p];
+		const struct document *doc = NULL;
+
+		for (size_t i = 0; i < res->n_docs && !doc; i++)
+			if (!strcmp(res->docs[i].doc->country, pl->country->slug))
+				doc = res->docs[i].doc;
+		if (!doc) {
+			fprintf(stderr, "tipr import: %s: %s is in the tier placement list (%s) but no "
+				"narrative of it was found\n", file, pl->country->slug, tier_label(pl->tier));
+			continue;
+		}
+		found++;
+		if (doc->tier != pl->tier) {
+			disagree++;
+			fprintf(stderr, "tipr import: %s: %s: %s in the tier placement list, %s in its "
+				"narrative\n", file, pl->country->slug, tier_label(pl->tier),
+				doc->tier ? tier_label(doc->tier) : "no tier");
+		}
+	}
+	fprintf(stderr, "tipr import: %s: the tier placement list names %zu countr%s; %zu of them "
+		"imported; %s\n", file, res->n_placements, res->n_placements == 1 ? "y" : "ies", found,
+		disagree ? "tiers disagree as above" : "every tier agrees");
+}
+
+static void progress(void *arg, unsigned page, unsigned pages, unsigned countries)
+{
+	const struct import_cmd *ic = arg;
+
+	/* A line a few times a second is enough, and the last page always. */
+	if (page % 8 && page != pages)
+		return;
+	fprintf(stderr, "\rtipr import: %s: page %u of %u, %u countr%s found", ic->file, page, pages,
+		countries, countries == 1 ? "y" : "ies");
+	if (page == pages)
+		fputc('\n', stderr);
 }
 
 static bool import_file(struct cli *cli, struct import_cmd *ic, const char *file)
 {
 	struct import_result res = {0};
-	struct import_input in = { file, &cli->diags };
 	size_t len;
-	char *buf = read_file_checked(file, 64u << 20, 1u << 20, looks_like_text, &in, &len);
+	char *buf = read_input(file, &len, &cli->diags);
 	bool ok;
 
+	ic->n_files++;
 	if (!buf) {
-		int e = errno;
-
 		cli_flush_diags(cli);
-		if (e == EILSEQ)
-			cli_error("%s: not a text file; nothing imported", file);
-		else
-			cli_error("%s: %s", file, e == EFBIG ? "larger than 64 MiB" : file_error(e));
 		return false;
 	}
-	ok = import_text(file, buf, len, ic->countries, &ic->opt, &res, &cli->diags);
+	ic->file = file;
+	ok = import_buffer(file, buf, len, ic->countries, &ic->opt, &res, &cli->diags);
 	free(buf);
 	cli_flush_diags(cli);
+	ic->n_pages += res.n_pages;
+	ic->n_docs += res.n_docs;
 	if (ic->dry_run && res.n_docs) {
-		printf("%s: %zu narrative%s, %zu debris line%s dropped\n", file, res.n_docs,
+		printf("%s: %zu narrative%s, %zu debris line%s dropped", file, res.n_docs,
 		       res.n_docs == 1 ? "" : "s", res.n_debris, res.n_debris == 1 ? "" : "s");
+		if (res.n_outside)
+			printf(", %zu line%s outside the narratives", res.n_outside,
+			       res.n_outside == 1 ? "" : "s");
+		if (res.n_pages)
+			printf(", %u page%s", res.n_pages, res.n_pages == 1 ? "" : "s");
+		putchar('\n');
 		for (size_t i = 0; i < res.n_docs; i++)
-			describe(res.docs[i], stdout);
+			describe(&res.docs[i], stdout);
 	}
-	for (size_t i = 0; !ic->dry_run && i < res.n_docs; i++)
-		ok = write_doc(ic, res.docs[i]) && ok;
+	for (size_t i = 0; i < res.n_docs; i++) {
+		if (!first_of_its_key(cli, ic, file, &res.docs[i]))
+			ok = false;
+		else if (!ic->dry_run)
+			ok = write_doc(cli, ic, file, &res.docs[i]) && ok;
+		cli_flush_diags(cli);
+	}
+	cross_check(file, &res);
 	import_result_free(&res);
 	return ok;
 }
@@ -217,7 +504,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	enum {
 		OPT_YEAR = OPT_FIRST_COMMAND_OPTION, OPT_COLLECTION, OPT_KIND, OPT_OUT, OPT_COUNTRY,
-		OPT_SECTION, OPT_TITLE, OPT_SOURCE, OPT_DRY_RUN,
+		OPT_SECTION, OPT_TITLE, OPT_SOURCE, OPT_DRY_RUN, OPT_FORCE,
 	};
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
@@ -230,6 +517,7 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		{ "title", required_argument, NULL, OPT_TITLE },
 		{ "source", required_argument, NULL, OPT_SOURCE },
 		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct import_cmd ic = { .collection = "tip", .out = "content" };
@@ -278,6 +566,9 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		case OPT_DRY_RUN:
 			ic.dry_run = true;
 			continue;
+		case OPT_FORCE:
+			ic.force = true;
+			continue;
 		}
 		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
 			return r;
@@ -298,9 +589,30 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 		ic.opt.country = c->slug;
 	}
 	ic.opt.commentary = ic.kind ? !strcmp(ic.kind, "commentary") : strcmp(ic.collection, "tip") != 0;
+	if (isatty(STDERR_FILENO)) {
+		ic.opt.progress = progress;
+		ic.opt.progress_arg = &ic;
+	}
 	for (int i = optind; i < argc; i++)
 		if (!import_file(cli, &ic, argv[i]))
 			status = EXIT_NOTFOUND;
+	/* The run in one line, when there was more than one thing to say. */
+	if (ic.n_files > 1 || ic.n_docs > 1 || ic.n_pages) {
+		fprintf(stderr, "tipr import: %zu narrative%s found in %zu file%s", ic.n_docs,
+			ic.n_docs == 1 ? "" : "s", ic.n_files, ic.n_files == 1 ? "" : "s");
+		if (ic.n_pages)
+			fprintf(stderr, " (%u PDF page%s)", ic.n_pages, ic.n_pages == 1 ? "" : "s");
+		if (ic.dry_run)
+			fprintf(stderr, "; nothing written (dry run)\n");
+		else
+			fprintf(stderr, ": %zu written, %zu unchanged, %zu refused\n", ic.n_written,
+				ic.n_unchanged, ic.n_refused);
+	}
+	for (size_t i = 0; i < ic.n_seen; i++) {
+		free(ic.seen[i].key);
+		free(ic.seen[i].where);
+	}
+	free(ic.seen);
 	countries_free(ic.countries);
 	return status;
 }

@@ -9,6 +9,7 @@
 	X(list, "list collections, countries, years and tiers")            \
 	X(show, "print a narrative or one section, wrapped")               \
 	X(diff, "compare two editions of a narrative, sentence by sentence") \
+	X(compare, "open the reader on two editions side by side")          \
 	X(recs, "follow a country's recommendations across editions")      \
 	X(search, "search every narrative of every edition")               \
 	X(import, "turn raw report text into content YAML")                \
@@ -21,7 +22,8 @@
 COMMANDS(DECLARE_COMMAND)
 #undef DECLARE_COMMAND
 
-/* The reader (src/ui): tipr [COUNTRY [YEAR [SECTION]]]. */
+/* The reader (src/ui): tipr [COUNTRY [YEAR [SECTION]]]; cmd_compare above
+ * is the reader too. */
 int cmd_read(struct cli *cli, int argc, char **argv);
 
 /* Prints a command's help (usage, description, options) to stdout. */

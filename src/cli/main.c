@@ -57,8 +57,12 @@ void command_print_help(const char *text)
 
 static bool takes_value(const char *arg)
 {
-	return !strcmp(arg, "--content") || !strcmp(arg, "--theme") || !strcmp(arg, "--color") ||
-	       !strcmp(arg, "--colour");
+	static const char *const opts[] = { "--content", "--theme", "--color", "--colour", "--script", "--size" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(opts); i++)
+		if (!strcmp(arg, opts[i]))
+			return true;
+	return false;
 }
 
 static int run(int argc, char **argv)

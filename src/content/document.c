@@ -28,6 +28,14 @@ const char *tier_label(enum tier t)
 	return t < TIER__COUNT ? tier_labels[t] : "";
 }
 
+const char *year_label(int year, char buf[12])
+{
+	if (!year)
+		return "undated";
+	snprintf(buf, 12, "%d", year);
+	return buf;
+}
+
 const char *tier_badge(enum tier t)
 {
 	return t < TIER__COUNT ? tier_badges[t] : "";

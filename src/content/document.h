@@ -24,6 +24,9 @@ enum tier { TIER_NONE, TIER_1, TIER_2, TIER_2WL, TIER_3, TIER_SPECIAL, TIER__COU
 const char *tier_value(enum tier t);
 /* "Tier 1" ... "Tier 2 Watch List", "Special Case"; "" for TIER_NONE. */
 const char *tier_label(enum tier t);
+/* A year as people read it: "2022", or "undated" for 0; written into buf
+ * when it is a number. */
+const char *year_label(int year, char buf[12]);
 /* A short badge for narrow columns: "1", "2", "2WL", "3", "SC"; "" for none. */
 const char *tier_badge(enum tier t);
 /* Accepts the YAML values above and loose forms ("Tier 2 Watch List", "2WL",

@@ -1,11 +1,16 @@
-/* import.c — raw report text to documents.
+/* import.c — the narrative builder: a front end's lines (source.h) to
+ * documents, and the choice of front end by the file's bytes.
  *
- * Three passes over the lines of a file: classify each line (text, blank,
- * layout debris, country heading, section heading); gather word statistics
- * from the text lines (the evidence for hyphens); then walk the lines,
- * joining text into paragraphs under the current country and section.  A
- * last pass per document settles what the text left implicit: unlabelled
- * sections, recommendation items, the tier, and whether it is complete. */
+ * Passes over the lines: split lines a copy flattened; classify each line
+ * (text, blank, layout debris, country heading, section heading, chapter),
+ * the layout's evidence first (a PDF's type, an HTML element), the words
+ * after; gather word statistics from the text lines (the evidence for
+ * hyphens, and for columns copied across line by line); then walk the
+ * lines, joining text into paragraphs under the current country and
+ * section, and reading the edition's tier placement list.  A last pass per
+ * document settles what the text left implicit: unlabelled sections,
+ * recommendations without a heading, items, the tier, and whether it is
+ * complete. */
 #include "config.h"
 
 #include "import/import.h"
@@ -16,16 +21,25 @@
 #include <string.h>
 
 #include "text/fold.h"
+#include "import/html.h"
+#include "import/source.h"
 #include "import/textrepair.h"
 #include "base/utf8.h"
 
-enum line_kind { L_BLANK, L_TEXT, L_DEBRIS, L_COUNTRY, L_SECTION };
+/* L_CHAPTER: a title in the largest type that names no country (the
+ * introduction, "TIER PLACEMENTS", annexes): it ends the narrative before it,
+ * and what follows is no narrative's text until the next country heading. */
+enum line_kind { L_BLANK, L_TEXT, L_DEBRIS, L_COUNTRY, L_SECTION, L_CHAPTER };
 
 struct line {
-	char *s;             /* trimmed, NUL-terminated, inside the file copy */
+	char *s;             /* trimmed, NUL-terminated, inside the source's text */
 	size_t len;
-	unsigned no;         /* 1-based line number */
+	unsigned no;         /* 1-based line number; 0 when the input has none (PDF) */
 	unsigned col;        /* column where s starts */
+	unsigned page;       /* PDF page, 0 otherwise */
+	enum src_role role;  /* the layout's evidence (source.h) */
+	enum src_break brk;
+	unsigned char level;
 	enum line_kind kind;
 	/* L_COUNTRY */
 	const struct country *country;
@@ -34,6 +48,8 @@ struct line {
 	int year;            /* from a title line "2021 Trafficking in Persons Report: ..." */
 	/* L_SECTION */
 	const char *section;
+	/* L_CHAPTER: the edition's list of tier placements */
+	bool placements;
 	/* L_COUNTRY, L_SECTION: text after the heading on the same line */
 	const char *rest;
 };
@@ -56,6 +72,7 @@ struct doc_b {
 	enum tier tier;
 	int year;
 	unsigned line;
+	unsigned first_page, last_page; /* of its text in a PDF; 0 otherwise */
 	bool fragment;       /* starts mid-narrative */
 	struct section_b *secs;
 	size_t n, cap;
@@ -79,6 +96,13 @@ struct importer {
 	unsigned para_line;
 	size_t n_debris;
 	bool warned_columns;
+	bool warned_year;
+	bool outside;        /* in a chapter that is no narrative */
+	size_t n_outside;    /* lines dropped there */
+	bool in_placements;  /* ... the edition's tier placement list */
+	enum tier placement_tier;
+	struct import_result *res;
+	const char *url;     /* where the copy came from, or NULL */
 };
 
 /* --- small text predicates ------------------------------------------------ */
@@ -116,38 +140,13 @@ static bool starts_with_ci(const char *s, const char *prefix)
 static bool contains_ci(const char *s, const char *needle)
 {
 	size_t n = strlen(needle);
+	int first = tolower((unsigned char)*needle);
 
+	/* The first letter is compared alone: most positions fail there. */
 	for (; *s; s++)
-		if (!strncasecmp(s, needle, n))
+		if (tolower((unsigned char)*s) == first && !strncasecmp(s, needle, n))
 			return true;
 	return false;
-}
-
-/* Closing quotes and brackets that may follow a sentence's full stop. */
-static size_t closing_before(const char *s, size_t len)
-{
-	static const char *const closers[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\"", "'", ")", "]", NULL };
-	bool again = true;
-
-	while (again && len) {
-		again = false;
-		for (const char *const *c = closers; *c; c++) {
-			size_t n = strlen(*c);
-
-			if (len >= n && !memcmp(s + len - n, *c, n)) {
-				len -= n;
-				again = true;
-			}
-		}
-	}
-	return len;
-}
-
-static bool ends_sentence(const char *s, size_t len)
-{
-	len = closing_before(s, len);
-	return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?' ||
-		       s[len - 1] == ':');
 }
 
 /* A line that continues a sentence: starts with a lower-case letter or with
@@ -169,6 +168,8 @@ static bool starts_bullet(const char *s)
  * in place. */
 static bool other_bullet(const char *s)
 {
+	if ((unsigned char)*s != 0xE2 && (unsigned char)*s != 0xEF)
+		return false;
 	static const char *const glyphs[] = {
 		"\xe2\x97\x8f", "\xe2\x96\xaa", "\xe2\x96\xa0", "\xe2\x97\xa6", "\xe2\x80\xa3",
 		"\xef\x82\xb7", NULL,
@@ -193,6 +194,49 @@ static bool is_space_at(const char *s, size_t i, size_t len, size_t *n)
 		return true;
 	}
 	return false;
+}
+
+/* "T r a i n": a word letter-spaced by a copy, four letters or more, made
+ * whole again in place; returns the new length. */
+static size_t join_spaced_letters(char *s, size_t len)
+{
+	size_t o = 0, i = 0;
+
+	while (i < len) {
+		size_t k = i, letters = 0;
+
+		/* At a word's start: single letters, each followed by one space. */
+		if (i == 0 || s[i - 1] == ' ')
+			while (k < len && isalpha((unsigned char)s[k]) && (k + 1 == len || s[k + 1] == ' ')) {
+				letters++;
+				k += 2;
+			}
+		if (letters >= 4) {
+			for (size_t j = 0; j < letters; j++)
+				s[o++] = s[i + 2 * j];
+			i += 2 * letters - 1;
+			continue;
+		}
+		s[o++] = s[i++];
+	}
+	s[o] = '\0';
+	return o;
+}
+
+/* "[ Human Trafficking, Country-by-Country ] NIGER (Tier 2 Watch List)": a
+ * site's breadcrumb in brackets before the text of the line. */
+static void strip_breadcrumb(struct line *l)
+{
+	const char *close;
+	size_t skip;
+
+	if (l->s[0] != '[' || !(close = memchr(l->s, ']', l->len < 100 ? l->len : 100)) || !close[1])
+		return;
+	skip = (size_t)(close + 1 - l->s);
+	skip += strspn(l->s + skip, " ");
+	l->s += skip;
+	l->len -= skip;
+	l->col += (unsigned)skip;
 }
 
 /* Trims spaces and a copying site's trailing "|", turns tabs into spaces,
@@ -235,39 +279,139 @@ static void normalise_line(struct importer *im, struct line *l, char *s, size_t 
 		     (o >= 2 && (unsigned char)s[o - 2] == 0xC2 && (unsigned char)s[o - 1] == 0xA0)))
 		o -= s[o - 1] == (char)0xA0 ? 2 : 1;
 	s[o] = '\0';
+	o = join_spaced_letters(s, o);
 	l->s = s;
 	l->len = o;
 	l->col++;
+	strip_breadcrumb(l);
 }
 
-static void split_lines(struct importer *im, char *buf, size_t len)
+/* --- pages a copy flattened into long lines ---------------------------------- */
+
+static const char *const inline_headings[] = {
+	"PRIORITIZED RECOMMENDATIONS:", "PROSECUTION", "PROTECTION", "PREVENTION",
+	"TRAFFICKING PROFILE", "GOVERNMENT EFFORTS", NULL,
+};
+
+/* A capital letter then a small one: a sentence's first word ("The",
+ * "Zambia"), not a heading's ("WATCH"). */
+static bool sentence_start(const char *p)
 {
-	size_t cap = 0;
-	unsigned no = 0;
+	return isupper((unsigned char)p[0]) && islower((unsigned char)p[1]);
+}
+
+/* Where a heading in capitals starts inside line s, after a sentence's
+ * end and before one's start ("... remained on Tier 2. PROSECUTION The
+ * government ..."); NULL if none.  A heading at the line's start counts
+ * too: then the split is where its text starts. */
+static char *inline_heading(char *s)
+{
+	for (const char *const *hd = inline_headings; *hd; hd++) {
+		size_t n = strlen(*hd);
+
+		if (!strncmp(s, *hd, n) && s[n] == ' ' && (*hd)[n - 1] != ':' && sentence_start(s + n + 1))
+			return s + n + 1;
+	}
+	for (char *p = strchr(s, ' '); p; p = strchr(p + 1, ' ')) {
+		char *h = p + 1;
+
+		if (!text_ends_sentence(s, (size_t)(p - s)))
+			continue;
+		for (const char *const *hd = inline_headings; *hd; hd++) {
+			size_t n = strlen(*hd);
+
+			if (!strncmp(h, *hd, n) && h[n] == ' ' && (h[n - 1] == ':' || sentence_start(h + n + 1)))
+				return h;
+		}
+		if (!strncmp(h, "RECOMMENDATIONS FOR ", 20) && memchr(h, ':', strnlen(h, 80)))
+			return h;
+	}
+	return NULL;
+}
+
+/* Where the text after a country heading at a line's start begins:
+ * "ZAMBIA: TIER 2 The Government of Zambia ..."; NULL if none. */
+static char *after_heading(char *s)
+{
+	static const char *const tiers[] = {
+		": TIER 2 WATCH LIST", ": TIER 1", ": TIER 2", ": TIER 3", ": SPECIAL CASE", NULL,
+	};
+	char *colon = strchr(s, ':');
+
+	if (!colon || colon - s > 60 || has_lower(s, (size_t)(colon - s)))
+		return NULL;
+	for (const char *const *t = tiers; *t; t++) {
+		char *rest = colon + strlen(*t);
+
+		if (strncasecmp(colon, *t, strlen(*t)))
+			continue;
+		/* The first match is the longest: "Tier 2 Watch List" is never
+		 * "Tier 2" then "Watch List". */
+		rest += strspn(rest, " ");
+		return rest > colon + strlen(*t) - 1 && rest[-1] == ' ' && sentence_start(rest) ? rest : NULL;
+	}
+	return NULL;
+}
+
+/* Lines a copy ran together (a flattened page): split again where a
+ * heading stands inside them. */
+static void unflatten(struct import_source *src)
+{
+	struct src_line *v = NULL;
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < src->n; i++) {
+		struct src_line l = src->lines[i];
+		char *cut;
+
+		while (l.role == SRC_TEXT && !l.page && ((cut = after_heading(l.s)) || (cut = inline_heading(l.s)))) {
+			GROW(v, cap, n + 1);
+			v[n] = l;
+			cut[-1] = '\0';
+			v[n++].len = (size_t)(cut - 1 - l.s);
+			l.col += (unsigned)(cut - l.s);
+			l.len -= (size_t)(cut - l.s);
+			l.s = cut;
+		}
+		GROW(v, cap, n + 1);
+		v[n++] = l;
+	}
+	free(src->lines);
+	src->lines = v;
+	src->n = src->cap = n;
+}
+
+/* The front end's lines, normalised; what the layout set apart as furniture
+ * or captions is debris from the start. */
+static void take_lines(struct importer *im, struct import_source *src)
+{
 	bool warned = false;
 
-	for (size_t start = 0; start < len || (start == len && !no);) {
-		char *nl = memchr(buf + start, '\n', len - start);
-		size_t end = nl ? (size_t)(nl - buf) : len;
-		struct line *l;
+	im->lines = xcalloc(src->n + 1, sizeof(*im->lines));
+	for (size_t i = 0; i < src->n; i++) {
+		const struct src_line *sl = &src->lines[i];
+		struct line *l = &im->lines[im->n_lines++];
 
-		/* A form feed is a page break: the same as a blank line here. */
-		for (size_t i = start; i < end; i++)
-			if (buf[i] == '\f' || buf[i] == '\r')
-				buf[i] = ' ';
-		GROW(im->lines, cap, im->n_lines + 1);
-		l = &im->lines[im->n_lines++];
-		memset(l, 0, sizeof(*l));
-		l->no = ++no;
-		normalise_line(im, l, buf + start, end - start, &warned);
-		l->kind = l->len ? L_TEXT : L_BLANK;
-		if (!nl)
-			break;
-		start = end + 1;
+		l->no = sl->no;
+		l->col = sl->col;
+		l->page = sl->page;
+		l->role = sl->role;
+		l->brk = sl->brk;
+		l->level = sl->level;
+		normalise_line(im, l, sl->s, sl->len, &warned);
+		l->kind = !l->len ? L_BLANK
+			  : sl->role == SRC_CAPTION || sl->role == SRC_FURNITURE ? L_DEBRIS : L_TEXT;
 	}
 }
 
 /* --- debris --------------------------------------------------------------- */
+
+/* A tier on a line of its own ("TIER 3") under the country's name. */
+static bool tier_only(const char *s, enum tier *tier)
+{
+	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_parse(s, tier);
+}
+
 
 static bool all_digits(const char *s, size_t len)
 {
@@ -308,7 +452,8 @@ static bool running_head(const char *s, size_t len)
 static const char *const metadata_keys[] = {
 	"publisher", "author", "published", "publication date", "date", "country", "topics",
 	"document type", "document id", "source", "title", "original link", "keywords",
-	"last updated", "language", NULL,
+	"last updated", "language", "cite as", "permalink", "dokument", "autor", "herausgeber",
+	"quelle", NULL,
 };
 
 static bool metadata_row(const char *s)
@@ -339,7 +484,11 @@ static size_t count_str(const char *s, const char *needle)
 /* Layout and site debris, from the line alone. */
 static bool debris_text(const char *s, size_t len)
 {
+	enum tier t;
+
 	static const char *const openers[] = {
+		"an official website of the united states government", "here's how you know",
+		"here\xe2\x80\x99s how you know", "dokument #", "cite as", "v. country narratives",
 		"read a related", "read more", "see also", "share this", "print this", "back to top",
 		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
 		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "related articles",
@@ -352,13 +501,15 @@ static bool debris_text(const char *s, size_t len)
 	    (strstr(s, "TRAFFICKING IN PERSONS REPORT") || strstr(s, "COUNTRY NARRATIVES") ||
 	     strstr(s, "TIER RANKING BY YEAR")))
 		return true;
-	if (running_head(s, len) || (len <= 40 && chart_axis(s)))
+	/* "TIER 1" is a tier (under a name, in the placement list), not a
+	 * running head with its page number. */
+	if ((running_head(s, len) && !tier_only(s, &t)) || (len <= 40 && chart_axis(s)))
 		return true;
 	if (s[0] == '[' && s[len - 1] == ']')
 		return true;
 	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2)
 		return true;
-	if (len < 120 && str_has_suffix(s, "(Author)"))
+	if (len < 120 && (str_has_suffix(s, "(Author)") || str_has_suffix(s, "(Autor)")))
 		return true;
 	/* Site furniture is a short line; a sentence of the report is not. */
 	for (const char *const *o = openers; *o && (len < 100 || starts_with_ci(s, "disclaimer")); o++)
@@ -394,6 +545,12 @@ static const char *section_heading(const char *s, const char **rest)
 		if (!strcmp(section_headings[i].id, "recommendations") && starts_with_ci(p, " for ")) {
 			const char *colon = strchr(p, ':');
 
+			/* "RECOMMENDATIONS FOR LUXEMBOURG", no colon: a line of its own
+			 * in capitals. */
+			if (!colon && strlen(p) <= 60 && !has_lower(p, strlen(p))) {
+				*rest = NULL;
+				return section_headings[i].id;
+			}
 			if (!colon || colon - p > 60)
 				continue;
 			p = colon;
@@ -413,14 +570,35 @@ static const char *section_heading(const char *s, const char **rest)
 	return NULL;
 }
 
-/* "SLOVENIA (Tier 2)", "AFGHANISTAN: TIER 2", "Somalia: Special Case": the
- * name and tier, with anything after a parenthesised tier in *rest. */
+/* "Special Case" alone: a heading that puts it before the name. */
+static bool special_case_words(const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	return n == 12 && !strncasecmp(s, "special case", 12);
+}
+
+/* "SLOVENIA (Tier 2)", "AFGHANISTAN: TIER 2", "Somalia: Special Case",
+ * "SPECIAL CASE: LIBYA", "Special Case (Yemen)": the name and tier, with
+ * anything after a parenthesised tier in *rest. */
 static bool tier_heading(const char *s, size_t len, char **name, enum tier *tier, const char **rest)
 {
 	const char *open = memchr(s, '(', len), *colon = NULL;
 	char buf[64];
 
 	*rest = NULL;
+	if (open && special_case_words(s, (size_t)(open - s))) {
+		const char *close = strchr(open, ')');
+
+		if (close && close - open - 1 > 0 && close - open < 64) {
+			*name = xstrndup(open + 1, (size_t)(close - open - 1));
+			*tier = TIER_SPECIAL;
+			for (close++; *close == ' '; close++)
+				;
+			*rest = *close ? close : NULL;
+			return true;
+		}
+	}
 	if (open) {
 		const char *close = strchr(open, ')');
 		size_t n = close ? (size_t)(close - open - 1) : 0;
@@ -444,6 +622,15 @@ static bool tier_heading(const char *s, size_t len, char **name, enum tier *tier
 	}
 	for (const char *p = s; (p = strchr(p, ':')); p++)
 		colon = p;
+	if (colon && special_case_words(s, (size_t)(colon - s)) && colon[1]) {
+		const char *t = colon + 1 + strspn(colon + 1, " ");
+
+		if (*t && strlen(t) < 64) {
+			*name = xstrdup(t);
+			*tier = TIER_SPECIAL;
+			return true;
+		}
+	}
 	if (colon && colon > s) {
 		const char *t = colon + 1;
 
@@ -473,9 +660,29 @@ static bool title_line(const char *s, int *year, const char **name)
 }
 
 /* A name as headings write it: "KOREA, DEMOCRATIC PEOPLE'S REPUBLIC OF". */
+/* Strips the marks a heading may put after a name: a territory's dagger
+ * ("CURA\xc3\x87AO\xe2\x80\xa0"), a double dagger, an asterisk, superscript footnote digits. */
+static size_t without_marks(const char *s, size_t n)
+{
+	static const char *const marks[] = {
+		"\xe2\x80\xa0", "\xe2\x80\xa1", "*", "\xc2\xb9", "\xc2\xb2", "\xc2\xb3", " ", NULL,
+	};
+
+	return strip_suffixes(s, n, marks);
+}
+
 static const struct country *match_heading_name(const struct importer *im, const char *name)
 {
-	return *name ? countries_match_name(im->cs, name) : NULL;
+	size_t n = without_marks(name, strlen(name));
+	char *bare;
+	const struct country *c;
+
+	if (!n)
+		return NULL;
+	bare = xstrndup(name, n);
+	c = countries_match_name(im->cs, bare);
+	free(bare);
+	return c;
 }
 
 static bool plausible_heading_name(const char *name)
@@ -485,14 +692,15 @@ static bool plausible_heading_name(const char *name)
 	for (const char *p = name; *p; p++)
 		words += *p == ' ';
 	return n && n <= 60 && words <= 8 && !has_lower(name, n) && has_alpha(name, n) &&
-	       !ends_sentence(name, n);
+	       !text_ends_sentence(name, n);
 }
 
-/* The text line before line i, looking past one blank line; NULL if none. */
-static struct line *line_before(struct importer *im, size_t i)
+/* The text line before line i (or, with headings, a country heading),
+ * looking past one blank line; NULL if none. */
+static struct line *line_before(struct importer *im, size_t i, bool headings)
 {
 	for (size_t k = i, blanks = 0; k-- > 0;) {
-		if (im->lines[k].kind == L_TEXT)
+		if (im->lines[k].kind == L_TEXT || (headings && im->lines[k].kind == L_COUNTRY))
 			return &im->lines[k];
 		if (im->lines[k].kind != L_BLANK || ++blanks > 1)
 			return NULL;
@@ -500,24 +708,30 @@ static struct line *line_before(struct importer *im, size_t i)
 	return NULL;
 }
 
-/* A tier on a line of its own ("TIER 3") under the country's name. */
-static bool tier_only(const char *s, enum tier *tier)
-{
-	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_parse(s, tier);
-}
-
 /* Resolves a heading's name, taking in the line before when the name was
  * split over two ("KOREA, DEMOCRATIC" / "PEOPLE'S REPUBLIC OF: TIER 3").
  * *name may be replaced by the joined name. */
 static const struct country *resolve_heading(struct importer *im, size_t i, char **name)
 {
-	const struct country *c = match_heading_name(im, *name);
-	struct line *prev = line_before(im, i);
+	const struct country *c = match_heading_name(im, *name), *whole;
+	struct line *prev = line_before(im, i, false);
 	char *joined;
 
-	if (c || !prev || ends_sentence(prev->s, prev->len) || !plausible_heading_name(prev->s))
+	if (!prev || text_ends_sentence(prev->s, prev->len) || !plausible_heading_name(prev->s))
 		return c;
+	/* "DEMOCRATIC" / "REPUBLIC OF THE CONGO (Tier 3)": the two lines name
+	 * another country than the second alone. */
 	joined = xasprintf("%s %s", prev->s, *name);
+	if (c) {
+		if ((whole = match_heading_name(im, joined))) {
+			prev->kind = L_DEBRIS;
+			free(*name);
+			*name = joined;
+			return whole;
+		}
+		free(joined);
+		return c;
+	}
 	if ((c = match_heading_name(im, joined)) || plausible_heading_name(joined)) {
 		prev->kind = L_DEBRIS;
 		free(*name);
@@ -554,11 +768,22 @@ static bool classify_country(struct importer *im, size_t i)
 		l->year = year;
 		return true;
 	}
-	if (tier_only(l->s, &tier) && (prev = line_before(im, i)) &&
-	    prev->len && prev->s[prev->len - 1] == ':') {
+	/* "KENYA" or "KENYA:" then "Tier 2" (the 2001-2007 layout). */
+	if (tier_only(l->s, &tier) && (prev = line_before(im, i, true)) && prev->len &&
+	    (prev->kind == L_TEXT || prev->kind == L_COUNTRY) &&
+	    (prev->s[prev->len - 1] == ':' || (plausible_heading_name(prev->s) &&
+					      match_heading_name(im, prev->s)))) {
 		size_t k = (size_t)(prev - im->lines);
 
-		name = xstrndup(prev->s, prev->len - 1);
+		if (prev->kind == L_COUNTRY) {
+			/* A heading seen as such by its type, its tier below it. */
+			if (prev->tier)
+				return false;
+			prev->tier = tier;
+			l->kind = L_DEBRIS;
+			return true;
+		}
+		name = xstrndup(prev->s, prev->len - (prev->s[prev->len - 1] == ':'));
 		if (!(l->country = resolve_heading(im, k, &name))) {
 			free(name);
 			return false;
@@ -590,6 +815,44 @@ static bool classify_country(struct importer *im, size_t i)
 	return true;
 }
 
+static bool placements_title(const char *s)
+{
+	return !strcasecmp(s, "tier placements") || !strcasecmp(s, "tier placements:");
+}
+
+/* A heading by its type or element that is a country's name alone ("Kenya"
+ * as a page's h2, "KENYA" over its tier in the early editions). */
+static bool name_heading(struct importer *im, struct line *l)
+{
+	if (l->len > 60 || !(l->country = match_heading_name(im, l->s)))
+		return false;
+	l->kind = L_COUNTRY;
+	return true;
+}
+
+/* A line the layout set apart as a heading. */
+static void classify_heading(struct importer *im, size_t i)
+{
+	struct line *l = &im->lines[i];
+
+	if (placements_title(l->s)) {
+		l->kind = L_CHAPTER;
+		l->placements = true;
+	} else if (im->opt->commentary) {
+		return;
+	} else if (classify_country(im, i) || name_heading(im, l)) {
+		if (l->rest && debris_text(l->rest, strlen(l->rest)))
+			l->rest = NULL;
+	} else if ((l->section = section_heading(l->s, &l->rest))) {
+		l->kind = L_SECTION;
+	} else if (debris_text(l->s, l->len)) {
+		l->kind = L_DEBRIS;
+	} else if (l->level == 1) {
+		l->kind = L_CHAPTER;
+	}
+	/* Any other heading stays text: a paragraph of its own. */
+}
+
 static void classify_lines(struct importer *im)
 {
 	for (size_t i = 0; i < im->n_lines; i++) {
@@ -597,9 +860,18 @@ static void classify_lines(struct importer *im)
 
 		if (l->kind != L_TEXT)
 			continue;
+		if (l->role == SRC_HEADING) {
+			classify_heading(im, i);
+			continue;
+		}
 		if (!im->opt->commentary && classify_country(im, i)) {
 			if (l->rest && debris_text(l->rest, strlen(l->rest)))
 				l->rest = NULL;
+			continue;
+		}
+		if (placements_title(l->s)) {
+			l->kind = L_CHAPTER;
+			l->placements = true;
 			continue;
 		}
 		if (debris_text(l->s, l->len)) {
@@ -618,7 +890,7 @@ static void classify_lines(struct importer *im)
 				}
 			/* A heading word in running prose ("... of their / protection"). */
 			if (has_lower(l->s, l->len) && !l->rest && prev && prev->kind == L_TEXT &&
-			    !ends_sentence(prev->s, prev->len) && i > 0 && im->lines[i - 1].kind == L_TEXT)
+			    !text_ends_sentence(prev->s, prev->len) && i > 0 && im->lines[i - 1].kind == L_TEXT)
 				l->section = NULL;
 			else
 				l->kind = L_SECTION;
@@ -698,7 +970,7 @@ static void measure(struct importer *im)
 		if (l->kind != L_TEXT)
 			continue;
 		w[n++] = char_count(l->s, l->len);
-		sentence_ends += ends_sentence(l->s, l->len);
+		sentence_ends += text_ends_sentence(l->s, l->len);
 		if (last_text != SIZE_MAX) {
 			pairs++;
 			single_gaps += i - last_text == 2 && im->lines[i - 1].kind == L_BLANK;
@@ -840,12 +1112,14 @@ static void join_line(struct importer *im, const char *s, size_t len)
 static bool paragraph_break(const struct importer *im, const struct line *prev,
 			    const struct line *next, size_t blanks)
 {
-	bool ends = ends_sentence(prev->s, prev->len), cont = starts_continuation(next->s);
+	bool ends = text_ends_sentence(prev->s, prev->len), cont = starts_continuation(next->s);
 	size_t gap = im->double_spaced && blanks ? blanks - 1 : blanks;
 	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
 
-	if (starts_bullet(next->s))
+	if (starts_bullet(next->s) || next->brk == SRC_BREAK_NEW)
 		return true;
+	if (next->brk == SRC_BREAK_JOIN)
+		return false;
 	/* Recommendations one per line, without bullets (web copies). */
 	if (ends && !cont && db && db->n && db->secs[db->n - 1].id &&
 	    !strcmp(db->secs[db->n - 1].id, "recommendations"))
@@ -898,6 +1172,141 @@ static void start_country(struct importer *im, const struct line *l)
 	db->year = l->year;
 }
 
+/* --- two columns flattened line by line ------------------------------------ */
+
+/* Whether the text makes "head" + "tail" a word it uses elsewhere, whole
+ * or hyphenated. */
+static bool known_join(const struct word_stats *ws, const char *head, size_t hn, const char *tail)
+{
+	struct strbuf sb = {0};
+	size_t tn = 0;
+	bool known;
+
+	while (isalpha((unsigned char)tail[tn]))
+		tn++;
+	if (!tn)
+		return false;
+	sb_add(&sb, head, hn);
+	sb_add(&sb, tail, tn);
+	known = word_stats_word(ws, sb.buf, sb.len) > 0;
+	sb_reset(&sb);
+	sb_add(&sb, head, hn);
+	sb_addc(&sb, '-');
+	sb_add(&sb, tail, tn);
+	known = known || word_stats_compound(ws, sb.buf, sb.len) > 0;
+	sb_free(&sb);
+	return known;
+}
+
+/* A run of lines [a, b) whose words split at a line end are made whole by
+ * the line after next, not by the next: the lines of two columns taken in
+ * turn, as a copy across a two-column page gives them. */
+static bool interleaved(const struct importer *im, size_t a, size_t b)
+{
+	size_t skip = 0, next = 0;
+
+	for (size_t i = a; i + 2 < b; i++) {
+		const struct line *l = &im->lines[i];
+		size_t hn;
+		bool by_next, by_after;
+
+		if (!l->len || l->s[l->len - 1] != '-' || !(hn = trailing_word(l->s, l->len - 1)))
+			continue;
+		by_next = known_join(im->ws, l->s + l->len - 1 - hn, hn, im->lines[i + 1].s);
+		by_after = known_join(im->ws, l->s + l->len - 1 - hn, hn, im->lines[i + 2].s);
+
+		next += by_next && !by_after;
+		skip += by_after && !by_next;
+	}
+	return skip >= 2 && skip > 2 * next;
+}
+
+/* Puts the lines of interleaved runs back in column order: every other
+ * line (the left column), then the rest (the right one). */
+static void deinterleave(struct importer *im)
+{
+	for (size_t a = 0; a < im->n_lines;) {
+		size_t b = a;
+		struct line *tmp;
+
+		while (b < im->n_lines && im->lines[b].kind != L_BLANK && !im->lines[b].page &&
+		       im->lines[b].role == SRC_TEXT)
+			b++;
+		if (b - a >= 6 && interleaved(im, a, b)) {
+			tmp = xmalloc((b - a) * sizeof(*tmp));
+			for (size_t i = a, o = 0; o < b - a; i += 2, o++) {
+				if (i >= b)
+					i = a + 1;
+				tmp[o] = im->lines[i];
+			}
+			memcpy(im->lines + a, tmp, (b - a) * sizeof(*tmp));
+			free(tmp);
+			diags_add(im->d, DIAG_WARNING, im->name, im->lines[a].no, 1,
+				  "lines %u-%u alternate between two columns (a page copied across its "
+				  "columns): read as one column, then the other; check this narrative",
+				  im->lines[a].no, im->lines[b - 1].no);
+		}
+		a = b + 1;
+	}
+}
+
+static void add_placement(struct importer *im, const struct country *c, const struct line *l)
+{
+	struct import_result *res = im->res;
+
+	GROW(res->placements, res->cap_placements, res->n_placements + 1);
+	res->placements[res->n_placements].country = c;
+	res->placements[res->n_placements].tier = im->placement_tier;
+	res->placements[res->n_placements].line = l->no;
+	res->placements[res->n_placements].page = l->page;
+	res->n_placements++;
+}
+
+/* A line of the tier placement list: a tier ("TIER 2 WATCH LIST", "SPECIAL
+ * CASES") for the names under it, or names, one a line or set in columns. */
+static void take_placement(struct importer *im, const struct line *l)
+{
+	const struct country *c;
+	enum tier t;
+
+	if (starts_with_ci(l->s, "special case")) {
+		im->placement_tier = TIER_SPECIAL;
+	} else if (tier_only(l->s, &t)) {
+		im->placement_tier = t;
+	} else if (!im->placement_tier) {
+		return;
+	} else if ((c = match_heading_name(im, l->s))) {
+		add_placement(im, c, l);
+	} else {
+		/* Columns of names, as a plain extraction lays them out. */
+		for (const char *p = l->s; *p;) {
+			size_t n = 0;
+			char *name;
+
+			while (p[n] && !(p[n] == ' ' && p[n + 1] == ' '))
+				n++;
+			name = xstrndup(p, n);
+			if ((c = match_heading_name(im, name)))
+				add_placement(im, c, l);
+			free(name);
+			p += n;
+			p += strspn(p, " ");
+		}
+	}
+}
+
+/* The pages a narrative's text is on. */
+static void note_page(struct importer *im, const struct line *l)
+{
+	struct doc_b *db = cur_doc(im);
+
+	if (!db || !l->page)
+		return;
+	if (!db->first_page)
+		db->first_page = l->page;
+	db->last_page = l->page;
+}
+
 static void build(struct importer *im)
 {
 	const struct line *prev = NULL;
@@ -917,10 +1326,29 @@ static void build(struct importer *im)
 			continue;
 		case L_DEBRIS:
 			continue;
+		case L_CHAPTER:
+			flush_para(im);
+			im->outside = true;
+			im->in_placements = l->placements;
+			im->placement_tier = TIER_NONE;
+			prev = NULL;
+			continue;
 		case L_COUNTRY:
+			im->outside = im->in_placements = false;
 			start_country(im, l);
+			note_page(im, l);
 			prev = NULL;
 			break;
+		case L_SECTION:
+		case L_TEXT:
+			if (!im->outside)
+				break;
+			if (im->in_placements)
+				take_placement(im, l);
+			im->n_outside++;
+			continue;
+		}
+		switch (l->kind) {
 		case L_SECTION:
 			flush_para(im);
 			if (!cur_doc(im))
@@ -942,7 +1370,10 @@ static void build(struct importer *im)
 			if (!im->para.len)
 				im->para_line = l->no;
 			join_line(im, l->s, l->len);
+			note_page(im, l);
 			prev = l;
+			break;
+		default:
 			break;
 		}
 		blanks = 0;
@@ -1070,11 +1501,27 @@ static void set_country(struct doc_b *db, const struct country *c)
 }
 
 /* Text before any heading: whose narrative is it? */
+static size_t doc_words(const struct doc_b *db)
+{
+	size_t n = 0;
+
+	for (size_t s = 0; s < db->n; s++)
+		for (size_t k = 0; k < db->secs[s].n; k++)
+			for (const char *p = db->secs[s].v[k].text; *p; p++)
+				n += *p != ' ' && (p[1] == ' ' || !p[1]);
+	return n;
+}
+
+/* Text before any heading: whose narrative is it?  Before a file's first
+ * country heading it may be no narrative at all (a page header, a site's
+ * lines): then it is left out with a warning, never made a narrative of its
+ * own or an error. */
 static bool settle_country(struct importer *im, struct doc_b *db)
 {
 	const struct country *c;
 	const char *first;
 	size_t mentions = 0;
+	bool headed_later = db == im->docs && im->n_docs > 1;
 
 	if (db->slug)
 		return true;
@@ -1086,6 +1533,11 @@ static bool settle_country(struct importer *im, struct doc_b *db)
 		}
 	} else if ((c = government_of(im, first))) {
 		db->fragment = false;
+	} else if (headed_later && doc_words(db) < 60) {
+		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
+			  "%zu words before the first country heading are no narrative's text; left out "
+			  "(use --country if they are)", doc_words(db));
+		return false;
 	} else if ((c = most_named(im, db, &mentions))) {
 		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
 			  "no country heading: the text names %s most (%zu times); "
@@ -1162,8 +1614,8 @@ static void settle_untitled(struct importer *im, struct doc_b *db)
 	split_section(db, 0, split, "overview");
 }
 
-/* "...therefore Kenya remained on Tier 2": the tier said in the overview. */
-static enum tier tier_from_text(const struct doc_b *db)
+/* "...therefore Kenya remained on Tier 2": the tier a paragraph says. */
+static enum tier tier_said(const char *text)
 {
 	static const char *const verbs[] = {
 		"remained on ", "remains on ", "remain on ", "placed on ", "downgraded to ",
@@ -1171,31 +1623,45 @@ static enum tier tier_from_text(const struct doc_b *db)
 	};
 	enum tier t = TIER_NONE;
 
-	for (size_t s = 0; s < db->n && !t; s++) {
-		if (!db->secs[s].id || strcmp(db->secs[s].id, "overview") || !db->secs[s].n)
-			continue;
-		for (const char *p = db->secs[s].v[0].text; *p && !t; p++)
-			for (const char *const *v = verbs; *v && !t; v++) {
-				const char *q = p + strlen(*v);
-				char buf[24];
-				size_t n;
+	for (const char *p = text; *p && !t; p++)
+		for (const char *const *v = verbs; *v && !t; v++) {
+			const char *q = p + strlen(*v);
+			char buf[24];
+			size_t n;
 
-				if (strncmp(p, *v, strlen(*v)))
-					continue;
-				if (starts_with_ci(q, "Tier 2 Watch List"))
-					n = 17;
-				else if (starts_with_ci(q, "Special Case"))
-					n = 12;
-				else if (starts_with_ci(q, "Tier ") && isdigit((unsigned char)q[5]))
-					n = 6;
-				else
-					continue;
-				memcpy(buf, q, n);
-				buf[n] = '\0';
-				if (!tier_parse(buf, &t))
-					t = TIER_NONE;
-			}
-	}
+			if (strncmp(p, *v, strlen(*v)))
+				continue;
+			if (starts_with_ci(q, "Tier 2 Watch List"))
+				n = 17;
+			else if (starts_with_ci(q, "Special Case"))
+				n = 12;
+			else if (starts_with_ci(q, "Tier ") && isdigit((unsigned char)q[5]))
+				n = 6;
+			else
+				continue;
+			memcpy(buf, q, n);
+			buf[n] = '\0';
+			if (!tier_parse(buf, &t))
+				t = TIER_NONE;
+		}
+	return t;
+}
+
+/* The tier the overview says; where headings were lost, the sentence may
+ * have landed in any section but the recommendations. */
+static enum tier tier_from_text(const struct doc_b *db)
+{
+	enum tier t = TIER_NONE;
+
+	for (int pass = 0; pass < 2 && !t; pass++)
+		for (size_t s = 0; s < db->n && !t; s++) {
+			const char *id = db->secs[s].id;
+
+			if (!id || !strcmp(id, "recommendations") || !strcmp(id, "overview") != (pass == 1))
+				continue;
+			for (size_t k = 0; k < db->secs[s].n && !t; k++)
+				t = tier_said(db->secs[s].v[k].text);
+		}
 	return t;
 }
 
@@ -1266,7 +1732,8 @@ static void split_items(const struct section_b *s, struct document *doc, struct 
 			how = SPLIT_BULLETS;
 	if (!how && s->n == 1 && count_sentences(s->v[0].text) >= 3)
 		how = SPLIT_SENTENCES;
-	else if (!how && s->n == 1 && count_str(s->v[0].text, "; ") >= 2)
+	else if (!how && s->n == 1 && (count_str(s->v[0].text, "; ") >= 2 ||
+				       (count_str(s->v[0].text, "; ") == 1 && str_find(s->v[0].text, "; and "))))
 		how = SPLIT_SEMICOLONS;
 	for (size_t k = 0; k < s->n; k++) {
 		const char *p = s->v[k].text, *next;
@@ -1289,7 +1756,7 @@ static void split_items(const struct section_b *s, struct document *doc, struct 
 }
 
 /* Narratives that stop before their last section, or mid-sentence. */
-static bool doc_complete(const struct importer *im, const struct doc_b *db)
+static bool doc_complete(const struct importer *im, const struct doc_b *db, int year)
 {
 	bool has[8] = { false };
 	const struct section_b *last = NULL;
@@ -1303,12 +1770,34 @@ static bool doc_complete(const struct importer *im, const struct doc_b *db)
 		if (db->secs[s].n)
 			last = &db->secs[s];
 	}
-	if (!last || !ends_sentence(last->v[last->n - 1].text, strlen(last->v[last->n - 1].text)))
+	if (!last || !text_ends_sentence(last->v[last->n - 1].text, strlen(last->v[last->n - 1].text)))
+		return false;
+	/* A heading with nothing under it at the end: the copy stops there. */
+	if (db->n && !db->secs[db->n - 1].n)
 		return false;
 	if (im->opt->commentary)
 		return true;
 	/* overview, then prosecution/protection/prevention or government efforts */
-	return has[0] && ((has[2] && has[3] && has[4]) || has[5]);
+	if (has[0] && ((has[2] && has[3] && has[4]) || has[5]))
+		return true;
+	/* The first editions (2001-2003) have no headings after the overview,
+	 * and the Special Cases of the 2000s are a paragraph or two: whole when
+	 * they end with a sentence. */
+	return !has[1] && !has[2] && !has[3] && !has[4] && !has[5] &&
+	       (year <= 2003 || (year <= 2007 && db->tier == TIER_SPECIAL));
+}
+
+/* The edition in a saved page's address: a path segment that is a year
+ * (".../tiprpt/2006/65990.htm") or starts one ("/2022-trafficking-in-..."). */
+static int url_year(const char *url)
+{
+	for (const char *p = strchr(url, '/'); p; p = strchr(p + 1, '/')) {
+		int y = year_at(p + 1);
+
+		if (y && (p[5] == '/' || p[5] == '-'))
+			return y;
+	}
+	return 0;
 }
 
 static struct document *finish_doc(struct importer *im, struct doc_b *db)
@@ -1319,9 +1808,13 @@ static struct document *finish_doc(struct importer *im, struct doc_b *db)
 
 	if (!year)
 		year = import_year_from_name(im->name);
+	if (!year && im->url)
+		year = url_year(im->url);
 	if (!year && !im->opt->commentary) {
-		diags_add(im->d, DIAG_ERROR, im->name, db->line, 1,
-			  "cannot tell which edition this is: give --year");
+		if (!im->warned_year)
+			diags_add(im->d, DIAG_ERROR, im->name, db->line, 1,
+				  "cannot tell which edition this is: give --year");
+		im->warned_year = true;
 		return NULL;
 	}
 	if (!db->tier && !im->opt->commentary)
@@ -1334,8 +1827,19 @@ static struct document *finish_doc(struct importer *im, struct doc_b *db)
 	else
 		source = xasprintf("%d Trafficking in Persons Report", year);
 	document_set(doc, db->slug, year, db->tier, im->opt->title ? im->opt->title : db->name,
-		     source, doc_complete(im, db));
+		     source, doc_complete(im, db, year));
 	free(source);
+	if (db->first_page) {
+		char pages[32];
+
+		if (db->first_page == db->last_page)
+			snprintf(pages, sizeof(pages), "%u", db->first_page);
+		else
+			snprintf(pages, sizeof(pages), "%u-%u", db->first_page, db->last_page);
+		document_set_source_ref(doc, im->url, pages);
+	} else if (im->url) {
+		document_set_source_ref(doc, im->url, NULL);
+	}
 	for (size_t s = 0; s < db->n; s++) {
 		const struct section_b *sb = &db->secs[s];
 		struct section *out;
@@ -1382,6 +1886,140 @@ static void settle_missing_headings(struct doc_b *db)
 	}
 }
 
+/* The words recommendations open with: a verb in the imperative, or an
+ * adverb before one ("Vigorously investigate ..."). */
+static bool imperative(const char *p)
+{
+	static const char *const words[] = {
+		"Accede", "Adopt", "Allocate", "Allow", "Amend", "Approve", "Cease", "Collect",
+		"Conduct", "Consider", "Continue", "Convict", "Coordinate", "Create", "Criminalize",
+		"Designate", "Develop", "Draft", "Eliminate", "Enact", "End", "Enforce", "Ensure",
+		"Establish", "Expand", "Extend", "Finalize", "Forge", "Formalize", "Fully", "Fund",
+		"Hold", "Identify", "Implement", "Improve", "Increase", "Institute", "Investigate",
+		"Issue", "Launch", "Make", "Monitor", "Pass", "Proactively", "Prohibit", "Prosecute",
+		"Protect", "Provide", "Publish", "Raise", "Reduce", "Regulate", "Revise", "Screen",
+		"Seek", "Share", "Significantly", "Strengthen", "Support", "Systematically", "Take",
+		"Train", "Update", "Vigorously", NULL,
+	};
+
+	p += strspn(p, " ");
+	if (starts_bullet(p))
+		p += 3 + strspn(p + 3, " ");
+	for (const char *const *w = words; *w; w++) {
+		size_t n = strlen(*w);
+
+		if (!strncmp(p, *w, n) && (p[n] == ' ' || p[n] == ','))
+			return true;
+	}
+	return false;
+}
+
+/* A paragraph that is a list of recommendations: its items (at bullets,
+ * at " * ", else at sentences) all open in the imperative. */
+static bool recommendation_para(const char *text)
+{
+	const char *sep = str_find(text, BULLET) ? BULLET : str_find(text, " * ") ? " * " : NULL;
+	size_t items = 0;
+
+	for (const char *p = text; *p;) {
+		const char *end = sep ? str_find(p, sep) : sentence_end(p);
+
+		p += strspn(p, " ");
+		if (!end)
+			end = p + strlen(p);
+		if (end > p) {
+			if (!imperative(p))
+				return false;
+			items++;
+		}
+		p = sep && *end ? end + strlen(sep) : end;
+	}
+	return items > 0;
+}
+
+/* Splits section idx where its paragraphs turn to another of the report's
+ * sections by their opening words ("The government maintained law
+ * enforcement efforts" starts Prosecution). */
+static void split_by_guess(struct doc_b *db, size_t idx, size_t from)
+{
+	for (size_t k = from; k < db->secs[idx].n; k++) {
+		const char *g = guess_section(db->secs[idx].v[k].text);
+
+		if (strcmp(g, "profile") && strcmp(g, db->secs[idx].id)) {
+			split_section(db, idx, k, g);
+			idx++;
+			k = 0;
+		}
+	}
+}
+
+static int section_at(const struct doc_b *db, const char *id)
+{
+	for (size_t s = 0; s < db->n; s++)
+		if (db->secs[s].id && !strcmp(db->secs[s].id, id))
+			return (int)s;
+	return -1;
+}
+
+/* Items run together at " * " are items at bullets. */
+static void stars_to_bullets(char **text)
+{
+	struct strbuf sb = {0};
+	const char *p = *text, *star;
+
+	if (!str_find(p, " * "))
+		return;
+	while ((star = str_find(p, " * "))) {
+		sb_add(&sb, p, (size_t)(star - p));
+		sb_adds(&sb, " " BULLET " ");
+		p = star + 3;
+	}
+	sb_adds(&sb, p);
+	free(*text);
+	*text = sb_detach(&sb);
+}
+
+/* Recommendations a copy left without their heading: imperative items right
+ * after the overview's first paragraph (one a line, or run together at
+ * bullets or " * ").  And a list whose next heading a site stripped: the
+ * prose after it ("The government maintained ...") is not an item. */
+static void settle_recommendations(struct doc_b *db)
+{
+	int o = section_at(db, "overview"), r = section_at(db, "recommendations");
+	struct section_b *sec;
+	size_t k, m;
+
+	if (r < 0 && o >= 0) {
+		sec = &db->secs[o];
+		for (k = 1; k < sec->n && !recommendation_para(sec->v[k].text); k++)
+			;
+		for (m = k; m < sec->n && recommendation_para(sec->v[m].text); m++)
+			stars_to_bullets(&sec->v[m].text);
+		if (k == sec->n)
+			return;
+		split_section(db, (size_t)o, k, "recommendations");
+		r = o + 1;
+		if (m - k < db->secs[r].n)
+			split_section(db, (size_t)r, m - k, guess_section(db->secs[r].v[m - k].text));
+		split_by_guess(db, (size_t)r + 1 < db->n ? (size_t)r + 1 : (size_t)r, 1);
+		return;
+	}
+	if (r < 0 || db->secs[r].n < 2)
+		return;
+	sec = &db->secs[r];
+	for (k = 0; k < sec->n; k++)
+		if (str_find(sec->v[k].text, BULLET))
+			return;
+	for (k = 1; k < sec->n && imperative(sec->v[k].text); k++)
+		;
+	if (k < sec->n && (starts_with_ci(sec->v[k].text, "The ") ||
+			   starts_with_ci(sec->v[k].text, "Authorities") ||
+			   starts_with_ci(sec->v[k].text, "Officials"))) {
+		split_section(db, (size_t)r, k, guess_section(sec->v[k].text));
+		split_by_guess(db, (size_t)r + 1, 1);
+	}
+}
+
 static void doc_b_free(struct doc_b *db)
 {
 	for (size_t s = 0; s < db->n; s++) {
@@ -1406,24 +2044,24 @@ static void importer_free(struct importer *im)
 	sb_free(&im->para);
 }
 
-bool import_text(const char *name, const char *buf, size_t len, const struct countries *cs,
-		 const struct import_options *opt, struct import_result *res, struct diags *d)
+bool import_source(struct import_source *src, const struct countries *cs,
+		   const struct import_options *opt, struct import_result *res, struct diags *d)
 {
-	struct importer im = { .name = name, .cs = cs, .opt = opt, .d = d };
+	struct importer im = { .name = src->name, .cs = cs, .opt = opt, .d = d, .res = res,
+			       .url = src->url };
 	size_t before = res->n_docs;
-	char *copy;
 
-	if (!utf8_check(name, buf, len, d))
-		return false;
-	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
-		buf += 3;
-		len -= 3;
-	}
-	copy = xstrndup(buf, len);
-	split_lines(&im, copy, len);
+	if (src->side_by_side)
+		diags_add(d, DIAG_WARNING, im.name, 0, 0,
+			  "%u page%s written as two columns side by side (as pdftotext -layout writes "
+			  "them) read one column after the other: check these narratives",
+			  src->side_by_side, src->side_by_side == 1 ? "" : "s");
+	unflatten(src);
+	take_lines(&im, src);
 	classify_lines(&im);
 	find_text_year(&im);
 	measure(&im);
+	deinterleave(&im);
 	build(&im);
 	for (size_t i = 0; i < im.n_docs; i++) {
 		struct doc_b *db = &im.docs[i];
@@ -1432,31 +2070,88 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 		if (!db->n || !settle_country(&im, db))
 			continue;
 		settle_untitled(&im, db);
+		settle_recommendations(db);
 		settle_missing_headings(db);
 		if (!(doc = finish_doc(&im, db)))
 			continue;
 		if (!doc->n_sections) {
-			diags_add(d, DIAG_WARNING, name, db->line, 1, "no text under the heading for %s",
+			diags_add(d, DIAG_WARNING, im.name, db->line, 1, "no text under the heading for %s",
 				  db->slug);
 			document_free(doc);
 			continue;
 		}
 		GROW(res->docs, res->cap_docs, res->n_docs + 1);
-		res->docs[res->n_docs++] = doc;
+		res->docs[res->n_docs].doc = doc;
+		res->docs[res->n_docs].line = db->line;
+		res->docs[res->n_docs].page = db->first_page;
+		res->n_docs++;
 	}
 	res->n_debris += im.n_debris;
+	res->n_outside += im.n_outside;
+	res->n_pages += src->n_pages;
 	if (res->n_docs == before && !d->n_errors)
-		diags_add(d, DIAG_ERROR, name, 0, 0, "no narrative found");
+		diags_add(d, DIAG_ERROR, im.name, 0, 0, "no narrative found");
 	importer_free(&im);
-	free(copy);
 	return res->n_docs > before;
+}
+
+bool import_text(const char *name, const char *buf, size_t len, const struct countries *cs,
+		 const struct import_options *opt, struct import_result *res, struct diags *d)
+{
+	struct import_source src = { .name = name };
+	bool ok;
+
+	if (!utf8_check(name, buf, len, d))
+		return false;
+	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
+		buf += 3;
+		len -= 3;
+	}
+	import_source_text(&src, buf, len);
+	ok = import_source(&src, cs, opt, res, d);
+	import_source_free(&src);
+	return ok;
+}
+
+enum import_format import_detect(const char *buf, size_t len)
+{
+	if (pdf_sniff(buf, len))
+		return IMPORT_PDF;
+	return html_sniff(buf, len) ? IMPORT_HTML : IMPORT_TEXT;
+}
+
+const char *import_format_name(enum import_format f)
+{
+	return f == IMPORT_PDF ? "PDF" : f == IMPORT_HTML ? "HTML" : "text";
+}
+
+bool import_buffer(const char *name, const char *buf, size_t len, const struct countries *cs,
+		   const struct import_options *opt, struct import_result *res, struct diags *d)
+{
+	struct import_source src = { .name = name };
+	bool ok;
+
+	switch (import_detect(buf, len)) {
+	case IMPORT_PDF:
+		ok = import_source_pdf(&src, buf, len, d, opt->progress, opt->progress_arg);
+		break;
+	case IMPORT_HTML:
+		ok = import_source_html(&src, buf, len, d);
+		break;
+	default:
+		return import_text(name, buf, len, cs, opt, res, d);
+	}
+	ok = ok && import_source(&src, cs, opt, res, d);
+	import_source_free(&src);
+	return ok;
 }
 
 void import_result_free(struct import_result *res)
 {
 	for (size_t i = 0; i < res->n_docs; i++)
-		document_free(res->docs[i]);
+		document_free(res->docs[i].doc);
 	free(res->docs);
+	free(res->placements);
 	memset(res, 0, sizeof(*res));
 }
 

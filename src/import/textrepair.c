@@ -216,7 +216,7 @@ static const char *const compound_heads[] = {
 	"anti", "non", "self", "cross", "counter", "ex", "post", "pre", "pro", "semi", "quasi",
 	"well", "low", "high", "full", "part", "long", "short", "state", "sub", "mid", "multi",
 	"co", "government", "victim", "child", "gender", "community", "court", "law", "job",
-	"trauma", "debt", "forced", "labor", "sex", "human", "so", "would", NULL,
+	"trauma", "debt", "forced", "labor", "sex", "human", "so", "would", "intra", NULL,
 };
 static const char *const compound_tails[] = {
 	"related", "based", "led", "run", "owned", "flagged", "funded", "sponsored", "affected",
@@ -259,6 +259,11 @@ bool hyphen_keep(const struct word_stats *ws, const char *head, size_t head_len,
 	if (isupper((unsigned char)head[0]) && word_stats_word(ws, head, head_len))
 		return true;
 	if (in_list(compound_heads, head, head_len) || in_list(compound_tails, tail, tail_len))
+		return true;
+	/* "re-" / "education", "co-" / "operation": a short prefix whose vowel
+	 * the next word repeats keeps its hyphen. */
+	if (head_len <= 4 && strchr("aeiou", tolower((unsigned char)head[head_len - 1])) &&
+	    tolower((unsigned char)head[head_len - 1]) == tolower((unsigned char)tail[0]))
 		return true;
 	return head_len >= 3 && tail_len >= 3 && word_stats_word(ws, head, head_len) &&
 	       word_stats_word(ws, tail, tail_len);
@@ -341,4 +346,32 @@ void text_repair(const struct word_stats *ws, const char *s, size_t len, struct 
 			sb_add(sb, s + i, n);
 		i += n;
 	}
+}
+
+size_t strip_suffixes(const char *s, size_t len, const char *const *suffixes)
+{
+	bool again = true;
+
+	while (again && len) {
+		again = false;
+		for (const char *const *x = suffixes; *x; x++) {
+			size_t n = strlen(*x);
+
+			if (len >= n && !memcmp(s + len - n, *x, n)) {
+				len -= n;
+				again = true;
+			}
+		}
+	}
+	return len;
+}
+
+bool text_ends_sentence(const char *s, size_t len)
+{
+	/* Closing quotes and brackets may follow a sentence's full stop. */
+	static const char *const closers[] = { "\xe2\x80\x9d", "\xe2\x80\x99", "\"", "'", ")", "]", NULL };
+
+	len = strip_suffixes(s, len, closers);
+	return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?' ||
+		       s[len - 1] == ':');
 }

@@ -34,6 +34,14 @@ size_t word_stats_compound(const struct word_stats *ws, const char *word, size_t
 bool hyphen_keep(const struct word_stats *ws, const char *head, size_t head_len,
 		 const char *tail, size_t tail_len);
 
+/* The length of s[0..len) without any of the NULL-terminated list of
+ * suffixes at its end, removed as long as one is there. */
+size_t strip_suffixes(const char *s, size_t len, const char *const *suffixes);
+
+/* Whether s[0..len) ends a sentence (or a heading's colon): a full stop,
+ * "!", "?" or ":", maybe followed by closing quotes and brackets. */
+bool text_ends_sentence(const char *s, size_t len);
+
 /* Appends text to sb with its layout damage repaired: hyphens lost inside
  * words restored where the text writes the compound with one ("COVID19" ->
  * "COVID-19"), stray "word- word" gaps closed by hyphen_keep, and a space

@@ -78,16 +78,16 @@ static size_t *tree_order(const struct tree *t, size_t *order)
 
 /* "2022", made once per year and kept in the tree's arena (a corpus has
  * thousands of documents but a few dozen years). */
-static const char *year_label(struct tree *t, int year)
+static const char *tree_year_label(struct tree *t, int year)
 {
-	char buf[16];
+	char buf[12];
 
 	if (!year)
-		return "undated";
+		return year_label(year, buf);
 	for (size_t i = 0; i < t->n_year_labels; i++)
 		if (t->year_labels[i].year == year)
 			return t->year_labels[i].label;
-	snprintf(buf, sizeof(buf), "%d", year);
+	year_label(year, buf);
 	if (t->n_year_labels == ARRAY_SIZE(t->year_labels))
 		return arena_strdup(t->arena, buf);
 	t->year_labels[t->n_year_labels].year = year;
@@ -154,7 +154,7 @@ static void build_groups(struct tree *t)
 				for (size_t i = 0; i < n; i++)
 					if (t->coll->docs[order[i]].year == years[y])
 						by_year[used++] = order[i];
-				add_group(t, year_label(t, years[y]), by_year + from, used - from);
+				add_group(t, tree_year_label(t, years[y]), by_year + from, used - from);
 			}
 		free(years);
 	}
@@ -232,7 +232,7 @@ static void build_rows(struct tree *t)
 			if (!t->doc_matches[di])
 				continue;
 			if (!t->doc_label[di])
-				t->doc_label[di] = t->mode == TREE_BY_COUNTRY ? year_label(t, e->year)
+				t->doc_label[di] = t->mode == TREE_BY_COUNTRY ? tree_year_label(t, e->year)
 									    : tree_country_name(t, e->slug);
 			push_row(t, ROW_DOC, 1, t->doc_label[di], e, -1, t->doc_expanded[di], 0);
 			if (t->doc_expanded[di] && e->doc)

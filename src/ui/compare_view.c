@@ -83,14 +83,48 @@ static void discard(struct compare_view *cv)
 	cv->cmp = NULL;
 }
 
-/* Compares the open document with the country's edition of year (0: the
- * one before it, else the one after) and shows the comparison. */
-static bool start(struct view *v, struct app *app, int year)
+bool compare_view_start(struct view *v, struct app *app, struct corpus_doc *a, struct corpus_doc *b,
+			const char *section)
 {
 	struct compare_view *cv = v->priv;
+
+	cv->a = a;
+	cv->b = b;
+	/* The comparison needs the width: the tree steps aside (t brings it back). */
+	app->frame.tree_aside = true;
+	app_layout(app);
+	build(cv, app);
+	for (size_t s = 0; section && s < cv->cmp->n_secs; s++)
+		if (!strcmp(cv->cmp->secs[s].id, section))
+			cv->top = cmp_layout_section(&cv->lo, s);
+	app_show(app, v);
+	app_message(app, false, "%d and %d: %.0f%% similar; %s/%s next change, %s swap, %s columns, %s fold, %s back",
+		    cv->a->year, cv->b->year, cv->cmp->similarity * 100, keys_label(ACT_NEXT_CHANGE, CTX_COMPARE),
+		    keys_label(ACT_PREV_CHANGE, CTX_COMPARE), keys_label(ACT_SWAP, CTX_COMPARE),
+		    keys_label(ACT_INLINE, CTX_COMPARE), keys_label(ACT_FOLD, CTX_COMPARE),
+		    keys_label(ACT_CLOSE, CTX_COMPARE));
+	return true;
+}
+
+/* The editions of the open document's country, for a message. */
+static void editions(struct app *app, struct strbuf *sb)
+{
+	struct collection *coll = tree_collection(app->tree);
+	size_t first, n = collection_country_docs(coll, app->open->slug, &first);
+	char yb[12];
+
+	for (size_t i = 0; i < n; i++)
+		sb_addf(sb, "%s%s", i ? ", " : "", year_label(coll->docs[first + i].year, yb));
+}
+
+/* Compares the open document with the country's edition of year (0: the
+ * one before it, else the one after), the older on the left. */
+static bool start(struct view *v, struct app *app, int year)
+{
 	struct collection *coll = tree_collection(app->tree);
 	struct corpus_doc *other = NULL, *cur = app->open;
 	const char *id = app->pane == app->views.reader ? reading_section_id_at_top(&app->reading) : NULL;
+	struct strbuf years = {0};
 	size_t first, n;
 
 	n = collection_country_docs(coll, cur->slug, &first);
@@ -102,34 +136,24 @@ static bool start(struct view *v, struct app *app, int year)
 		other = &coll->docs[at > first ? at - 1 : at + 1];
 	}
 	if (!other || other == cur) {
-		if (year)
-			app_message(app, true, "No %d edition for %s", year, tree_country_name(app->tree, cur->slug));
+		editions(app, &years);
+		if (other == cur)
+			app_message(app, true, "That is the edition you are reading: compare it with another (%s)",
+				    years.buf);
+		else if (year)
+			app_message(app, true, "No %d edition for %s (editions: %s)", year,
+				    tree_country_name(app->tree, cur->slug), years.buf);
 		else
 			app_message(app, true, "%s has only one edition", tree_country_name(app->tree, cur->slug));
+		sb_free(&years);
 		return false;
 	}
 	if (!corpus_doc_load(other, &app->diags)) {
 		app_message(app, true, "%s has errors (listed after you quit)", other->path);
 		return false;
 	}
-	/* The older edition on the left. */
-	cv->a = other->year < cur->year ? other : cur;
-	cv->b = other->year < cur->year ? cur : other;
-	/* The comparison needs the width: the tree steps aside (t brings it back). */
-	app->frame.tree_aside = true;
-	app_layout(app);
-	build(cv, app);
-	/* It opens at the section being read. */
-	for (size_t s = 0; id && s < cv->cmp->n_secs; s++)
-		if (!strcmp(cv->cmp->secs[s].id, id))
-			cv->top = cmp_layout_section(&cv->lo, s);
-	app_show(app, v);
-	app_message(app, false, "%d and %d: %.0f%% similar; %s/%s next change, %s swap, %s columns, %s fold, %s back",
-		    cv->a->year, cv->b->year, cv->cmp->similarity * 100, keys_label(ACT_NEXT_CHANGE, CTX_COMPARE),
-		    keys_label(ACT_PREV_CHANGE, CTX_COMPARE), keys_label(ACT_SWAP, CTX_COMPARE),
-		    keys_label(ACT_INLINE, CTX_COMPARE), keys_label(ACT_FOLD, CTX_COMPARE),
-		    keys_label(ACT_CLOSE, CTX_COMPARE));
-	return true;
+	return other->year < cur->year ? compare_view_start(v, app, other, cur, id)
+				       : compare_view_start(v, app, cur, other, id);
 }
 
 static bool compare_open(struct view *v, struct app *app)

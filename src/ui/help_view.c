@@ -20,8 +20,17 @@ struct help_view {
 	size_t origin;   /* the top when / was pressed */
 };
 
+/* What the tree's marks mean, after the keys. */
+static const struct {
+	const char *mark, *meaning;
+} legend[] = {
+	{ "1 2 2WL 3 SC", "the edition's tier: 1, 2, 2 Watch List, 3, Special Case" },
+	{ "*", "an excerpt: the edition's text is not whole" },
+};
+
 /* The help screen's lines: a group's title (keys NULL), then its keys
- * ("keys  what they do"), then a blank line.  False past the end. */
+ * ("keys  what they do"), then a blank line; last, the tree's marks.
+ * False past the end. */
 static bool help_line(size_t i, char *keys, size_t n, const char **text)
 {
 	size_t at = 0;
@@ -45,6 +54,17 @@ static bool help_line(size_t i, char *keys, size_t n, const char **text)
 			return true;
 		}
 	}
+	if (at++ == i) {
+		*keys = '\0';
+		*text = "Marks in the tree";
+		return true;
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(legend); k++)
+		if (at++ == i) {
+			snprintf(keys, n, "%s", legend[k].mark);
+			*text = legend[k].meaning;
+			return true;
+		}
 	return false;
 }
 

@@ -295,12 +295,15 @@ static int cmp_rank(const void *a, const void *b)
 size_t keys_hints(enum key_context context, char (*out)[64], size_t max)
 {
 	const struct key_binding *v[ARRAY_SIZE(key_bindings)];
+	/* The help and a selection have keys of their own only: the others
+	 * close the help, or are not what a selection is for. */
+	bool with_any = context != CTX_HELP && context != CTX_VISUAL;
 	size_t n = 0, count = 0;
 
 	for (size_t i = 0; i < key_bindings_count; i++) {
 		const struct key_binding *b = &key_bindings[i];
 
-		if (b->hint && (b->context == context || (b->context == CTX_ANY && !shadowed(b, context))))
+		if (b->hint && (b->context == context || (with_any && b->context == CTX_ANY && !shadowed(b, context))))
 			v[n++] = b;
 	}
 	qsort(v, n, sizeof(*v), cmp_rank);

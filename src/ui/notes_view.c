@@ -97,6 +97,7 @@ static void draw_row(struct app *app, const struct ann_cite *c, int y, int x0, i
 	const struct screen *scr = &app->scr;
 	attr_t base = selected ? draw_attr(scr, ROLE_TREE_SELECTED) : A_NORMAL;
 	struct strbuf place = {0};
+	char yb[12];
 	int x = x0 + 1, room, pw;
 
 	if (selected)
@@ -106,7 +107,7 @@ static void draw_row(struct app *app, const struct ann_cite *c, int y, int x0, i
 	/* An orphan says so first, where clipping cannot hide it. */
 	if (c->anchor.kind == ANN_ANCHOR_ORPHAN)
 		sb_adds(&place, "orphaned: ");
-	sb_addf(&place, "%s %d%s%s", tree_country_name(app->tree, c->ann->country), c->ann->year,
+	sb_addf(&place, "%s %s%s%s", tree_country_name(app->tree, c->ann->country), year_label(c->ann->year, yb),
 		draw_glyph(scr, GLYPH_SEP), c->section_title);
 	room = x0 + w - x - 1;
 	/* The place whole when it can be, leaving the quote at least half. */
@@ -198,8 +199,10 @@ static void jump(struct notes_view *nv, struct app *app)
 	coll = corpus_collection_by_name(app->corpus, c->ann->collection);
 	e = coll ? collection_find(coll, c->ann->country, c->ann->year) : NULL;
 	if (!e) {
-		app_message(app, true, "%s %d is no longer in the content", tree_country_name(app->tree, c->ann->country),
-			    c->ann->year);
+		char yb[12];
+
+		app_message(app, true, "%s %s is no longer in the content", tree_country_name(app->tree, c->ann->country),
+			    year_label(c->ann->year, yb));
 		return;
 	}
 	memcpy(id, c->ann->id, sizeof(id));

@@ -73,19 +73,50 @@ static void suggest_command(const char *arg)
 
 /* Where the reader opens. */
 struct start {
-	struct corpus_doc *doc; /* NULL: where the last session left off */
-	int section;            /* -1: the top */
+	struct corpus_doc *doc;   /* NULL: where the last session left off */
+	int section;              /* -1: the top */
+	struct corpus_doc *other; /* tipr compare: the right side (doc is the left) */
 };
 
-/* Resolves COUNTRY [YEAR [SECTION]] from the command line. */
-static int resolve_start(struct app *app, char **args, int n, struct start *st)
+/* The country's edition of year (0: the latest), loaded; NULL after
+ * saying why. */
+static struct corpus_doc *edition(struct app *app, const struct country *c, int year)
 {
 	struct collection *coll = tree_collection(app->tree);
-	const struct country *c;
-	size_t first, count;
-	int year = 0;
+	size_t first, count = collection_country_docs(coll, c->slug, &first);
+	struct corpus_doc *e;
 
-	st->doc = NULL;
+	if (!count) {
+		cli_error("no narrative for %s in %s", country_display_name(c), coll->title);
+		return NULL;
+	}
+	e = year ? collection_find(coll, c->slug, year) : &coll->docs[first + count - 1];
+	if (!e) {
+		struct strbuf years = {0};
+
+		for (size_t i = 0; i < count; i++)
+			sb_addf(&years, "%s%d", i ? ", " : "", coll->docs[first + i].year);
+		cli_error("no %d narrative for %s (%s: %s)", year, country_display_name(c),
+			  count == 1 ? "the edition there is" : "editions", years.buf);
+		sb_free(&years);
+		return NULL;
+	}
+	if (!corpus_doc_load(e, &app->diags)) {
+		diags_print(&app->diags, stderr);
+		diags_free(&app->diags);
+		return NULL;
+	}
+	return e;
+}
+
+/* Resolves COUNTRY [YEAR [SECTION]] from the command line, or for tipr
+ * compare COUNTRY YEAR_A YEAR_B [SECTION]. */
+static int resolve_start(struct app *app, char **args, int n, bool compare, struct start *st)
+{
+	const struct country *c;
+	int year = 0, other = 0, at = compare ? 3 : 2;
+
+	memset(st, 0, sizeof(*st));
 	st->section = -1;
 	if (n == 0)
 		return EXIT_OK;
@@ -94,30 +125,15 @@ static int resolve_start(struct app *app, char **args, int n, struct start *st)
 			suggest_command(args[0]);
 		return EXIT_NOTFOUND;
 	}
-	if (n > 1 && !cli_year(app->cli, args[1], &year))
+	if ((n > 1 && !cli_year(app->cli, args[1], &year)) || (compare && !cli_year(app->cli, args[2], &other)))
 		return EXIT_USAGE;
-	count = collection_country_docs(coll, c->slug, &first);
-	if (!count) {
-		cli_error("no narrative for %s in %s", country_display_name(c), coll->title);
-		return EXIT_NOTFOUND;
+	if (compare && year == other) {
+		cli_usage_error(app->cli, "%d and %d are the same edition: compare two", year, other);
+		return EXIT_USAGE;
 	}
-	st->doc = year ? collection_find(coll, c->slug, year) : &coll->docs[first + count - 1];
-	if (!st->doc) {
-		struct strbuf years = {0};
-
-		for (size_t i = 0; i < count; i++)
-			sb_addf(&years, "%s%d", i ? ", " : "", coll->docs[first + i].year);
-		cli_error("no %d narrative for %s (%s: %s)", year, country_display_name(c),
-			  count == 1 ? "the edition there is" : "editions", years.buf);
-		sb_free(&years);
+	if (!(st->doc = edition(app, c, year)) || (compare && !(st->other = edition(app, c, other))))
 		return EXIT_NOTFOUND;
-	}
-	if (!corpus_doc_load(st->doc, &app->diags)) {
-		diags_print(&app->diags, stderr);
-		diags_free(&app->diags);
-		return EXIT_NOTFOUND;
-	}
-	if (n > 2 && (st->section = cli_section(app->cli, st->doc->doc, args[2])) < 0)
+	if (n > at && (st->section = cli_section(app->cli, st->doc->doc, args[at])) < 0)
 		return EXIT_NOTFOUND;
 	return EXIT_OK;
 }
@@ -132,6 +148,9 @@ static void open_start(struct app *app, const struct start *st, const struct ses
 		tree_reveal(app->tree, st->doc->slug, st->doc->year, st->section, &app->diags);
 		app_open(app, st->doc, st->section);
 		app->focus = FOCUS_PANE;
+		if (st->other)
+			compare_view_start(view_set_find(&app->views, &compare_view), app, st->doc, st->other,
+					   st->section >= 0 ? st->doc->doc->sections[st->section].id : NULL);
 		return;
 	}
 	if (!sess->collection)
@@ -205,7 +224,7 @@ static void load_session(struct app *app, struct session *sess, bool want_place)
 	free(state);
 }
 
-static int reader(struct app *app, char **args, int n, const char *script_path, int sw, int sh)
+static int reader(struct app *app, char **args, int n, bool compare, const char *script_path, int sw, int sh)
 {
 	struct session sess = {0};
 	struct start start;
@@ -218,7 +237,7 @@ static int reader(struct app *app, char **args, int n, const char *script_path, 
 		      ARRAY_SIZE(openers));
 	app->pane = app->views.reader;
 	/* Everything that can fail is said before the terminal is taken. */
-	if ((status = resolve_start(app, args, n, &start)) != EXIT_OK)
+	if ((status = resolve_start(app, args, n, compare, &start)) != EXIT_OK)
 		return status;
 	if (script_path && !(script = !strcmp(script_path, "-") ? stdin : fopen_regular(script_path))) {
 		cli_error("%s: %s", script_path, file_error(errno));
@@ -265,7 +284,22 @@ static void app_free(struct app *app)
 	app_clear_message(app);
 }
 
-int cmd_read(struct cli *cli, int argc, char **argv)
+const char cmd_compare_help[] =
+	"Usage: tipr compare COUNTRY YEAR_A YEAR_B [SECTION]\n"
+	"\n"
+	"Open the reader on the YEAR_A and YEAR_B narratives of COUNTRY side by side\n"
+	"(YEAR_A on the left), at SECTION when given, as vimdiff opens two files: the\n"
+	"sentences aligned and scrolled together, changed words marked, moves shown,\n"
+	"each column headed by its edition.  q goes back to reading YEAR_A.\n"
+	"'tipr diff' prints the same comparison.\n"
+	"\n"
+	"  --content DIR   read the content in DIR (repeatable)\n"
+	"  --theme NAME    the colour theme (default, light, mono, or a file)\n"
+	"  --color WHEN    auto, always or never\n";
+
+/* The reader's command line: tipr [COUNTRY [YEAR [SECTION]]], and
+ * (compare) tipr compare COUNTRY YEAR_A YEAR_B [SECTION]. */
+static int run(struct cli *cli, int argc, char **argv, bool compare)
 {
 	enum { OPT_SCRIPT = OPT_FIRST_COMMAND_OPTION, OPT_SIZE };
 	static const struct option opts[] = {
@@ -277,7 +311,7 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 	};
 	struct app app = { .cli = cli, .frame.tree_width = DEFAULT_TREE_COLS };
 	const char *script = NULL;
-	int opt, r, sw = 80, sh = 24, status;
+	int opt, r, sw = 80, sh = 24, status, n;
 
 	optind = 1;
 	opterr = 0;
@@ -291,13 +325,28 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			continue;
 		}
+		if (opt == OPT_HELP && compare) {
+			command_print_help(cmd_compare_help);
+			return EXIT_OK;
+		}
 		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
 			return r;
 	}
-	if (argc - optind > 3)
-		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind + 3]);
+	/* tipr --script F --size WxH compare ...: the command after the options. */
+	if (!compare && optind < argc && !strcmp(argv[optind], "compare")) {
+		compare = true;
+		cli->command = "compare";
+		optind++;
+	}
+	n = argc - optind;
+	if (compare && n < 3)
+		return cli_usage_error(cli, "expected COUNTRY YEAR_A YEAR_B [SECTION]");
+	if (n > (compare ? 4 : 3))
+		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind + (compare ? 4 : 3)]);
 	if (!script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		cli_error("the reader needs a terminal; 'tipr show COUNTRY YEAR' prints a narrative");
+		cli_error("the reader needs a terminal; '%s' prints %s", compare ? "tipr diff COUNTRY YEAR_A YEAR_B"
+												 : "tipr show COUNTRY YEAR",
+			  compare ? "the comparison" : "a narrative");
 		return EXIT_USAGE;
 	}
 	if (!cli_open_corpus(cli))
@@ -315,9 +364,19 @@ int cmd_read(struct cli *cli, int argc, char **argv)
 	app.notes = ann_store_new(NULL);
 	ann_store_load(app.notes);
 	app_notes_problems(&app, "");
-	status = reader(&app, argv + optind, argc - optind, script, sw, sh);
+	status = reader(&app, argv + optind, n, compare, script, sw, sh);
 	/* Problems found while reading, where the user can read them. */
 	diags_print(&app.diags, stderr);
 	app_free(&app);
 	return status;
+}
+
+int cmd_read(struct cli *cli, int argc, char **argv)
+{
+	return run(cli, argc, argv, false);
+}
+
+int cmd_compare(struct cli *cli, int argc, char **argv)
+{
+	return run(cli, argc, argv, true);
 }

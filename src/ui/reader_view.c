@@ -394,15 +394,13 @@ static void doc_position(const struct app *app, struct strbuf *sb, bool compact)
 static void reader_status(struct view *v, struct app *app, struct strbuf *left, struct strbuf *right, int w)
 {
 	const struct document *doc = app->reading.doc;
+	char yb[12];
 	int s;
 
 	(void)v;
 	if (!app->open || !doc)
 		return;
-	if (app->open->year)
-		sb_addf(left, "%d", app->open->year);
-	else
-		sb_adds(left, "undated");
+	sb_adds(left, year_label(app->open->year, yb));
 	sb_adds(left, draw_glyph(&app->scr, GLYPH_SEP));
 	sb_adds(left, tree_country_name(app->tree, app->open->slug));
 	if ((s = reading_section_at_top(&app->reading)) >= 0) {

@@ -102,10 +102,8 @@ static const char *scope_name(const struct results_view *rv, const struct app *a
 {
 	if (rv->scope == SCOPE_COUNTRY && app->open)
 		return tree_country_name(app->tree, app->open->slug);
-	if (rv->scope == SCOPE_YEAR && app->open) {
-		snprintf(buf, n, "%d", app->open->year);
-		return buf;
-	}
+	if (rv->scope == SCOPE_YEAR && app->open)
+		return n >= 12 ? year_label(app->open->year, buf) : "this year";
 	return "everything";
 }
 
@@ -141,8 +139,9 @@ static void results_draw(struct view *v, struct app *app, struct rect r)
 			       : A_NORMAL;
 		if (base != A_NORMAL)
 			draw_fill(y, r.x, r.w, base);
-		snprintf(where, sizeof(where), "%s %d%s%s: ", tree_country_name(app->tree, hit->doc->slug), hit->doc->year,
-			 draw_glyph(scr, GLYPH_SEP), hit->doc->doc->sections[hit->section].title);
+		snprintf(where, sizeof(where), "%s %s%s%s: ", tree_country_name(app->tree, hit->doc->slug),
+			 year_label(hit->doc->year, yb), draw_glyph(scr, GLYPH_SEP),
+			 hit->doc->doc->sections[hit->section].title);
 		used = draw_str(scr, y, x, r.w - 2, where, base | draw_attr(scr, ROLE_META));
 		used += draw_text(scr, y, x + used, r.w - 2 - used, hit->snippet, hit->snip_start,
 				  base | draw_attr(scr, ROLE_TEXT));

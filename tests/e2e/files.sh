@@ -102,14 +102,14 @@ expect "a state.yaml linked to /dev/null: refused, never replaced" \
 
 # import: what is not a regular file, or not text, is refused at once.
 timeout 10 "$TIPR" import --dry-run /dev/zero >"$tmp/out" 2>&1
-expect "import of an endless device: refused at once" sh -c "[ $? -eq 1 ] && grep -q '/dev/zero: not a regular file' '$tmp/out'"
+expect "import of an endless device: refused at once" sh -c "[ $? -eq 1 ] && grep -q '/dev/zero: error: not a regular file' '$tmp/out'"
 timeout 10 "$TIPR" import --dry-run "$tmp/keys.fifo" >"$tmp/out" 2>&1
-expect "import of a FIFO: refused at once" sh -c "[ $? -eq 1 ] && grep -q 'keys.fifo: not a regular file' '$tmp/out'"
+expect "import of a FIFO: refused at once" sh -c "[ $? -eq 1 ] && grep -q 'keys.fifo: error: not a regular file' '$tmp/out'"
 # 40 MB, binary from its first bytes: refused after one megabyte, not 40.
 { printf 'KENYA: TIER 2\n\377\376'; head -c 40000000 /dev/zero; } >"$tmp/binary.txt"
 timeout 10 "$TIPR" import --dry-run "$tmp/binary.txt" >"$tmp/out" 2>&1
 expect "import of binary data: refused with the position, nothing imported" sh -c \
-	"[ $? -eq 1 ] && grep -q 'binary.txt:2:1: error: invalid UTF-8 (byte 0xFF)' '$tmp/out' && grep -q 'not a text file; nothing imported' '$tmp/out'"
+	"[ $? -eq 1 ] && grep -q 'binary.txt:2:1: error: invalid UTF-8 (byte 0xFF)' '$tmp/out' && grep -q 'binary.txt: error: not UTF-8 text, a web page or a PDF; nothing imported' '$tmp/out'"
 rm -f "$tmp/binary.txt"
 printf 'KENYA: TIER 2\nThe Government of Kenya does not\0 fully meet\n' >"$tmp/nul.txt"
 "$TIPR" import --dry-run "$tmp/nul.txt" >"$tmp/out" 2>&1

@@ -75,7 +75,7 @@ done
 
 repeat a 100000000 >"$tmp/huge.txt"
 bounded 60 "import: 100 MB of raw text refused, named" \
-	'[ $status -ne 0 ] && grep -q "huge.txt: larger than 64 MiB" "$tmp/out"' \
+	'[ $status -ne 0 ] && grep -q "huge.txt: error: larger than 64 MiB" "$tmp/out"' \
 	"$TIPR" import --dry-run --country kenya --year 2022 "$tmp/huge.txt"
 
 {

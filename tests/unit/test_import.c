@@ -15,30 +15,11 @@
 #include "content/document.h"
 #include "base/icu.h"
 #include "import/import.h"
+#include "import/quality.h"
 #include "import/textrepair.h"
 #include "base/util.h"
 
-static struct countries *countries;
-
-static int setup(void **state)
-{
-	struct diags d = {0};
-	char *path = path_join(TIPR_SRCDIR, "content/countries.yaml");
-
-	(void)state;
-	countries = countries_load(path, &d);
-	free(path);
-	diags_free(&d);
-	return countries ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	countries_free(countries);
-	icu_cleanup();
-	return 0;
-}
+#include "countries_fixture.h"
 
 /* Imports text under a file name; fails the test on errors. */
 static void import_buf(const char *name, const char *text, const struct import_options *opt,
@@ -69,8 +50,8 @@ static void import_seed(const char *seed, const struct import_options *opt, stru
 static const struct document *find_doc(const struct import_result *res, const char *slug)
 {
 	for (size_t i = 0; i < res->n_docs; i++)
-		if (!strcmp(res->docs[i]->country, slug))
-			return res->docs[i];
+		if (!strcmp(res->docs[i].doc->country, slug))
+			return res->docs[i].doc;
 	fail_msg("no document for %s", slug);
 	return NULL;
 }
@@ -196,7 +177,7 @@ static void test_web_copy_2021(void **state)
 	(void)state;
 	import_seed("tip-2021-dprk.txt", &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	nk = res.docs[0];
+	nk = res.docs[0].doc;
 	assert_string_equal(nk->country, "korea-north");
 	assert_int_equal(nk->year, 2021);  /* from the title line */
 	assert_int_equal(nk->tier, TIER_3);
@@ -229,7 +210,7 @@ static void test_republished_excerpt_2023(void **state)
 	(void)state;
 	import_seed("tip-2023-dprk-excerpt.txt", &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	nk = res.docs[0];
+	nk = res.docs[0].doc;
 	assert_int_equal(nk->year, 2023);  /* from the site's banner */
 	assert_int_equal(nk->tier, TIER_3);
 	assert_false(nk->complete);
@@ -255,8 +236,8 @@ static void test_commentary(void **state)
 	opt.year = 2010;
 	import_seed("position-paper-dprk.txt", &opt, &res);
 	assert_int_equal(res.n_docs, 2);
-	a = res.docs[0];
-	p = res.docs[1];
+	a = res.docs[0].doc;
+	p = res.docs[1].doc;
 	/* The country is the one the text names most. */
 	assert_string_equal(a->country, "korea-north");
 	assert_int_equal(a->year, 0);
@@ -310,7 +291,7 @@ static void test_older_edition_layout(void **state)
 	(void)state;
 	import_buf("iceland.txt", text, &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	doc = res.docs[0];
+	doc = res.docs[0].doc;
 	assert_string_equal(doc->country, "iceland");
 	assert_int_equal(doc->tier, TIER_2);
 	assert_true(doc->complete);
@@ -359,7 +340,7 @@ static void test_web_page_2006(void **state)
 	(void)state;
 	import_buf("honduras.txt", text, &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	doc = res.docs[0];
+	doc = res.docs[0].doc;
 	assert_int_equal(doc->year, 2006);
 	assert_int_equal(doc->tier, TIER_2WL);
 	/* A repeated heading continues its section: ids stay unique. */
@@ -405,21 +386,21 @@ static void test_heading_and_list_variants(void **state)
 	opt.year = 0;
 	import_buf("title.txt", page_title, &opt, &res);
 	assert_int_equal(res.n_docs, 3);
-	assert_string_equal(res.docs[0]->country, "kenya");
-	assert_int_equal(res.docs[0]->tier, TIER_2);
-	recs = document_section(res.docs[0], "recommendations");
+	assert_string_equal(res.docs[0].doc->country, "kenya");
+	assert_int_equal(res.docs[0].doc->tier, TIER_2);
+	recs = document_section(res.docs[0].doc, "recommendations");
 	assert_int_equal(recs->n_items, 4);
 	assert_string_equal(recs->items[0], "Increase efforts to prosecute traffickers, including U.S. citizens.");
 	assert_string_equal(recs->items[3], "Fund shelters.");
-	assert_string_equal(res.docs[1]->country, "korea-north");
-	assert_int_equal(res.docs[1]->tier, TIER_3);
-	recs = document_section(res.docs[1], "recommendations");
+	assert_string_equal(res.docs[1].doc->country, "korea-north");
+	assert_int_equal(res.docs[1].doc->tier, TIER_3);
+	recs = document_section(res.docs[1].doc, "recommendations");
 	assert_int_equal(recs->n_items, 4);
 	assert_string_equal(recs->items[1], "Criminalize sex trafficking.");
-	assert_string_equal(res.docs[2]->country, "kenya");
-	assert_int_equal(res.docs[2]->year, 2021);
-	assert_int_equal(res.docs[2]->tier, TIER_2);
-	assert_false(doc_contains(res.docs[2], "Skip"));
+	assert_string_equal(res.docs[2].doc->country, "kenya");
+	assert_int_equal(res.docs[2].doc->year, 2021);
+	assert_int_equal(res.docs[2].doc->tier, TIER_2);
+	assert_false(doc_contains(res.docs[2].doc, "Skip"));
 	import_result_free(&res);
 }
 
@@ -449,10 +430,10 @@ static void test_no_heading(void **state)
 	(void)state;
 	import_buf("palau.txt", text, &opt, &res);
 	assert_int_equal(res.n_docs, 1);
-	assert_string_equal(res.docs[0]->country, "palau");
-	assert_int_equal(res.docs[0]->tier, TIER_2WL);
-	assert_sections(res.docs[0], ids);
-	assert_true(res.docs[0]->complete);
+	assert_string_equal(res.docs[0].doc->country, "palau");
+	assert_int_equal(res.docs[0].doc->tier, TIER_2WL);
+	assert_sections(res.docs[0].doc, ids);
+	assert_true(res.docs[0].doc->complete);
 	import_result_free(&res);
 }
 
@@ -474,13 +455,13 @@ static void test_special_case_and_several_countries(void **state)
 	(void)state;
 	import_buf("two.txt", text, &opt, &res);
 	assert_int_equal(res.n_docs, 2);
-	assert_string_equal(res.docs[0]->country, "somalia");
-	assert_int_equal(res.docs[0]->tier, TIER_SPECIAL);
-	assert_true(res.docs[0]->complete);
-	assert_non_null(document_section(res.docs[0], "government-efforts"));
-	assert_string_equal(res.docs[1]->country, "afghanistan");
-	assert_int_equal(res.docs[1]->tier, TIER_3);
-	assert_false(res.docs[1]->complete);  /* missing sections, ends mid-sentence */
+	assert_string_equal(res.docs[0].doc->country, "somalia");
+	assert_int_equal(res.docs[0].doc->tier, TIER_SPECIAL);
+	assert_true(res.docs[0].doc->complete);
+	assert_non_null(document_section(res.docs[0].doc, "government-efforts"));
+	assert_string_equal(res.docs[1].doc->country, "afghanistan");
+	assert_int_equal(res.docs[1].doc->tier, TIER_3);
+	assert_false(res.docs[1].doc->complete);  /* missing sections, ends mid-sentence */
 	import_result_free(&res);
 }
 
@@ -511,7 +492,7 @@ static void test_bad_input(void **state)
 	assert_true(import_text("kenya.txt", controls, strlen(controls), countries, &opt, &res, &d));
 	assert_int_equal(d.n_errors, 0);
 	assert_int_equal(d.n, 1);  /* the control character, reported */
-	assert_null(strchr(res.docs[0]->sections[0].paras[0], '\x1b'));
+	assert_null(strchr(res.docs[0].doc->sections[0].paras[0], '\x1b'));
 	diags_clear(&d);
 	{
 		static const char interleaved[] = "KENYA: TIER 2\nThe Government of Kenya does not fully meet "
@@ -538,7 +519,7 @@ static void test_round_trip(void **state)
 	(void)state;
 	import_seed("tip-2022-pdf-extract-kenya-dprk-rok.txt", &opt, &res);
 	for (size_t i = 0; i < res.n_docs; i++) {
-		const struct document *a = res.docs[i];
+		const struct document *a = res.docs[i].doc;
 		struct diags d = {0};
 		char *buf = NULL;
 		size_t len = 0;
@@ -627,6 +608,183 @@ static void test_hyphen_evidence(void **state)
 	word_stats_free(ws);
 }
 
+
+/* Words split at line ends: hyphens that belong to words stay, a dash at a
+ * line end closes up. */
+static void test_dehyphenation(void **state)
+{
+	static const char text[] =
+		"UZBEKISTAN: TIER 3\n"
+		"The Government of Uzbekistan does not fully meet the minimum standards; officials\n"
+		"sent citizens to re-\n"
+		"education camps, and intra-\n"
+		"governmental coordination was weak; local officials\xe2\x80\x94\n"
+		"exploit workers; the gov-\n"
+		"ernment of Uzbekistan and the government did not report.\n";
+	struct import_options opt = { .year = 2016 };
+	struct import_result res = {0};
+
+	(void)state;
+	import_buf("uzbekistan.txt", text, &opt, &res);
+	assert_true(doc_contains(res.docs[0].doc, "re-education camps, and intra-governmental coordination"));
+	assert_true(doc_contains(res.docs[0].doc, "officials\xe2\x80\x94" "exploit workers; the government of"));
+	import_result_free(&res);
+}
+
+/* Two columns copied across line by line: detected by the words split at
+ * line ends, said, and read one column after the other. */
+static void test_interleaved_columns(void **state)
+{
+	char *path = xasprintf("%s/tests/data/import-eval/31-2020-columns-interleaved.txt", TIPR_SRCDIR);
+	size_t len;
+	char *buf = read_file(path, 1 << 20, &len);
+	struct import_options opt = {0};
+	struct import_result res = {0};
+	struct diags d = {0};
+	const struct document *doc;
+	bool warned = false;
+
+	(void)state;
+	assert_non_null(buf);
+	assert_true(import_text(path, buf, len, countries, &opt, &res, &d));
+	for (size_t i = 0; i < d.n; i++)
+		warned |= d.v[i].level == DIAG_WARNING && strstr(d.v[i].msg, "alternate between two columns");
+	assert_true(warned);
+	assert_int_equal(d.n_errors, 0);
+	doc = res.docs[0].doc;
+	assert_string_equal(doc->country, "moldova");
+	assert_true(doc_contains(doc, "elimination of trafficking but is making"));
+	assert_true(doc_contains(doc, "The government identified 250 victims of trafficking and referred all of them to care."));
+	assert_string_equal(document_section(doc, "prosecution")->paras[0],
+			    "The government increased law enforcement efforts. Article 165 of the criminal "
+			    "code criminalized sex trafficking and labor trafficking. The government "
+			    "investigated 120 cases and prosecuted 52 defendants; authorities convicted 40 "
+			    "traffickers, and courts sentenced most of them to prison. Victims testified in 30 "
+			    "cases, and the government provided protection to victims who testified.");
+	import_result_free(&res);
+	diags_free(&d);
+	free(buf);
+	free(path);
+}
+
+/* Lines before a file's first heading that are no narrative's text: a
+ * warning, never an error, never a narrative (no "united-states" from a
+ * .gov banner); the title line and the heading are one narrative. */
+static void test_page_header_and_banner(void **state)
+{
+	static const char text[] =
+		"An official website of the United States government\n"
+		"Here\xe2\x80\x99s how you know\n"
+		"The United States Department of State publishes this report on the United States site.\n"
+		"2019 Trafficking in Persons Report: Chad\n"
+		"CHAD: TIER 2\n"
+		"The Government of Chad does not fully meet the minimum standards.\n";
+	struct import_options opt = {0};
+	struct import_result res = {0};
+	struct diags d = {0};
+
+	(void)state;
+	assert_true(import_text("chad.txt", text, strlen(text), countries, &opt, &res, &d));
+	assert_int_equal(d.n_errors, 0);
+	assert_int_equal(res.n_docs, 1);
+	assert_string_equal(res.docs[0].doc->country, "chad");
+	assert_int_equal(res.docs[0].doc->year, 2019);
+	assert_int_equal(res.docs[0].line, 4);
+	assert_int_equal(d.n, 1);
+	assert_non_null(strstr(d.v[0].msg, "before the first country heading"));
+	import_result_free(&res);
+	diags_free(&d);
+}
+
+/* An edition's tier placement list, in a text copy: tiers above names, one
+ * a line or in columns; it is no narrative. */
+static void test_placement_list(void **state)
+{
+	static const char text[] =
+		"TIER PLACEMENTS\n"
+		"TIER 1\n"
+		"Armenia   Australia\n"
+		"TIER 2 WATCH LIST\n"
+		"Curacao\xe2\x80\xa0\n"
+		"SPECIAL CASES\n"
+		"Libya\n"
+		"ARMENIA: TIER 1\n"
+		"The Government of Armenia fully meets the minimum standards.\n";
+	struct import_options opt = { .year = 2022 };
+	struct import_result res = {0};
+
+	(void)state;
+	import_buf("list.txt", text, &opt, &res);
+	assert_int_equal(res.n_placements, 4);
+	assert_string_equal(res.placements[0].country->slug, "armenia");
+	assert_int_equal(res.placements[0].tier, TIER_1);
+	assert_string_equal(res.placements[1].country->slug, "australia");
+	assert_string_equal(res.placements[2].country->slug, "curacao");
+	assert_int_equal(res.placements[2].tier, TIER_2WL);
+	assert_int_equal(res.placements[3].tier, TIER_SPECIAL);
+	assert_int_equal(res.placements[3].line, 7);
+	assert_int_equal(res.n_docs, 1);
+	assert_int_equal(res.n_outside, 6);
+	import_result_free(&res);
+}
+
+/* The import-quality report: what a narrative holds, and each thing that
+ * looks wrong, on a document built to have one of each; the bundled
+ * narratives have none. */
+static void test_quality(void **state)
+{
+	struct document *doc = document_new();
+	struct section *s;
+	struct quality_report q;
+	static const char *const seeds[] = { "tip-2021-dprk.txt", "tip-2023-dprk-excerpt.txt", NULL };
+	struct import_options opt = {0};
+	struct import_result res = {0};
+
+	(void)state;
+	document_set(doc, "kenya", 2022, TIER_2, "Kenya", "2022 Trafficking in Persons Report", false);
+	s = document_add_section(doc, "overview", "Overview");
+	section_add_para(doc, s, "The government made efforts. 57 The government also", 51);
+	section_add_para(doc, s, "COUNTRY NARRATIVES 155 and more text.", 37);
+	s = document_add_section(doc, "recommendations", "Prioritized Recommendations");
+	section_add_item(doc, s, "Train officials.", 16);
+	section_add_item(doc, s, "The government maintained law enforcement efforts.", 50);
+	s = document_add_section(doc, "prosecution", "Prosecution");
+	section_add_para(doc, s, "An excerpt may stop mid", 23);
+	quality_check(doc, &q);
+	assert_int_equal(q.n_sections, 3);
+	assert_int_equal(q.n_paras, 3);
+	assert_int_equal(q.n_items, 2);
+	assert_int_equal(q.n, 4);
+	/* In the document's order: the overview's, then the recommendations'. */
+	assert_int_equal(q.v[0].kind, QUALITY_MID_SENTENCE);
+	assert_string_equal(q.v[0].section, "overview");
+	assert_int_equal(q.v[1].kind, QUALITY_LAYOUT_DEBRIS);
+	assert_int_equal(q.v[1].index, 0);
+	assert_int_equal(q.v[2].kind, QUALITY_LAYOUT_DEBRIS);
+	assert_int_equal(q.v[2].index, 1);
+	assert_int_equal(q.v[3].kind, QUALITY_REPORTED_SPEECH);
+	assert_int_equal(q.v[3].index, 1);
+	assert_string_equal(q.v[3].msg, "recommendation 2 reads as reported speech, not a recommendation: "
+			    "\"The government maintained law enforcement efforts.\"");
+	quality_report_free(&q);
+	/* The same text in a complete narrative: its last paragraph counts. */
+	doc->complete = true;
+	quality_check(doc, &q);
+	assert_int_equal(q.n, 5);
+	quality_report_free(&q);
+	document_free(doc);
+
+	for (size_t i = 0; seeds[i]; i++)
+		import_seed(seeds[i], &opt, &res);
+	for (size_t i = 0; i < res.n_docs; i++) {
+		quality_check(res.docs[i].doc, &q);
+		for (size_t k = 0; k < q.n; k++)
+			fail_msg("%s: %s", res.docs[i].doc->country, q.v[k].msg);
+		quality_report_free(&q);
+	}
+	import_result_free(&res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -642,6 +800,11 @@ int main(void)
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_hyphen_evidence),
+		cmocka_unit_test(test_dehyphenation),
+		cmocka_unit_test(test_interleaved_columns),
+		cmocka_unit_test(test_page_header_and_banner),
+		cmocka_unit_test(test_placement_list),
+		cmocka_unit_test(test_quality),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
