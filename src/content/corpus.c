@@ -109,17 +109,16 @@ out:
 
 static bool parse_year_dir(const char *name, int *year)
 {
+	long long y;
+
 	if (!strcmp(name, "undated")) {
 		*year = 0;
 		return true;
 	}
-	if (strlen(name) != 4)
+	if (strlen(name) != 4 || num_parse(name, YEAR_MIN, YEAR_MAX, &y) != NUM_OK)
 		return false;
-	for (int i = 0; i < 4; i++)
-		if (name[i] < '0' || name[i] > '9')
-			return false;
-	*year = atoi(name);
-	return *year >= 1900 && *year <= 2200;
+	*year = (int)y;
+	return true;
 }
 
 /* Adds a document; slug and path belong to the corpus's arena already. */
