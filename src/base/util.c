@@ -247,12 +247,10 @@ FILE *fopen_regular(const char *path)
 	return f;
 }
 
-char *read_file_checked(const char *path, size_t max_size, size_t head,
-			bool (*accept)(const char *buf, size_t n, void *arg), void *arg, size_t *len)
+char *read_file(const char *path, size_t max_size, size_t *len)
 {
 	struct strbuf sb = {0};
 	char chunk[65536];
-	bool judged = !accept;
 	int fd;
 	ssize_t n;
 
@@ -266,20 +264,13 @@ char *read_file_checked(const char *path, size_t max_size, size_t head,
 				continue;
 			goto fail;
 		}
+		if (n == 0)
+			break;
 		if (sb.len + (size_t)n > max_size) {
 			errno = EFBIG;
 			goto fail;
 		}
 		sb_add(&sb, chunk, (size_t)n);
-		if (!judged && (n == 0 || sb.len >= head)) {
-			judged = true;
-			if (!accept(sb_str(&sb), sb.len < head ? sb.len : head, arg)) {
-				errno = EILSEQ;
-				goto fail;
-			}
-		}
-		if (n == 0)
-			break;
 	}
 	close(fd);
 	if (len)
@@ -293,11 +284,6 @@ fail: {
 	errno = saved;
 	return NULL;
 }
-}
-
-char *read_file(const char *path, size_t max_size, size_t *len)
-{
-	return read_file_checked(path, max_size, 0, NULL, NULL, len);
 }
 
 char *path_join(const char *dir, const char *name)

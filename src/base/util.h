@@ -71,12 +71,6 @@ FILE *fopen_regular(const char *path);
  * on what is not a regular file, or when the file exceeds max_size bytes
  * (errno = EFBIG).  *len receives the length without the NUL. */
 char *read_file(const char *path, size_t max_size, size_t *len);
-/* read_file, but the first head bytes (all of a shorter file) are shown to
- * accept(buf, n, arg) as soon as they are read: an input that is endless or
- * not what it should be is judged by its start, not read whole first.  When
- * accept returns false (having said why), NULL with errno EILSEQ. */
-char *read_file_checked(const char *path, size_t max_size, size_t head,
-			bool (*accept)(const char *buf, size_t n, void *arg), void *arg, size_t *len);
 
 /* Joins a directory and a name with one '/'; the caller frees the result. */
 char *path_join(const char *dir, const char *name);

@@ -268,74 +268,6 @@ static void test_numbers(void **state)
 	check_number("2.5", 1, 100, NUM_NOT_A_NUMBER, 0, "'2.5' is not a whole number");
 }
 
-static size_t accept_calls;
-static size_t accept_saw;
-
-static bool accept_text(const char *buf, size_t n, void *arg)
-{
-	struct diags *d = arg;
-
-	accept_calls++;
-	accept_saw = n;
-	return utf8_check("in.txt", buf, n, d);
-}
-
-/* A file is judged by its first bytes before the rest is read: a binary
- * file bigger than the cap is refused as not text, not as too large. */
-static void test_read_file_checked(void **state)
-{
-	char dir[] = "/tmp/tipr-checked-XXXXXX", *path, *buf;
-	struct diags d = {0};
-	size_t len;
-	FILE *f;
-
-	(void)state;
-	assert_non_null(mkdtemp(dir));
-	path = path_join(dir, "in.txt");
-	f = fopen(path, "w");
-	assert_non_null(f);
-	for (int i = 0; i < 100000; i++)
-		fputs("text, ", f);
-	assert_int_equal(fclose(f), 0);
-	buf = read_file_checked(path, 1 << 20, 4096, accept_text, &d, &len);
-	assert_non_null(buf);
-	assert_int_equal(len, 600000);
-	assert_int_equal(accept_calls, 1);
-	assert_int_equal(accept_saw, 4096);
-	free(buf);
-	/* Short files are judged whole. */
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("short", f);
-	assert_int_equal(fclose(f), 0);
-	accept_calls = 0;
-	buf = read_file_checked(path, 1 << 20, 4096, accept_text, &d, &len);
-	assert_string_equal(buf, "short");
-	assert_int_equal(accept_saw, 5);
-	free(buf);
-	/* Binary data: refused at once though far over the cap. */
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("ok\nok\n\xff", f);
-	for (int i = 0; i < 300000; i++)
-		fputs("binary", f);
-	assert_int_equal(fclose(f), 0);
-	errno = 0;
-	assert_null(read_file_checked(path, 1 << 20, 4096, accept_text, &d, &len));
-	assert_int_equal(errno, EILSEQ);
-	assert_int_equal(d.n_errors, 1);
-	assert_string_equal(d.v[0].msg, "invalid UTF-8 (byte 0xFF)");
-	assert_int_equal(d.v[0].line, 3);
-	assert_int_equal(d.v[0].col, 1);
-	errno = 0;
-	assert_null(read_file(path, 1 << 20, &len));
-	assert_int_equal(errno, EFBIG);
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	diags_free(&d);
-}
-
 static void test_utf8_check_and_file_errors(void **state)
 {
 	static const char nul[] = "one\ntwo \0 three";
@@ -451,7 +383,6 @@ int main(void)
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_diags),
 		cmocka_unit_test(test_numbers),
-		cmocka_unit_test(test_read_file_checked),
 		cmocka_unit_test(test_utf8_check_and_file_errors),
 		cmocka_unit_test(test_path_dir),
 		cmocka_unit_test(test_csv),
