@@ -286,6 +286,25 @@ fail: {
 }
 }
 
+char *base64_encode(const void *s, size_t len)
+{
+	static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char *in = s;
+	char *out = xmalloc((len + 2) / 3 * 4 + 1), *o = out;
+
+	for (size_t i = 0; i < len; i += 3) {
+		unsigned v = (unsigned)in[i] << 16 | (i + 1 < len ? (unsigned)in[i + 1] << 8 : 0) |
+			     (i + 2 < len ? in[i + 2] : 0);
+
+		*o++ = digits[v >> 18 & 63];
+		*o++ = digits[v >> 12 & 63];
+		*o++ = i + 1 < len ? digits[v >> 6 & 63] : '=';
+		*o++ = i + 2 < len ? digits[v & 63] : '=';
+	}
+	*o = '\0';
+	return out;
+}
+
 char *path_join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir);

@@ -72,6 +72,9 @@ FILE *fopen_regular(const char *path);
  * (errno = EFBIG).  *len receives the length without the NUL. */
 char *read_file(const char *path, size_t max_size, size_t *len);
 
+/* s[0..len) in base64 (RFC 4648, padded); the caller frees it. */
+char *base64_encode(const void *s, size_t len);
+
 /* Joins a directory and a name with one '/'; the caller frees the result. */
 char *path_join(const char *dir, const char *name);
 /* The directory part of path: "." when it has none, "/" for a file at the

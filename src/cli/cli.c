@@ -3,6 +3,8 @@
 
 #include "cli/cli.h"
 
+#include <errno.h>
+#include <langinfo.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -283,6 +285,11 @@ bool cli_color(const struct cli *cli, FILE *f)
 	if (no && *no)
 		return false;
 	return isatty(fileno(f));
+}
+
+bool cli_utf8(void)
+{
+	return !strcmp(nl_langinfo(CODESET), "UTF-8");
 }
 
 size_t cli_width(FILE *f)

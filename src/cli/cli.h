@@ -83,6 +83,9 @@ int cli_section(struct cli *cli, const struct document *doc, const char *arg);
 
 /* Whether output to f is coloured (--color, isatty, NO_COLOR). */
 bool cli_color(const struct cli *cli, FILE *f);
+/* Whether the locale's character set is UTF-8: pictures then use Unicode
+ * blocks, else ASCII. */
+bool cli_utf8(void);
 /* Terminal width for wrapping when --width is not given: $COLUMNS, the
  * terminal's width, else 80. */
 size_t cli_width(FILE *f);

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "style/ansi.h"
+#include "cli/byyear.h"
 #include "cli/commands.h"
 #include "base/json.h"
 #include "search/search.h"
@@ -13,6 +14,7 @@
 
 const char cmd_search_help[] =
 	"Usage: tipr search QUERY... [--country C] [--year Y] [--section ID] [--format text|json]\n"
+	"                   [--by-year]\n"
 	"\n"
 	"Search every document of the content: case-, accent- and width-insensitive\n"
 	"(\"cote\" finds \"C\xc3\xb4te\"), words matched from their start, \"quoted phrases\"\n"
@@ -27,6 +29,8 @@ const char cmd_search_help[] =
 	"  --section ID    only this section (overview, recommendations, prosecution, ...)\n"
 	"  --format F      text (default) or json\n"
 	"  --limit N       show at most N matches (1 to 1000000; default 200)\n"
+	"  --by-year       instead of the matches, how many narratives of each\n"
+	"                  edition match: a bar chart (or JSON)\n"
 	"  --content DIR   read the content in DIR (repeatable)\n"
 	"  --color WHEN    auto, always or never\n";
 
@@ -94,7 +98,7 @@ static void print_json(const struct search_results *r)
 
 int cmd_search(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_COUNTRY = OPT_FIRST_COMMAND_OPTION, OPT_YEAR, OPT_SECTION, OPT_FORMAT, OPT_LIMIT };
+	enum { OPT_COUNTRY = OPT_FIRST_COMMAND_OPTION, OPT_YEAR, OPT_SECTION, OPT_FORMAT, OPT_LIMIT, OPT_BY_YEAR };
 	static const struct option opts[] = {
 		CLI_COMMON_OPTIONS,
 		{ "country", required_argument, NULL, OPT_COUNTRY },
@@ -102,6 +106,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		{ "section", required_argument, NULL, OPT_SECTION },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "limit", required_argument, NULL, OPT_LIMIT },
+		{ "by-year", no_argument, NULL, OPT_BY_YEAR },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct search_scope scope = {0};
@@ -112,7 +117,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	struct strbuf text = {0};
 	char *cache;
 	long long limit = 200;
-	bool rebuilt;
+	bool rebuilt, by_year = false;
 	int opt, r;
 
 	optind = 1;
@@ -141,6 +146,9 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 			if (!cli_number(cli, "--limit", optarg, 1, 1000000, &limit))
 				return EXIT_USAGE;
 			continue;
+		case OPT_BY_YEAR:
+			by_year = true;
+			continue;
 		}
 		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
 			return r;
@@ -154,8 +162,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		sb_free(&text);
 		return cli_usage_error(cli, "%s: give a QUERY", err);
 	}
-	sb_free(&text);
 	if (!cli_open_corpus(cli)) {
+		sb_free(&text);
 		search_query_free(&q);
 		return EXIT_NOTFOUND;
 	}
@@ -163,6 +171,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		const struct country *c = cli_country(cli, country);
 
 		if (!c) {
+			sb_free(&text);
 			search_query_free(&q);
 			return EXIT_NOTFOUND;
 		}
@@ -172,8 +181,18 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	ix = search_index_open(cli->corpus, cache, true, isatty(STDERR_FILENO) ? progress : NULL, NULL, &rebuilt,
 			       &cli->diags);
 	free(cache);
-	search_run(ix, &q, &scope, (size_t)limit, 100, &res, &cli->diags);
+	/* By year, matches are only counted: no snippets. */
+	search_run(ix, &q, &scope, by_year ? 0 : (size_t)limit, 100, &res, &cli->diags);
 	cli_flush_diags(cli);
+	if (by_year) {
+		r = cli_print_by_year(cli, ix, &res, &scope, text.buf, !strcmp(format, "json"));
+		sb_free(&text);
+		search_results_free(&res);
+		search_index_free(ix);
+		search_query_free(&q);
+		return r;
+	}
+	sb_free(&text);
 	if (!strcmp(format, "json"))
 		print_json(&res);
 	else

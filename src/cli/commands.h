@@ -11,6 +11,7 @@
 	X(diff, "compare two editions of a narrative, sentence by sentence") \
 	X(compare, "open the reader on two editions side by side")          \
 	X(recs, "follow a country's recommendations across editions")      \
+	X(tiers, "tier placements across editions, with the reasons given") \
 	X(search, "search every narrative of every edition")               \
 	X(import, "turn raw report text into content YAML")                \
 	X(check, "validate content files")                                 \

@@ -690,3 +690,16 @@ bool corpus_doc_header(struct corpus_doc *e)
 	e->have_header = ok;
 	return ok;
 }
+
+struct corpus_doc *collection_adjacent(const struct corpus_doc *e, int dir)
+{
+	struct collection *coll = e->coll;
+	size_t first, n = collection_country_docs(coll, e->slug, &first), at = (size_t)(e - coll->docs);
+
+	/* A country's documents are adjacent in the collection, years ascending. */
+	if (dir > 0 && at + 1 < first + n)
+		return &coll->docs[at + 1];
+	if (dir < 0 && at > first)
+		return &coll->docs[at - 1];
+	return NULL;
+}

@@ -67,6 +67,9 @@ const struct countries *corpus_countries(const struct corpus *c);
 /* Documents of one country in a collection: *first gets the index of the
  * first, the return value the count (years ascending). */
 size_t collection_country_docs(const struct collection *coll, const char *slug, size_t *first);
+/* The same country's next (dir > 0) or previous edition after e in e's
+ * collection, or NULL at either end. */
+struct corpus_doc *collection_adjacent(const struct corpus_doc *e, int dir);
 /* The document for slug and year in coll, or NULL. */
 struct corpus_doc *collection_find(const struct collection *coll, const char *slug, int year);
 /* Distinct years in a collection, ascending; the caller frees *years. */

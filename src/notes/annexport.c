@@ -3,6 +3,7 @@
 
 #include "notes/annexport.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,24 +37,28 @@ static void cite(struct ann_cite *c, const struct annotation *a, struct corpus *
 	struct collection *coll = corpus_collection_by_name(corpus, a->collection);
 	struct corpus_doc *e = coll ? collection_find(coll, a->country, a->year) : NULL;
 	const struct document *doc = e ? corpus_doc_load(e, d) : NULL;
-	const struct country *country = countries_by_slug(corpus_countries(corpus), a->country);
+	const struct countries *cs = corpus_countries(corpus);
+	const struct country *country = countries_by_slug(cs, a->country);
 
 	memset(c, 0, sizeof(*c));
 	c->ann = a;
-	c->country_name = country ? country->name : a->country;
-	c->report = coll && coll->title ? coll->title : a->collection;
-	c->section_title = a->section;
 	c->anchor.kind = ANN_ANCHOR_ORPHAN;
 	c->anchor.section = -1;
-	if (!doc)
-		return;
-	if (doc->source)
-		c->report = doc->source;
-	ann_resolve(a, doc, &c->anchor);
-	if (c->anchor.section >= 0)
-		c->section_title = doc->sections[c->anchor.section].title;
-	else if (document_section(doc, a->section))
-		c->section_title = document_section(doc, a->section)->title;
+	if (doc) {
+		ann_resolve(a, doc, &c->anchor);
+		/* A passage no longer found is cited by its section alone. */
+		if (c->anchor.section >= 0)
+			cite_block(&c->cite, coll, cs, doc, c->anchor.section, ann_anchor_block(doc, &c->anchor));
+		else
+			cite_block(&c->cite, coll, cs, doc, document_section_index(doc, a->section), SIZE_MAX);
+	} else {
+		c->cite.report = coll && coll->title ? coll->title : a->collection;
+		c->cite.country = country ? country->name : a->country;
+		c->cite.year = a->year;
+	}
+	if (!c->cite.section)
+		c->cite.section = a->section;
+	c->section_title = c->cite.section;
 }
 
 size_t ann_cite_all(const struct ann_store *st, const struct ann_filter *filter, enum ann_sort sort,
@@ -113,15 +118,14 @@ static void export_text(const struct ann_cite *v, size_t n, FILE *out)
 static void md_entry(const struct ann_cite *c, FILE *out)
 {
 	const struct annotation *a = c->ann;
+	struct strbuf sb = {0};
 
 	fputs("> ", out);
 	put_lines(a->quote, "> ", out);
-	fputs("\n\n— *", out);
-	put_lines(c->report, "", out);
-	fputs("*, ", out);
-	put_lines(c->country_name, "", out);
-	fprintf(out, " (%d), ", a->year);
-	put_lines(c->section_title, "", out);
+	fputs("\n\n— ", out);
+	cite_format(&c->cite, true, &sb);
+	fputs(sb_str(&sb), out);
+	sb_free(&sb);
 	fprintf(out, " [%s, %s]\n\n", ann_color_name(a->color), a->id);
 	if (a->note[0]) {
 		fputs("Note: ", out);
@@ -146,7 +150,7 @@ static void export_md(const struct ann_cite *v, size_t n, FILE *out)
 		if (!prev || strcmp(prev->ann->country, a->country) || prev->ann->year != a->year ||
 		    strcmp(prev->ann->collection, a->collection)) {
 			fputs("## ", out);
-			put_lines(v[i].country_name, "", out);
+			put_lines(v[i].cite.country, "", out);
 			fprintf(out, ", %d\n\n", a->year);
 		}
 		prev = &v[i];
@@ -161,11 +165,24 @@ static void export_md(const struct ann_cite *v, size_t n, FILE *out)
 			md_entry(&v[i], out);
 }
 
+/* A member of an object: value as a string, null for NULL. */
 static void json_pair(FILE *out, const char *key, const char *value, bool last)
 {
 	fprintf(out, "    \"%s\": ", key);
-	json_string(out, value);
+	if (value)
+		json_string(out, value);
+	else
+		fputs("null", out);
 	fputs(last ? "\n" : ",\n", out);
+}
+
+/* A member that is a number from 1, or null for 0 (not known). */
+static void json_number(FILE *out, const char *key, size_t n)
+{
+	if (n)
+		fprintf(out, "    \"%s\": %zu,\n", key, n);
+	else
+		fprintf(out, "    \"%s\": null,\n", key);
 }
 
 static void export_json(const struct ann_cite *v, size_t n, FILE *out)
@@ -178,11 +195,15 @@ static void export_json(const struct ann_cite *v, size_t n, FILE *out)
 		json_pair(out, "id", a->id, false);
 		json_pair(out, "collection", a->collection, false);
 		json_pair(out, "country", a->country, false);
-		json_pair(out, "country_name", v[i].country_name, false);
+		json_pair(out, "country_name", v[i].cite.country, false);
 		fprintf(out, "    \"year\": %d,\n", a->year);
-		json_pair(out, "report", v[i].report, false);
+		json_pair(out, "report", v[i].cite.report, false);
 		json_pair(out, "section", a->section, false);
 		json_pair(out, "section_title", v[i].section_title, false);
+		json_number(out, "paragraph", v[i].cite.item ? 0 : v[i].cite.number);
+		json_number(out, "item", v[i].cite.item ? v[i].cite.number : 0);
+		json_pair(out, "pages", v[i].cite.pages, false);
+		json_pair(out, "url", v[i].cite.url, false);
 		json_pair(out, "quote", a->quote, false);
 		json_pair(out, "note", a->note, false);
 		json_pair(out, "color", ann_color_name(a->color), false);
@@ -197,17 +218,21 @@ static void export_json(const struct ann_cite *v, size_t n, FILE *out)
 static void export_csv(const struct ann_cite *v, size_t n, FILE *out)
 {
 	fputs("id,collection,country,country_name,year,report,section,section_title,quote,note,"
-	      "color,status,created,updated\n", out);
+	      "color,status,created,updated,paragraph,item,pages,url\n", out);
 	for (size_t i = 0; i < n; i++) {
 		const struct annotation *a = v[i].ann;
-		char year[16];
+		const struct citation *c = &v[i].cite;
+		char year[16], para[24] = "", item[24] = "";
 		const char *fields[] = {
-			a->id, a->collection, a->country, v[i].country_name, year, v[i].report,
+			a->id, a->collection, a->country, c->country, year, c->report,
 			a->section, v[i].section_title, a->quote, a->note, ann_color_name(a->color),
-			ann_anchor_name(v[i].anchor.kind), a->created, a->updated,
+			ann_anchor_name(v[i].anchor.kind), a->created, a->updated, para, item,
+			c->pages ? c->pages : "", c->url ? c->url : "",
 		};
 
 		snprintf(year, sizeof(year), "%d", a->year);
+		if (c->number)
+			snprintf(c->item ? item : para, sizeof(para), "%zu", c->number);
 		for (size_t k = 0; k < ARRAY_SIZE(fields); k++) {
 			if (k)
 				fputc(',', out);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "notes/annotations.h"
+#include "notes/cite.h"
 #include "content/corpus.h"
 
 enum ann_format { ANN_FORMAT_TEXT, ANN_FORMAT_MD, ANN_FORMAT_JSON, ANN_FORMAT_CSV };
@@ -14,12 +15,11 @@ enum ann_format { ANN_FORMAT_TEXT, ANN_FORMAT_MD, ANN_FORMAT_JSON, ANN_FORMAT_CS
 /* Parses "text", "md" (or "markdown"), "json", "csv"; false if unknown. */
 bool ann_format_parse(const char *s, enum ann_format *out);
 
-/* An annotation with what a citation needs, resolved against the content. */
+/* An annotation with its citation, resolved against the content. */
 struct ann_cite {
 	const struct annotation *ann; /* owned by the store */
-	const char *report;           /* "2022 Trafficking in Persons Report" or the collection title */
-	const char *country_name;     /* the report's name, else the slug */
-	const char *section_title;    /* the section's title, else its id */
+	const char *section_title;    /* the section's title, else its id (as cite.section) */
+	struct citation cite;         /* paragraph number only where the passage is found */
 	struct ann_anchor anchor;     /* ORPHAN also when the document is gone */
 };
 
@@ -31,8 +31,10 @@ size_t ann_cite_all(const struct ann_store *st, const struct ann_filter *filter,
 		    struct corpus *corpus, struct diags *d, struct ann_cite **out);
 
 /* Writes v[0..n) to out: TEXT a short listing; MD grouped by country and
- * year, each quote with its citation, orphans under their own heading; JSON
- * an array of objects; CSV a header and one row each. */
+ * year, each quote with its citation (cite.h), orphans under their own
+ * heading; JSON an array of objects; CSV a header and one row each.  JSON
+ * and CSV give the citation's parts: paragraph or item number, pages, URL
+ * (null or empty when unknown). */
 void ann_export(const struct ann_cite *v, size_t n, enum ann_format fmt, FILE *out);
 
 #endif

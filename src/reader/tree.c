@@ -414,23 +414,6 @@ size_t tree_parent(const struct tree *t, size_t i)
 	return i;
 }
 
-struct corpus_doc *tree_adjacent_edition(const struct tree *t, const struct corpus_doc *e, int dir)
-{
-	struct collection *coll = t->coll;
-	size_t first, n, at;
-
-	if (e->coll != coll)
-		return NULL;
-	/* A country's documents are adjacent in the collection, years ascending. */
-	n = collection_country_docs(coll, e->slug, &first);
-	at = (size_t)(e - coll->docs);
-	if (dir > 0 && at + 1 < first + n)
-		return &coll->docs[at + 1];
-	if (dir < 0 && at > first)
-		return &coll->docs[at - 1];
-	return NULL;
-}
-
 bool tree_reveal(struct tree *t, const char *slug, int year, int section, struct diags *d)
 {
 	struct corpus_doc *e = collection_find(t->coll, slug, year);

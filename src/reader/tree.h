@@ -63,9 +63,6 @@ size_t tree_parent(const struct tree *t, size_t i);
  * False when the document is not in the collection (or filtered out). */
 bool tree_reveal(struct tree *t, const char *slug, int year, int section, struct diags *d);
 
-/* The same country's next (dir > 0) or previous edition after e in the
- * tree's collection, or NULL at either end (or when e is not in it). */
-struct corpus_doc *tree_adjacent_edition(const struct tree *t, const struct corpus_doc *e, int dir);
 
 /* The country's display name for a slug (its slug if unknown). */
 const char *tree_country_name(const struct tree *t, const char *slug);

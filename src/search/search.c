@@ -501,6 +501,11 @@ size_t search_index_docs(const struct search_index *ix)
 	return ix->n_docs;
 }
 
+struct corpus_doc *search_index_doc(const struct search_index *ix, size_t i)
+{
+	return ix->docs[i].doc;
+}
+
 size_t search_index_bytes(const struct search_index *ix)
 {
 	return ix->blob_len;

@@ -109,6 +109,9 @@ void search_typing_reset(struct search_typing *t);
 
 /* How many documents and bytes of folded text the index holds. */
 size_t search_index_docs(const struct search_index *ix);
+/* The corpus entry of the index's document i (i < search_index_docs): what
+ * search_results.matched[i] stands for. */
+struct corpus_doc *search_index_doc(const struct search_index *ix, size_t i);
 size_t search_index_bytes(const struct search_index *ix);
 
 #endif

@@ -3,6 +3,9 @@
 
 #include "style/ansi.h"
 
+#include <stdio.h>
+#include <string.h>
+
 static const char *const sgr[ANSI__COUNT] = {
 	[ANSI_RESET] = "\033[0m",
 	[ANSI_TITLE] = "\033[1;4m",
@@ -34,4 +37,44 @@ const char *ansi(bool color, enum ansi_role role)
 const char *ansi_tier(bool color, enum tier t)
 {
 	return color && t < TIER__COUNT ? tier_sgr[t] : "";
+}
+
+/* Appends ";" and the SGR parameter of colour c (base 30 for the
+ * foreground, 40 for the background). */
+static size_t color_param(char *out, size_t at, int c, int base)
+{
+	if (c < 8)
+		return at + (size_t)sprintf(out + at, ";%d", base + c);
+	if (c < 16)
+		return at + (size_t)sprintf(out + at, ";%d", base + 60 + c - 8);
+	return at + (size_t)sprintf(out + at, ";%d;5;%d", base + 8, c);
+}
+
+void ansi_style(const struct theme_style *st, char out[ANSI_STYLE_MAX])
+{
+	static const struct {
+		unsigned attr;
+		int param;
+	} attrs[] = {
+		{ THEME_BOLD, 1 }, { THEME_DIM, 2 }, { THEME_ITALIC, 3 }, { THEME_UNDERLINE, 4 },
+		{ THEME_REVERSE, 7 },
+	};
+	size_t at = 1;
+
+	/* Built with a leading ';' after the ESC, replaced by '[' at the end. */
+	out[0] = '\033';
+	for (size_t i = 0; i < sizeof(attrs) / sizeof(attrs[0]); i++)
+		if (st->attrs & attrs[i].attr)
+			at += (size_t)sprintf(out + at, ";%d", attrs[i].param);
+	if (st->fg >= 0 && st->fg < 256)
+		at = color_param(out, at, st->fg, 30);
+	if (st->bg >= 0 && st->bg < 256)
+		at = color_param(out, at, st->bg, 40);
+	if (at == 1) {
+		out[0] = '\0';
+		return;
+	}
+	out[1] = '[';
+	out[at++] = 'm';
+	out[at] = '\0';
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "content/document.h"
+#include "style/theme.h"
 
 enum ansi_role {
 	ANSI_RESET,
@@ -26,5 +27,12 @@ enum ansi_role {
 const char *ansi(bool color, enum ansi_role role);
 /* The SGR sequence for a tier badge. */
 const char *ansi_tier(bool color, enum tier t);
+
+/* Room for the longest sequence ansi_style writes, with its NUL. */
+#define ANSI_STYLE_MAX 48
+/* Writes into out the SGR sequence of a theme style (its attributes, then
+ * the 8-, 16- or 256-colour forms of its colours), "" when it has none: how
+ * batch output shows a picture in the reader's colours. */
+void ansi_style(const struct theme_style *st, char out[ANSI_STYLE_MAX]);
 
 #endif

@@ -55,7 +55,7 @@ bool notes_highlight(struct app *app, struct selection *sel, enum ann_color colo
 	item = sel->block >= sec->n_paras;
 	index = item ? sel->block - sec->n_paras : sel->block;
 	selection_range(sel, &app->reading, &start, &end);
-	res = ann_add(app->notes, tree_collection(app->tree)->name, doc, sel->section, item, index, start, end,
+	res = ann_add(app->notes, app_collection(app)->name, doc, sel->section, item, index, start, end,
 		      color, note ? note : "", &added);
 	app->note.color = color;
 	if (!note || !*note)

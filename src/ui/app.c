@@ -10,6 +10,11 @@
 
 enum { MIN_TEXT_COLS = 30, MIN_TREE_COLS = 12, DEFAULT_TREE_COLS = 28 };
 
+struct collection *app_collection(const struct app *app)
+{
+	return app->open ? app->open->coll : tree_collection(app->tree);
+}
+
 void app_message(struct app *app, bool error, const char *fmt, ...)
 {
 	va_list ap;
@@ -84,6 +89,8 @@ void app_show(struct app *app, struct view *v)
 	if (old != v && old != app->views.reader && old->ops->close)
 		old->ops->close(old, app);
 	app->pane = v;
+	/* A wide view puts the tree aside (t brings it back) until it closes. */
+	app->frame.tree_aside = v->ops->wide;
 	/* A view opened over the reader takes the keys; back to the reader,
 	 * they stay where they were (the tree, when a document is opened
 	 * from it). */
@@ -136,7 +143,7 @@ void app_notes_problems(struct app *app, const char *consequence)
 
 void app_notes_refresh(struct app *app)
 {
-	marks_load(&app->marks, app->notes, tree_collection(app->tree)->name, &app->reading);
+	marks_load(&app->marks, app->notes, app_collection(app)->name, &app->reading);
 	app_notify(app, REFRESH_NOTES);
 }
 
@@ -194,7 +201,7 @@ void app_switch_year(struct app *app, int dir)
 		app_message(app, false, "Open a document first");
 		return;
 	}
-	if (!(next = tree_adjacent_edition(app->tree, app->open, dir))) {
+	if (!(next = collection_adjacent(app->open, dir))) {
 		app_message(app, false, "No %s edition for %s", dir > 0 ? "later" : "earlier",
 			    tree_country_name(app->tree, app->open->slug));
 		return;
@@ -227,7 +234,7 @@ int app_save_place(struct app *app)
 	s.tree_hidden = app->frame.tree_hidden;
 	s.tree_width = app->frame.tree_width;
 	if (app->open) {
-		s.collection = (char *)tree_collection(app->tree)->name;
+		s.collection = (char *)app_collection(app)->name;
 		s.country = (char *)app->open->slug;
 		s.year = app->open->year;
 		s.anchor = app->reading.anchor;

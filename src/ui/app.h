@@ -71,6 +71,10 @@ struct app {
 	bool quit;
 };
 
+/* The collection of the document being read, else the tree's: the tree
+ * may be showing another (c) while a document of the first is open. */
+struct collection *app_collection(const struct app *app);
+
 void app_message(struct app *app, bool error, const char *fmt, ...) PRINTF_LIKE(3, 4);
 void app_clear_message(struct app *app);
 /* Shows the first problem added to app->diags since index from, as

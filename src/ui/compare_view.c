@@ -31,7 +31,7 @@ static bool is_inline(const struct compare_view *cv, size_t width)
 /* Lays the two editions' annotations over the comparison. */
 static void mark_notes(struct compare_view *cv, struct app *app)
 {
-	const char *coll = tree_collection(app->tree)->name;
+	const char *coll = app_collection(app)->name;
 
 	for (int right = 0; right < 2; right++) {
 		struct ann_highlight *v;
@@ -90,14 +90,11 @@ bool compare_view_start(struct view *v, struct app *app, struct corpus_doc *a, s
 
 	cv->a = a;
 	cv->b = b;
-	/* The comparison needs the width: the tree steps aside (t brings it back). */
-	app->frame.tree_aside = true;
-	app_layout(app);
+	app_show(app, v);
 	build(cv, app);
 	for (size_t s = 0; section && s < cv->cmp->n_secs; s++)
 		if (!strcmp(cv->cmp->secs[s].id, section))
 			cv->top = cmp_layout_section(&cv->lo, s);
-	app_show(app, v);
 	app_message(app, false, "%d and %d: %.0f%% similar; %s/%s next change, %s swap, %s columns, %s fold, %s back",
 		    cv->a->year, cv->b->year, cv->cmp->similarity * 100, keys_label(ACT_NEXT_CHANGE, CTX_COMPARE),
 		    keys_label(ACT_PREV_CHANGE, CTX_COMPARE), keys_label(ACT_SWAP, CTX_COMPARE),
@@ -109,7 +106,7 @@ bool compare_view_start(struct view *v, struct app *app, struct corpus_doc *a, s
 /* The editions of the open document's country, for a message. */
 static void editions(struct app *app, struct strbuf *sb)
 {
-	struct collection *coll = tree_collection(app->tree);
+	struct collection *coll = app_collection(app);
 	size_t first, n = collection_country_docs(coll, app->open->slug, &first);
 	char yb[12];
 
@@ -121,7 +118,7 @@ static void editions(struct app *app, struct strbuf *sb)
  * one before it, else the one after), the older on the left. */
 static bool start(struct view *v, struct app *app, int year)
 {
-	struct collection *coll = tree_collection(app->tree);
+	struct collection *coll = app_collection(app);
 	struct corpus_doc *other = NULL, *cur = app->open;
 	const char *id = app->pane == app->views.reader ? reading_section_id_at_top(&app->reading) : NULL;
 	struct strbuf years = {0};
@@ -177,7 +174,7 @@ static bool compare_prompt(struct view *v, struct app *app, int kind, enum promp
 
 static void compare_close(struct view *v, struct app *app)
 {
-	app->frame.tree_aside = false;
+	(void)app;
 	discard(v->priv);
 }
 
@@ -314,6 +311,7 @@ static bool compare_offer(struct view *v, struct app *app, struct corpus_doc *do
 const struct view_ops compare_view = {
 	.name = "compare",
 	.priv_size = sizeof(struct compare_view),
+	.wide = true,
 	.open = compare_open,
 	.close = compare_close,
 	.done = compare_done,

@@ -291,3 +291,25 @@ int draw_styled(const struct screen *scr, int y, int x, int maxw, const struct s
 	}
 	return used;
 }
+
+int draw_picture(const struct screen *scr, int y, int x, int h, int w, const struct picture *p, size_t top,
+		 int sel)
+{
+	int drawn = 0;
+
+	for (size_t i = top; i < p->n_lines && drawn < h; i++, drawn++) {
+		const struct pic_line *l = &p->lines[i];
+
+		for (size_t k = l->first; k < l->first + l->n; k++) {
+			const struct pic_run *r = &p->runs[k];
+			attr_t a = draw_attr(scr, r->role);
+
+			if ((int)r->col >= w)
+				break;
+			if (sel >= 0 && r->tag == sel)
+				a |= A_REVERSE;
+			draw_text(scr, y + drawn, x + (int)r->col, w - (int)r->col, p->text.buf + r->off, r->len, a);
+		}
+	}
+	return drawn;
+}

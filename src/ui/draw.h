@@ -11,6 +11,7 @@
 
 #include "content/document.h"
 #include "notes/annotations.h"
+#include "style/picture.h"
 #include "style/styled.h"
 #include "style/theme.h"
 
@@ -50,5 +51,10 @@ void draw_fill(int y, int x, int w, attr_t attr);
  * marks (may be NULL) lays annotation colours (colour + 1 per byte) over it. */
 int draw_styled(const struct screen *scr, int y, int x, int maxw, const struct styled *st,
 		const unsigned char *marks, size_t start, size_t end);
+
+/* Draws lines [top, top + r.h) of picture p into rectangle r (y, x, h, w),
+ * the runs tagged sel (-1: none) in reverse; returns the lines drawn. */
+int draw_picture(const struct screen *scr, int y, int x, int h, int w, const struct picture *p, size_t top,
+		 int sel);
 
 #endif

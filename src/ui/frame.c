@@ -43,7 +43,7 @@ static void status_line(struct app *app, int y, int w)
 	const struct screen *scr = &app->scr;
 	attr_t a = draw_attr(scr, ROLE_STATUS);
 	struct strbuf place = {0}, right = {0}, left = {0};
-	const char *title = tree_collection(app->tree)->title;
+	const char *title = app_collection(app)->title;
 	struct view *v = app->overlay ? app->overlay : app->pane;
 	int rw;
 

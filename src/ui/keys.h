@@ -74,12 +74,16 @@ enum action {
 	ACT_UNDO,
 	ACT_NOTES,
 	ACT_SORT,
+	ACT_COPY,
+	/* Tiers */
+	ACT_TIERS,
+	ACT_MAP,
 };
 
 /* Where a binding applies; CTX_ANY bindings apply wherever the context has
  * no binding of its own for the key. */
-enum key_context { CTX_ANY, CTX_TREE, CTX_READER, CTX_VISUAL, CTX_COMPARE, CTX_TRACKER, CTX_RESULTS,
-		   CTX_NOTES, CTX_HELP, CTX__COUNT };
+enum key_context { CTX_ANY, CTX_TREE, CTX_READER, CTX_VISUAL, CTX_COMPARE, CTX_TRACKER, CTX_TIERS,
+		   CTX_RESULTS, CTX_NOTES, CTX_HELP, CTX__COUNT };
 
 struct key_binding {
 	enum action action;

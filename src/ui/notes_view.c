@@ -92,16 +92,20 @@ static int draw_swatch(const struct screen *scr, int y, int x, enum ann_color c)
 	return draw_text(scr, y, x, 3, ann_color_name(c), 3, a);
 }
 
+/* An annotation in two lines: when, its colour and where; then its quote
+ * and note, as much as fits (the whole of the selected one shows below). */
 static void draw_row(struct app *app, const struct ann_cite *c, int y, int x0, int w, bool selected)
 {
 	const struct screen *scr = &app->scr;
 	attr_t base = selected ? draw_attr(scr, ROLE_TREE_SELECTED) : A_NORMAL;
-	struct strbuf place = {0};
+	struct strbuf place = {0}, text = {0};
 	char yb[12];
-	int x = x0 + 1, room, pw;
+	int x = x0 + 1;
 
-	if (selected)
+	if (selected) {
 		draw_fill(y, x0, w, base);
+		draw_fill(y + 1, x0, w, base);
+	}
 	x += draw_text(scr, y, x, w - 1, c->ann->created, DATE_COLS, base | draw_attr(scr, ROLE_HINT)) + 1;
 	x += draw_swatch(scr, y, x, c->ann->color) + 1;
 	/* An orphan says so first, where clipping cannot hide it. */
@@ -109,25 +113,22 @@ static void draw_row(struct app *app, const struct ann_cite *c, int y, int x0, i
 		sb_adds(&place, "orphaned: ");
 	sb_addf(&place, "%s %s%s%s", tree_country_name(app->tree, c->ann->country), year_label(c->ann->year, yb),
 		draw_glyph(scr, GLYPH_SEP), c->section_title);
-	room = x0 + w - x - 1;
-	/* The place whole when it can be, leaving the quote at least half. */
-	pw = (int)text_width(place.buf, place.len);
-	pw = pw < room / 2 ? pw : room / 2;
-	draw_text_clipped(scr, y, x, pw, place.buf, place.len,
+	draw_text_clipped(scr, y, x, x0 + w - x - 1, place.buf, place.len,
 			  base | draw_attr(scr, c->anchor.kind == ANN_ANCHOR_ORPHAN ? ROLE_ERROR : ROLE_META));
-	x += pw + 1;
-	room = x0 + w - x - 1;
+	sb_addf(&text, "\xe2\x80\x9c%s\xe2\x80\x9d", c->ann->quote); /* “…” */
+	x = x0 + 3;
 	if (c->ann->note && *c->ann->note) {
-		int qw = room / 2;
+		int qw = (int)text_width(text.buf, text.len), room = (w - 4) * 3 / 5;
 
-		draw_text_clipped(scr, y, x, qw - 1, c->ann->quote, strlen(c->ann->quote), base);
-		x += qw;
-		x += draw_str(scr, y, x, 2, draw_glyph(scr, GLYPH_NOTE), base | draw_attr(scr, ROLE_NOTE_MARKER)) + 1;
-		draw_text_clipped(scr, y, x, x0 + w - x - 1, c->ann->note, strlen(c->ann->note), base);
+		qw = qw < room ? qw : room;
+		x += draw_text_clipped(scr, y + 1, x, qw, text.buf, text.len, base) + 2;
+		x += draw_str(scr, y + 1, x, 2, draw_glyph(scr, GLYPH_NOTE), base | draw_attr(scr, ROLE_NOTE_MARKER)) + 1;
+		draw_text_clipped(scr, y + 1, x, x0 + w - x - 1, c->ann->note, strlen(c->ann->note), base);
 	} else {
-		draw_text_clipped(scr, y, x, room, c->ann->quote, strlen(c->ann->quote), base);
+		draw_text_clipped(scr, y + 1, x, x0 + w - x - 1, text.buf, text.len, base);
 	}
 	sb_free(&place);
+	sb_free(&text);
 }
 
 /* The selected annotation whole: its quote and note wrapped. */
@@ -138,9 +139,10 @@ static void draw_detail(struct app *app, const struct ann_cite *c, struct rect r
 	struct wrap_line *lines;
 	size_t n;
 
-	sb_addf(&text, "\xe2\x80\x9c%s\xe2\x80\x9d", c->ann->quote); /* “…” */
+	/* The note first: the quote is in the text, the note only here. */
 	if (c->ann->note && *c->ann->note)
-		sb_addf(&text, "  \xe2\x80\x94 %s", c->ann->note); /* — */
+		sb_addf(&text, "%s %s  ", draw_glyph(scr, GLYPH_NOTE), c->ann->note);
+	sb_addf(&text, "\xe2\x80\x9c%s\xe2\x80\x9d", c->ann->quote); /* “…” */
 	n = wrap_text(text.buf, text.len, (size_t)(r.w > 4 ? r.w - 3 : 1), &lines);
 	for (int x = 0; x < r.w; x++)
 		draw_str(scr, r.y, r.x + x, 1, draw_glyph(scr, GLYPH_HBAR), draw_attr(scr, ROLE_BORDER));
@@ -171,7 +173,7 @@ static void notes_draw(struct view *v, struct app *app, struct rect r)
 		sb_addf(&head, ", matching \"%s\"", nv->filter);
 	draw_text(scr, r.y, r.x + 1, r.w - 1, head.buf, head.len, draw_attr(scr, ROLE_HEADING));
 	sb_free(&head);
-	rows = r.h - 1 - detail;
+	rows = (r.h - 1 - detail) / 2; /* two lines an annotation */
 	if (nv->sel < nv->top)
 		nv->top = nv->sel;
 	if (rows > 0 && nv->sel >= nv->top + (size_t)rows)
@@ -179,7 +181,7 @@ static void notes_draw(struct view *v, struct app *app, struct rect r)
 	for (int i = 0; i < rows && nv->top + (size_t)i < nv->n; i++) {
 		size_t k = nv->top + (size_t)i;
 
-		draw_row(app, &nv->v[k], r.y + 1 + i, r.x, r.w, k == nv->sel && prompt_kind(app) == PROMPT_NONE);
+		draw_row(app, &nv->v[k], r.y + 1 + 2 * i, r.x, r.w, k == nv->sel && prompt_kind(app) == PROMPT_NONE);
 	}
 	if (detail && nv->sel < nv->n)
 		draw_detail(app, &nv->v[nv->sel], (struct rect){ r.y + r.h - detail, r.x, detail, r.w });
@@ -226,7 +228,7 @@ static bool notes_action(struct view *v, struct app *app, enum action act, int k
 	const char *id = nv->sel < nv->n ? nv->v[nv->sel].ann->id : NULL;
 	enum ann_color color;
 
-	if (view_move(&nv->sel, nv->n ? nv->n - 1 : 0, v->area.h, act))
+	if (view_move(&nv->sel, nv->n ? nv->n - 1 : 0, v->area.h / 2, act))
 		return true;
 	switch (act) {
 	case ACT_DETAIL:
@@ -319,6 +321,7 @@ static void notes_refresh(struct view *v, struct app *app, enum refresh why)
 const struct view_ops notes_view = {
 	.name = "notes",
 	.priv_size = sizeof(struct notes_view),
+	.wide = true,
 	.open = notes_open,
 	.close = notes_close,
 	.done = notes_done,

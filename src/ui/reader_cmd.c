@@ -22,11 +22,12 @@ enum { DEFAULT_TREE_COLS = 28, MIN_TREE_COLS = 16 };
 
 /* The views, and the actions that open them. */
 static const struct view_ops *const all_views[] = {
-	&tree_view, &reader_view, &compare_view, &tracker_view, &results_view, &notes_view, &help_view,
+	&tree_view, &reader_view, &compare_view, &tracker_view, &tiers_view, &results_view, &notes_view, &help_view,
 };
 static const struct view_opener openers[] = {
 	{ ACT_COMPARE, &compare_view },
 	{ ACT_TRACKER, &tracker_view },
+	{ ACT_TIERS, &tiers_view },
 	{ ACT_SEARCH_ALL, &results_view },
 	{ ACT_NOTES, &notes_view },
 };

@@ -9,7 +9,10 @@
 #include <string.h>
 
 #include "text/textwrap.h"
+#include "notes/cite.h"
+#include "tiers/tierpic.h"
 #include "ui/annotate.h"
+#include "ui/clipboard.h"
 #include "ui/app.h"
 #include "ui/move.h"
 #include "ui/views.h"
@@ -17,6 +20,9 @@
 enum { MAX_LINE_MATCHES = 16 };
 
 struct reader_view {
+	struct picture strip;        /* the country's tier in every edition, a cell each */
+	int strip_sel;               /* the open edition's cell */
+	int strip_years[2];          /* the first and last editions */
 	struct selection sel;
 	size_t search_origin;        /* the top line when the search prompt opened */
 	bool pressed;                /* a mouse press in the text, for a drag */
@@ -103,11 +109,34 @@ static bool cell_at(const struct app *app, int y, int x, size_t *line, size_t *c
 	return true;
 }
 
+/* Draws the tier strip ending at column right, within room columns less a
+ * gap: with its first and last years when they fit, else the cells alone;
+ * false when not even they fit (or there is none). */
+static bool draw_strip(struct reader_view *rv, struct app *app, int y, int right, int room)
+{
+	const struct screen *scr = &app->scr;
+	int cells = rv->strip.n_lines ? (int)rv->strip.lines[0].width : 0, x;
+	char year[16];
+
+	if (!cells || cells + 2 > room)
+		return false;
+	if (cells + 12 <= room) {
+		snprintf(year, sizeof(year), " %d", rv->strip_years[1]);
+		right -= draw_str(scr, y, right - 5, 5, year, draw_attr(scr, ROLE_META));
+		snprintf(year, sizeof(year), "%d ", rv->strip_years[0]);
+		draw_str(scr, y, right - cells - 5, 5, year, draw_attr(scr, ROLE_META));
+	}
+	x = right - cells;
+	draw_picture(scr, y, x, 1, cells, &rv->strip, 0, rv->strip_sel);
+	return true;
+}
+
 static void reader_draw(struct view *v, struct app *app, struct rect rc)
 {
 	struct reader_view *rv = v->priv;
 	const struct screen *scr = &app->scr;
 	struct reading *r = &app->reading;
+	bool strip_drawn = false;
 
 	for (int row = 0; row < rc.h; row++)
 		draw_fill(rc.y + row, rc.x, rc.w, A_NORMAL);
@@ -152,6 +181,10 @@ static void reader_draw(struct view *v, struct app *app, struct rect rc)
 		x = rc.x + text_column(l);
 		if (x < rc.x + rc.w)
 			draw_line_text(rv, app, i, rc.y + row, x, rc.x + rc.w - x);
+		/* The tier strip at the right of the title, or of the line under it. */
+		if (i < 2 && !strip_drawn)
+			strip_drawn = draw_strip(rv, app, rc.y + row, rc.x + rc.w - 1,
+						 rc.w - 1 - text_column(l) - (int)text_width(l->text, l->len));
 	}
 }
 
@@ -239,6 +272,22 @@ static bool text_action(struct view *v, struct app *app, enum action act)
 	}
 }
 
+/* The selected passage in quotation marks with its citation (edition,
+ * country, section, paragraph, pages and address when known). */
+static void copy_selection(struct selection *sel, struct app *app)
+{
+	struct collection *coll = app_collection(app);
+	struct citation c;
+	char *quote = selection_text(sel, &app->reading), *text;
+
+	cite_block(&c, coll, corpus_countries(app->corpus), app->reading.doc, sel->section, sel->block);
+	text = cite_passage(&c, quote, strlen(quote));
+	clipboard_copy(app, text, "Copied the passage with its citation");
+	free(text);
+	free(quote);
+	selection_clear(sel);
+}
+
 /* Keeps the moving end of the selection on screen. */
 static void follow(struct reader_view *rv, struct app *app)
 {
@@ -280,6 +329,9 @@ static bool visual_action(struct view *v, struct app *app, enum action act, int 
 		return true;
 	case ACT_HIGHLIGHT:
 		notes_highlight(app, sel, app->note.color, NULL);
+		return true;
+	case ACT_COPY:
+		copy_selection(sel, app);
 		return true;
 	case ACT_COLOR:
 		if (notes_key_color(key, &color))
@@ -430,18 +482,50 @@ static enum key_context reader_context(struct view *v, struct app *app)
 	return rv->sel.active ? CTX_VISUAL : CTX_READER;
 }
 
+/* The open country's tier in every edition (headers only: no narrative is
+ * read), its open edition's cell marked; none for one edition alone. */
+static void make_strip(struct reader_view *rv, struct app *app)
+{
+	struct tier_history *h;
+
+	pic_free(&rv->strip);
+	rv->strip_sel = -1;
+	if (!app->open || !app->open->year)
+		return;
+	h = tiers_history(app->corpus, app_collection(app), app->open->slug, false, &app->diags);
+	if (h && h->present > 1) {
+		pic_init(&rv->strip, !app->scr.ascii_only, app->scr.color);
+		tierpic_strip(&rv->strip, h);
+		rv->strip_years[0] = h->years[0].year;
+		rv->strip_years[1] = h->years[h->n - 1].year;
+		for (size_t i = 0; i < h->n; i++)
+			if (h->years[i].year == app->open->year)
+				rv->strip_sel = (int)i;
+	}
+	tiers_history_free(h);
+}
+
 static void reader_refresh(struct view *v, struct app *app, enum refresh why)
 {
 	struct reader_view *rv = v->priv;
 
-	(void)app;
-	if (why == REFRESH_DOCUMENT)
+	if (why == REFRESH_DOCUMENT) {
 		selection_clear(&rv->sel);
+		make_strip(rv, app);
+	}
+}
+
+static void reader_done(struct view *v)
+{
+	struct reader_view *rv = v->priv;
+
+	pic_free(&rv->strip);
 }
 
 const struct view_ops reader_view = {
 	.name = "reader",
 	.priv_size = sizeof(struct reader_view),
+	.done = reader_done,
 	.draw = reader_draw,
 	.action = reader_action,
 	.status = reader_status,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "search/search.h"
+#include "tiers/byyear.h"
 #include "ui/app.h"
 #include "ui/frame.h"
 #include "ui/move.h"
@@ -21,6 +22,8 @@ struct results_view {
 	enum scope scope;
 	size_t sel, top;
 	char *query;                  /* as typed, for changing it */
+	struct picture spark;         /* matching narratives per edition */
+	int spark_years[2];           /* its first and last editions */
 };
 
 /* The first search of a corpus builds its cache (seconds for thousands of
@@ -31,6 +34,26 @@ static void build_progress(size_t done, size_t total, void *arg)
 
 	app_message(app, false, "Building the search cache: %zu of %zu documents", done, total);
 	frame_draw(app);
+}
+
+/* How many narratives of each edition match, as a sparkline; none for
+ * fewer than two editions. */
+static void make_sparkline(struct results_view *rv, struct app *app, const struct search_scope *scope)
+{
+	struct byyear *v;
+	size_t n = byyear_count(rv->six, &rv->res, app_collection(app), scope, &v), *counts;
+
+	if (n > 1 && rv->res.total) {
+		counts = xcalloc(n, sizeof(*counts));
+		for (size_t i = 0; i < n; i++)
+			counts[i] = v[i].matching;
+		pic_init(&rv->spark, !app->scr.ascii_only, app->scr.color);
+		pic_sparkline(&rv->spark, counts, n, ROLE_MATCH);
+		rv->spark_years[0] = v[0].year;
+		rv->spark_years[1] = v[n - 1].year;
+		free(counts);
+	}
+	free(v);
 }
 
 static void update(struct results_view *rv, struct app *app)
@@ -47,9 +70,11 @@ static void update(struct results_view *rv, struct app *app)
 	if (app->open && rv->scope == SCOPE_YEAR)
 		scope.year = app->open->year;
 	app_text_size(app, &w, &h);
+	pic_free(&rv->spark);
 	if (!search_typing_update(&rv->typing, rv->six, text, &scope, 500, w > 30 ? w - 24 : 20, &rv->res, &err,
 				  &app->diags))
 		return;
+	make_sparkline(rv, app, &scope);
 	if (!rv->res.total)
 		app_message(app, true, "No match for \"%s\"", text);
 	else
@@ -84,6 +109,7 @@ static void results_close(struct view *v, struct app *app)
 	search_typing_reset(&rv->typing);
 	free(rv->query);
 	rv->query = NULL;
+	pic_free(&rv->spark);
 	if (app->prompt.owner == v)
 		prompt_close(app);
 }
@@ -96,6 +122,7 @@ static void results_done(struct view *v)
 	search_typing_reset(&rv->typing);
 	search_index_free(rv->six);
 	free(rv->query);
+	pic_free(&rv->spark);
 }
 
 static const char *scope_name(const struct results_view *rv, const struct app *app, char *buf, size_t n)
@@ -113,13 +140,26 @@ static void results_draw(struct view *v, struct app *app, struct rect r)
 	const struct screen *scr = &app->scr;
 	const struct search_results *res = &rv->res;
 	char head[160], yb[16];
-	int rows = r.h - 1;
+	int rows = r.h - 1, used;
 
 	for (int i = 0; i < r.h; i++)
 		draw_fill(r.y + i, r.x, r.w, A_NORMAL);
 	snprintf(head, sizeof(head), "Search %s: %zu%s matches in %zu%s documents", scope_name(rv, app, yb, sizeof(yb)),
 		 res->total, res->incomplete ? "+" : "", res->n_docs, res->incomplete ? "+" : "");
-	draw_str(scr, r.y, r.x + 1, r.w - 1, head, draw_attr(scr, ROLE_HEADING));
+	used = draw_str(scr, r.y, r.x + 1, r.w - 1, head, draw_attr(scr, ROLE_HEADING)) + 1;
+	/* By edition, at the right: "2001 ▁▃█ 2023". */
+	if (rv->spark.n_lines) {
+		int cells = (int)rv->spark.lines[0].width, x = r.x + r.w - cells - 11;
+		char years[16];
+
+		if (x > r.x + used + 2) {
+			snprintf(years, sizeof(years), "%d ", rv->spark_years[0]);
+			draw_str(scr, r.y, x, 5, years, draw_attr(scr, ROLE_META));
+			draw_picture(scr, r.y, x + 5, 1, cells, &rv->spark, 0, -1);
+			snprintf(years, sizeof(years), " %d", rv->spark_years[1]);
+			draw_str(scr, r.y, x + 5 + cells, 5, years, draw_attr(scr, ROLE_META));
+		}
+	}
 	if (rv->sel < rv->top)
 		rv->top = rv->sel;
 	if (rows > 0 && rv->sel >= rv->top + (size_t)rows)
@@ -128,7 +168,7 @@ static void results_draw(struct view *v, struct app *app, struct rect r)
 		size_t k = rv->top + (size_t)i;
 		const struct search_hit *hit;
 		char where[96];
-		int x = r.x + 1, y = r.y + 1 + i, used;
+		int x = r.x + 1, y = r.y + 1 + i;
 		attr_t base;
 
 		if (k >= res->n_hits)

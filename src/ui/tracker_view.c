@@ -24,7 +24,7 @@ struct tracker_view {
 static bool tracker_open(struct view *v, struct app *app)
 {
 	struct tracker_view *tv = v->priv;
-	struct collection *coll = tree_collection(app->tree);
+	struct collection *coll = app_collection(app);
 	const struct document **docs;
 	size_t first, n, k = 0;
 

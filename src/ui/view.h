@@ -42,6 +42,7 @@ enum mouse_event { MOUSE_PRESS, MOUSE_RELEASE, MOUSE_CLICK };
 struct view_ops {
 	const char *name;
 	size_t priv_size;
+	bool wide;  /* needs the width: the tree steps aside while it is shown */
 	/* Shows the view in the main pane; false if it cannot (a message says
 	 * why) or will show itself later (after a prompt). */
 	bool (*open)(struct view *v, struct app *app);

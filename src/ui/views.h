@@ -12,6 +12,7 @@ extern const struct view_ops tree_view;
 extern const struct view_ops reader_view;
 extern const struct view_ops compare_view;
 extern const struct view_ops tracker_view;
+extern const struct view_ops tiers_view;
 extern const struct view_ops results_view;
 extern const struct view_ops notes_view;
 extern const struct view_ops help_view;

@@ -3,9 +3,12 @@
 # extend it to the sentence's end, highlight it; select a paragraph and add a
 # note; the list shows both, filters and jumps back; delete and undo; a
 # second tipr adding an annotation meanwhile is seen, not lost; the
-# comparison shows the highlight on its side.  The screen, the colours
-# (capture-pane -e) and the annotations file are checked.
-plan=28
+# comparison shows the highlight on its side; y copies a selected passage
+# with its citation, to the terminal's clipboard (OSC 52, kept by tmux as a
+# buffer) and to a file; a corrupt annotations file is left as it is until
+# the first change sets it aside.  The screen, the colours (capture-pane -e)
+# and the annotations file are checked.
+plan=32
 name=notes
 . "$TIPR_SRCDIR/tests/e2e/tmux-lib.sh"
 store=$tmp/data/tipr/annotations.yaml
@@ -126,3 +129,26 @@ keys L
 check "...listed as orphaned" "orphaned: North Korea 2022"
 keys Enter
 check "...and Enter says its passage is gone" "This passage is no longer in the text (orphaned)"
+
+# y: the passage and its citation to the terminal's clipboard (tmux keeps an
+# OSC 52 copy as a paste buffer with set-clipboard on) and to a file.
+start 120 40 "'$TIPR' korea-north 2022 prosecution"
+tm set -g set-clipboard on
+wait_for "2022 › North Korea › Prosecution"
+keys / "Fair trials" Enter v ')' y
+check "y says where the passage went" "Copied the passage with its citation (to the terminal's clipboard; also in"
+if wait_until 'tm show-buffer 2>/dev/null | grep -qF "Fair trials did not occur in the DPRK"'; then
+	ok "the terminal's clipboard has the passage"
+else
+	not_ok "the terminal's clipboard has the passage ($(tm show-buffer 2>&1 | head -3))"
+fi
+if tm show-buffer | grep -qF "Korea, Democratic People's Republic of (2022), Prosecution, para. 1"; then
+	ok "...with its citation (edition, country, section, paragraph)"
+else
+	not_ok "...with its citation ($(tm show-buffer 2>&1 | tr '\n' ' '))"
+fi
+if grep -qF "Fair trials did not occur" "$tmp/state/tipr/copied.txt" 2>/dev/null; then
+	ok "...and the file named has it too"
+else
+	not_ok "...and the file named has it too"
+fi

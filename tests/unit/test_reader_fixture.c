@@ -162,13 +162,13 @@ static void test_next_edition_keeps_section(void **state)
 	assert_int_equal(r.lo.v[r.top].ref.section, reading_section_at_top(&r));
 	assert_true(reading_goto_section_id(&r, "prosecution"));
 	/* 2023 has no recommendations: prosecution is its second section. */
-	b = tree_adjacent_edition(t, a, 1);
+	b = collection_adjacent(a, 1);
 	assert_non_null(b);
 	assert_int_equal(b->year, 2023);
-	assert_null(tree_adjacent_edition(t, b, 1));
-	assert_ptr_equal(tree_adjacent_edition(t, b, -1), a);
-	assert_null(tree_adjacent_edition(t, a, -1));
-	assert_null(tree_adjacent_edition(t, doc_entry("china", 2022), 1));
+	assert_null(collection_adjacent(b, 1));
+	assert_ptr_equal(collection_adjacent(b, -1), a);
+	assert_null(collection_adjacent(a, -1));
+	assert_null(collection_adjacent(doc_entry("china", 2022), 1));
 	assert_non_null(corpus_doc_load(b, &diags));
 	{
 		char *id = xstrdup(reading_section_id_at_top(&r));

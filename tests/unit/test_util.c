@@ -90,6 +90,19 @@ static void test_files_and_paths(void **state)
 	path = path_join("dir/", "name");
 	assert_string_equal(path, "dir/name");
 	free(path);
+	{
+		static const char *const cases[][2] = {
+			{ "", "" }, { "f", "Zg==" }, { "fo", "Zm8=" }, { "foo", "Zm9v" },
+			{ "foob", "Zm9vYg==" }, { "fooba", "Zm9vYmE=" }, { "foobar", "Zm9vYmFy" },
+		};
+
+		for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+			char *b = base64_encode(cases[i][0], strlen(cases[i][0]));
+
+			assert_string_equal(b, cases[i][1]);
+			free(b);
+		}
+	}
 	assert_true(str_has_suffix("kenya.yaml", ".yaml"));
 	assert_false(str_has_suffix("yaml", ".yaml"));
 	assert_false(str_has_suffix("kenya.yml", ".yaml"));
