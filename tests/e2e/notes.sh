@@ -143,8 +143,9 @@ rm -f "$store" "$store".corrupt-*
 run 0 "a note that is a formula" notes add korea-north 2022 prosecution \
 	--quote "Fair trials did not occur in the DPRK" --note '=HYPERLINK("http://evil.example","x")'
 run 0 "...exported as CSV" notes export --format csv
-# The row without its id and times, byte for byte.
-row() { sed -n 2p "$1" | sed 's/^[0-9a-f]*,//; s/,[0-9T:.Z-]*,[0-9T:.Z-]*$//'; }
+# The row from its second cell to the colour and status, byte for byte (the
+# id, the times and the citation's cells after them left out).
+row() { sed -n 2p "$1" | sed 's/^[0-9a-f]*,//; s/,[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9:.]*Z,.*$//'; }
 fixed="tip,korea-north,\"Korea, Democratic People's Republic of\",2022,2022 Trafficking in Persons Report,prosecution,Prosecution,Fair trials did not occur in the DPRK"
 row "$tmp/out" >"$tmp/cell"
 printf '%s,"\047=HYPERLINK(""http://evil.example"",""x"")",yellow,exact\n' "$fixed" >"$tmp/want"
