@@ -5,6 +5,7 @@
 
 #include "base/cleanup.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,8 +17,10 @@ enum { MAX_FILES = 16, RESET_MAX = 255 };
 
 static const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
 
-/* The files: slots set and cleared with the signals blocked. */
+/* The files: slots set and cleared with the signals blocked, and under the
+ * lock (a thread may write a cache while another writes a file). */
 static char *files[MAX_FILES];
+static pthread_mutex_t files_lock = PTHREAD_MUTEX_INITIALIZER;
 static bool installed;
 static volatile sig_atomic_t deferred, pending;
 static int term_fd = -1;
@@ -32,12 +35,14 @@ static void block(sigset_t *old)
 	sigemptyset(&set);
 	for (size_t i = 0; i < ARRAY_SIZE(signals); i++)
 		sigaddset(&set, signals[i]);
-	sigprocmask(SIG_BLOCK, &set, old);
+	pthread_sigmask(SIG_BLOCK, &set, old);
+	pthread_mutex_lock(&files_lock);
 }
 
 static void unblock(const sigset_t *old)
 {
-	sigprocmask(SIG_SETMASK, old, NULL);
+	pthread_mutex_unlock(&files_lock);
+	pthread_sigmask(SIG_SETMASK, old, NULL);
 }
 
 static void remove_files(void)

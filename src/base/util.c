@@ -395,12 +395,3 @@ const char *str_find(const char *s, const char *needle)
 			return s;
 	return NULL;
 }
-
-uint64_t hash_add(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *b = p;
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ b[i]) * 1099511628211ULL;
-	return h;
-}

@@ -97,8 +97,17 @@ char *num_problem(enum num_status st, const char *s, long long min, long long ma
  * which makes such a loop quadratic. */
 const char *str_find(const char *s, const char *needle);
 
-/* FNV-1a: start from HASH_INIT, add bytes. */
+/* The one hash (64-bit FNV-1a), for hash tables, token and sentence keys and
+ * cache names: start from HASH_INIT, add bytes.  Inline, because callers
+ * feed it a byte at a time in their inner loops. */
 #define HASH_INIT 14695981039346656037ULL
-uint64_t hash_add(uint64_t h, const void *p, size_t n);
+static inline uint64_t hash_add(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
+	return h;
+}
 
 #endif

@@ -1,6 +1,7 @@
 /* cmd_search.c — tipr search: every narrative, every edition. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,84 +17,183 @@ const char cmd_search_help[] =
 	"Usage: tipr search QUERY... [--country C] [--year Y] [--section ID] [--format text|json]\n"
 	"                   [--by-year]\n"
 	"\n"
-	"Search every document of the content: case-, accent- and width-insensitive\n"
-	"(\"cote\" finds \"C\xc3\xb4te\"), words matched from their start, \"quoted phrases\"\n"
-	"as written; a document matches when it has every term.  Results are grouped by\n"
-	"document, one line of context per match, the match marked (in colour, or\n"
-	"between \xc2\xbb and \xc2\xab).  The first search builds a cache of the folded text in\n"
-	"$XDG_CACHE_HOME/tipr (progress on stderr); a changed corpus rebuilds it.\n"
+	"Search every paragraph and recommendation of the content.  A result is a\n"
+	"place (a paragraph or a list item) that has every word of the query:\n"
+	"  word word     both words, in any order, in the same place\n"
+	"  \"a phrase\"    those words in a row\n"
+	"  a OR b        either of them\n"
+	"  -word         leave out places that have it (also -\"a phrase\")\n"
+	"  prefix*       any word that starts so\n"
+	"Words are compared whole and case-, accent- and width-blind (\"cote\" finds\n"
+	"\"C\xc3\xb4te\"); apostrophes do not count (\"peoples\" finds \"People's\" and\n"
+	"\"People\xe2\x80\x99s\"), and British and American spellings find each other (labour\n"
+	"and labor, organisation and organization, defence and defense).  Places are\n"
+	"listed by document, each on one line with its matches marked (in colour, or\n"
+	"between \xc2\xbb and \xc2\xab), as they are found.  The first search reads the narratives\n"
+	"and then indexes them in $XDG_CACHE_HOME/tipr (progress on stderr); later\n"
+	"searches use the index, and a changed corpus is indexed again.\n"
 	"Exits 0 with matches, 1 with none.\n"
 	"\n"
 	"  --country C     only this country\n"
 	"  --year Y        only this edition\n"
 	"  --section ID    only this section (overview, recommendations, prosecution, ...)\n"
 	"  --format F      text (default) or json\n"
-	"  --limit N       show at most N matches (1 to 1000000; default 200)\n"
-	"  --by-year       instead of the matches, how many narratives of each\n"
+	"  --limit N       show at most N places (1 to 1000000; default 200)\n"
+	"  --by-year       instead of the places, how many narratives of each\n"
 	"                  edition match: a bar chart (or JSON)\n"
 	"  --content DIR   read the content in DIR (repeatable)\n"
 	"  --color WHEN    auto, always or never\n";
 
+/* Shows the progress of the index being built. */
 static void progress(size_t done, size_t total, void *arg)
 {
 	(void)arg;
-	fprintf(stderr, "\rtipr: building the search cache: %zu of %zu documents", done, total);
-	if (done == total)
-		fputc('\n', stderr);
+	fprintf(stderr, "\rtipr: indexing for the next searches: %zu of %zu documents", done, total);
 }
 
-static void print_text(const struct search_results *r, struct corpus *c, bool color)
+/* Prints hit h, with its document's heading when last is another. */
+static void print_text(const struct search_hit *h, const struct search_hit *last, struct corpus *c, bool color)
 {
-	const struct corpus_doc *last = NULL;
+	if (!last || h->doc != last->doc) {
+		const struct country *co = countries_by_slug(corpus_countries(c), h->doc->slug);
 
-	for (size_t i = 0; i < r->n_hits; i++) {
-		const struct search_hit *h = &r->hits[i];
-		const struct document *doc = h->doc->doc;
+		printf("%s%s", last ? "\n" : "", ansi(color, ANSI_TITLE));
+		textsafe_fputs(co ? country_display_name(co) : h->doc->slug, stdout);
+		if (h->doc->year)
+			printf(" %d", h->doc->year);
+		printf("%s %s(", ansi(color, ANSI_RESET), ansi(color, ANSI_META));
+		textsafe_fputs(h->doc->coll->title, stdout);
+		printf(")%s\n", ansi(color, ANSI_RESET));
+	}
+	printf("  %s", ansi(color, ANSI_HEADING));
+	textsafe_fputs(h->section_title, stdout);
+	printf("%s: ", ansi(color, ANSI_RESET));
+	/* The snippet is inert already; the marks go in around the matches. */
+	for (size_t i = 0, at = 0; i <= h->n_marks; i++) {
+		size_t end = i < h->n_marks ? h->marks[i].start : strlen(h->snippet);
 
-		if (h->doc != last) {
-			const struct country *co = countries_by_slug(corpus_countries(c), h->doc->slug);
+		fwrite(h->snippet + at, 1, end - at, stdout);
+		if (i == h->n_marks)
+			break;
+		printf("%s%.*s%s", color ? ansi(true, ANSI_MATCH) : "\xc2\xbb",
+		       (int)(h->marks[i].end - h->marks[i].start), h->snippet + h->marks[i].start,
+		       color ? ansi(true, ANSI_RESET) : "\xc2\xab");
+		at = h->marks[i].end;
+	}
+	putchar('\n');
+}
 
-			printf("%s%s", last ? "\n" : "", ansi(color, ANSI_TITLE));
-			textsafe_fputs(co ? country_display_name(co) : h->doc->slug, stdout);
-			if (h->doc->year)
-				printf(" %d", h->doc->year);
-			printf("%s %s(", ansi(color, ANSI_RESET), ansi(color, ANSI_META));
-			textsafe_fputs(h->doc->coll->title, stdout);
-			printf(")%s\n", ansi(color, ANSI_RESET));
-			last = h->doc;
+static void print_json(const struct search_hit *h, bool first)
+{
+	char *match = xstrndup(h->snippet + h->snip_start, h->snip_end - h->snip_start);
+
+	printf("%s\n{\"collection\":", first ? "" : ",");
+	json_string(stdout, h->doc->coll->name);
+	printf(",\"country\":");
+	json_string(stdout, h->doc->slug);
+	printf(",\"year\":%d,\"section\":", h->doc->year);
+	json_string(stdout, h->section_id);
+	printf(",\"block\":%zu,\"start\":%zu,\"end\":%zu,\"match\":", h->block, h->start, h->end);
+	json_string(stdout, match);
+	printf(",\"snippet\":");
+	json_string(stdout, h->snippet);
+	printf(",\"marks\":[");
+	for (size_t i = 0; i < h->n_marks; i++)
+		printf("%s[%zu,%zu]", i ? "," : "", h->marks[i].start, h->marks[i].end);
+	printf("]}");
+	free(match);
+}
+
+/* The search itself: results printed as they are found. */
+static const struct search_results *run(struct cli *cli, struct search_index *ix, const struct search_query *q,
+					const struct search_scope *scope, size_t limit, bool json,
+					struct search_run **out)
+{
+	struct search_run *r = search_start(ix, q, scope, limit, 100);
+	bool color = cli_color(cli, stdout), over = false;
+	size_t shown = 0;
+	const struct search_results *res = search_run_results(r);
+
+	if (json)
+		printf("{\"results\":[");
+	while (!over) {
+		over = search_step(r, 64, &cli->diags);
+		cli_flush_diags(cli);
+		for (; shown < res->n_hits; shown++) {
+			if (json)
+				print_json(&res->hits[shown], !shown);
+			else
+				print_text(&res->hits[shown], shown ? &res->hits[shown - 1] : NULL, cli->corpus, color);
 		}
-		printf("  %s", ansi(color, ANSI_HEADING));
-		textsafe_fputs(doc->sections[h->section].title, stdout);
-		printf("%s: %.*s%s%.*s%s%s%s\n", ansi(color, ANSI_RESET), (int)h->snip_start, h->snippet,
-		       color ? ansi(true, ANSI_MATCH) : "\xc2\xbb", (int)(h->snip_end - h->snip_start),
-		       h->snippet + h->snip_start, color ? ansi(true, ANSI_RESET) : "\xc2\xab",
-		       h->snippet + h->snip_end, "");
+		fflush(stdout);
 	}
-	if (r->total > r->n_hits)
-		printf("\n(%zu more matches; narrow the search or raise --limit)\n", r->total - r->n_hits);
+	if (json)
+		printf("\n],\"documents\":%zu,\"matches\":%zu}\n", res->n_docs, res->total);
+	else if (res->total > res->n_hits)
+		printf("\n(%zu more matches; narrow the search or raise --limit)\n", res->total - res->n_hits);
+	*out = r;
+	return res;
 }
 
-static void print_json(const struct search_results *r)
+/* The query's words are every argument that is not an option or an
+ * option's value — "-word" included, which getopt would take for options
+ * — and all after "--".  Puts the options first, then the words in their
+ * order; returns where the words start. */
+static int split_query(int argc, char **argv, const struct option *opts)
 {
-	printf("{\"documents\":%zu,\"matches\":%zu,\"results\":[", r->n_docs, r->total);
-	for (size_t i = 0; i < r->n_hits; i++) {
-		const struct search_hit *h = &r->hits[i];
-		char *match = xstrndup(h->snippet + h->snip_start, h->snip_end - h->snip_start);
+	char **words = xcalloc((size_t)argc + 1, sizeof(*words));
+	int kept = 1, n = 0;
 
-		printf("%s\n{\"collection\":", i ? "," : "");
-		json_string(stdout, h->doc->coll->name);
-		printf(",\"country\":");
-		json_string(stdout, h->doc->slug);
-		printf(",\"year\":%d,\"section\":", h->doc->year);
-		json_string(stdout, h->doc->doc->sections[h->section].id);
-		printf(",\"block\":%zu,\"start\":%zu,\"end\":%zu,\"match\":", h->block, h->start, h->end);
-		json_string(stdout, match);
-		printf(",\"snippet\":");
-		json_string(stdout, h->snippet);
-		putchar('}');
-		free(match);
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const struct option *found = NULL;
+		size_t len;
+
+		if (!strcmp(a, "--")) {
+			while (++i < argc)
+				words[n++] = argv[i];
+			break;
+		}
+		if (strncmp(a, "--", 2)) {
+			words[n++] = argv[i];
+			continue;
+		}
+		/* An option, abbreviated as getopt allows: does it take the next
+		 * argument as its value? */
+		len = strcspn(a + 2, "=");
+		for (const struct option *o = opts; o->name; o++)
+			if (!strncmp(o->name, a + 2, len) && (!found || strlen(o->name) == len))
+				found = o;
+		argv[kept++] = argv[i];
+		if (found && found->has_arg == required_argument && !a[2 + len] && i + 1 < argc)
+			argv[kept++] = argv[++i];
 	}
-	printf("\n]}\n");
+	memcpy(argv + kept, words, (size_t)n * sizeof(*words));
+	free(words);
+	return kept;
+}
+
+/* Builds the index for the next searches, once the results are out. */
+static void index_now(struct cli *cli, struct search_build *b)
+{
+	bool tty = isatty(STDERR_FILENO);
+	size_t done, total;
+	int null;
+
+	/* A reader of the results (a pipe) gets their end now. */
+	if (fflush(stdout) == 0 && !ferror(stdout) && (null = open("/dev/null", O_WRONLY | O_CLOEXEC)) >= 0) {
+		dup2(null, STDOUT_FILENO);
+		close(null);
+	}
+	while (!search_build_wait(b, 100))
+		if (tty) {
+			search_build_progress(b, &done, &total);
+			progress(done, total, NULL);
+		}
+	if (tty)
+		fputs("\r\033[K", stderr);
+	search_build_finish(b, &cli->diags);
+	cli_flush_diags(cli);
 }
 
 int cmd_search(struct cli *cli, int argc, char **argv)
@@ -111,18 +211,20 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	};
 	struct search_scope scope = {0};
 	const char *country = NULL, *format = "text", *err;
+	const struct search_results *res;
+	struct search_build *build = NULL;
 	struct search_query q;
-	struct search_results res;
 	struct search_index *ix;
+	struct search_run *r;
 	struct strbuf text = {0};
 	char *cache;
 	long long limit = 200;
-	bool rebuilt, by_year = false;
-	int opt, r;
+	bool by_year = false;
+	int opt, status, words = split_query(argc, argv, opts);
 
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = getopt_long(words, argv, "", opts, NULL)) != -1) {
 		switch (opt) {
 		case OPT_HELP:
 			command_print_help(cmd_search_help);
@@ -150,17 +252,17 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 			by_year = true;
 			continue;
 		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
+		if ((status = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
+			return status;
 	}
-	for (int i = optind; i < argc; i++) {
+	for (int i = words; i < argc; i++) {
 		if (text.len)
 			sb_addc(&text, ' ');
 		sb_adds(&text, argv[i]);
 	}
 	if (!search_query_parse(text.len ? text.buf : "", &q, &err)) {
 		sb_free(&text);
-		return cli_usage_error(cli, "%s: give a QUERY", err);
+		return cli_usage_error(cli, "%s", err);
 	}
 	if (!cli_open_corpus(cli)) {
 		sb_free(&text);
@@ -178,30 +280,33 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		scope.country = c->slug;
 	}
 	cache = search_cache_path(cli->corpus);
-	ix = search_index_open(cli->corpus, cache, true, isatty(STDERR_FILENO) ? progress : NULL, NULL, &rebuilt,
-			       &cli->diags);
-	free(cache);
-	/* By year, matches are only counted: no snippets. */
-	search_run(ix, &q, &scope, by_year ? 0 : (size_t)limit, 100, &res, &cli->diags);
-	cli_flush_diags(cli);
+	ix = search_index_new(cli->corpus);
+	/* No index yet: the narratives are read while it is built. */
+	if (!search_index_load(ix, cache))
+		build = search_build_start(ix, cache);
 	if (by_year) {
-		r = cli_print_by_year(cli, ix, &res, &scope, text.buf, !strcmp(format, "json"));
-		sb_free(&text);
-		search_results_free(&res);
-		search_index_free(ix);
-		search_query_free(&q);
-		return r;
+		struct search_results counted;
+
+		/* By year, places are only counted: no snippets. */
+		search_run(ix, &q, &scope, 0, 0, &counted, &cli->diags);
+		cli_flush_diags(cli);
+		status = cli_print_by_year(cli, ix, &counted, &scope, text.buf, !strcmp(format, "json"));
+		search_results_free(&counted);
+	} else {
+		res = run(cli, ix, &q, &scope, (size_t)limit, !strcmp(format, "json"), &r);
+		status = res->total ? EXIT_OK : EXIT_NOTFOUND;
+		if (!res->total && strcmp(format, "json"))
+			fprintf(stderr, "tipr search: no match\n");
+		search_finish(r, NULL);
 	}
 	sb_free(&text);
-	if (!strcmp(format, "json"))
-		print_json(&res);
-	else
-		print_text(&res, cli->corpus, cli_color(cli, stdout));
-	r = res.total ? EXIT_OK : EXIT_NOTFOUND;
-	if (!res.total && strcmp(format, "json"))
-		fprintf(stderr, "tipr search: no match\n");
-	search_results_free(&res);
+	/* An index found damaged is made again. */
+	if (!build && search_index_damaged(ix))
+		build = search_build_start(ix, cache);
+	if (build)
+		index_now(cli, build);
+	free(cache);
 	search_index_free(ix);
 	search_query_free(&q);
-	return r;
+	return status;
 }

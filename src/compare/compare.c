@@ -136,7 +136,7 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 		if (is_stopword(buf, bl))
 			continue;
 		GROW(*out, cap, k + 1);
-		(*out)[k++] = wdiff_hash(buf, bl);
+		(*out)[k++] = hash_add(HASH_INIT, buf, bl);
 	}
 	if (!*out)
 		*out = xcalloc(1, sizeof(**out));
@@ -167,7 +167,7 @@ static double dice(const struct unit *a, const struct unit *b)
 static void add_unit(struct side *s, const char *text, size_t len, size_t block, bool item)
 {
 	struct unit *u;
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = HASH_INIT;
 	bool space = false;
 
 	GROW(s->v, s->cap, s->n + 1);
@@ -184,10 +184,10 @@ static void add_unit(struct side *s, const char *text, size_t len, size_t block,
 			continue;
 		}
 		if (space) {
-			h = (h ^ ' ') * 1099511628211ULL;
+			h = hash_add(h, " ", 1);
 			space = false;
 		}
-		h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
+		h = hash_add(h, text + i, 1);
 	}
 	u->key = h;
 	u->n_words = content_words(text, len, &u->words, &u->all_words);
@@ -512,9 +512,9 @@ static size_t diff_words(struct cmp_row *row)
 	size_t n, common = 0;
 
 	for (size_t i = 0; i < na; i++)
-		ha[i] = wdiff_hash(row->a + ta[i].start, ta[i].end - ta[i].start);
+		ha[i] = hash_add(HASH_INIT, row->a + ta[i].start, ta[i].end - ta[i].start);
 	for (size_t i = 0; i < nb; i++)
-		hb[i] = wdiff_hash(row->b + tb[i].start, tb[i].end - tb[i].start);
+		hb[i] = hash_add(HASH_INIT, row->b + tb[i].start, tb[i].end - tb[i].start);
 	n = wdiff(ha, na, hb, nb, 1 << 20, &e);
 	row->words = xcalloc(n + 1, sizeof(*row->words));
 	for (size_t k = 0; k < n; k++) {

@@ -5,25 +5,55 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <yaml.h>
 
 #include "base/arena.h"
+#include "base/cachefile.h"
 #include "base/paths.h"
 #include "content/scancache.h"
 #include "base/yamltree.h"
+
+/* A directory or file the corpus's records were read from. */
+struct source {
+	const char *path;
+	struct cache_stamp stamp;
+};
 
 struct corpus {
 	struct arena *arena;
 	struct collection **colls;
 	size_t n_colls, cap_colls;
 	struct countries *countries;
-	struct scan_cache *scan;  /* while opening, when listings are cached */
-	const char *cache_dir;    /* while opening: where caches go, or NULL */
+	char *records;            /* the records cache as read: strings point into it */
+	char *records_path;       /* where the records are kept, while they are current */
+	struct source *sources;   /* what the records come from */
+	size_t n_sources, cap_sources;
+	struct diags said;        /* what the scan said, kept with the records */
+	/* While opening, when caches are kept: */
+	struct scan_cache *scan;  /* directory listings */
+	const char *cache_dir;    /* where caches go, or NULL */
+	bool unsettled;           /* a source changed too recently to cache */
 };
+
+/* Remembers that the records depend on path, as st shows it now. */
+static void depend_on(struct corpus *c, const char *path, const struct stat *st)
+{
+	struct source *s;
+
+	if (!c->cache_dir)
+		return;
+	GROW(c->sources, c->cap_sources, c->n_sources + 1);
+	s = &c->sources[c->n_sources++];
+	s->path = arena_strdup(c->arena, path);
+	cache_stamp_of(st, &s->stamp);
+	c->unsettled |= !cache_stamp_settled(&s->stamp, time(NULL));
+}
 
 size_t corpus_n_collections(const struct corpus *c)
 {
@@ -56,11 +86,16 @@ const struct countries *corpus_countries(const struct corpus *c)
 	return c->countries;
 }
 
-static bool is_dir(const char *path)
+/* Whether path is a directory; its entries make the records, so its stamp
+ * is remembered. */
+static bool is_source_dir(struct corpus *c, const char *path)
 {
 	struct stat st;
 
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return false;
+	depend_on(c, path, &st);
+	return true;
 }
 
 static bool is_file(const char *path)
@@ -76,12 +111,16 @@ static bool load_collection_meta(struct corpus *c, struct collection *coll, cons
 {
 	static const char *const keys[] = { "title", "kind", "publisher", "description", NULL };
 	struct arena *tmp = arena_new();
-	struct ynode *root = yaml_load_file(path, &yaml_content_limits, tmp, d);
+	struct ynode *root;
 	const struct ynode *n;
 	const char *s;
 	size_t before = d->n_errors;
+	struct stat st;
 	bool ok = false;
 
+	if (stat(path, &st) == 0)
+		depend_on(c, path, &st);
+	root = yaml_load_file(path, &yaml_content_limits, tmp, d);
 	if (!root)
 		goto out;
 	if (!ynode_expect(root, YNODE_MAP, "collection", path, d) ||
@@ -351,7 +390,7 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 		if (de->d_name[0] == '.' || !strcmp(de->d_name, "collection.yaml"))
 			continue;
 		sub = path_join(dir, de->d_name);
-		if (is_dir(sub) && parse_year_dir(de->d_name, &year))
+		if (is_source_dir(c, sub) && parse_year_dir(de->d_name, &year))
 			scan_year(c, coll, sub, year, earlier, d);
 		else
 			diags_add(d, DIAG_WARNING, sub, 0, 0,
@@ -372,17 +411,11 @@ static struct countries *load_countries(const struct corpus *c, const char *path
 	return cs;
 }
 
-static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
+/* Merges the countries table of a content directory, if it has one. */
+static void add_dir_countries(struct corpus *c, const char *dir, struct diags *d)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *de;
 	char *countries = path_join(dir, "countries.yaml");
 
-	if (!dp) {
-		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot open content directory: %s", strerror(errno));
-		free(countries);
-		return false;
-	}
 	if (is_file(countries)) {
 		struct countries *cs = load_countries(c, countries, d);
 
@@ -392,6 +425,18 @@ static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
 		}
 	}
 	free(countries);
+}
+
+/* The collections of a content directory; false when it cannot be read. */
+static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
+{
+	DIR *dp;
+	struct dirent *de;
+
+	if (!is_source_dir(c, dir) || !(dp = opendir(dir))) {
+		diags_add(d, DIAG_ERROR, dir, 0, 0, "cannot open content directory: %s", strerror(errno));
+		return false;
+	}
 	while ((de = readdir(dp))) {
 		char *sub, *meta;
 
@@ -399,14 +444,240 @@ static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
 			continue;
 		sub = path_join(dir, de->d_name);
 		meta = path_join(sub, "collection.yaml");
-		if (is_dir(sub) && is_file(meta))
-			scan_collection(c, sub, de->d_name, d);
-		else if (is_dir(sub))
-			diags_add(d, DIAG_WARNING, sub, 0, 0, "ignored: no collection.yaml in this directory");
+		if (is_source_dir(c, sub)) {
+			if (is_file(meta))
+				scan_collection(c, sub, de->d_name, d);
+			else
+				diags_add(d, DIAG_WARNING, sub, 0, 0, "ignored: no collection.yaml in this directory");
+		}
 		free(meta);
 		free(sub);
 	}
 	closedir(dp);
+	return true;
+}
+
+/* ---- the records cache ----
+ *
+ * Opening thousands of documents means listing every year directory and
+ * making a record of each file (path, slug check, sort): the outcome — the
+ * collections, their documents and what the scan had to say — is kept
+ * (cachefile.h) under the stamps of every directory and collection.yaml it
+ * came from, and taken from there while none of them has changed.  Only an
+ * outcome that has settled is kept, so a change in the same clock tick
+ * cannot hide.  The headers (tier, completeness) read in a run are added
+ * when the corpus is freed, each under its file's own stamp, so that the
+ * tree's badges cost a stat instead of a parse.
+ *
+ * Layout: the sources (path, stamp); a string table; the collections, each
+ * with its documents as fixed records pointing into the table; the
+ * diagnostics. */
+
+#define RECORDS_MAGIC "TIPRCORP"
+#define RECORDS_VERSION 3u
+
+/* A document of the records, as written. */
+struct doc_record {
+	uint32_t slug, path;  /* offsets in the string table */
+	int32_t year;
+	uint8_t have_header, tier, complete, unused;
+	uint64_t header_stamp;
+};
+
+/* Notes that e's header was read now from a file with stamp st: worth
+ * keeping if the file has settled (a younger one could change again
+ * without its stamp moving). */
+static void header_read(struct corpus_doc *e, const struct stat *st)
+{
+	struct cache_stamp stamp;
+
+	cache_stamp_of(st, &stamp);
+	e->header_stamp = cache_stamp_hash(&stamp);
+	e->header_learned = cache_stamp_settled(&stamp, time(NULL));
+}
+
+static void records_save(const struct corpus *c, const char *path, const struct diags *said)
+{
+	struct cachefile_writer *w = cachefile_create(path, RECORDS_MAGIC, RECORDS_VERSION, 1);
+	struct strbuf strings = {0};
+	bool ok = w && cachefile_put_u64(w, c->n_sources);
+
+	for (size_t i = 0; ok && i < c->n_sources; i++)
+		ok = cachefile_put_str(w, c->sources[i].path) &&
+		     cachefile_write(w, &c->sources[i].stamp, sizeof(c->sources[i].stamp));
+	/* A country's documents are in a row: their slug is written once. */
+	for (size_t k = 0; k < c->n_colls; k++)
+		for (size_t i = 0; i < c->colls[k]->n_docs; i++) {
+			const struct corpus_doc *e = &c->colls[k]->docs[i];
+
+			if (!i || strcmp(e->slug, e[-1].slug))
+				sb_add(&strings, e->slug, strlen(e->slug) + 1);
+			sb_add(&strings, e->path, strlen(e->path) + 1);
+		}
+	ok = ok && strings.len < UINT32_MAX && cachefile_put_u64(w, strings.len) &&
+	     cachefile_write(w, strings.buf, strings.len) && cachefile_put_u64(w, c->n_colls);
+	for (size_t k = 0, off = 0, slug = 0; ok && k < c->n_colls; k++) {
+		const struct collection *coll = c->colls[k];
+
+		ok = cachefile_put_str(w, coll->name) && cachefile_put_str(w, coll->dir) &&
+		     cachefile_put_str(w, coll->title) && cachefile_put_str(w, coll->publisher) &&
+		     cachefile_put_u32(w, coll->kind) && cachefile_put_u64(w, coll->n_docs);
+		for (size_t i = 0; ok && i < coll->n_docs; i++) {
+			const struct corpus_doc *e = &coll->docs[i];
+			struct doc_record r = { .year = e->year };
+
+			if (!i || strcmp(e->slug, e[-1].slug)) {
+				slug = off;
+				off += strlen(e->slug) + 1;
+			}
+			r.slug = (uint32_t)slug;
+			r.path = (uint32_t)off;
+			off += strlen(e->path) + 1;
+			/* A header from the records (checked or not in this run) is
+			 * kept as it came; one read now, once settled. */
+			if (e->header_cached || e->header_learned) {
+				r.have_header = 1;
+				r.tier = (uint8_t)e->tier;
+				r.complete = e->complete;
+				r.header_stamp = e->header_stamp;
+			}
+			ok = cachefile_write(w, &r, sizeof(r));
+		}
+	}
+	ok = ok && cachefile_put_u64(w, said->n);
+	for (size_t i = 0; ok && i < said->n; i++) {
+		const struct diag *dg = &said->v[i];
+
+		ok = cachefile_put_u32(w, dg->level) && cachefile_put_str(w, dg->file) &&
+		     cachefile_put_u32(w, dg->line) && cachefile_put_u32(w, dg->col) && cachefile_put_str(w, dg->msg);
+	}
+	sb_free(&strings);
+	/* Only a cache: the next start-up scans again. */
+	if (ok)
+		cachefile_commit(w);
+	else if (w)
+		cachefile_abort(w);
+}
+
+/* A string of the records, used in place (cache_get_str); NULL (and
+ * in->ok false when required) if absent. */
+static const char *get_str(struct cache_in *in, bool required)
+{
+	size_t n;
+	const char *s = cache_get_str(in, &n);
+
+	in->ok = in->ok && (s || !required);
+	return s;
+}
+
+/* Whether every source of the records is as it was when they were kept;
+ * they are remembered in c for the records' next writing. */
+static bool sources_current(struct corpus *c, struct cache_in *in, size_t len)
+{
+	uint64_t n = cache_get_u64(in);
+
+	for (uint64_t i = 0; i < n && in->ok && n <= len; i++) {
+		const char *path = get_str(in, true);
+		struct cache_stamp was, now;
+
+		cache_get(in, &was, sizeof(was));
+		in->ok = in->ok && cache_stamp_path(path, &now) && cache_stamp_equal(&was, &now);
+		GROW(c->sources, c->cap_sources, c->n_sources + 1);
+		c->sources[c->n_sources++] = (struct source){ path, was };
+	}
+	return in->ok && n <= len;
+}
+
+/* The documents of coll from the records; false when they do not fit. */
+static bool load_docs(struct collection *coll, struct cache_in *in, const char *strings, size_t n_strings)
+{
+	size_t n = (size_t)cache_get_u64(in);
+
+	if (!in->ok || n > (size_t)(in->end - in->p) / sizeof(struct doc_record))
+		return in->ok = false;
+	coll->docs = xcalloc(n + 1, sizeof(*coll->docs));
+	coll->cap_docs = n + 1;
+	for (size_t i = 0; i < n; i++) {
+		struct corpus_doc *e = &coll->docs[coll->n_docs++];
+		struct doc_record r;
+
+		/* Room for every record was checked above. */
+		memcpy(&r, in->p, sizeof(r));
+		in->p += sizeof(r);
+		if (r.slug >= n_strings || r.path >= n_strings || r.tier >= TIER__COUNT)
+			return in->ok = false;
+		e->coll = coll;
+		e->slug = strings + r.slug;
+		e->path = strings + r.path;
+		e->year = r.year;
+		if ((e->header_cached = r.have_header)) {
+			e->tier = (enum tier)r.tier;
+			e->complete = r.complete;
+			e->header_stamp = r.header_stamp;
+		}
+	}
+	return true;
+}
+
+/* The collections from the records cache, when it is intact and current;
+ * what the scan said is added to said.  False (nothing added) otherwise. */
+static bool records_load(struct corpus *c, const char *path, struct diags *said)
+{
+	size_t len, n_strings;
+	char *buf = cachefile_load(path, RECORDS_MAGIC, RECORDS_VERSION, 256u << 20, &len);
+	const char *strings;
+	struct diags got = {0};
+	struct cache_in in;
+	uint64_t n;
+
+	cache_in_init(&in, buf, len);
+	if (!sources_current(c, &in, len)) {
+		c->n_sources = 0;
+		free(buf);
+		return false;
+	}
+	/* Every string ends in a NUL before the table does: any offset
+	 * within it is a string. */
+	n_strings = (size_t)cache_get_u64(&in);
+	strings = in.p;
+	in.ok = in.ok && n_strings <= (size_t)(in.end - in.p) && (!n_strings || !strings[n_strings - 1]);
+	in.p += in.ok ? n_strings : 0;
+	n = cache_get_u64(&in);
+	for (uint64_t k = 0; k < n && in.ok && n <= len; k++) {
+		struct collection *coll = arena_alloc(c->arena, sizeof(*coll));
+
+		memset(coll, 0, sizeof(*coll));
+		coll->name = get_str(&in, true);
+		coll->dir = get_str(&in, true);
+		coll->title = get_str(&in, true);
+		coll->publisher = get_str(&in, false);
+		coll->kind = cache_get_u32(&in) == COLLECTION_COMMENTARY ? COLLECTION_COMMENTARY : COLLECTION_ANNUAL;
+		GROW(c->colls, c->cap_colls, c->n_colls + 1);
+		c->colls[c->n_colls++] = coll;
+		load_docs(coll, &in, strings, n_strings);
+	}
+	in.ok = in.ok && n <= len;
+	n = cache_get_u64(&in);
+	for (uint64_t i = 0; i < n && in.ok && n <= len; i++) {
+		uint32_t level = cache_get_u32(&in);
+		const char *file = get_str(&in, false);
+		unsigned line = cache_get_u32(&in), col = cache_get_u32(&in);
+		const char *msg = get_str(&in, true);
+
+		if (in.ok)
+			diags_add(&got, level == DIAG_ERROR ? DIAG_ERROR : DIAG_WARNING, file, line, col, "%s", msg);
+	}
+	if (!in.ok || n > len || in.p != in.end) {
+		for (size_t k = 0; k < c->n_colls; k++)
+			free(c->colls[k]->docs);
+		c->n_colls = 0;
+		c->n_sources = 0;
+		diags_free(&got);
+		free(buf);
+		return false;
+	}
+	c->records = buf;
+	diags_take(said, &got);
 	return true;
 }
 
@@ -432,8 +703,9 @@ static bool all_countries_known(const struct corpus *c)
 		for (size_t i = 0; i < c->colls[k]->n_docs; i++) {
 			const char *slug = c->colls[k]->docs[i].slug;
 
-			/* Documents are sorted by slug: look each country up once. */
-			if (i && !strcmp(slug, c->colls[k]->docs[i - 1].slug))
+			/* Documents are sorted by slug: look each country up once
+			 * (from the records, a country's documents share one slug). */
+			if (i && (slug == c->colls[k]->docs[i - 1].slug || !strcmp(slug, c->colls[k]->docs[i - 1].slug)))
 				continue;
 			if (!countries_by_slug(c->countries, slug))
 				return false;
@@ -451,26 +723,54 @@ struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char 
 				  const char *cache_dir, struct diags *d)
 {
 	struct corpus *c = xcalloc(1, sizeof(*c));
+	char *records = cache_dir ? paths_cache_file(cache_dir, "corpus", dirs, n, "bin") : NULL;
+	struct diags said = {0};
+	bool have_fallback = false;
 	size_t opened = 0;
 
 	c->arena = arena_new();
 	c->cache_dir = cache_dir;
-	if (cache_dir) {
-		char *scan = paths_cache_file(cache_dir, "scan", dirs, n, "txt");
-
-		c->scan = scan_cache_open(scan);
-		free(scan);
-	}
 	c->countries = countries_new_empty();
-	bool have_fallback = false;
-
 	for (size_t i = 0; i < n; i++) {
 		char *own = path_join(dirs[i], "countries.yaml");
 
 		have_fallback |= countries_fallback && same_file(own, countries_fallback);
 		free(own);
-		opened += scan_dir(c, dirs[i], d);
+		add_dir_countries(c, dirs[i], d);
 	}
+	if (records && records_load(c, records, &said)) {
+		opened = n;
+	} else {
+		if (cache_dir) {
+			char *scan = paths_cache_file(cache_dir, "scan", dirs, n, "bin");
+
+			c->scan = scan_cache_open(scan);
+			free(scan);
+		}
+		for (size_t i = 0; i < n; i++)
+			opened += scan_dir(c, dirs[i], &said);
+		if (c->scan) {
+			/* Only a cache: failing to write it costs the next start-up time. */
+			scan_cache_save(c->scan);
+			scan_cache_free(c->scan);
+			c->scan = NULL;
+		}
+		if (records && opened == n && !c->unsettled)
+			records_save(c, records, &said);
+		else
+			c->n_sources = 0;
+	}
+	/* The records are current: headers read from now on can be added to
+	 * them, with what the scan said. */
+	if (records && c->n_sources) {
+		c->records_path = records;
+		records = NULL;
+		for (size_t i = 0; i < said.n; i++)
+			diags_add(&c->said, said.v[i].level, said.v[i].file, said.v[i].line, said.v[i].col, "%s",
+				  said.v[i].msg);
+	}
+	diags_take(d, &said);
+	free(records);
 	/* The bundled table fills gaps: read only when a document's country is
 	 * missing from the content's own tables (and never twice). */
 	if (countries_fallback && !have_fallback && !all_countries_known(c) && is_file(countries_fallback)) {
@@ -484,12 +784,6 @@ struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char 
 		}
 		diags_free(&ignored);
 	}
-	if (c->scan) {
-		/* Only a cache: failing to write it costs the next start-up time. */
-		scan_cache_save(c->scan);
-		scan_cache_free(c->scan);
-		c->scan = NULL;
-	}
 	c->cache_dir = NULL;
 	if (n && !opened) {
 		corpus_free(c);
@@ -502,8 +796,15 @@ struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char 
 
 void corpus_free(struct corpus *c)
 {
+	bool learned = false;
+
 	if (!c)
 		return;
+	for (size_t k = 0; k < c->n_colls && c->records_path && !learned; k++)
+		for (size_t i = 0; i < c->colls[k]->n_docs && !learned; i++)
+			learned = c->colls[k]->docs[i].header_learned;
+	if (learned)
+		records_save(c, c->records_path, &c->said);
 	for (size_t i = 0; i < c->n_colls; i++) {
 		struct collection *coll = c->colls[i];
 
@@ -512,6 +813,10 @@ void corpus_free(struct corpus *c)
 		free(coll->docs);
 	}
 	free(c->colls);
+	free(c->records);
+	free(c->records_path);
+	free(c->sources);
+	diags_free(&c->said);
 	countries_free(c->countries);
 	arena_free(c->arena);
 	free(c);
@@ -574,8 +879,13 @@ size_t collection_years(const struct collection *coll, int **years)
 
 const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
 {
+	struct stat st;
+	bool stamped;
+
 	if (e->doc || e->failed)
 		return e->doc;
+	/* The stamp before the bytes: a change while they are read moves it. */
+	stamped = stat(e->path, &st) == 0;
 	e->doc = document_load(e->path, d);
 	if (!e->doc) {
 		e->failed = true;
@@ -590,6 +900,8 @@ const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
 	e->tier = e->doc->tier;
 	e->complete = e->doc->complete;
 	e->have_header = true;
+	if (stamped && !e->header_cached)
+		header_read(e, &st);
 	return e->doc;
 }
 
@@ -662,14 +974,27 @@ bool corpus_doc_header(struct corpus_doc *e)
 	 * keeps the tree's tier badges cheap however long the narratives. */
 	char head[2048];
 	yaml_parser_t p;
+	struct stat st;
 	size_t n;
 	FILE *f;
 	bool ok;
 
 	if (e->have_header || e->doc)
 		return e->have_header;
+	if (e->header_cached) {
+		struct cache_stamp now;
+
+		/* From the records: right while the file is as it was. */
+		if (cache_stamp_path(e->path, &now) && cache_stamp_hash(&now) == e->header_stamp)
+			return e->have_header = true;
+		e->header_cached = false;
+	}
 	if (e->failed || !(f = fopen_regular(e->path)))
 		return false;
+	if (fstat(fileno(f), &st) != 0) {
+		fclose(f);
+		return false;
+	}
 	n = fread(head, 1, sizeof(head), f);
 	if (!yaml_parser_initialize(&p))
 		die("cannot initialise the YAML parser: out of memory");
@@ -688,6 +1013,8 @@ bool corpus_doc_header(struct corpus_doc *e)
 	}
 	fclose(f);
 	e->have_header = ok;
+	if (ok)
+		header_read(e, &st);
 	return ok;
 }
 

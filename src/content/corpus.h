@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "content/country.h"
 #include "base/diag.h"
 #include "content/document.h"
@@ -29,6 +31,12 @@ struct corpus_doc {
 	bool have_header;
 	enum tier tier;      /* valid once have_header */
 	bool complete;
+	/* The file's stamp (cache_stamp_hash) when the header was read; a
+	 * header from the records cache is believed while the file still has
+	 * this stamp. */
+	uint64_t header_stamp;
+	bool header_cached;  /* tier and complete came from the records: check first */
+	bool header_learned; /* read in this run, from a settled file: worth keeping */
 };
 
 struct collection {
@@ -51,10 +59,13 @@ struct corpus;
 struct corpus *corpus_open(const char *const *dirs, size_t n, const char *countries_fallback,
 			   struct diags *d);
 /* The same, keeping what is costly to read again in cache_dir (created
- * when needed): the directory listings (scancache.h), so that a large
- * corpus opens as fast as a small one, and the countries tables. */
+ * when needed), so that a large corpus opens as fast as a small one: the
+ * records of the documents with the headers read so far (see corpus.c),
+ * the directory listings (scancache.h) and the countries tables. */
 struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char *countries_fallback,
 				  const char *cache_dir, struct diags *d);
+/* Frees c; a corpus opened with a cache dir first adds the document headers
+ * it read to the records cache, for the next start-up's tier badges. */
 void corpus_free(struct corpus *c);
 
 size_t corpus_n_collections(const struct corpus *c);

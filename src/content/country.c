@@ -9,13 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "base/arena.h"
+#include "base/cachefile.h"
 #include "content/document.h"
 #include "text/fold.h"
-#include "base/paths.h"
 #include "base/util.h"
 #include "base/yamltree.h"
 
@@ -295,10 +294,11 @@ static bool load_entry(struct countries *cs, const struct ynode *m, const char *
 	return true;
 }
 
-struct countries *countries_load(const char *path, struct diags *d)
+/* The table in a parsed file (root and everything under it in tmp, which
+ * is freed here); NULL when the file is not a countries table. */
+static struct countries *table_from(const char *path, struct ynode *root, struct arena *tmp,
+				    struct diags *d)
 {
-	struct arena *tmp = arena_new();
-	struct ynode *root = yaml_load_file(path, &yaml_content_limits, tmp, d);
 	const struct ynode *list;
 	struct countries *cs;
 
@@ -322,135 +322,83 @@ struct countries *countries_load(const char *path, struct diags *d)
 	return cs;
 }
 
+struct countries *countries_load(const char *path, struct diags *d)
+{
+	struct arena *tmp = arena_new();
+
+	return table_from(path, yaml_load_file(path, &yaml_content_limits, tmp, d), tmp, d);
+}
+
 /* ---- the binary cache of a table ----
  *
  * Parsing countries.yaml is a quarter of the reader's start-up; a table
- * read without a problem is kept in binary beside the other caches, under
- * the identity of the file it came from (device, inode, size, nanosecond
- * mtime), and taken from there while the file is unchanged.  A table is
- * cached only once its file has settled (two seconds old), so an edit in
- * the same clock tick cannot hide. */
+ * read without a problem is kept in binary beside the other caches
+ * (cachefile.h), under the stamp of the file it came from (and the
+ * checksum of its bytes, while it is too young for its stamp to be
+ * trusted), and taken from there while the file is unchanged. */
 
-#define CACHE_MAGIC "TIPRCTY1"
-#define NO_STRING UINT32_MAX
+#define CACHE_MAGIC "TIPRCTRY"
+#define CACHE_VERSION 2u
 
-struct stamp {
-	uint64_t dev, ino, size, sec, nsec;
-};
-
-static void stamp_of(const struct stat *st, struct stamp *s)
+static bool put_entry(struct cachefile_writer *w, const struct country *c)
 {
-	*s = (struct stamp){ (uint64_t)st->st_dev, (uint64_t)st->st_ino, (uint64_t)st->st_size,
-			     (uint64_t)st->st_mtim.tv_sec, (uint64_t)st->st_mtim.tv_nsec };
+	bool ok = cachefile_put_u32(w, c->line) && cachefile_put_u32(w, (uint32_t)c->n_aliases) &&
+		  cachefile_put_str(w, c->slug) && cachefile_put_str(w, c->name) &&
+		  cachefile_put_str(w, c->short_name) && cachefile_put_str(w, c->iso3) &&
+		  cachefile_put_str(w, c->region);
+
+	for (size_t k = 0; ok && k < c->n_aliases; k++)
+		ok = cachefile_put_str(w, c->aliases[k]);
+	return ok;
 }
 
-static void put_str(FILE *f, const char *s)
+static void write_cache(const char *cache, const struct countries *cs, const struct cache_source *src)
 {
-	uint32_t n = s ? (uint32_t)strlen(s) : NO_STRING;
+	struct cachefile_writer *w = cachefile_create(cache, CACHE_MAGIC, CACHE_VERSION, 1);
+	bool ok = w && cachefile_write(w, src, sizeof(*src)) && cachefile_put_u64(w, cs->n);
 
-	fwrite(&n, sizeof(n), 1, f);
-	if (s)
-		fwrite(s, 1, n, f);
+	for (size_t i = 0; ok && i < cs->n; i++)
+		ok = put_entry(w, &cs->v[i].c);
+	/* Only a cache: a table that cannot be kept is read again next time. */
+	if (ok)
+		cachefile_commit(w);
+	else if (w)
+		cachefile_abort(w);
 }
 
-struct cache_out {
-	const struct countries *cs;
-	struct stamp stamp;
-};
-
-static bool write_cache(FILE *f, void *arg)
-{
-	const struct cache_out *o = arg;
-	uint64_t n = o->cs->n;
-
-	fwrite(CACHE_MAGIC, 1, 8, f);
-	fwrite(&o->stamp, sizeof(o->stamp), 1, f);
-	fwrite(&n, sizeof(n), 1, f);
-	for (size_t i = 0; i < o->cs->n; i++) {
-		const struct country *c = &o->cs->v[i].c;
-		uint32_t head[2] = { c->line, (uint32_t)c->n_aliases };
-
-		fwrite(head, sizeof(head), 1, f);
-		put_str(f, c->slug);
-		put_str(f, c->name);
-		put_str(f, c->short_name);
-		put_str(f, c->iso3);
-		put_str(f, c->region);
-		for (size_t k = 0; k < c->n_aliases; k++)
-			put_str(f, c->aliases[k]);
-	}
-	return !ferror(f);
-}
-
-struct cache_in {
-	const char *p, *end;
-	bool ok;
-};
-
-static void get(struct cache_in *in, void *out, size_t n)
-{
-	if (!in->ok || (size_t)(in->end - in->p) < n) {
-		in->ok = false;
-		memset(out, 0, n);
-		return;
-	}
-	memcpy(out, in->p, n);
-	in->p += n;
-}
-
-/* A string of the cache, copied into the table's arena (NULL: absent). */
-static const char *get_str(struct cache_in *in, struct arena *a, bool required)
-{
-	uint32_t n;
-	const char *s;
-
-	get(in, &n, sizeof(n));
-	if (!in->ok || (n == NO_STRING && !required))
-		return NULL;
-	if (n == NO_STRING || (size_t)(in->end - in->p) < n || memchr(in->p, '\0', n)) {
-		in->ok = false;
-		return NULL;
-	}
-	s = arena_strndup(a, in->p, n);
-	in->p += n;
-	return s;
-}
-
-/* The table from the cache file when it is intact and of this file as it is. */
-static struct countries *read_cache(const char *cache, const struct stamp *want)
+/* The table from the cache file when it is intact and of path as it is. */
+static struct countries *read_cache(const char *cache, const char *path)
 {
 	size_t len;
-	char *buf = read_file(cache, 16u << 20, &len);
-	struct cache_in in = { buf, buf + len, buf != NULL };
+	char *buf = cachefile_load(cache, CACHE_MAGIC, CACHE_VERSION, 16u << 20, &len);
 	struct countries *cs;
-	struct stamp got;
-	char magic[8];
+	struct cache_source src;
+	struct cache_in in;
 	uint64_t n;
 
-	get(&in, magic, 8);
-	get(&in, &got, sizeof(got));
-	get(&in, &n, sizeof(n));
-	if (!in.ok || memcmp(magic, CACHE_MAGIC, 8) || memcmp(&got, want, sizeof(got)) || n > len) {
+	cache_in_init(&in, buf, len);
+	cache_get(&in, &src, sizeof(src));
+	n = cache_get_u64(&in);
+	if (!in.ok || n > len || !cache_source_current(path, NULL, &src)) {
 		free(buf);
 		return NULL;
 	}
 	cs = countries_new_empty();
 	for (uint64_t i = 0; i < n && in.ok; i++) {
-		uint32_t head[2];
+		uint32_t line = cache_get_u32(&in), n_aliases = cache_get_u32(&in);
 		const char *slug, *name, *short_name, *iso3, *region;
 		struct entry *e;
 
-		get(&in, head, sizeof(head));
-		slug = get_str(&in, cs->arena, true);
-		name = get_str(&in, cs->arena, true);
-		short_name = get_str(&in, cs->arena, false);
-		iso3 = get_str(&in, cs->arena, true);
-		region = get_str(&in, cs->arena, false);
-		if (!in.ok || head[1] > len)
+		slug = cache_get_copy(&in, cs->arena, true);
+		name = cache_get_copy(&in, cs->arena, true);
+		short_name = cache_get_copy(&in, cs->arena, false);
+		iso3 = cache_get_copy(&in, cs->arena, true);
+		region = cache_get_copy(&in, cs->arena, false);
+		if (!in.ok || n_aliases > len)
 			break;
-		e = add_entry(cs, slug, name, short_name, iso3, region, head[0], head[1]);
-		for (uint32_t k = 0; k < head[1] && in.ok; k++) {
-			const char *alias = get_str(&in, cs->arena, true);
+		e = add_entry(cs, slug, name, short_name, iso3, region, line, n_aliases);
+		for (uint32_t k = 0; k < n_aliases && in.ok; k++) {
+			const char *alias = cache_get_copy(&in, cs->arena, true);
 
 			if (alias)
 				e->c.aliases[e->c.n_aliases++] = alias;
@@ -467,23 +415,26 @@ static struct countries *read_cache(const char *cache, const struct stamp *want)
 
 struct countries *countries_load_cached(const char *path, const char *cache, struct diags *d)
 {
-	struct cache_out out;
+	struct cache_source src;
 	struct countries *cs;
-	struct stat st;
-	size_t before = d->n;
+	struct arena *tmp;
+	size_t before = d->n, len;
+	char *buf;
 
-	if (!cache || stat(path, &st) != 0)
+	if (!cache)
 		return countries_load(path, d);
-	stamp_of(&st, &out.stamp);
-	if ((cs = read_cache(cache, &out.stamp)))
+	if ((cs = read_cache(cache, path)))
 		return cs;
-	cs = countries_load(path, d);
-	/* Only a table read without a word of complaint (the complaints must
-	 * come again next time), from a file that has settled. */
-	if (cs && d->n == before && time(NULL) - st.st_mtim.tv_sec >= 2) {
-		out.cs = cs;
-		paths_write_atomic(cache, 0, write_cache, &out);
-	}
+	/* What cannot be read is reported by the ordinary way in. */
+	if (!(buf = cache_read_source(path, yaml_content_limits.max_file_size, &len, &src)))
+		return countries_load(path, d);
+	tmp = arena_new();
+	cs = table_from(path, yaml_parse(path, buf, len, &yaml_content_limits, tmp, d), tmp, d);
+	free(buf);
+	/* Only a table read without a word of complaint: the complaints must
+	 * come again next time. */
+	if (cs && d->n == before)
+		write_cache(cache, cs, &src);
 	return cs;
 }
 

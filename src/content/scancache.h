@@ -1,12 +1,13 @@
 /* scancache.h — the listings of content directories, remembered between
  * runs.  Reading the 25 year directories of a full report (thousands of
- * files) costs more than all the rest of start-up; a directory whose device,
- * inode and modification time (to the nanosecond) are unchanged has the
+ * files) costs more than all the rest of start-up; a directory whose stamp
+ * (device, inode, size, mtime and ctime: cachefile.h) is unchanged has the
  * same entries, so its listing is taken from here instead.  Adding,
- * removing or renaming a file changes its directory's time; a listing made
- * within the last two seconds is not kept, so a change in the same clock
- * tick cannot hide.  The file is only a cache: a missing, stale or corrupt
- * one is ignored and rewritten.  Model code. */
+ * removing or renaming a file changes its directory's times; a listing of
+ * a directory changed within the last two seconds is not kept, so a change
+ * in the same clock tick cannot hide.  The file is only a cache: a
+ * missing, stale or damaged one (checksummed) is ignored and rewritten.
+ * Model code. */
 #ifndef TIPR_SCANCACHE_H
 #define TIPR_SCANCACHE_H
 

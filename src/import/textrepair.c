@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/utf8.h"
+#include "base/util.h"
 
 struct stat_entry {
 	char *key;       /* ASCII-lowercased word, or compound without its hyphens */
@@ -27,11 +28,12 @@ struct word_stats {
 
 static uint64_t hash_bytes(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = HASH_INIT;
 
 	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)tolower((unsigned char)s[i]);
-		h *= 1099511628211ULL;
+		unsigned char lower = (unsigned char)tolower((unsigned char)s[i]);
+
+		h = hash_add(h, &lower, 1);
 	}
 	return h;
 }

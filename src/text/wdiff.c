@@ -7,17 +7,6 @@
 
 #include "base/util.h"
 
-uint64_t wdiff_hash(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 struct edits {
 	struct wdiff_edit *v;
 	size_t n, cap;

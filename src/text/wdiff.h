@@ -21,7 +21,4 @@ struct wdiff_edit {
 size_t wdiff(const uint64_t *a, size_t na, const uint64_t *b, size_t nb, size_t max_cells,
 	     struct wdiff_edit **out);
 
-/* A 64-bit hash of bytes (FNV-1a), for tokens and sentence keys. */
-uint64_t wdiff_hash(const char *s, size_t len);
-
 #endif

@@ -33,11 +33,11 @@ size_t byyear_count(const struct search_index *ix, const struct search_results *
 		if (y && (!scope->country || !strcmp(scope->country, e->slug)))
 			y->narratives++;
 	}
-	for (size_t i = 0; r->matched && i < search_index_docs(ix); i++) {
+	for (size_t i = 0; r->places && i < search_index_docs(ix); i++) {
 		const struct corpus_doc *e = search_index_doc(ix, i);
 		struct byyear *y;
 
-		if (!r->matched[i] || !e || e->coll != coll)
+		if (!r->places[i] || !e || e->coll != coll)
 			continue;
 		if ((y = bsearch(&e->year, v, k, sizeof(*v), cmp_year)))
 			y->matching++;

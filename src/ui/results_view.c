@@ -90,7 +90,7 @@ static bool results_open(struct view *v, struct app *app)
 		char *cache = search_cache_path(app->corpus);
 		bool rebuilt;
 
-		rv->six = search_index_open(app->corpus, cache, false, build_progress, app, &rebuilt, &app->diags);
+		rv->six = search_index_open(app->corpus, cache, build_progress, app, &rebuilt, &app->diags);
 		if (rebuilt) /* the count has done its work */
 			app_clear_message(app);
 		free(cache);
@@ -181,7 +181,7 @@ static void results_draw(struct view *v, struct app *app, struct rect r)
 			draw_fill(y, r.x, r.w, base);
 		snprintf(where, sizeof(where), "%s %s%s%s: ", tree_country_name(app->tree, hit->doc->slug),
 			 year_label(hit->doc->year, yb), draw_glyph(scr, GLYPH_SEP),
-			 hit->doc->doc->sections[hit->section].title);
+			 hit->section_title);
 		used = draw_str(scr, y, x, r.w - 2, where, base | draw_attr(scr, ROLE_META));
 		used += draw_text(scr, y, x + used, r.w - 2 - used, hit->snippet, hit->snip_start,
 				  base | draw_attr(scr, ROLE_TEXT));
@@ -202,6 +202,8 @@ static void open_hit(struct results_view *rv, struct app *app)
 		return;
 	/* Closing the results frees them: keep what is needed. */
 	hit = rv->res.hits[rv->sel];
+	if (!corpus_doc_load(hit.doc, &app->diags))
+		return;
 	text = layout_block_text(hit.doc->doc, hit.section, hit.block);
 	match = xstrndup(text + hit.start, hit.end - hit.start);
 	if (tree_collection(app->tree) != hit.doc->coll)

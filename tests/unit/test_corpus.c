@@ -10,10 +10,13 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "base/cachefile.h"
 #include "content/corpus.h"
+#include "content/scancache.h"
 #include "base/icu.h"
 #include "base/paths.h"
 #include "base/util.h"
@@ -169,24 +172,36 @@ static void test_several_directories(void **state)
 	diags_free(&d);
 }
 
-/* Sets a directory's modification time back a minute: listings are cached
- * only once a directory has settled. */
-static void age(const char *rel)
+/* Waits (a few seconds at most) until rel, and everything in it, last
+ * changed over two seconds ago: only then are listings and records kept. */
+static void wait_settled(const char *rel)
 {
-	char *path = path_join(root, rel);
-	struct timespec t[2] = { { .tv_nsec = UTIME_OMIT }, { 0 } };
-	struct stat st;
+	char *cmd = xasprintf("find '%s/%s'", root, rel);
 
-	assert_int_equal(stat(path, &st), 0);
-	t[1].tv_sec = st.st_mtim.tv_sec - 60;
-	t[1].tv_nsec = 123;
-	assert_int_equal(utimensat(AT_FDCWD, path, t, 0), 0);
-	free(path);
+	for (;;) {
+		FILE *p = popen(cmd, "r");
+		char line[4096];
+		bool settled = true;
+
+		assert_non_null(p);
+		while (fgets(line, sizeof(line), p)) {
+			struct cache_stamp st;
+
+			line[strcspn(line, "\n")] = '\0';
+			assert_true(cache_stamp_path(line, &st));
+			settled &= cache_stamp_settled(&st, time(NULL));
+		}
+		assert_int_equal(pclose(p), 0);
+		if (settled)
+			break;
+		nanosleep(&(struct timespec){ 0, 100000000 }, NULL);
+	}
+	free(cmd);
 }
 
 /* A corpus opened with caches in cache_dir: the number of documents of its
- * default collection. */
-static size_t count_cached(const char *cache_dir)
+ * default collection, and the number of diagnostics in *said. */
+static size_t count_cached(const char *cache_dir, size_t *said)
 {
 	struct diags d = {0};
 	char *pa = path_join(root, "c");
@@ -194,78 +209,139 @@ static size_t count_cached(const char *cache_dir)
 	struct corpus *c = corpus_open_cached(dirs, 1, NULL, cache_dir, &d);
 	size_t n = corpus_default_collection(c)->n_docs;
 
+	if (said)
+		*said = d.n;
 	corpus_free(c);
 	diags_free(&d);
 	free(pa);
 	return n;
 }
 
-static void test_scan_cache(void **state)
+static ino_t inode(const char *path)
 {
-	char *dir = path_join(root, "cache"), *content = path_join(root, "c"), *buf, *cache;
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_ino : 0;
+}
+
+static void flip_middle(const char *path)
+{
+	FILE *f = fopen(path, "r+b");
+	long size;
+	int ch;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	fseek(f, size / 2, SEEK_SET);
+	ch = fgetc(f);
+	fseek(f, size / 2, SEEK_SET);
+	fputc(ch ^ 0x01, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* The records of a corpus and the listings of its directories, kept
+ * between runs: not while young, then used while nothing changed,
+ * rebuilt when anything did (an edit that puts the time back included) or
+ * when a byte of the cache is damaged. */
+static void test_caches(void **state)
+{
+	char *dir = path_join(root, "cache"), *content = path_join(root, "c"), *year = path_join(root, "c/tip/2022");
 	const char *keys[] = { content };
-	size_t len;
-	FILE *f;
+	char *records = paths_cache_file(dir, "corpus", keys, 1, "bin");
+	char *scan = paths_cache_file(dir, "scan", keys, 1, "bin");
+	struct timespec times[2] = { { .tv_nsec = UTIME_OMIT }, { 0 } };
+	const char *const *names;
+	struct scan_cache *sc;
+	struct stat st;
+	size_t said, n;
+	ino_t ino;
 
 	(void)state;
-	cache = paths_cache_file(dir, "scan", keys, 1, "txt");
 	put("c/tip/collection.yaml", "title: Report\nkind: annual-report\n");
 	put("c/tip/2021/kenya.yaml", doc("kenya", 2021, "2", true));
 	put("c/tip/2022/kenya.yaml", doc("kenya", 2022, "2", true));
-	/* Just written: listed, but not remembered yet. */
-	assert_int_equal(count_cached(dir), 2);
-	buf = read_file(cache, 1 << 20, &len);
-	assert_true(!buf || !strstr(buf, "kenya.yaml"));
-	free(buf);
-	/* Settled: remembered. */
-	age("c/tip/2021");
-	age("c/tip/2022");
-	assert_int_equal(count_cached(dir), 2);
-	buf = read_file(cache, 1 << 20, &len);
-	assert_non_null(buf);
-	assert_non_null(strstr(buf, "c/tip/2021\t"));
-	assert_non_null(strstr(buf, "kenya.yaml"));
-	free(buf);
-	/* A file added changes its directory's time: seen at once. */
-	put("c/tip/2022/palau.yaml", doc("palau", 2022, "1", true));
-	assert_int_equal(count_cached(dir), 3);
-	/* The next run takes the listing from the cache, not the directory:
-	 * a cache edited to leave palau out (times unchanged) shows two. */
-	age("c/tip/2022");
-	assert_int_equal(count_cached(dir), 3);
-	buf = read_file(cache, 1 << 20, &len);
-	assert_non_null(buf);
+	put("c/tip/2022/notes.txt", "not a document\n");
+	/* Just written: read, nothing kept. */
+	assert_int_equal(count_cached(dir, &said), 2);
+	assert_int_equal(said, 1);
+	assert_int_equal(access(records, F_OK), -1);
+	assert_int_equal(access(scan, F_OK), -1);
+	/* Settled: kept, then used (the file is not written again), with the
+	 * scan's warning said again. */
+	wait_settled("c");
+	assert_int_equal(count_cached(dir, &said), 2);
+	assert_true((ino = inode(records)) != 0);
+	assert_int_equal(count_cached(dir, &said), 2);
+	assert_int_equal(said, 1);
+	assert_true(inode(records) == ino);
+	/* A damaged byte: not believed, the records made again and kept. */
+	flip_middle(records);
+	assert_int_equal(count_cached(dir, &said), 2);
+	assert_int_equal(said, 1);
+	assert_true(inode(records) != ino);
+	/* Headers read in a run are kept with the records when the corpus is
+	 * freed, and believed next time while the file's stamp holds. */
 	{
-		char *p = strstr(buf, "palau.yaml\n"), *head = strstr(buf, "c/tip/2022\t");
-		char *count;
+		struct diags d = {0};
+		const char *dirs[] = { content };
+		struct corpus *c = corpus_open_cached(dirs, 1, NULL, dir, &d);
+		struct corpus_doc *e = collection_find(corpus_default_collection(c), "kenya", 2021);
+		char *file = path_join(root, "c/tip/2021/kenya.yaml");
 
-		assert_non_null(p);
-		assert_non_null(head);
-		memmove(p, p + 11, strlen(p + 11) + 1);
-		count = strchr(head, '\n');
-		while (count[-1] != '\t')
-			count--;
-		assert_int_equal(*count, '2');
-		*count = '1';
-		f = fopen(cache, "w");
-		assert_non_null(f);
-		fputs(buf, f);
-		fclose(f);
+		assert_true(corpus_doc_header(e) && e->header_learned && e->tier == TIER_2);
+		corpus_free(c);
+		c = corpus_open_cached(dirs, 1, NULL, dir, &d);
+		e = collection_find(corpus_default_collection(c), "kenya", 2021);
+		assert_true(e->header_cached && !e->have_header);
+		assert_true(corpus_doc_header(e) && !e->header_learned && e->tier == TIER_2);
+		corpus_free(c);
+		/* The tier changed, same size, time put back: read again. */
+		assert_int_equal(stat(file, &st), 0);
+		put("c/tip/2021/kenya.yaml", doc("kenya", 2021, "3", true));
+		times[1] = st.st_mtim;
+		assert_int_equal(utimensat(AT_FDCWD, file, times, 0), 0);
+		c = corpus_open_cached(dirs, 1, NULL, dir, &d);
+		e = collection_find(corpus_default_collection(c), "kenya", 2021);
+		assert_true(corpus_doc_header(e) && !e->header_cached && e->tier == TIER_3);
+		corpus_free(c);
+		assert_int_equal(d.n_errors, 0);
+		diags_free(&d);
+		free(file);
 	}
-	free(buf);
-	assert_int_equal(count_cached(dir), 2);
-	/* A corrupt cache is ignored and rewritten. */
-	f = fopen(cache, "w");
-	assert_non_null(f);
-	fputs("tipr scan cache 1\nno tabs here\n", f);
-	fclose(f);
-	assert_int_equal(count_cached(dir), 3);
-	buf = read_file(cache, 1 << 20, &len);
-	assert_non_null(strstr(buf, "palau.yaml"));
-	free(buf);
-	/* A cache that cannot be written costs nothing but time. */
-	assert_int_equal(count_cached("/nonexistent/dir"), 3);
-	free(cache);
+	/* A file added, its directory's time put back (touch -d): seen. */
+	assert_int_equal(stat(year, &st), 0);
+	put("c/tip/2022/palau.yaml", doc("palau", 2022, "1", true));
+	times[1] = st.st_mtim;
+	assert_int_equal(utimensat(AT_FDCWD, year, times, 0), 0);
+	assert_int_equal(count_cached(dir, &said), 3);
+	/* The listings: kept for settled directories only, checked against
+	 * the directory's stamp, damage refused. */
+	sc = scan_cache_open(scan);
+	assert_int_equal(stat(year, &st), 0);
+	assert_false(scan_cache_lookup(sc, year, &st, &names, &n)); /* changed since */
+	wait_settled("c");
+	assert_int_equal(stat(year, &st), 0);
+	scan_cache_store(sc, year, &st, (const char *const[]){ "a.yaml", "b.yaml" }, 2);
+	assert_true(scan_cache_save(sc));
+	scan_cache_free(sc);
+	sc = scan_cache_open(scan);
+	assert_true(scan_cache_lookup(sc, year, &st, &names, &n));
+	assert_int_equal(n, 2);
+	assert_string_equal(names[1], "b.yaml");
+	st.st_ctim.tv_nsec ^= 1;
+	assert_false(scan_cache_lookup(sc, year, &st, &names, &n));
+	scan_cache_free(sc);
+	flip_middle(scan);
+	sc = scan_cache_open(scan);
+	assert_int_equal(stat(year, &st), 0);
+	assert_false(scan_cache_lookup(sc, year, &st, &names, &n));
+	scan_cache_free(sc);
+	/* Caches that cannot be written cost nothing but time. */
+	assert_int_equal(count_cached("/nonexistent/dir", &said), 3);
+	free(scan);
+	free(records);
+	free(year);
 	free(content);
 	free(dir);
 }
@@ -275,7 +351,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_and_laziness),
 		cmocka_unit_test(test_several_directories),
-		cmocka_unit_test(test_scan_cache),
+		cmocka_unit_test(test_caches),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

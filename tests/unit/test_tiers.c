@@ -419,7 +419,7 @@ static void test_byyear(void **state)
 	static const size_t want[5] = { 3, 2, 3, 2, 1 }, narratives[5] = { 4, 4, 4, 5, 5 };
 
 	(void)state;
-	ix = search_index_open(corpus, NULL, false, NULL, NULL, &rebuilt, &diags);
+	ix = search_index_open(corpus, NULL, NULL, NULL, &rebuilt, &diags);
 	assert_non_null(ix);
 	assert_true(search_query_parse("\"remained on\"", &q, &err));
 	search_run(ix, &q, &scope, 0, 80, &r, &diags);
