@@ -82,6 +82,19 @@ void app_notify(struct app *app, enum refresh why)
 	}
 }
 
+bool app_tick(struct app *app)
+{
+	bool more = false;
+
+	for (size_t i = 0; i < app->views.n; i++) {
+		struct view *v = &app->views.v[i];
+
+		if (v->ops->tick && v->ops->tick(v, app))
+			more = true;
+	}
+	return more;
+}
+
 void app_show(struct app *app, struct view *v)
 {
 	struct view *old = app->pane;

@@ -107,6 +107,9 @@ enum key_context app_context(struct app *app);
 /* The view that keys go to now: the help, the tree or the main pane. */
 struct view *app_focused(struct app *app);
 
+/* A step of every view's long work (view_ops.tick); true while some
+ * remains (the caller comes back without waiting for a key). */
+bool app_tick(struct app *app);
 /* Offers the place being read to the saver (session.h); returns the
  * milliseconds until a pending save is due (-1: none). */
 int app_save_place(struct app *app);

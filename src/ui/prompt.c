@@ -20,7 +20,7 @@ static const struct {
 	[PROMPT_SEARCH_BACK] = { "?", 200, ACCEPT_TEXT },
 	[PROMPT_FILTER] = { "filter: ", 200, ACCEPT_TEXT },
 	[PROMPT_COMPARE] = { "compare with the edition of year (Enter: the one before): ", 4, ACCEPT_DIGITS },
-	[PROMPT_SEARCH_ALL] = { "search everything (^T scope, Enter list, Esc close): ", 200,
+	[PROMPT_SEARCH_ALL] = { "search everything (^T scope, Up/Down earlier, Enter list, Esc close): ", 200,
 				ACCEPT_TEXT },
 	[PROMPT_NOTE] = { "note (Enter saves, Esc cancels): ", 4000, ACCEPT_TEXT },
 	[PROMPT_NOTES_FILTER] = { "filter annotations: ", 200, ACCEPT_TEXT },

@@ -1,11 +1,15 @@
-/* results_view.c — search every narrative: results as you type, Enter opens
- * the document at the match with it highlighted. */
+/* results_view.c — search every narrative: results as you type, shown as
+ * they come while the narratives are read (the first search of a corpus
+ * reads them while its index is built on a thread), earlier queries
+ * recalled with Up and Down; Enter opens the document at the match with
+ * it highlighted. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "search/history.h"
 #include "search/search.h"
 #include "tiers/byyear.h"
 #include "ui/app.h"
@@ -15,26 +19,23 @@
 
 enum scope { SCOPE_ALL, SCOPE_COUNTRY, SCOPE_YEAR, SCOPE__COUNT };
 
+/* Documents read between two looks at the keyboard. */
+enum { STEP_DOCS = 64 };
+
 struct results_view {
-	struct search_index *six;     /* built on first use */
+	struct search_index *six;     /* opened on first use */
+	struct search_build *build;   /* its index being built, or NULL */
+	struct search_run *run;       /* a search still reading the corpus, or NULL */
+	struct search_history *history;
 	struct search_results res;
 	struct search_typing typing;  /* the queries typed on the way to res's */
-	enum scope scope;
+	struct search_scope scope;    /* of the search under way (its strings live on) */
+	enum scope kind;
 	size_t sel, top;
 	char *query;                  /* as typed, for changing it */
 	struct picture spark;         /* matching narratives per edition */
 	int spark_years[2];           /* its first and last editions */
 };
-
-/* The first search of a corpus builds its cache (seconds for thousands of
- * documents): the message line counts the documents as they go. */
-static void build_progress(size_t done, size_t total, void *arg)
-{
-	struct app *app = arg;
-
-	app_message(app, false, "Building the search cache: %zu of %zu documents", done, total);
-	frame_draw(app);
-}
 
 /* How many narratives of each edition match, as a sparkline; none for
  * fewer than two editions. */
@@ -56,30 +57,78 @@ static void make_sparkline(struct results_view *rv, struct app *app, const struc
 	free(v);
 }
 
-static void update(struct results_view *rv, struct app *app)
+/* The results shown: those of the search under way, as far as it got. */
+static const struct search_results *shown(const struct results_view *rv)
 {
-	struct search_scope scope = { .first_only = true };
-	const char *err, *text = prompt_text(app);
-	size_t w, h;
+	return rv->run ? search_run_results(rv->run) : &rv->res;
+}
 
-	rv->sel = rv->top = 0;
-	free(rv->query);
-	rv->query = xstrdup(text);
-	if (app->open && rv->scope == SCOPE_COUNTRY)
-		scope.country = app->open->slug;
-	if (app->open && rv->scope == SCOPE_YEAR)
-		scope.year = app->open->year;
-	app_text_size(app, &w, &h);
-	pic_free(&rv->spark);
-	if (!search_typing_update(&rv->typing, rv->six, text, &scope, 500, w > 30 ? w - 24 : 20, &rv->res, &err,
-				  &app->diags))
-		return;
-	make_sparkline(rv, app, &scope);
+/* The search is over: its figures. */
+static void finished(struct results_view *rv, struct app *app)
+{
+	make_sparkline(rv, app, &rv->scope);
 	if (!rv->res.total)
-		app_message(app, true, "No match for \"%s\"", text);
+		app_message(app, true, "No match for \"%s\"", rv->query);
 	else
 		app_message(app, false, "%zu%s matches in %zu%s documents", rv->res.total, rv->res.incomplete ? "+" : "",
 			    rv->res.n_docs, rv->res.incomplete ? "+" : "");
+}
+
+/* Drops a search not finished (a key came first). */
+static void stop(struct results_view *rv)
+{
+	if (rv->run)
+		search_finish(rv->run, NULL);
+	rv->run = NULL;
+}
+
+static void update(struct results_view *rv, struct app *app)
+{
+	const char *err, *text = prompt_text(app);
+	size_t w, h;
+
+	stop(rv);
+	rv->sel = rv->top = 0;
+	free(rv->query);
+	rv->query = xstrdup(text);
+	rv->scope = (struct search_scope){ .first_only = true };
+	if (app->open && rv->kind == SCOPE_COUNTRY)
+		rv->scope.country = app->open->slug;
+	if (app->open && rv->kind == SCOPE_YEAR)
+		rv->scope.year = app->open->year;
+	app_text_size(app, &w, &h);
+	pic_free(&rv->spark);
+	if (!search_typing_begin(&rv->typing, rv->six, text, &rv->scope, 500, w > 30 ? w - 24 : 20, &rv->res,
+				 &rv->run, &err))
+		return;
+	if (!rv->run)
+		finished(rv, app);
+}
+
+/* A step of the search under way, and a look at the index being built;
+ * true while either goes on. */
+static bool results_tick(struct view *v, struct app *app)
+{
+	struct results_view *rv = v->priv;
+	size_t done, total;
+
+	if (rv->run) {
+		if (search_step(rv->run, STEP_DOCS, &app->diags)) {
+			search_typing_end(&rv->typing, rv->run, &rv->res);
+			rv->run = NULL;
+			finished(rv, app);
+		} else {
+			search_run_progress(rv->run, &done, &total);
+			app_message(app, false, "Searching: %zu of %zu documents read", done, total);
+		}
+	}
+	/* Once the index is built, searches use it (the same answers, faster). */
+	if (rv->build && search_build_wait(rv->build, rv->run ? 0 : 20)) {
+		search_build_finish(rv->build, &app->diags);
+		rv->build = NULL;
+		search_typing_reset(&rv->typing);
+	}
+	return rv->run || rv->build;
 }
 
 static bool results_open(struct view *v, struct app *app)
@@ -88,13 +137,15 @@ static bool results_open(struct view *v, struct app *app)
 
 	if (!rv->six) {
 		char *cache = search_cache_path(app->corpus);
-		bool rebuilt;
 
-		rv->six = search_index_open(app->corpus, cache, build_progress, app, &rebuilt, &app->diags);
-		if (rebuilt) /* the count has done its work */
-			app_clear_message(app);
+		rv->six = search_index_new(app->corpus);
+		if (!search_index_load(rv->six, cache))
+			rv->build = search_build_start(rv->six, cache);
 		free(cache);
 	}
+	if (!rv->history)
+		rv->history = search_history_open(NULL);
+	stop(rv);
 	search_results_free(&rv->res);
 	search_typing_reset(&rv->typing);
 	prompt_open(app, v, PROMPT_SEARCH_ALL, NULL);
@@ -105,6 +156,7 @@ static void results_close(struct view *v, struct app *app)
 {
 	struct results_view *rv = v->priv;
 
+	stop(rv);
 	search_results_free(&rv->res);
 	search_typing_reset(&rv->typing);
 	free(rv->query);
@@ -118,18 +170,23 @@ static void results_done(struct view *v)
 {
 	struct results_view *rv = v->priv;
 
+	stop(rv);
 	search_results_free(&rv->res);
 	search_typing_reset(&rv->typing);
+	/* A build cut short leaves no temporary file. */
+	if (rv->build)
+		search_build_cancel(rv->build);
 	search_index_free(rv->six);
+	search_history_free(rv->history);
 	free(rv->query);
 	pic_free(&rv->spark);
 }
 
 static const char *scope_name(const struct results_view *rv, const struct app *app, char *buf, size_t n)
 {
-	if (rv->scope == SCOPE_COUNTRY && app->open)
+	if (rv->kind == SCOPE_COUNTRY && app->open)
 		return tree_country_name(app->tree, app->open->slug);
-	if (rv->scope == SCOPE_YEAR && app->open)
+	if (rv->kind == SCOPE_YEAR && app->open)
 		return n >= 12 ? year_label(app->open->year, buf) : "this year";
 	return "everything";
 }
@@ -138,7 +195,7 @@ static void results_draw(struct view *v, struct app *app, struct rect r)
 {
 	struct results_view *rv = v->priv;
 	const struct screen *scr = &app->scr;
-	const struct search_results *res = &rv->res;
+	const struct search_results *res = shown(rv);
 	char head[160], yb[16];
 	int rows = r.h - 1, used;
 
@@ -198,10 +255,10 @@ static void open_hit(struct results_view *rv, struct app *app)
 	const char *text;
 	char *match;
 
-	if (rv->sel >= rv->res.n_hits)
+	if (rv->sel >= shown(rv)->n_hits)
 		return;
 	/* Closing the results frees them: keep what is needed. */
-	hit = rv->res.hits[rv->sel];
+	hit = shown(rv)->hits[rv->sel];
 	if (!corpus_doc_load(hit.doc, &app->diags))
 		return;
 	text = layout_block_text(hit.doc->doc, hit.section, hit.block);
@@ -220,7 +277,7 @@ static void open_hit(struct results_view *rv, struct app *app)
 
 static void next_scope(struct results_view *rv, struct app *app)
 {
-	rv->scope = (rv->scope + 1) % SCOPE__COUNT;
+	rv->kind = (rv->kind + 1) % SCOPE__COUNT;
 	search_typing_reset(&rv->typing); /* another scope: search again */
 	update(rv, app);
 }
@@ -230,7 +287,7 @@ static bool results_action(struct view *v, struct app *app, enum action act, int
 	struct results_view *rv = v->priv;
 
 	(void)key;
-	if (view_move(&rv->sel, rv->res.n_hits ? rv->res.n_hits - 1 : 0, v->area.h - 1, act))
+	if (view_move(&rv->sel, shown(rv)->n_hits ? shown(rv)->n_hits - 1 : 0, v->area.h - 1, act))
 		return true;
 	switch (act) {
 	case ACT_DETAIL:
@@ -255,22 +312,37 @@ static bool results_prompt(struct view *v, struct app *app, int kind, enum promp
 {
 	struct results_view *rv = v->priv;
 
+	const char *recalled;
+
 	(void)kind;
 	switch (ev) {
 	case PROMPT_CHANGED:
+		search_history_reset(rv->history);
 		update(rv, app);
 		return true;
 	case PROMPT_CANCEL:
 		app_close_pane(app);
 		return true;
-	case PROMPT_KEY:
-		if (key != ('t' & 0x1f))
-			return false;
-		next_scope(rv, app);
+	case PROMPT_DONE:
+		search_history_add(rv->history, prompt_text(app));
 		return true;
 	default:
+		break;
+	}
+	if (key == ('t' & 0x1f)) {
+		next_scope(rv, app);
 		return true;
 	}
+	if (key != KEY_UP && key != KEY_DOWN)
+		return false;
+	/* Earlier queries (the history keeps what was typed to come back to). */
+	recalled = key == KEY_UP ? search_history_older(rv->history, prompt_text(app))
+				 : search_history_newer(rv->history);
+	if (recalled) {
+		prompt_set_text(app, recalled);
+		update(rv, app);
+	}
+	return true;
 }
 
 static void results_status(struct view *v, struct app *app, struct strbuf *left, struct strbuf *right, int w)
@@ -280,7 +352,7 @@ static void results_status(struct view *v, struct app *app, struct strbuf *left,
 	(void)app;
 	(void)w;
 	sb_adds(left, "search");
-	sb_addf(right, "%zu matches ", rv->res.total);
+	sb_addf(right, "%zu matches ", shown(rv)->total);
 }
 
 static enum key_context results_context(struct view *v, struct app *app)
@@ -301,4 +373,5 @@ const struct view_ops results_view = {
 	.status = results_status,
 	.context = results_context,
 	.prompt = results_prompt,
+	.tick = results_tick,
 };

@@ -121,11 +121,14 @@ static bool script_mouse(struct app *app, const char *args)
 	return false;
 }
 
-/* Each key dispatched and drawn, as in a terminal. */
+/* Each key dispatched and drawn, as in a terminal; what a key starts is
+ * let run to its end first, so the screens are the same every time. */
 static void press(struct app *app, const struct input *keys, size_t n)
 {
 	for (size_t k = 0; k < n && !app->quit; k++) {
 		dispatch_key(app, keys[k]);
+		while (app_tick(app))
+			;
 		frame_draw(app);
 	}
 }

@@ -109,14 +109,16 @@ void terminal_run(struct app *app)
 	 * place as q would. */
 	while (!app->quit && !cleanup_pending()) {
 		wint_t ch;
-		int r;
+		int r, wait;
 
 		frame_draw(app);
 		r = get_wch(&ch);
 		if (r != ERR)
 			dispatch_key(app, (struct input){ r == KEY_CODE_YES, (int)ch });
-		/* A pending save is written when due, even with no key. */
-		timeout(app_save_place(app));
+		/* Long work goes on between keys (a key that comes first is read
+		 * first); a pending save is written when due, even with no key. */
+		wait = app_save_place(app);
+		timeout(app_tick(app) ? 0 : wait);
 	}
 }
 

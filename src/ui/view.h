@@ -73,6 +73,9 @@ struct view_ops {
 	 * reader opens it; true when the view took it (the comparison makes it
 	 * its other side). */
 	bool (*offer)(struct view *v, struct app *app, struct corpus_doc *doc);
+	/* Does a step of long work (a search reading the corpus) between keys;
+	 * true while more remains. */
+	bool (*tick)(struct view *v, struct app *app);
 };
 
 struct view {
