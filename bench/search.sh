@@ -11,6 +11,7 @@ runs=${BENCH_RUNS:-15}
 corpus=$build/bench/corpus
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+: >"$tmp/none" # an empty key script: start, then stop
 export TIPR_DATADIR="$srcdir" XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" LANG=C.UTF-8 LC_ALL=C.UTF-8
 if [ ! -f "$corpus/tip/2025/zimbabwe.yaml" ]; then
 	echo "Generating the synthetic corpus in $corpus ..."
@@ -52,8 +53,8 @@ set -- $(time_sh "exec '$tipr' list --content '$corpus' >/dev/null") ; lbig=$1 l
 set -- $(time_sh "exec '$tipr' list >/dev/null") ; lsmall=$1 lsmallmin=$2
 echo "  tipr list, bundled corpus       $lsmall ms (min $lsmallmin)"
 echo "  tipr list, synthetic corpus     $lbig ms (min $lbigmin)   $(ratio "$lbig" "$lsmall")x, min $(ratio "$lbigmin" "$lsmallmin")x"
-/usr/bin/time -f "%M" -o "$tmp/m1" "$tipr" --script /dev/null --content "$corpus" >/dev/null 2>&1 || true
-/usr/bin/time -f "%M" -o "$tmp/m2" "$tipr" --script /dev/null >/dev/null 2>&1 || true
+/usr/bin/time -f "%M" -o "$tmp/m1" "$tipr" --script "$tmp/none" --content "$corpus" >/dev/null 2>&1 || true
+/usr/bin/time -f "%M" -o "$tmp/m2" "$tipr" --script "$tmp/none" >/dev/null 2>&1 || true
 echo "  peak memory at start-up: bundled $(cat "$tmp/m2") KB, synthetic $(cat "$tmp/m1") KB"
 
 for query in '"forced labor"' 'prison camps'; do

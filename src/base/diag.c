@@ -3,6 +3,7 @@
 
 #include "base/diag.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,6 +33,16 @@ void diags_add(struct diags *d, enum diag_level level, const char *file,
 	va_start(ap, fmt);
 	diags_vadd(d, level, file, line, col, fmt, ap);
 	va_end(ap);
+}
+
+void diags_file_error(struct diags *d, const char *path, int e, size_t max_size)
+{
+	if (e == E_NOT_REGULAR)
+		diags_add(d, DIAG_ERROR, path, 0, 0, "%s", file_error(e));
+	else if (e == EFBIG)
+		diags_add(d, DIAG_ERROR, path, 0, 0, "file too large (the limit is %zu bytes)", max_size);
+	else
+		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", file_error(e));
 }
 
 void diags_take(struct diags *dst, struct diags *src)

@@ -34,6 +34,11 @@ void diags_take(struct diags *dst, struct diags *src);
 void diags_clear(struct diags *d);
 void diags_free(struct diags *d);
 
+/* Why path could not be read (errno e, as read_file leaves it), as an error
+ * against path: "not a regular file", "file too large (the limit is N
+ * bytes)" or "cannot read: REASON". */
+void diags_file_error(struct diags *d, const char *path, int e, size_t max_size);
+
 /* One line "FILE:LINE:COL: error: message" (fields that are unknown are left
  * out); control characters in the message are made visible.  The caller frees it. */
 char *diag_format(const struct diag *dg);

@@ -1,9 +1,8 @@
-/* json.c — JSON string literals and CSV fields. */
+/* json.c — JSON string literals. */
 #include "config.h"
 
 #include "base/json.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "base/textsafe.h"
@@ -17,7 +16,6 @@ void json_string(FILE *f, const char *s)
 	while (i < len) {
 		int32_t cp;
 		size_t n = utf8_next(s + i, len - i, &cp);
-		char ph[16];
 
 		if (cp == '"' || cp == '\\')
 			fprintf(f, "\\%c", (char)cp);
@@ -27,29 +25,15 @@ void json_string(FILE *f, const char *s)
 			fputs("\\t", f);
 		else if (cp < 0)
 			fputs("\\ufffd", f);
-		else if (textsafe_placeholder(cp, ph))
-			fprintf(f, "\\u%04x", (unsigned)cp);
-		else
+		else if (!textsafe_kind(cp))
 			fwrite(s + i, 1, n, f);
+		else if (cp > 0xFFFF)
+			/* JSON spells a code point beyond the BMP as a surrogate pair. */
+			fprintf(f, "\\u%04x\\u%04x", (unsigned)(0xD800 + ((cp - 0x10000) >> 10)),
+				(unsigned)(0xDC00 + ((cp - 0x10000) & 0x3FF)));
+		else
+			fprintf(f, "\\u%04x", (unsigned)cp);
 		i += n;
 	}
 	fputc('"', f);
-}
-
-void csv_field(FILE *f, const char *s)
-{
-	char *safe = textsafe_dup(s, strlen(s));
-
-	if (strpbrk(safe, ",\"\n\r")) {
-		fputc('"', f);
-		for (const char *p = safe; *p; p++) {
-			if (*p == '"')
-				fputc('"', f);
-			fputc(*p, f);
-		}
-		fputc('"', f);
-	} else {
-		fputs(safe, f);
-	}
-	free(safe);
 }

@@ -155,6 +155,51 @@ char *paths_cache_file(const char *cache_dir, const char *prefix, const char *co
 	return path;
 }
 
+char *paths_resolve(const char *path)
+{
+	char *p = xstrdup(path);
+
+	/* The kernel's own limit on links followed in one lookup. */
+	for (int hops = 0; hops < 40; hops++) {
+		char target[PATH_MAX], *slash, *next;
+		struct stat st;
+		ssize_t n;
+
+		if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode))
+			return p;
+		if ((n = readlink(p, target, sizeof(target) - 1)) < 0) {
+			int e = errno;
+
+			free(p);
+			errno = e;
+			return NULL;
+		}
+		target[n] = '\0';
+		slash = strrchr(p, '/');
+		if (target[0] == '/' || !slash)
+			next = xstrdup(target);
+		else
+			next = xasprintf("%.*s/%s", (int)(slash - p), p, target);
+		free(p);
+		p = next;
+	}
+	free(p);
+	errno = ELOOP;
+	return NULL;
+}
+
+bool paths_may_replace(const char *path)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0)
+		return errno == ENOENT;
+	if (S_ISREG(st.st_mode))
+		return true;
+	errno = E_NOT_REGULAR;
+	return false;
+}
+
 /* Makes the rename of a file in dir durable. */
 static bool sync_dir(const char *dir)
 {
@@ -168,38 +213,63 @@ static bool sync_dir(const char *dir)
 	return ok;
 }
 
+enum { WRITE_BUFFER = 1 << 16 };
+
 bool paths_write_atomic(const char *path, unsigned flags, bool (*fill)(FILE *f, void *arg),
 			void *arg)
 {
-	char *dir = xstrdup(path), *slash = strrchr(dir, '/'), *tmp;
+	char *target = paths_resolve(path), *dir, *tmp, *buf;
 	FILE *f = NULL;
-	bool ok;
+	bool ok = true;
 	int fd, saved;
 
-	if (!slash)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	if (!paths_mkdirs(dir)) {
+	if (!target)
+		return false;
+	if (!paths_may_replace(target)) {
 		saved = errno;
-		free(dir);
+		free(target);
 		errno = saved;
 		return false;
 	}
-	tmp = flags & PATHS_LOCKED ? xasprintf("%s.tmp", path)
-				   : xasprintf("%s.tmp%ld", path, (long)getpid());
+	dir = path_dir(target);
+	if (!paths_mkdirs(dir)) {
+		saved = errno;
+		free(dir);
+		free(target);
+		errno = saved;
+		return false;
+	}
+	tmp = flags & PATHS_LOCKED ? xasprintf("%s.tmp", target)
+				   : xasprintf("%s.tmp%ld", target, (long)getpid());
+	/* Whatever a killed writer left under the name goes first (even a
+	 * FIFO, which an open for writing would wait on); the file is then
+	 * made new, never opened through a link. */
+	if (unlink(tmp) != 0 && errno != ENOENT) {
+		saved = errno;
+		free(tmp);
+		free(dir);
+		free(target);
+		errno = saved;
+		return false;
+	}
+	buf = xmalloc(WRITE_BUFFER);
 	errno = 0;
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
 		  flags & PATHS_PRIVATE ? 0600 : 0666);
 	if (fd >= 0 && !(f = fdopen(fd, "w")))
 		close(fd);
-	ok = f && fill(f, arg) && fflush(f) == 0 && !ferror(f) &&
+	/* Megabytes go out in fewer, larger writes (glibc sizes a buffer it
+	 * allocates itself by the block size, 4 KiB). */
+	if (f && setvbuf(f, buf, _IOFBF, WRITE_BUFFER) != 0)
+		ok = false;
+	ok = ok && f && fill(f, arg) && fflush(f) == 0 && !ferror(f) &&
 	     (!(flags & PATHS_DURABLE) || fsync(fileno(f)) == 0);
 	if (f && fclose(f) != 0)
 		ok = false;
-	ok = ok && rename(tmp, path) == 0;
+	free(buf);
+	/* Checked again at the last moment: what became a device or FIFO
+	 * meanwhile is not replaced either. */
+	ok = ok && paths_may_replace(target) && rename(tmp, target) == 0;
 	saved = errno;
 	if (!ok && fd >= 0)
 		unlink(tmp);
@@ -209,6 +279,7 @@ bool paths_write_atomic(const char *path, unsigned flags, bool (*fill)(FILE *f, 
 	}
 	free(tmp);
 	free(dir);
+	free(target);
 	errno = saved ? saved : ok ? 0 : EIO;
 	return ok;
 }

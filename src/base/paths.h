@@ -24,6 +24,16 @@ char *paths_cache_home(void);
  * content directories or per source file.  The caller frees it. */
 char *paths_cache_file(const char *cache_dir, const char *prefix, const char *const *keys, size_t n,
 		       const char *suffix);
+/* The file that path names: path itself, or the end of its chain of
+ * symbolic links (relative links read from their own directory), which need
+ * not exist yet.  Replacing that file by rename keeps the links: a file kept
+ * in a dotfiles repository stays there.  NULL with errno ELOOP when the
+ * chain does not end.  The caller frees the result. */
+char *paths_resolve(const char *path);
+/* True when path (resolved: not a link) is a regular file or does not
+ * exist, so that it may be written; false with errno E_NOT_REGULAR for a
+ * FIFO, device, socket or directory, which tipr never renames or writes. */
+bool paths_may_replace(const char *path);
 /* Creates dir and its missing parents with mode 0700; false with errno set. */
 bool paths_mkdirs(const char *dir);
 /* How paths_write_atomic writes. */
@@ -36,7 +46,9 @@ enum paths_write_flags {
 };
 /* Writes path all at once: fill() writes a temporary file beside it, which
  * then replaces it (rename), so a reader never sees half a file; missing
- * directories are created.  False with errno set, path untouched. */
+ * directories are created.  A symbolic link is followed (paths_resolve): its
+ * target is replaced, the link stays.  What is not a regular file is never
+ * replaced (errno E_NOT_REGULAR).  False with errno set, path untouched. */
 bool paths_write_atomic(const char *path, unsigned flags, bool (*fill)(FILE *f, void *arg),
 			void *arg);
 

@@ -1,4 +1,4 @@
-/* textsafe.c — placeholders for control, bidi and invalid code points. */
+/* textsafe.c — placeholders for control, bidi, invisible and invalid code points. */
 #include "config.h"
 
 #include "base/textsafe.h"
@@ -10,21 +10,40 @@
 
 #include "base/utf8.h"
 
-size_t textsafe_placeholder(int32_t cp, char out[16])
+/* Characters that draw as nothing yet change what a reader or a program
+ * takes the text to say. */
+static bool invisible_format(int32_t cp)
+{
+	return (cp >= 0x200B && cp <= 0x200D) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+	       (cp >= 0xE0000 && cp <= 0xE007F);
+}
+
+const char *textsafe_kind(int32_t cp)
 {
 	if (cp < 0)
-		return (size_t)snprintf(out, 16, "\xEF\xBF\xBD");
-	if (cp == '\n' || cp == '\t')
+		return "invalid UTF-8";
+	if (cp == '\n' || cp == '\t' || (cp >= 0x20 && cp < 0x7F))
+		return NULL;
+	if (cp < 0xA0)
+		return "control character";
+	if (u_hasBinaryProperty(cp, UCHAR_BIDI_CONTROL))
+		return "bidi control";
+	if (invisible_format(cp))
+		return "invisible format character";
+	return NULL;
+}
+
+size_t textsafe_placeholder(int32_t cp, char out[16])
+{
+	if (!textsafe_kind(cp))
 		return 0;
+	if (cp < 0)
+		return (size_t)snprintf(out, 16, "\xEF\xBF\xBD");
 	if (cp < 0x20)
 		return (size_t)snprintf(out, 16, "^%c", (char)(cp + '@'));
 	if (cp == 0x7F)
 		return (size_t)snprintf(out, 16, "^?");
-	if (cp < 0x80)
-		return 0;
-	if (cp < 0xA0 || u_hasBinaryProperty(cp, UCHAR_BIDI_CONTROL))
-		return (size_t)snprintf(out, 16, "<U+%04X>", (unsigned)cp);
-	return 0;
+	return (size_t)snprintf(out, 16, "<U+%04X>", (unsigned)cp);
 }
 
 void textsafe_append(struct strbuf *sb, const char *s, size_t len)

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,6 +130,9 @@ void grow_array(void **items, size_t *cap, size_t need, size_t elem)
 
 static void sb_reserve(struct strbuf *sb, size_t extra)
 {
+	/* Most appends fit: no call for them (whole files are built this way). */
+	if (extra < sb->cap - sb->len)
+		return;
 	if (extra > SIZE_MAX - sb->len - 1)
 		die("out of memory (string too long)");
 	GROW(sb->buf, sb->cap, sb->len + extra + 1);
@@ -150,7 +154,9 @@ void sb_adds(struct strbuf *sb, const char *s)
 
 void sb_addc(struct strbuf *sb, char c)
 {
-	sb_add(sb, &c, 1);
+	sb_reserve(sb, 1);
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
 }
 
 void sb_addf(struct strbuf *sb, const char *fmt, ...)
@@ -195,11 +201,7 @@ const char *sb_str(const struct strbuf *sb)
 
 const char *file_error(int e)
 {
-	if (e == E_NOT_REGULAR)
-		return "not a regular file";
-	if (e == EFBIG)
-		return "larger than allowed";
-	return strerror(e);
+	return e == E_NOT_REGULAR ? "not a regular file" : strerror(e);
 }
 
 int file_open_regular(const char *path, struct stat *st)
@@ -227,6 +229,22 @@ fail: {
 	errno = saved;
 	return -1;
 }
+}
+
+FILE *fopen_regular(const char *path)
+{
+	int fd = file_open_regular(path, NULL);
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	if (!(f = fdopen(fd, "r"))) {
+		int saved = errno;
+
+		close(fd);
+		errno = saved;
+	}
+	return f;
 }
 
 char *read_file(const char *path, size_t max_size, size_t *len)
@@ -296,11 +314,74 @@ char *path_join(const char *dir, const char *name)
 	return xasprintf("%s/%s", dir, name);
 }
 
+char *path_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return xstrdup(".");
+	return xstrndup(path, slash == path ? 1 : (size_t)(slash - path));
+}
+
 bool str_has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);
 
 	return n >= m && memcmp(s + n - m, suffix, m) == 0;
+}
+
+enum num_status num_parse(const char *s, long long min, long long max, long long *out)
+{
+	const char *p = s + (s[0] == '-');
+	unsigned long long v = 0, limit;
+	bool neg = s[0] == '-';
+
+	if (!*p)
+		return NUM_NOT_A_NUMBER;
+	/* The magnitude may reach LLONG_MAX + 1 only for LLONG_MIN itself. */
+	limit = neg ? (unsigned long long)LLONG_MAX + 1 : (unsigned long long)LLONG_MAX;
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9')
+			return NUM_NOT_A_NUMBER;
+		if (v > (limit - (unsigned long long)(*p - '0')) / 10) {
+			/* Still a number: finish checking that it is one. */
+			while (*++p)
+				if (*p < '0' || *p > '9')
+					return NUM_NOT_A_NUMBER;
+			return neg ? NUM_TOO_SMALL : NUM_TOO_LARGE;
+		}
+		v = v * 10 + (unsigned long long)(*p - '0');
+	}
+	if (neg) {
+		long long x = v > (unsigned long long)LLONG_MAX ? LLONG_MIN : -(long long)v;
+
+		if (x < min)
+			return NUM_TOO_SMALL;
+		if (x > max)
+			return NUM_TOO_LARGE;
+		*out = x;
+		return NUM_OK;
+	}
+	if (v > (unsigned long long)LLONG_MAX || (long long)v > max)
+		return NUM_TOO_LARGE;
+	if ((long long)v < min)
+		return NUM_TOO_SMALL;
+	*out = (long long)v;
+	return NUM_OK;
+}
+
+char *num_problem(enum num_status st, const char *s, long long min, long long max)
+{
+	switch (st) {
+	case NUM_TOO_SMALL:
+		return xasprintf("%s is less than %lld", s, min);
+	case NUM_TOO_LARGE:
+		return xasprintf("%s is more than %lld", s, max);
+	case NUM_NOT_A_NUMBER:
+	case NUM_OK:
+		break;
+	}
+	return xasprintf("'%s' is not a whole number", s);
 }
 
 const char *str_find(const char *s, const char *needle)

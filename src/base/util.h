@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/stat.h>
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -53,14 +54,17 @@ const char *sb_str(const struct strbuf *sb);
 /* errno for a path that is not a regular file (a FIFO, device, socket or
  * directory): files lie, and reading such a thing can block forever. */
 #define E_NOT_REGULAR 0x7401
-/* strerror(e), but "not a regular file" for E_NOT_REGULAR and "larger than
- * allowed" for EFBIG. */
+/* strerror(e), but "not a regular file" for E_NOT_REGULAR. */
 const char *file_error(int e);
 /* Opens path for reading without blocking (a FIFO cannot hang the open),
  * refusing anything but a regular file (errno E_NOT_REGULAR), a symlink to
  * one being followed; the descriptor is blocking again when returned.  st
  * (may be NULL) receives its stat.  -1 with errno set on failure. */
 int file_open_regular(const char *path, struct stat *st);
+
+/* file_open_regular as a stdio stream for reading; the caller fcloses it.
+ * NULL with errno set (E_NOT_REGULAR for a FIFO, device, ...). */
+FILE *fopen_regular(const char *path);
 
 /* Reads a whole regular file (file_open_regular) into a NUL-terminated
  * buffer the caller frees.  Fails (returns NULL, errno set) on I/O errors,
@@ -73,8 +77,20 @@ char *base64_encode(const void *s, size_t len);
 
 /* Joins a directory and a name with one '/'; the caller frees the result. */
 char *path_join(const char *dir, const char *name);
+/* The directory part of path: "." when it has none, "/" for a file at the
+ * root.  The caller frees the result. */
+char *path_dir(const char *path);
 
 bool str_has_suffix(const char *s, const char *suffix);
+
+/* The one parser of numbers from users and files: a whole decimal number,
+ * an optional '-' and ASCII digits only (no '+', spaces, exponent, fraction
+ * or hex, so "1e3" is not 1 and "-1" is not "unlimited"), within [min, max]. */
+enum num_status { NUM_OK, NUM_NOT_A_NUMBER, NUM_TOO_SMALL, NUM_TOO_LARGE };
+enum num_status num_parse(const char *s, long long min, long long max, long long *out);
+/* What was wrong with s for a message ("'1e3' is not a whole number",
+ * "-1 is less than 1", "5000 is more than 1000"); the caller frees it. */
+char *num_problem(enum num_status st, const char *s, long long min, long long max);
 
 /* strstr whose cost is bounded by the distance to the match, for loops over
  * long text: sanitizers' strstr measures the whole haystack on every call,

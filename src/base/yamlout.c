@@ -1,10 +1,11 @@
-/* yamlout.c — the YAML writer over libyaml's emitter. */
+/* yamlout.c — the YAML writer over libyaml's emitter, and quoted text without it. */
 #include "config.h"
 
 #include "base/yamlout.h"
 
 #include <string.h>
 
+#include "base/utf8.h"
 #include "base/util.h"
 
 static bool emit(yaml_emitter_t *e, yaml_event_t *ev)
@@ -66,4 +67,47 @@ bool yamlout_block(yaml_emitter_t *e, bool map, bool start)
 	else
 		ok = map ? yaml_mapping_end_event_initialize(&ev) : yaml_sequence_end_event_initialize(&ev);
 	return ok && emit(e, &ev);
+}
+
+void yamlout_quoted(struct strbuf *sb, const char *s)
+{
+	size_t len = strlen(s), i = 0, run = 0;
+
+	sb_addc(sb, '"');
+	while (i < len) {
+		unsigned char b = (unsigned char)s[i];
+		int32_t cp = b;
+		size_t n = 1;
+
+		/* Printable ASCII and ordinary UTF-8 go out in runs. */
+		if (b >= 0x20 && b < 0x7F && b != '"' && b != '\\') {
+			i++;
+			continue;
+		}
+		if (b >= 0x80) {
+			n = utf8_next(s + i, len - i, &cp);
+			if (cp >= 0xA0 && cp != 0x2028 && cp != 0x2029 && cp != 0xFEFF && cp != 0xFFFE &&
+			    cp != 0xFFFF) {
+				i += n;
+				continue;
+			}
+			if (cp < 0)
+				cp = 0xFFFD;
+		}
+		sb_add(sb, s + run, i - run);
+		if (cp == '"' || cp == '\\') {
+			sb_addc(sb, '\\');
+			sb_addc(sb, (char)cp);
+		} else if (cp == '\n') {
+			sb_adds(sb, "\\n");
+		} else if (cp == '\t') {
+			sb_adds(sb, "\\t");
+		} else {
+			sb_addf(sb, cp < 0x100 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
+		}
+		i += n;
+		run = i;
+	}
+	sb_add(sb, s + run, i - run);
+	sb_addc(sb, '"');
 }

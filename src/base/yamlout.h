@@ -11,6 +11,8 @@
 
 #include <yaml.h>
 
+#include "base/util.h"
+
 /* Starts a stream and its one document written to out; the top-level map
  * is opened.  Always pair with yamlout_finish(), which releases e. */
 bool yamlout_begin(yaml_emitter_t *e, FILE *out);
@@ -23,5 +25,13 @@ bool yamlout_scalar(yaml_emitter_t *e, const char *s, yaml_scalar_style_t style)
 bool yamlout_pair(yaml_emitter_t *e, const char *key, const char *value, yaml_scalar_style_t style);
 /* Opens (start) or closes a block mapping (map) or sequence. */
 bool yamlout_block(yaml_emitter_t *e, bool map, bool start);
+
+/* Appends s (valid UTF-8) to sb as a YAML double-quoted scalar on one line,
+ * without the emitter, for files written often and whole (the annotations,
+ * the reader's place): '"', '\\', every control character and what YAML
+ * would take as a line break (U+0085, U+2028, U+2029) or not accept as text
+ * (U+FEFF, U+FFFE, U+FFFF) escaped, the rest as it is, so that any YAML
+ * parser reads back exactly s. */
+void yamlout_quoted(struct strbuf *sb, const char *s);
 
 #endif

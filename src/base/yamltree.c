@@ -4,9 +4,11 @@
 #include "base/yamltree.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
+#include "base/textsafe.h"
 #include "base/utf8.h"
 
 const struct yaml_limits yaml_content_limits = {
@@ -162,6 +164,10 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, bool *done)
 				 ev->data.scalar.length, b->lim->max_scalar);
 			return false;
 		}
+		if (memchr(ev->data.scalar.value, '\0', ev->data.scalar.length)) {
+			error_at(b, ev->start_mark, "text contains a NUL character");
+			return false;
+		}
 		n = new_node(b, YNODE_SCALAR, ev->start_mark);
 		if (!n)
 			return false;
@@ -188,6 +194,340 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, bool *done)
 	return true;
 }
 
+/* ---- the fast path: YAML as tipr writes it ----
+ *
+ * libyaml's scanner spends some 200 instructions a byte; the annotations
+ * file (megabytes, rewritten and read at every change) is written in a
+ * small subset of YAML that a line at a time reads five times faster:
+ * block mappings and sequences indented by spaces, keys of letters, digits,
+ * '_' and '-', values that are plain words ([A-Za-z0-9] then [A-Za-z0-9._:+-],
+ * not ending in ':'), double-quoted text closed on its own line, or [].
+ * The tree it builds is the one libyaml's events build, positions included;
+ * anything else — comments, blank lines, tabs, CR, block or single-quoted
+ * scalars, flow collections, anchors, a cap reached, a NUL — and it gives
+ * up, leaving the file to libyaml and its error messages. */
+
+struct plain {
+	const char *line, *end;   /* the current line; the end of the input */
+	unsigned line_no;
+	const struct yaml_limits *lim;
+	struct arena *a;
+	size_t nodes, depth;
+	struct frame *scratch;    /* a child vector per depth, reused */
+	size_t n_scratch;
+};
+
+static const char *eol_of(const struct plain *ps)
+{
+	return memchr(ps->line, '\n', (size_t)(ps->end - ps->line));
+}
+
+/* Moves to the next line; false at the end of the input. */
+static bool next_line(struct plain *ps)
+{
+	ps->line = eol_of(ps) + 1;
+	ps->line_no++;
+	return ps->line < ps->end;
+}
+
+static size_t indent_of(const struct plain *ps)
+{
+	size_t n = 0;
+
+	while (ps->line[n] == ' ')
+		n++;
+	return n;
+}
+
+static bool at_item(const struct plain *ps, size_t col)
+{
+	return indent_of(ps) == col && ps->line[col] == '-' && ps->line[col + 1] == ' ';
+}
+
+static struct ynode *plain_node(struct plain *ps, enum ynode_kind kind, const char *at)
+{
+	struct ynode *n;
+
+	if (++ps->nodes > ps->lim->max_nodes)
+		return NULL;
+	n = arena_alloc(ps->a, sizeof(*n));
+	n->kind = kind;
+	n->line = ps->line_no;
+	n->col = (unsigned)(at - ps->line) + 1; /* all before it on the line is ASCII */
+	return n;
+}
+
+static bool word_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* The length of a key at s (followed by ':' and a space or the line's end),
+ * or 0. */
+static size_t key_len(const char *s)
+{
+	size_t n = 0;
+
+	if (!word_char(s[0]) && s[0] != '_')
+		return 0;
+	while (word_char(s[n]) || s[n] == '_' || s[n] == '-')
+		n++;
+	return s[n] == ':' && (s[n + 1] == ' ' || s[n + 1] == '\n') ? n : 0;
+}
+
+static int hex_value(const char *s, size_t n)
+{
+	int v = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (v > 0x10FFFF)
+			return -1;
+		if (c >= '0' && c <= '9')
+			v = v * 16 + (c - '0');
+		else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+			v = v * 16 + ((c | 0x20) - 'a' + 10);
+		else
+			return -1;
+	}
+	return v;
+}
+
+/* Decodes the double-quoted scalar s[0..n) (quotes included) into out;
+ * returns its length, or SIZE_MAX outside the subset. */
+static size_t unquote(const char *s, size_t n, char *out)
+{
+	/* Escapes and what they stand for, in pairs (\0, a NUL, is left out). */
+	static const char simple[] = "a\ab\bt\tn\nv\vf\fr\re\033  \"\"//\\\\";
+	size_t o = 0;
+
+	for (size_t i = 1; i < n - 1;) {
+		unsigned char b = (unsigned char)s[i];
+		int32_t cp;
+		size_t k;
+
+		/* Runs of printable ASCII, most of the text, are copied whole. */
+		for (k = i; k < n - 1 && s[k] >= 0x20 && s[k] < 0x7F && s[k] != '"' && s[k] != '\\'; k++)
+			;
+		if (k > i) {
+			memcpy(out + o, s + i, k - i);
+			o += k - i;
+			i = k;
+			continue;
+		}
+		if (b == '"' || b < 0x20 || b == 0x7F)
+			return SIZE_MAX;
+		if (b != '\\') {
+			/* What YAML would read as a line break or not read at all. */
+			k = b < 0x80 ? (cp = b, 1) : utf8_next(s + i, n - 1 - i, &cp);
+			if ((cp >= 0x80 && cp < 0xA0) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+			    cp == 0xFFFE || cp == 0xFFFF)
+				return SIZE_MAX;
+			memcpy(out + o, s + i, k);
+			o += k;
+			i += k;
+			continue;
+		}
+		if (i + 1 >= n - 1)
+			return SIZE_MAX;
+		b = (unsigned char)s[i + 1];
+		if (b == 'x' || b == 'u' || b == 'U') {
+			k = b == 'x' ? 2 : b == 'u' ? 4 : 8;
+			if (i + 2 + k > n - 1)
+				return SIZE_MAX;
+			cp = hex_value(s + i + 2, k);
+			if (cp <= 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+				return SIZE_MAX;
+			o += utf8_encode(cp, out + o);
+			i += 2 + k;
+			continue;
+		}
+		for (k = 0; simple[k] && simple[k] != (char)b; k += 2)
+			;
+		if (!simple[k])
+			return SIZE_MAX;
+		out[o++] = simple[k + 1];
+		i += 2;
+	}
+	return o;
+}
+
+/* The scalar or [] from s to the end of its line (eol, the newline). */
+static struct ynode *plain_value(struct plain *ps, const char *s, const char *eol)
+{
+	size_t n = (size_t)(eol - s), len;
+	struct ynode *node;
+	char *text;
+
+	if (n == 2 && s[0] == '[' && s[1] == ']') {
+		if (ps->depth >= ps->lim->max_depth || !(node = plain_node(ps, YNODE_SEQ, s)))
+			return NULL;
+		node->items = arena_array(ps->a, 0, sizeof(*node->items));
+		return node;
+	}
+	if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+		text = arena_alloc(ps->a, n);
+		if ((len = unquote(s, n, text)) == SIZE_MAX)
+			return NULL;
+	} else {
+		if (!n || !word_char(s[0]) || s[n - 1] == ':')
+			return NULL;
+		for (size_t i = 1; i < n; i++)
+			if (!word_char(s[i]) && s[i] != '.' && s[i] != '_' && s[i] != ':' && s[i] != '+' &&
+			    s[i] != '-')
+				return NULL;
+		text = arena_strndup(ps->a, s, n);
+		len = n;
+	}
+	if (len > ps->lim->max_scalar || !(node = plain_node(ps, YNODE_SCALAR, s)))
+		return NULL;
+	text[len] = '\0';
+	node->str = text;
+	node->len = len;
+	node->plain = s[0] != '"';
+	return node;
+}
+
+/* Opens a collection's child vector at the next depth. */
+static struct frame *plain_open(struct plain *ps, struct ynode *node)
+{
+	struct frame *f;
+
+	if (!node || ps->depth >= ps->lim->max_depth)
+		return NULL;
+	if (ps->depth == ps->n_scratch) {
+		GROW(ps->scratch, ps->n_scratch, ps->depth + 1);
+		memset(ps->scratch + ps->depth, 0, (ps->n_scratch - ps->depth) * sizeof(*ps->scratch));
+	}
+	f = &ps->scratch[ps->depth++];
+	f->node = node;
+	f->n = 0;
+	return f;
+}
+
+static bool plain_add(struct plain *ps, struct ynode *kid)
+{
+	struct frame *f = &ps->scratch[ps->depth - 1];
+
+	if (!kid)
+		return false;
+	GROW(f->kids, f->cap, f->n + 1);
+	f->kids[f->n++] = kid;
+	return true;
+}
+
+static struct ynode *plain_close(struct plain *ps)
+{
+	struct frame *f = &ps->scratch[--ps->depth];
+	struct ynode *n = f->node;
+
+	n->items = arena_array(ps->a, f->n, sizeof(*n->items));
+	if (f->n)
+		memcpy(n->items, f->kids, f->n * sizeof(*f->kids));
+	n->n = n->kind == YNODE_MAP ? f->n / 2 : f->n;
+	return n;
+}
+
+static struct ynode *plain_seq(struct plain *ps, size_t col);
+static struct ynode *plain_map(struct plain *ps, size_t col);
+
+/* The value after "key:" at the end of a line: a block on the lines below
+ * (more indented, or a sequence at the key's own indentation). */
+static struct ynode *plain_nested(struct plain *ps, size_t col)
+{
+	size_t in;
+
+	if (!next_line(ps))
+		return NULL;
+	in = indent_of(ps);
+	if (in == col && at_item(ps, col))
+		return plain_seq(ps, col);
+	if (in <= col)
+		return NULL;
+	return at_item(ps, in) ? plain_seq(ps, in) : plain_map(ps, in);
+}
+
+/* A block mapping whose keys start at column col, the first on the current
+ * line (after "- " when it is a sequence item).  Returns with the current
+ * line the first one after it. */
+static struct ynode *plain_map(struct plain *ps, size_t col)
+{
+	if (!plain_open(ps, plain_node(ps, YNODE_MAP, ps->line + col)))
+		return NULL;
+	for (;;) {
+		const char *k = ps->line + col, *eol = eol_of(ps);
+		size_t n = key_len(k);
+		struct ynode *key = n ? plain_node(ps, YNODE_SCALAR, k) : NULL;
+		bool more;
+
+		if (!key || n > ps->lim->max_scalar)
+			return NULL;
+		key->str = arena_strndup(ps->a, k, n);
+		key->len = n;
+		key->plain = true;
+		if (!plain_add(ps, key))
+			return NULL;
+		if (k + n + 1 == eol) {
+			if (!plain_add(ps, plain_nested(ps, col)))
+				return NULL;
+			more = ps->line < ps->end;
+		} else {
+			if (!plain_add(ps, plain_value(ps, k + n + 2, eol)))
+				return NULL;
+			more = next_line(ps);
+		}
+		if (!more || indent_of(ps) < col)
+			break;
+		if (indent_of(ps) > col || at_item(ps, col))
+			return NULL;
+	}
+	return plain_close(ps);
+}
+
+/* A block sequence whose "- " are at column col, the first on the current
+ * line; returns with the current line the first one after it. */
+static struct ynode *plain_seq(struct plain *ps, size_t col)
+{
+	if (!plain_open(ps, plain_node(ps, YNODE_SEQ, ps->line + col)))
+		return NULL;
+	do {
+		const char *s = ps->line + col + 2;
+		struct ynode *item;
+
+		if (key_len(s)) {
+			item = plain_map(ps, col + 2);
+		} else {
+			item = plain_value(ps, s, eol_of(ps));
+			if (item)
+				next_line(ps);
+		}
+		if (!plain_add(ps, item))
+			return NULL;
+	} while (ps->line < ps->end && indent_of(ps) >= col && at_item(ps, col));
+	if (ps->line < ps->end && indent_of(ps) > col)
+		return NULL;
+	return plain_close(ps);
+}
+
+struct ynode *yaml_parse_plain(const char *buf, size_t len, const struct yaml_limits *lim,
+			       struct arena *a)
+{
+	struct plain ps = { .line = buf, .end = buf + len, .line_no = 1, .lim = lim, .a = a };
+	struct ynode *root = NULL;
+
+	/* Whole lines only: every read stops at a newline.  Tabs, CRs and other
+	 * controls need no scan of their own: no rule below takes one. */
+	if (!len || buf[len - 1] != '\n')
+		return NULL;
+	if (indent_of(&ps) == 0)
+		root = at_item(&ps, 0) ? plain_seq(&ps, 0) : key_len(buf) ? plain_map(&ps, 0) : NULL;
+	for (size_t i = 0; i < ps.n_scratch; i++)
+		free(ps.scratch[i].kids);
+	free(ps.scratch);
+	return root && ps.line == ps.end ? root : NULL;
+}
+
 static const char *parser_problem(const yaml_parser_t *p)
 {
 	return p->problem ? p->problem : "malformed YAML";
@@ -198,7 +538,6 @@ struct ynode *yaml_parse(const char *name, const char *buf, size_t len,
 {
 	struct builder b = { .name = name, .lim = lim, .arena = a, .diags = d };
 	yaml_parser_t parser;
-	size_t bad;
 	bool done = false, ok = true;
 
 	if (len > lim->max_file_size) {
@@ -206,14 +545,10 @@ struct ynode *yaml_parse(const char *name, const char *buf, size_t len,
 			  len, lim->max_file_size);
 		return NULL;
 	}
-	if (!utf8_valid(buf, len, &bad)) {
-		unsigned line, col;
-
-		utf8_position(buf, bad, &line, &col);
-		diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
-			  (unsigned char)buf[bad]);
+	if (!utf8_check(name, buf, len, d))
 		return NULL;
-	}
+	if ((b.root = yaml_parse_plain(buf, len, lim, a)))
+		return b.root;
 	if (!yaml_parser_initialize(&parser))
 		die("cannot initialise the YAML parser: out of memory");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
@@ -261,11 +596,7 @@ struct ynode *yaml_load_file(const char *path, const struct yaml_limits *lim,
 	struct ynode *root;
 
 	if (!buf) {
-		if (errno == EFBIG)
-			diags_add(d, DIAG_ERROR, path, 0, 0, "file too large (the limit is %zu bytes)",
-				  lim->max_file_size);
-		else
-			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", file_error(errno));
+		diags_file_error(d, path, errno, lim->max_file_size);
 		return NULL;
 	}
 	root = yaml_parse(path, buf, len, lim, a, d);
@@ -282,7 +613,7 @@ const struct ynode *ynode_get(const struct ynode *map, const char *key)
 	for (size_t i = 0; i < map->n; i++) {
 		const struct ynode *k = map->items[2 * i];
 
-		if (k->len == klen && memcmp(k->str, key, klen) == 0)
+		if (k->len == klen && k->str[0] == key[0] && memcmp(k->str, key, klen) == 0)
 			return map->items[2 * i + 1];
 	}
 	return NULL;
@@ -292,6 +623,102 @@ bool ynode_is_null(const struct ynode *n)
 {
 	return n->kind == YNODE_SCALAR && n->plain &&
 	       (n->len == 0 || strcmp(n->str, "~") == 0 || strcmp(n->str, "null") == 0);
+}
+
+const char *ynode_text(const struct ynode *map, const char *key, unsigned want, const char *file,
+		       struct diags *d)
+{
+	const struct ynode *n = ynode_get(map, key);
+
+	if (!n) {
+		if (want & YNODE_REQUIRED)
+			diags_add(d, DIAG_ERROR, file, map->line, map->col, "missing required key '%s'", key);
+		return NULL;
+	}
+	if (n->kind != YNODE_SCALAR) {
+		diags_add(d, DIAG_ERROR, file, n->line, n->col, "'%s' must be text, not %s", key,
+			  ynode_kind_name(n->kind));
+		return NULL;
+	}
+	if ((want & YNODE_NONEMPTY) && !n->len) {
+		diags_add(d, DIAG_ERROR, file, n->line, n->col, "'%s' must not be empty", key);
+		return NULL;
+	}
+	return n->str;
+}
+
+bool ynode_number(const struct ynode *map, const char *key, unsigned want, long long min,
+		  long long max, long long *out, const char *file, struct diags *d)
+{
+	const struct ynode *n = ynode_get(map, key);
+	enum num_status st;
+	char *why;
+
+	if (!n || ynode_is_null(n)) {
+		if (want & YNODE_REQUIRED)
+			diags_add(d, DIAG_ERROR, file, (n ? n : map)->line, (n ? n : map)->col,
+				  "missing required key '%s'", key);
+		return false;
+	}
+	if (n->kind != YNODE_SCALAR) {
+		diags_add(d, DIAG_ERROR, file, n->line, n->col, "'%s' must be a number, not %s", key,
+			  ynode_kind_name(n->kind));
+		return false;
+	}
+	if ((st = num_parse(n->str, min, max, out)) == NUM_OK)
+		return true;
+	why = num_problem(st, n->str, min, max);
+	diags_add(d, DIAG_ERROR, file, n->line, n->col, "'%s': %s", key, why);
+	free(why);
+	return false;
+}
+
+struct unsafe_walk {
+	const char *file;
+	struct diags *d;
+	size_t reported, more;
+};
+
+enum { MAX_UNSAFE_REPORTS = 10 };
+
+static void report_unsafe(const struct ynode *n, struct unsafe_walk *w)
+{
+	if (n->kind != YNODE_SCALAR) {
+		for (size_t i = 0; i < (n->kind == YNODE_MAP ? 2 * n->n : n->n); i++)
+			report_unsafe(n->items[i], w);
+		return;
+	}
+	for (size_t i = 0; i < n->len;) {
+		const char *kind;
+		int32_t cp;
+		char ph[16];
+
+		if ((unsigned char)n->str[i] >= 0x20 && (unsigned char)n->str[i] < 0x7F) {
+			i++; /* printable ASCII, nearly all of it */
+			continue;
+		}
+		i += utf8_next(n->str + i, n->len - i, &cp);
+		if (!(kind = textsafe_kind(cp)))
+			continue;
+		if (w->reported == MAX_UNSAFE_REPORTS) {
+			w->more++;
+			return;
+		}
+		w->reported++;
+		textsafe_placeholder(cp, ph);
+		diags_add(w->d, DIAG_WARNING, w->file, n->line, n->col,
+			  "text contains %s U+%04X (shown as %s)", kind, (unsigned)cp, ph);
+		return;
+	}
+}
+
+void ynode_report_unsafe(const struct ynode *root, const char *file, struct diags *d)
+{
+	struct unsafe_walk w = { .file = file, .d = d };
+
+	report_unsafe(root, &w);
+	if (w.more)
+		diags_add(d, DIAG_WARNING, file, 0, 0, "%zu more texts with such characters", w.more);
 }
 
 const char *ynode_kind_name(enum ynode_kind kind)
@@ -319,7 +746,7 @@ bool ynode_check_keys(const struct ynode *map, const char *const known[],
 		size_t j;
 
 		for (j = 0; known[j] && j < MAX_KNOWN; j++)
-			if (strcmp(k->str, known[j]) == 0)
+			if (k->str[0] == known[j][0] && strcmp(k->str, known[j]) == 0)
 				break;
 		if (known[j] && j < MAX_KNOWN && !first_line[j]) {
 			first_line[j] = k->line;

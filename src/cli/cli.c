@@ -14,11 +14,14 @@
 #include "text/fold.h"
 #include "base/paths.h"
 #include "base/textsafe.h"
+#include "content/document.h"
 
 int cli_common_option(struct cli *cli, int opt, const char *arg)
 {
 	switch (opt) {
 	case OPT_CONTENT:
+		if (!*arg)
+			return cli_usage_error(cli, "--content needs a directory; it was given an empty name");
 		cli->content = xreallocarray(cli->content, cli->n_content + 1, sizeof(*cli->content));
 		cli->content[cli->n_content++] = xstrdup(arg);
 		return 0;
@@ -99,6 +102,10 @@ int cli_unhandled_option(struct cli *cli, int opt, const char *arg, char *const 
 		return -1;
 	if (r > 0)
 		return r;
+	/* The reader's own options, met by a batch command. */
+	if (!strcmp(argv[optind - 1], "--theme") || !strncmp(argv[optind - 1], "--theme=", 8))
+		return cli_usage_error(cli, "--theme is the reader's option (tipr --theme NAME); batch "
+				       "output is coloured by --color");
 	return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
 }
 
@@ -168,17 +175,44 @@ const struct country *cli_country(struct cli *cli, const char *arg)
 	return NULL;
 }
 
+bool cli_number(const struct cli *cli, const char *what, const char *arg, long long min,
+		long long max, long long *out)
+{
+	enum num_status st = num_parse(arg, min, max, out);
+	char *why;
+
+	if (st == NUM_OK)
+		return true;
+	why = num_problem(st, arg, min, max);
+	cli_usage_error(cli, "%s: %s", what, why);
+	free(why);
+	return false;
+}
+
+bool cli_size(const struct cli *cli, const char *arg, int *cols, int *rows)
+{
+	const char *x = strchr(arg, 'x');
+	char *w = x ? xstrndup(arg, (size_t)(x - arg)) : NULL;
+	long long c, r;
+	bool ok = x && cli_number(cli, "--size (columns)", w, 1, 1000, &c) &&
+		  cli_number(cli, "--size (rows)", x + 1, 1, 1000, &r);
+
+	free(w);
+	if (!x)
+		cli_usage_error(cli, "--size expects COLSxROWS, e.g. 80x24, not '%s'", arg);
+	if (ok) {
+		*cols = (int)c;
+		*rows = (int)r;
+	}
+	return ok;
+}
+
 bool cli_year(struct cli *cli, const char *arg, int *year)
 {
-	char *end;
-	long y;
+	long long y;
 
-	errno = 0;
-	y = strtol(arg, &end, 10);
-	if (errno || *end || end == arg || y < 1900 || y > 2200) {
-		cli_usage_error(cli, "'%s' is not a year", arg);
+	if (!cli_number(cli, "year", arg, YEAR_MIN, YEAR_MAX, &y))
 		return false;
-	}
 	*year = (int)y;
 	return true;
 }
@@ -262,9 +296,10 @@ size_t cli_width(FILE *f)
 {
 	struct winsize ws;
 	const char *cols = getenv("COLUMNS");
+	long long n;
 
-	if (cols && atoi(cols) > 0)
-		return (size_t)atoi(cols);
+	if (cols && num_parse(cols, 1, 10000, &n) == NUM_OK)
+		return (size_t)n;
 	if (isatty(fileno(f)) && ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		return ws.ws_col;
 	return 80;
@@ -272,14 +307,7 @@ size_t cli_width(FILE *f)
 
 size_t cli_parse_width(const struct cli *cli, const char *arg)
 {
-	char *end;
-	long w;
+	long long w;
 
-	errno = 0;
-	w = strtol(arg, &end, 10);
-	if (errno || *end || end == arg || w < 20 || w > 1000) {
-		cli_usage_error(cli, "--width must be a number from 20 to 1000, not '%s'", arg);
-		return 0;
-	}
-	return (size_t)w;
+	return cli_number(cli, "--width", arg, 20, 1000, &w) ? (size_t)w : 0;
 }

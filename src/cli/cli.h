@@ -62,7 +62,17 @@ void cli_flush_diags(struct cli *cli);
 /* Resolves a country argument, printing "no country matches" or the
  * candidates of an ambiguous prefix; NULL then. */
 const struct country *cli_country(struct cli *cli, const char *arg);
-/* Parses a year argument; false (message printed) if it is not a year. */
+/* Parses arg, the value of what ("--limit", "year"), as a whole number in
+ * [min, max] with the one strict parser (num_parse); false after a usage
+ * error saying what is wrong with it ("--limit: '1e3' is not a whole
+ * number", "--limit: -1 is less than 1"). */
+bool cli_number(const struct cli *cli, const char *what, const char *arg, long long min,
+		long long max, long long *out);
+/* Parses "COLSxROWS" (--size of script mode), each 1 to 1000; false after a
+ * usage error saying what is wrong. */
+bool cli_size(const struct cli *cli, const char *arg, int *cols, int *rows);
+/* Parses a year argument (YEAR_MIN to YEAR_MAX); false (message printed) if
+ * it is not one. */
 bool cli_year(struct cli *cli, const char *arg, int *year);
 /* The document of a country and year in the default collection, loaded;
  * NULL after printing why (exit status EXIT_NOTFOUND). */

@@ -136,7 +136,7 @@ static char *read_input(const char *file, size_t *len, struct diags *d)
 	struct strbuf sb = {0};
 	int fd = file_open_regular(file, NULL);
 	bool more, ok;
-	size_t bad, check, limit;
+	size_t check, limit;
 	enum import_format fmt;
 
 	if (fd < 0) {
@@ -152,13 +152,9 @@ static char *read_input(const char *file, size_t *len, struct diags *d)
 			check--;
 	if (more && check && (unsigned char)sb.buf[check - 1] >= 0xC0)
 		check--;
-	if (ok && fmt == IMPORT_TEXT && !utf8_valid(sb.buf ? sb.buf : "", check, &bad)) {
-		unsigned line, col;
-
-		utf8_position(sb.buf, bad, &line, &col);
-		diags_add(d, DIAG_ERROR, file, line, col,
-			  "not UTF-8 text, a web page or a PDF (byte 0x%02X); nothing imported",
-			  (unsigned char)sb.buf[bad]);
+	/* utf8_check: invalid UTF-8 or a NUL byte, with its position. */
+	if (ok && fmt == IMPORT_TEXT && !utf8_check(file, sb.buf ? sb.buf : "", check, d)) {
+		diags_add(d, DIAG_ERROR, file, 0, 0, "not UTF-8 text, a web page or a PDF; nothing imported");
 		close(fd);
 		sb_free(&sb);
 		return NULL;

@@ -6,6 +6,7 @@
 
 #include "style/ansi.h"
 #include "cli/commands.h"
+#include "base/csv.h"
 #include "base/json.h"
 #include "base/textsafe.h"
 #include "text/textwrap.h"
@@ -168,9 +169,10 @@ static void list_json(struct cli *cli)
 
 static void list_csv(struct cli *cli)
 {
+	static const char *const header[] = { "country", "iso3", "year", "tier" };
 	const struct countries *cs = corpus_countries(cli->corpus);
 
-	printf("country,iso3,year,tier\n");
+	csv_row(stdout, header, ARRAY_SIZE(header));
 	for (size_t c = 0; c < corpus_n_collections(cli->corpus); c++) {
 		struct collection *coll = corpus_collection(cli->corpus, c);
 		size_t *order;
@@ -181,14 +183,16 @@ static void list_csv(struct cli *cli)
 		for (size_t i = 0; i < coll->n_docs; i++) {
 			struct corpus_doc *d = &coll->docs[order[i]];
 			bool ok = corpus_doc_header(d);
+			char year[16] = "";
+			const char *row[4];
 
-			csv_field(stdout, doc_name(cs, d));
-			printf(",%s,", doc_iso3(cs, d));
 			if (d->year)
-				printf("%d", d->year);
-			putchar(',');
-			csv_field(stdout, ok ? tier_value(d->tier) : "");
-			putchar('\n');
+				snprintf(year, sizeof(year), "%d", d->year);
+			row[0] = doc_name(cs, d);
+			row[1] = doc_iso3(cs, d);
+			row[2] = year;
+			row[3] = ok ? tier_value(d->tier) : "";
+			csv_row(stdout, row, ARRAY_SIZE(row));
 		}
 		free(order);
 	}

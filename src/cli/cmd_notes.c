@@ -93,10 +93,7 @@ static int notes_add(struct cli *cli, struct ann_store *st, const struct notes_a
 				  doc->sections[section].id);
 		return EXIT_NOTFOUND;
 	}
-	res = ann_store_load(st);
-	flush_store_diags(st);
-	if (res == ANN_IOERR)
-		return EXIT_NOTFOUND;
+	/* ann_add reads (once) and merges the file itself. */
 	res = ann_add(st, corpus_default_collection(cli->corpus)->name, doc, section, at.item,
 		      at.index, at.start, at.end, color, na->note ? na->note : "", &added);
 	flush_store_diags(st);

@@ -6,6 +6,7 @@
 
 #include "compare/cmprender.h"
 #include "cli/commands.h"
+#include "base/csv.h"
 #include "base/json.h"
 #include "compare/recs.h"
 #include "base/textsafe.h"

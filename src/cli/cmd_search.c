@@ -38,7 +38,7 @@ const char cmd_search_help[] =
 	"  --year Y        only this edition\n"
 	"  --section ID    only this section (overview, recommendations, prosecution, ...)\n"
 	"  --format F      text (default) or json\n"
-	"  --limit N       show at most N places (default 200)\n"
+	"  --limit N       show at most N places (1 to 1000000; default 200)\n"
 	"  --by-year       instead of the places, how many narratives of each\n"
 	"                  edition match: a bar chart (or JSON)\n"
 	"  --content DIR   read the content in DIR (repeatable)\n"
@@ -218,7 +218,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	struct search_run *r;
 	struct strbuf text = {0};
 	char *cache;
-	size_t limit = 200;
+	long long limit = 200;
 	bool by_year = false;
 	int opt, status, words = split_query(argc, argv, opts);
 
@@ -245,8 +245,8 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 			format = optarg;
 			continue;
 		case OPT_LIMIT:
-			if (!(limit = strtoul(optarg, NULL, 10)))
-				return cli_usage_error(cli, "--limit must be a number above 0");
+			if (!cli_number(cli, "--limit", optarg, 1, 1000000, &limit))
+				return EXIT_USAGE;
 			continue;
 		case OPT_BY_YEAR:
 			by_year = true;
@@ -293,7 +293,7 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 		status = cli_print_by_year(cli, ix, &counted, &scope, text.buf, !strcmp(format, "json"));
 		search_results_free(&counted);
 	} else {
-		res = run(cli, ix, &q, &scope, limit, !strcmp(format, "json"), &r);
+		res = run(cli, ix, &q, &scope, (size_t)limit, !strcmp(format, "json"), &r);
 		status = res->total ? EXIT_OK : EXIT_NOTFOUND;
 		if (!res->total && strcmp(format, "json"))
 			fprintf(stderr, "tipr search: no match\n");

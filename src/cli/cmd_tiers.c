@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/csv.h"
 #include "base/json.h"
 #include "base/textsafe.h"
 #include "cli/commands.h"
@@ -54,7 +55,8 @@ struct out {
 	struct theme theme; /* the reader's default colours, for the pictures */
 };
 
-/* The one place CSV cells are written (a shared writer will replace it). */
+/* Every CSV cell goes through the shared writer (base/csv.h: quoting, inert
+ * text, no formulas). */
 static void csv_cell(const char *s, bool last)
 {
 	csv_field(stdout, s);
@@ -312,7 +314,7 @@ static void csv_header(void)
 	      "paragraph,flag\n", stdout);
 }
 
-static void csv_row(const struct country *c, const char *slug, const struct tier_year *y)
+static void tier_csv_row(const struct country *c, const char *slug, const struct tier_year *y)
 {
 	char year[16], scale[16] = "", since[16] = "", para[24] = "";
 	double v;
@@ -422,7 +424,7 @@ static int country_tiers(struct cli *cli, const struct out *o, struct collection
 	if (format == FORMAT_CSV) {
 		csv_header();
 		for (size_t i = 0; i < h->n; i++)
-			csv_row(c, c->slug, &h->years[i]);
+			tier_csv_row(c, c->slug, &h->years[i]);
 	} else if (format == FORMAT_JSON) {
 		putchar('{');
 		json_country(c, c->slug);
@@ -464,7 +466,7 @@ static int edition_tiers(struct cli *cli, const struct out *o, struct collection
 	if (format == FORMAT_CSV) {
 		csv_header();
 		for (size_t i = 0; i < e->n_places; i++)
-			csv_row(e->places[i].country, e->places[i].slug, &e->places[i].y);
+			tier_csv_row(e->places[i].country, e->places[i].slug, &e->places[i].y);
 	} else if (format == FORMAT_JSON) {
 		printf("{\"collection\":");
 		json_string(stdout, coll->name);

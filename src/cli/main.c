@@ -36,12 +36,14 @@ static void print_help(void)
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 		printf("  %-8s  %s\n", commands[i].name, commands[i].summary);
 	fputs("\n"
-	      "Options:\n"
+	      "Options (the reader and every command):\n"
 	      "  --content DIR   read the content in DIR (repeatable; default: the bundled\n"
 	      "                  content, or the colon-separated TIPR_CONTENT)\n"
-	      "  --theme NAME    the reader's colour theme (default, light, mono, or a file)\n"
 	      "  --color WHEN    colour output: auto (default), always or never\n"
 	      "  -h, --help      show this help; 'tipr COMMAND --help' shows a command's\n"
+	      "\n"
+	      "Options of the reader alone:\n"
+	      "  --theme NAME    its colour theme (default, light, mono, or a file)\n"
 	      "  -V, --version   show the version\n"
 	      "\n"
 	      "Exit status: 0 success, 1 nothing found or content invalid, 2 usage error.\n"

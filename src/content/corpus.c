@@ -113,6 +113,8 @@ static bool load_collection_meta(struct corpus *c, struct collection *coll, cons
 	struct arena *tmp = arena_new();
 	struct ynode *root;
 	const struct ynode *n;
+	const char *s;
+	size_t before = d->n_errors;
 	struct stat st;
 	bool ok = false;
 
@@ -124,12 +126,10 @@ static bool load_collection_meta(struct corpus *c, struct collection *coll, cons
 	if (!ynode_expect(root, YNODE_MAP, "collection", path, d) ||
 	    !ynode_check_keys(root, keys, path, d))
 		goto out;
-	n = ynode_get(root, "title");
-	if (!n || n->kind != YNODE_SCALAR || !n->len) {
-		diags_add(d, DIAG_ERROR, path, root->line, root->col, "collection needs a 'title'");
+	ynode_report_unsafe(root, path, d);
+	if (!(s = ynode_text(root, "title", YNODE_REQUIRED | YNODE_NONEMPTY, path, d)))
 		goto out;
-	}
-	coll->title = arena_strdup(c->arena, n->str);
+	coll->title = arena_strdup(c->arena, s);
 	n = ynode_get(root, "kind");
 	if (n && n->kind == YNODE_SCALAR && !strcmp(n->str, "commentary"))
 		coll->kind = COLLECTION_COMMENTARY;
@@ -138,10 +138,9 @@ static bool load_collection_meta(struct corpus *c, struct collection *coll, cons
 			  "kind must be annual-report or commentary");
 		goto out;
 	}
-	n = ynode_get(root, "publisher");
-	if (n && n->kind == YNODE_SCALAR)
-		coll->publisher = arena_strdup(c->arena, n->str);
-	ok = true;
+	if ((s = ynode_text(root, "publisher", YNODE_OPTIONAL, path, d)))
+		coll->publisher = arena_strdup(c->arena, s);
+	ok = d->n_errors == before;
 out:
 	arena_free(tmp);
 	return ok;
@@ -149,17 +148,16 @@ out:
 
 static bool parse_year_dir(const char *name, int *year)
 {
+	long long y;
+
 	if (!strcmp(name, "undated")) {
 		*year = 0;
 		return true;
 	}
-	if (strlen(name) != 4)
+	if (strlen(name) != 4 || num_parse(name, YEAR_MIN, YEAR_MAX, &y) != NUM_OK)
 		return false;
-	for (int i = 0; i < 4; i++)
-		if (name[i] < '0' || name[i] > '9')
-			return false;
-	*year = atoi(name);
-	return *year >= 1900 && *year <= 2200;
+	*year = (int)y;
+	return true;
 }
 
 /* Adds a document; slug and path belong to the corpus's arena already. */
@@ -188,9 +186,25 @@ static const struct corpus_doc *find_earlier(const struct collection *coll, size
 	return n ? bsearch(&key, coll->docs, n, sizeof(*coll->docs), cmp_doc) : NULL;
 }
 
-/* One entry of a year directory: a document, or a warning saying why not. */
+/* Whether a directory entry is a regular file (or a link to one): the
+ * listing says so for nothing; only links and unknown types cost a stat.
+ * A FIFO named like a narrative is never opened (which would block). */
+static bool regular_entry(const char *path, unsigned char type)
+{
+	struct stat st;
+
+	if (type == DT_REG)
+		return true;
+	if (type != DT_LNK && type != DT_UNKNOWN)
+		return false;
+	return stat(path, &st) != 0 || S_ISREG(st.st_mode);
+}
+
+/* One entry of a year directory: a document, or a warning saying why not.
+ * type is the entry's d_type (DT_UNKNOWN from a remembered listing: such
+ * an entry is found out when it is opened, which never blocks). */
 static void scan_entry(struct corpus *c, struct collection *coll, const char *dir, size_t dlen,
-		       const char *name, int year, size_t earlier, struct diags *d)
+		       const char *name, unsigned char type, int year, size_t earlier, struct diags *d)
 {
 	size_t nlen = strlen(name);
 	char *path, *slug;
@@ -202,6 +216,10 @@ static void scan_entry(struct corpus *c, struct collection *coll, const char *di
 	memcpy(path + dlen + 1, name, nlen + 1);
 	if (!str_has_suffix(name, ".yaml")) {
 		diags_add(d, DIAG_WARNING, path, 0, 0, "ignored: not a .yaml file");
+		return;
+	}
+	if (!regular_entry(path, type)) {
+		diags_add(d, DIAG_WARNING, path, 0, 0, "ignored: %s", file_error(E_NOT_REGULAR));
 		return;
 	}
 	slug = arena_strndup(c->arena, name, nlen - 5);
@@ -223,11 +241,12 @@ static void scan_year(struct corpus *c, struct collection *coll, const char *dir
 	char **names = NULL;
 	struct dirent *de;
 	struct stat st;
+	bool odd = false;
 	DIR *dp;
 
 	if (c->scan && stat(dir, &st) == 0 && scan_cache_lookup(c->scan, dir, &st, &cached, &n)) {
 		for (size_t i = 0; i < n; i++)
-			scan_entry(c, coll, dir, dlen, cached[i], year, earlier, d);
+			scan_entry(c, coll, dir, dlen, cached[i], DT_REG, year, earlier, d);
 		return;
 	}
 	if (!(dp = opendir(dir))) {
@@ -237,14 +256,17 @@ static void scan_year(struct corpus *c, struct collection *coll, const char *dir
 	while ((de = readdir(dp))) {
 		if (de->d_name[0] == '.')
 			continue;
-		scan_entry(c, coll, dir, dlen, de->d_name, year, earlier, d);
+		scan_entry(c, coll, dir, dlen, de->d_name, de->d_type, year, earlier, d);
+		odd |= de->d_type != DT_REG;
 		if (c->scan) {
 			GROW(names, cap, n + 1);
 			names[n++] = xstrdup(de->d_name);
 		}
 	}
-	/* The listing is remembered with the time it was read under. */
-	if (c->scan && fstat(dirfd(dp), &st) == 0)
+	/* The listing is remembered with the time it was read under; one with
+	 * anything but plain files is read again each time, so that what it
+	 * holds is judged (and reported) each time. */
+	if (c->scan && !odd && fstat(dirfd(dp), &st) == 0)
 		scan_cache_store(c->scan, dir, &st, (const char *const *)names, n);
 	closedir(dp);
 	for (size_t i = 0; i < n; i++)
@@ -967,7 +989,7 @@ bool corpus_doc_header(struct corpus_doc *e)
 			return e->have_header = true;
 		e->header_cached = false;
 	}
-	if (e->failed || !(f = fopen(e->path, "rb")))
+	if (e->failed || !(f = fopen_regular(e->path)))
 		return false;
 	if (fstat(fileno(f), &st) != 0) {
 		fclose(f);

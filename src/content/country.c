@@ -229,24 +229,6 @@ static void entry_added(struct countries *cs)
 	cs->by_slug[lo] = i;
 }
 
-static const char *entry_scalar(const struct ynode *map, const char *key, const char *file,
-				struct diags *d, bool required)
-{
-	const struct ynode *n = ynode_get(map, key);
-
-	if (!n) {
-		if (required)
-			diags_add(d, DIAG_ERROR, file, map->line, map->col,
-				  "country entry lacks '%s'", key);
-		return NULL;
-	}
-	if (n->kind != YNODE_SCALAR || !n->len || strlen(n->str) != n->len) {
-		diags_add(d, DIAG_ERROR, file, n->line, n->col, "'%s' must be non-empty text", key);
-		return NULL;
-	}
-	return n->str;
-}
-
 /* A new entry with room for max_aliases aliases (added by the caller). */
 static struct entry *add_entry(struct countries *cs, const char *slug, const char *name,
 			       const char *short_name, const char *iso3, const char *region, unsigned line,
@@ -278,11 +260,11 @@ static bool load_entry(struct countries *cs, const struct ynode *m, const char *
 	if (!ynode_expect(m, YNODE_MAP, "country entry", file, d))
 		return false;
 	ynode_check_keys(m, keys, file, d);
-	slug = entry_scalar(m, "slug", file, d, true);
-	name = entry_scalar(m, "name", file, d, true);
-	iso3 = entry_scalar(m, "iso3", file, d, true);
-	region = entry_scalar(m, "region", file, d, false);
-	short_name = entry_scalar(m, "short", file, d, false);
+	slug = ynode_text(m, "slug", YNODE_REQUIRED | YNODE_NONEMPTY, file, d);
+	name = ynode_text(m, "name", YNODE_REQUIRED | YNODE_NONEMPTY, file, d);
+	iso3 = ynode_text(m, "iso3", YNODE_REQUIRED | YNODE_NONEMPTY, file, d);
+	region = ynode_text(m, "region", YNODE_NONEMPTY, file, d);
+	short_name = ynode_text(m, "short", YNODE_NONEMPTY, file, d);
 	aliases = ynode_get(m, "aliases");
 	if (aliases && !ynode_expect(aliases, YNODE_SEQ, "aliases", file, d))
 		aliases = NULL;
@@ -301,7 +283,7 @@ static bool load_entry(struct countries *cs, const struct ynode *m, const char *
 		for (size_t i = 0; i < aliases->n; i++) {
 			const struct ynode *a = aliases->items[i];
 
-			if (a->kind != YNODE_SCALAR || !a->len || strlen(a->str) != a->len) {
+			if (a->kind != YNODE_SCALAR || !a->len) {
 				diags_add(d, DIAG_ERROR, file, a->line, a->col, "each alias must be non-empty text");
 				continue;
 			}
@@ -335,6 +317,7 @@ static struct countries *table_from(const char *path, struct ynode *root, struct
 	cs = countries_new_empty();
 	for (size_t i = 0; i < list->n; i++)
 		load_entry(cs, list->items[i], path, d);
+	ynode_report_unsafe(root, path, d);
 	arena_free(tmp);
 	return cs;
 }

@@ -5,19 +5,13 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <yaml.h>
 
-#include "base/textsafe.h"
-#include "base/utf8.h"
 #include "base/yamlout.h"
 #include "base/yamltree.h"
-
-#define YEAR_MIN 1900
-#define YEAR_MAX 2200
 
 static const char *const tier_values[TIER__COUNT] = { "", "1", "2", "2 Watch List", "3", "Special Case" };
 static const char *const tier_labels[TIER__COUNT] = { "", "Tier 1", "Tier 2", "Tier 2 Watch List",
@@ -277,50 +271,15 @@ static void err(struct loader *L, const struct ynode *n, const char *fmt, ...)
 	L->ok = false;
 }
 
-static const char *scalar(struct loader *L, const struct ynode *map, const char *key, bool required)
+/* Text of map[key] (YNODE_* want flags); problems make the document fail. */
+static const char *scalar(struct loader *L, const struct ynode *map, const char *key, unsigned want)
 {
-	const struct ynode *n = ynode_get(map, key);
+	size_t before = L->d->n_errors;
+	const char *s = ynode_text(map, key, want, L->name, L->d);
 
-	if (!n) {
-		if (required)
-			err(L, map, "missing required key '%s'", key);
-		return NULL;
-	}
-	if (n->kind != YNODE_SCALAR) {
-		err(L, n, "'%s' must be text, not %s", key, ynode_kind_name(n->kind));
-		return NULL;
-	}
-	if (strlen(n->str) != n->len) {
-		err(L, n, "'%s' contains a NUL character", key);
-		return NULL;
-	}
-	return n->str;
-}
-
-/* Warns once per string about characters that would be drawn as placeholders. */
-static void check_controls(struct loader *L, const struct ynode *n, const char *what)
-{
-	size_t i = 0;
-
-	while (i < n->len) {
-		unsigned char b = (unsigned char)n->str[i];
-		int32_t cp;
-		size_t k;
-		char ph[16];
-
-		if (b >= 0x20 && b < 0x7F) {
-			i++; /* printable ASCII, nearly all of it */
-			continue;
-		}
-		k = utf8_next(n->str + i, n->len - i, &cp);
-		if (cp != '\n' && textsafe_placeholder(cp, ph)) {
-			diags_add(L->d, DIAG_WARNING, L->name, n->line, n->col,
-				  "%s contains control character U+%04X (shown as %s)", what,
-				  (unsigned)cp, ph);
-			return;
-		}
-		i += k;
-	}
+	if (L->d->n_errors != before)
+		L->ok = false;
+	return s;
 }
 
 /* Trims each line and joins the lines of a paragraph with single spaces;
@@ -368,8 +327,8 @@ static void load_section(struct loader *L, const struct ynode *n)
 	}
 	if (!ynode_check_keys(n, keys, L->name, L->d))
 		L->ok = false;
-	id = scalar(L, n, "id", true);
-	title = scalar(L, n, "title", false);
+	id = scalar(L, n, "id", YNODE_REQUIRED);
+	title = scalar(L, n, "title", YNODE_OPTIONAL);
 	if (!id)
 		return;
 	if (!slug_valid(id)) {
@@ -388,20 +347,17 @@ static void load_section(struct loader *L, const struct ynode *n)
 		err(L, n, "section '%s' has neither 'text' nor 'items'", id);
 		return;
 	}
-	if (text && scalar(L, n, "text", false)) {
-		check_controls(L, text, "text");
+	if (text && scalar(L, n, "text", YNODE_OPTIONAL))
 		add_paragraphs(L, s, text->str);
-	}
 	if (items && ynode_expect(items, YNODE_SEQ, "items", L->name, L->d)) {
 		for (size_t i = 0; i < items->n; i++) {
 			const struct ynode *it = items->items[i];
 			char *flat;
 
-			if (it->kind != YNODE_SCALAR || strlen(it->str) != it->len) {
+			if (it->kind != YNODE_SCALAR) {
 				err(L, it, "each item must be text");
 				continue;
 			}
-			check_controls(L, it, "item");
 			/* An item is one paragraph: fold any line breaks. */
 			flat = xstrdup(it->str);
 			for (char *c = flat; *c; c++)
@@ -435,44 +391,40 @@ static void load_root(struct loader *L, const struct ynode *root)
 	if (!ynode_check_keys(root, keys, L->name, L->d))
 		L->ok = false;
 
-	s = scalar(L, root, "country", true);
+	s = scalar(L, root, "country", YNODE_REQUIRED);
 	if (s && !slug_valid(s))
 		err(L, ynode_get(root, "country"), "country '%s' is not a slug (lower case, digits, '-')", s);
 	else if (s)
 		doc->country = arena_strdup(doc->arena, s);
 
-	n = ynode_get(root, "year");
-	if (n && !ynode_is_null(n)) {
-		char *end;
-		long y;
+	{
+		size_t before = L->d->n_errors;
+		long long y;
 
-		s = scalar(L, root, "year", false);
-		errno = 0;
-		y = s ? strtol(s, &end, 10) : 0;
-		if (s && (errno || *end || end == s || y < YEAR_MIN || y > YEAR_MAX))
-			err(L, n, "year '%s' is not a year between %d and %d", s, YEAR_MIN, YEAR_MAX);
-		else if (s)
+		if (ynode_number(root, "year", YNODE_OPTIONAL, YEAR_MIN, YEAR_MAX, &y, L->name, L->d))
 			doc->year = (int)y;
+		else if (L->d->n_errors != before)
+			L->ok = false;
 	}
 
 	n = ynode_get(root, "tier");
 	if (n && !ynode_is_null(n)) {
-		s = scalar(L, root, "tier", false);
+		s = scalar(L, root, "tier", YNODE_OPTIONAL);
 		if (s && !tier_parse(s, &doc->tier))
 			err(L, n, "unknown tier '%s' (expected 1, 2, 2 Watch List, 3 or Special Case)", s);
 	}
 
-	if ((s = scalar(L, root, "title", false)))
+	if ((s = scalar(L, root, "title", YNODE_OPTIONAL)))
 		doc->title = arena_strdup(doc->arena, s);
-	if ((s = scalar(L, root, "source", false)))
+	if ((s = scalar(L, root, "source", YNODE_OPTIONAL)))
 		doc->source = arena_strdup(doc->arena, s);
-	if ((s = scalar(L, root, "source_url", false)))
+	if ((s = scalar(L, root, "source_url", YNODE_OPTIONAL)))
 		doc->source_url = arena_strdup(doc->arena, s);
-	if ((s = scalar(L, root, "source_pages", false)))
+	if ((s = scalar(L, root, "source_pages", YNODE_OPTIONAL)))
 		doc->source_pages = arena_strdup(doc->arena, s);
 
 	n = ynode_get(root, "complete");
-	if (n && (s = scalar(L, root, "complete", false))) {
+	if (n && (s = scalar(L, root, "complete", YNODE_OPTIONAL))) {
 		if (!strcmp(s, "true"))
 			doc->complete = true;
 		else if (!strcmp(s, "false"))
@@ -509,6 +461,7 @@ struct document *document_parse(const char *name, const char *buf, size_t len, s
 	L.doc = document_new();
 	L.doc->path = arena_strdup(L.doc->arena, name);
 	load_root(&L, root);
+	ynode_report_unsafe(root, name, d);
 	arena_free(tmp);
 	if (!L.ok) {
 		document_free(L.doc);
@@ -524,11 +477,7 @@ struct document *document_load(const char *path, struct diags *d)
 	struct document *doc;
 
 	if (!buf) {
-		if (errno == EFBIG)
-			diags_add(d, DIAG_ERROR, path, 0, 0, "file too large (the limit is %zu bytes)",
-				  yaml_content_limits.max_file_size);
-		else
-			diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", file_error(errno));
+		diags_file_error(d, path, errno, yaml_content_limits.max_file_size);
 		return NULL;
 	}
 	doc = document_parse(path, buf, len, d);

@@ -13,6 +13,11 @@
 #include "base/arena.h"
 #include "base/diag.h"
 
+/* The years an edition can carry: everywhere a year is read, it is read in
+ * this range. */
+#define YEAR_MIN 1900
+#define YEAR_MAX 2200
+
 enum tier { TIER_NONE, TIER_1, TIER_2, TIER_2WL, TIER_3, TIER_SPECIAL, TIER__COUNT };
 
 /* "1", "2", "2 Watch List", "3", "Special Case"; "" for TIER_NONE. */

@@ -2099,17 +2099,10 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 		 const struct import_options *opt, struct import_result *res, struct diags *d)
 {
 	struct import_source src = { .name = name };
-	size_t bad;
 	bool ok;
 
-	if (!utf8_valid(buf, len, &bad)) {
-		unsigned line, col;
-
-		utf8_position(buf, bad, &line, &col);
-		diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
-			  (unsigned char)buf[bad]);
+	if (!utf8_check(name, buf, len, d))
 		return false;
-	}
 	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
 		buf += 3;
 		len -= 3;

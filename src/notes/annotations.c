@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include <yaml.h>
 
 #include "base/arena.h"
 #include "text/fold.h"
@@ -68,32 +67,105 @@ void annotation_done(struct annotation *a)
 	memset(a, 0, sizeof(*a));
 }
 
-/* A list of annotations that owns them. */
+/* A list of annotations that owns them, with its ids hashed: finding an id
+ * costs the same with 20 or 200,000 annotations. */
 struct ann_vec {
 	struct annotation *v;
 	size_t n, cap;
+	size_t *slot;  /* open addressing: position in v + 1, 0 when empty */
+	size_t slots;  /* a power of two, more than twice the ids held */
+	size_t n_ids;
+	/* Each entry as last written (NULL: not yet, or changed since), so a
+	 * save rewrites 20,000 annotations by copying all but the new one. */
+	struct written {
+		char *s;
+		size_t len;
+	} *out;
+	size_t out_cap;
 };
 
 static void vec_free(struct ann_vec *vec)
 {
 	for (size_t i = 0; i < vec->n; i++)
 		annotation_done(&vec->v[i]);
+	for (size_t i = 0; i < vec->out_cap; i++)
+		free(vec->out[i].s);
 	free(vec->v);
+	free(vec->out);
+	free(vec->slot);
 	memset(vec, 0, sizeof(*vec));
 }
 
-static struct annotation *vec_find(struct ann_vec *vec, const char *id)
+/* Forgets how a changed entry was written. */
+static void vec_changed(struct ann_vec *vec, const struct annotation *a)
 {
-	for (size_t i = 0; i < vec->n; i++)
-		if (!strcmp(vec->v[i].id, id))
-			return &vec->v[i];
-	return NULL;
+	size_t i = (size_t)(a - vec->v);
+
+	if (i < vec->out_cap) {
+		free(vec->out[i].s);
+		vec->out[i].s = NULL;
+	}
+}
+
+static size_t id_slot(const struct ann_vec *vec, const char *id)
+{
+	size_t mask = vec->slots - 1, h = (size_t)hash_add(HASH_INIT, id, ANN_ID_LEN) & mask;
+
+	while (vec->slot[h] && strcmp(vec->v[vec->slot[h] - 1].id, id))
+		h = (h + 1) & mask;
+	return h;
+}
+
+static struct annotation *vec_find(const struct ann_vec *vec, const char *id)
+{
+	size_t h;
+
+	if (!vec->slots || strlen(id) != ANN_ID_LEN)
+		return NULL;
+	h = id_slot(vec, id);
+	return vec->slot[h] ? &vec->v[vec->slot[h] - 1] : NULL;
+}
+
+/* Hashes the id of v[pos] (entries without a valid id are not found). */
+static void vec_index(struct ann_vec *vec, size_t pos)
+{
+	size_t h;
+
+	if (strlen(vec->v[pos].id) != ANN_ID_LEN)
+		return;
+	if (2 * (vec->n_ids + 1) >= vec->slots) {
+		size_t old = vec->slots, *old_slot = vec->slot;
+
+		vec->slots = old ? 2 * old : 64;
+		vec->slot = xcalloc(vec->slots, sizeof(*vec->slot));
+		for (size_t i = 0; i < old; i++)
+			if (old_slot[i])
+				vec->slot[id_slot(vec, vec->v[old_slot[i] - 1].id)] = old_slot[i];
+		free(old_slot);
+	}
+	h = id_slot(vec, vec->v[pos].id);
+	/* A duplicate (a corrupt file) keeps finding the first. */
+	if (!vec->slot[h]) {
+		vec->slot[h] = pos + 1;
+		vec->n_ids++;
+	}
+}
+
+/* Appends a (whose strings the vector now owns) and returns its place. */
+static struct annotation *vec_push(struct ann_vec *vec, const struct annotation *a)
+{
+	GROW(vec->v, vec->cap, vec->n + 1);
+	vec->v[vec->n] = *a;
+	vec_index(vec, vec->n);
+	return &vec->v[vec->n++];
 }
 
 struct ann_store {
-	char *path, *lock_path, *dir;
+	char *path;        /* as given: maybe a symbolic link */
 	struct ann_vec all;
 	struct diags diags;
+	struct stat seen;  /* the file as last read or written whole, */
+	bool have_seen;    /* ...so that a save need not parse it again */
 };
 
 /* ---- time and ids ---- */
@@ -187,22 +259,7 @@ static void bad(struct reader *r, const struct ynode *n, const char *fmt, ...)
 
 static const char *get_str(struct reader *r, const struct ynode *map, const char *key, bool required)
 {
-	const struct ynode *n = ynode_get(map, key);
-
-	if (!n) {
-		if (required)
-			bad(r, map, "annotation without '%s'", key);
-		return NULL;
-	}
-	if (n->kind != YNODE_SCALAR) {
-		bad(r, n, "'%s' must be a string", key);
-		return NULL;
-	}
-	if (strlen(n->str) != n->len) {
-		bad(r, n, "'%s' contains a NUL character", key);
-		return NULL;
-	}
-	return n->str;
+	return ynode_text(map, key, required ? YNODE_REQUIRED : YNODE_OPTIONAL, r->file, r->d);
 }
 
 static char *dup_str(struct reader *r, const struct ynode *map, const char *key)
@@ -212,21 +269,11 @@ static char *dup_str(struct reader *r, const struct ynode *map, const char *key)
 	return xstrdup(s ? s : "");
 }
 
-static size_t get_num(struct reader *r, const struct ynode *map, const char *key, size_t max)
+static size_t get_num(struct reader *r, const struct ynode *map, const char *key, long long max)
 {
-	const char *s = get_str(r, map, key, true);
-	char *end;
-	unsigned long long v;
+	long long v;
 
-	if (!s)
-		return 0;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || end == s || *end || s[0] == '-' || v > max) {
-		bad(r, ynode_get(map, key), "'%s' must be a number", key);
-		return 0;
-	}
-	return (size_t)v;
+	return ynode_number(map, key, YNODE_REQUIRED, 0, max, &v, r->file, r->d) ? (size_t)v : 0;
 }
 
 static void get_stamp(struct reader *r, const struct ynode *map, const char *key, bool required,
@@ -284,8 +331,11 @@ static void read_entry(struct reader *r, const struct ynode *map, struct annotat
 }
 
 /* Parses the file into out.  Returns ANN_OK (also for a missing file),
- * ANN_CORRUPT with FILE:LINE:COL errors in d, or ANN_IOERR. */
-static enum ann_status read_store(const char *path, struct ann_vec *out, struct diags *d)
+ * ANN_CORRUPT with FILE:LINE:COL errors in d, or ANN_IOERR.  *seen gets the
+ * identity of what was read (st_ino 0 when there was nothing): taken before
+ * the read, so that a file replaced meanwhile is at worst parsed again. */
+static enum ann_status read_store(const char *path, struct ann_vec *out, struct stat *seen,
+				  struct diags *d)
 {
 	static const char *const top_keys[] = { "version", "annotations", NULL };
 	struct arena *a;
@@ -296,12 +346,16 @@ static enum ann_status read_store(const char *path, struct ann_vec *out, struct 
 	char *buf;
 	size_t len;
 
+	memset(seen, 0, sizeof(*seen));
+	if (stat(path, seen) != 0)
+		memset(seen, 0, sizeof(*seen));
 	if (!(buf = read_file(path, ann_limits.max_file_size, &len))) {
-		if (errno == ENOENT)
-			return ANN_OK;
 		int e = errno;
 
-		diags_add(d, DIAG_ERROR, path, 0, 0, "cannot read: %s", file_error(e));
+		memset(seen, 0, sizeof(*seen));
+		if (e == ENOENT)
+			return ANN_OK;
+		diags_file_error(d, path, e, ann_limits.max_file_size);
 		/* Too large to load is as unusable as unparsable: keep it aside. */
 		return e == EFBIG ? ANN_CORRUPT : ANN_IOERR;
 	}
@@ -328,16 +382,17 @@ static enum ann_status read_store(const char *path, struct ann_vec *out, struct 
 					read_entry(&r, list->items[i], &e);
 					if (e.id[0] && vec_find(out, e.id))
 						bad(&r, list->items[i], "duplicate id %s", e.id);
-					GROW(out->v, out->cap, out->n + 1);
-					out->v[out->n++] = e;
+					vec_push(out, &e);
 				}
 			}
 		}
 		if (errs.n_errors)
 			st = ANN_CORRUPT;
 	}
-	if (st != ANN_OK)
+	if (st != ANN_OK) {
 		vec_free(out);
+		memset(seen, 0, sizeof(*seen));
+	}
 	diags_take(d, &errs);
 	diags_free(&errs);
 	arena_free(a);
@@ -346,62 +401,106 @@ static enum ann_status read_store(const char *path, struct ann_vec *out, struct 
 
 /* ---- writing ---- */
 
-/* Text from the user or the content is double-quoted: every character,
- * leading space and newline survives the round trip exactly. */
-static bool emit_pair(yaml_emitter_t *e, const char *key, const char *value, bool text)
+/* "  key: " then a plain value. */
+static void put_plain(struct strbuf *sb, const char *key, const char *value)
 {
-	return yamlout_pair(e, key, value, text ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE);
+	sb_adds(sb, "  ");
+	sb_adds(sb, key);
+	sb_adds(sb, ": ");
+	sb_adds(sb, value);
+	sb_addc(sb, '\n');
 }
 
-static bool emit_num(yaml_emitter_t *e, const char *key, size_t v)
+static void put_number(struct strbuf *sb, const char *key, size_t v)
 {
-	char buf[32];
+	char buf[24], *p = buf + sizeof(buf);
 
-	snprintf(buf, sizeof(buf), "%zu", v);
-	return emit_pair(e, key, buf, false);
+	*--p = '\0';
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	put_plain(sb, key, p);
 }
 
-static bool write_entry(yaml_emitter_t *e, const struct annotation *a)
+static void put_text(struct strbuf *sb, const char *key, const char *value)
 {
-	bool ok = yamlout_block(e, true, true) && emit_pair(e, "id", a->id, false) &&
-		  emit_pair(e, "collection", a->collection, true) &&
-		  emit_pair(e, "country", a->country, true) && emit_num(e, "year", (size_t)a->year) &&
-		  emit_pair(e, "section", a->section, true) &&
-		  emit_pair(e, "block", a->item ? "item" : "paragraph", false) &&
-		  emit_num(e, "index", a->index) && emit_num(e, "start", a->start) &&
-		  emit_num(e, "end", a->end) && emit_pair(e, "quote", a->quote, true) &&
-		  emit_pair(e, "prefix", a->prefix, true) && emit_pair(e, "suffix", a->suffix, true) &&
-		  emit_pair(e, "color", ann_color_name(a->color), false) &&
-		  emit_pair(e, "note", a->note, true) && emit_pair(e, "created", a->created, false) &&
-		  emit_pair(e, "updated", a->updated, false);
+	sb_adds(sb, "  ");
+	sb_adds(sb, key);
+	sb_adds(sb, ": ");
+	yamlout_quoted(sb, value);
+	sb_addc(sb, '\n');
+}
 
-	if (ok && a->deleted[0])
-		ok = emit_pair(e, "deleted", a->deleted, false);
-	return ok && yamlout_block(e, true, false);
+/* One entry, written straight rather than through libyaml's emitter (six
+ * times slower), as the store is rewritten whole at every change.  Text
+ * from the user or the content is double-quoted (yamlout_quoted), so every
+ * character, leading space and newline survives the round trip exactly;
+ * ids, numbers, names and times are plain. */
+static void write_entry(struct strbuf *sb, const struct annotation *a)
+{
+	sb_adds(sb, "- id: ");
+	sb_adds(sb, a->id);
+	sb_addc(sb, '\n');
+	put_text(sb, "collection", a->collection);
+	put_text(sb, "country", a->country);
+	put_number(sb, "year", (size_t)a->year);
+	put_text(sb, "section", a->section);
+	put_plain(sb, "block", a->item ? "item" : "paragraph");
+	put_number(sb, "index", a->index);
+	put_number(sb, "start", a->start);
+	put_number(sb, "end", a->end);
+	put_text(sb, "quote", a->quote);
+	put_text(sb, "prefix", a->prefix);
+	put_text(sb, "suffix", a->suffix);
+	put_plain(sb, "color", ann_color_name(a->color));
+	put_text(sb, "note", a->note);
+	put_plain(sb, "created", a->created);
+	put_plain(sb, "updated", a->updated);
+	if (a->deleted[0])
+		put_plain(sb, "deleted", a->deleted);
 }
 
 /* Tombstones are forgotten after this long: any reader still holding the
  * annotation has long since saved or been closed. */
 #define TOMBSTONE_DAYS 90
 
-static bool write_yaml(const struct ann_vec *vec, FILE *out)
+static bool write_yaml(struct ann_vec *vec, FILE *out)
 {
 	char cutoff[ANN_STAMP_LEN + 1];
-	yaml_emitter_t e;
-	bool ok;
+	struct strbuf sb = {0};
+	size_t written = 0;
 
 	format_stamp(now_ms() - (long long)TOMBSTONE_DAYS * 86400 * 1000, false, cutoff);
-	ok = yamlout_begin(&e, out) && emit_pair(&e, "version", "1", false) &&
-	     yamlout_scalar(&e, "annotations", YAML_PLAIN_SCALAR_STYLE) && yamlout_block(&e, false, true);
-	for (size_t i = 0; ok && i < vec->n; i++)
-		if (!vec->v[i].deleted[0] || strcmp(vec->v[i].deleted, cutoff) > 0)
-			ok = write_entry(&e, &vec->v[i]);
-	return yamlout_finish(&e, ok && yamlout_block(&e, false, false));
+	if (vec->out_cap < vec->n) {
+		vec->out = xreallocarray(vec->out, vec->cap, sizeof(*vec->out));
+		memset(vec->out + vec->out_cap, 0, (vec->cap - vec->out_cap) * sizeof(*vec->out));
+		vec->out_cap = vec->cap;
+	}
+	fputs("version: 1\nannotations:", out);
+	for (size_t i = 0; i < vec->n && !ferror(out); i++) {
+		struct written *w = &vec->out[i];
+
+		if (vec->v[i].deleted[0] && strcmp(vec->v[i].deleted, cutoff) <= 0)
+			continue;
+		if (!written++)
+			fputc('\n', out);
+		if (!w->s) {
+			sb_reset(&sb);
+			write_entry(&sb, &vec->v[i]);
+			w->s = xstrndup(sb.buf, sb.len);
+			w->len = sb.len;
+		}
+		fwrite(w->s, 1, w->len, out);
+	}
+	sb_free(&sb);
+	if (!written)
+		fputs(" []\n", out);
+	return !ferror(out);
 }
 
 static enum ann_status io_error(struct ann_store *st, const char *what, const char *file)
 {
-	diags_add(&st->diags, DIAG_ERROR, file, 0, 0, "%s: %s", what, strerror(errno));
+	diags_add(&st->diags, DIAG_ERROR, file, 0, 0, "%s: %s", what, file_error(errno));
 	return ANN_IOERR;
 }
 
@@ -410,13 +509,34 @@ static bool fill_yaml(FILE *out, void *vec)
 	return write_yaml(vec, out);
 }
 
+/* Remembers the file as it is now: what the store holds, the file holds. */
+static void see(struct ann_store *st, const char *target)
+{
+	st->have_seen = stat(target, &st->seen) == 0;
+}
+
+/* Whether the file is still the one last read or written whole (ctime
+ * cannot be set back, and a replaced file is a new inode). */
+static bool unchanged(const struct ann_store *st, const char *target)
+{
+	struct stat now;
+
+	return st->have_seen && stat(target, &now) == 0 && now.st_dev == st->seen.st_dev &&
+	       now.st_ino == st->seen.st_ino && now.st_size == st->seen.st_size &&
+	       now.st_mtim.tv_sec == st->seen.st_mtim.tv_sec &&
+	       now.st_mtim.tv_nsec == st->seen.st_mtim.tv_nsec &&
+	       now.st_ctim.tv_sec == st->seen.st_ctim.tv_sec &&
+	       now.st_ctim.tv_nsec == st->seen.st_ctim.tv_nsec;
+}
+
 /* Writes the store crash-safely (temporary file, fsync, rename, fsync of the
  * directory).  The caller holds the lock, so one temporary name suffices. */
-static enum ann_status save(struct ann_store *st)
+static enum ann_status save(struct ann_store *st, const char *target)
 {
-	if (!paths_write_atomic(st->path, PATHS_DURABLE | PATHS_LOCKED | PATHS_PRIVATE, fill_yaml,
+	if (!paths_write_atomic(target, PATHS_DURABLE | PATHS_LOCKED | PATHS_PRIVATE, fill_yaml,
 				&st->all))
-		return io_error(st, "cannot save", st->path);
+		return io_error(st, "cannot save", target);
+	see(st, target);
 	return ANN_OK;
 }
 
@@ -425,7 +545,6 @@ static enum ann_status save(struct ann_store *st)
 struct ann_store *ann_store_new(const char *path)
 {
 	struct ann_store *st = xcalloc(1, sizeof(*st));
-	char *slash, *real;
 
 	if (path) {
 		st->path = xstrdup(path);
@@ -435,21 +554,6 @@ struct ann_store *ann_store_new(const char *path)
 		st->path = path_join(dir, "annotations.yaml");
 		free(dir);
 	}
-	/* A symlinked file (dotfile managers) is replaced at its target, not
-	 * turned into a regular file by the rename. */
-	if ((real = realpath(st->path, NULL))) {
-		free(st->path);
-		st->path = real;
-	}
-	st->lock_path = xasprintf("%s.lock", st->path);
-	st->dir = xstrdup(st->path);
-	slash = strrchr(st->dir, '/');
-	if (!slash)
-		strcpy(st->dir, ".");
-	else if (slash == st->dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
 	return st;
 }
 
@@ -460,8 +564,6 @@ void ann_store_free(struct ann_store *st)
 	vec_free(&st->all);
 	diags_free(&st->diags);
 	free(st->path);
-	free(st->lock_path);
-	free(st->dir);
 	free(st);
 }
 
@@ -487,31 +589,62 @@ const struct annotation *ann_store_at(const struct ann_store *st, size_t i)
 
 const struct annotation *ann_store_find(const struct ann_store *st, const char *id)
 {
-	const struct annotation *a = vec_find((struct ann_vec *)&st->all, id);
+	const struct annotation *a = vec_find(&st->all, id);
 
 	return a && !a->deleted[0] ? a : NULL;
 }
 
-/* Takes the lock beside the file (creating the directory); returns its fd. */
-static int lock(struct ann_store *st)
+/* The file the store writes: the end of the path's symbolic links, when it
+ * is a regular file or nothing yet; else NULL, reported. */
+static char *write_target(struct ann_store *st)
 {
+	char *target = paths_resolve(st->path);
+
+	if (!target) {
+		io_error(st, "cannot follow the link", st->path);
+		return NULL;
+	}
+	if (!paths_may_replace(target)) {
+		diags_add(&st->diags, DIAG_ERROR, target, 0, 0,
+			  "not a regular file: annotations are never written, locked or moved there");
+		free(target);
+		return NULL;
+	}
+	return target;
+}
+
+/* Takes the lock beside the target (creating the directory); returns its
+ * fd.  The lock file itself must be a regular file: a link or a FIFO put
+ * there is refused, not followed or waited on. */
+static int lock(struct ann_store *st, const char *target)
+{
+	char *dir = path_dir(target), *lock_path;
+	struct stat sb;
 	int fd;
 
-	if (!paths_mkdirs(st->dir)) {
-		io_error(st, "cannot create directory", st->dir);
+	if (!paths_mkdirs(dir)) {
+		io_error(st, "cannot create directory", dir);
+		free(dir);
 		return -1;
 	}
-	if ((fd = open(st->lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0) {
-		io_error(st, "cannot open", st->lock_path);
-		return -1;
+	free(dir);
+	lock_path = xasprintf("%s.lock", target);
+	fd = open(lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
+	if (fd >= 0 && (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode))) {
+		close(fd);
+		fd = -1;
+		errno = E_NOT_REGULAR;
 	}
-	while (flock(fd, LOCK_EX) < 0) {
+	if (fd < 0)
+		io_error(st, "cannot open the lock", lock_path);
+	while (fd >= 0 && flock(fd, LOCK_EX) < 0) {
 		if (errno != EINTR) {
-			io_error(st, "cannot lock", st->lock_path);
+			io_error(st, "cannot lock", lock_path);
 			close(fd);
-			return -1;
+			fd = -1;
 		}
 	}
+	free(lock_path);
 	return fd;
 }
 
@@ -521,19 +654,20 @@ static void unlock(int fd)
 	close(fd);
 }
 
-/* Moves a corrupt file aside so that it is never overwritten. */
-static enum ann_status move_aside(struct ann_store *st)
+/* Moves a corrupt target aside, beside itself, so that it is never
+ * overwritten; the caller holds the lock. */
+static enum ann_status move_aside(struct ann_store *st, const char *target)
 {
 	char stamp[ANN_STAMP_LEN + 1];
 	char *aside;
 	enum ann_status res = ANN_CORRUPT;
 
 	format_stamp(now_ms(), true, stamp);
-	aside = xasprintf("%s.corrupt-%s", st->path, stamp);
-	if (rename(st->path, aside) < 0)
-		res = io_error(st, "cannot move the unreadable file aside", st->path);
+	aside = xasprintf("%s.corrupt-%s", target, stamp);
+	if (!paths_may_replace(target) || rename(target, aside) < 0)
+		res = io_error(st, "cannot move the unreadable file aside", target);
 	else
-		diags_add(&st->diags, DIAG_ERROR, st->path, 0, 0,
+		diags_add(&st->diags, DIAG_ERROR, target, 0, 0,
 			  "could not be read; moved aside to %s (nothing in it is lost)", aside);
 	free(aside);
 	return res;
@@ -546,71 +680,83 @@ static void merge(struct ann_store *st, struct ann_vec *disk)
 		struct annotation *mine = vec_find(&st->all, disk->v[i].id);
 
 		if (!mine) {
-			GROW(st->all.v, st->all.cap, st->all.n + 1);
-			st->all.v[st->all.n++] = disk->v[i];
+			vec_push(&st->all, &disk->v[i]);
 		} else if (newer(&disk->v[i], mine)) {
 			annotation_done(mine);
 			*mine = disk->v[i];
+			vec_changed(&st->all, mine);
 		} else {
 			annotation_done(&disk->v[i]);
 		}
 	}
-	free(disk->v);
-	memset(disk, 0, sizeof(*disk));
+	disk->n = 0;
+	vec_free(disk);
 }
 
-/* Reads the file and merges it in; the caller holds the lock.  A corrupt
- * file is moved aside (ANN_CORRUPT); the store keeps its entries. */
-static enum ann_status reload(struct ann_store *st)
+/* Reads the file and merges it in: ANN_OK, ANN_CORRUPT (the store keeps its
+ * entries) or ANN_IOERR; never changes the file. */
+static enum ann_status reload(struct ann_store *st, const char *path)
 {
 	struct ann_vec disk = {0};
-	enum ann_status res = read_store(st->path, &disk, &st->diags);
+	struct stat seen;
+	enum ann_status res = read_store(path, &disk, &seen, &st->diags);
 
-	if (res == ANN_CORRUPT)
-		return move_aside(st);
+	if (res != ANN_OK)
+		return res;
 	merge(st, &disk);
-	return res;
+	st->seen = seen;
+	st->have_seen = seen.st_ino != 0;
+	return ANN_OK;
 }
 
 enum ann_status ann_store_load(struct ann_store *st)
 {
-	enum ann_status res;
-	int fd;
+	/* Saves replace the file whole (rename), so reading needs no lock: a
+	 * read-only command creates, locks and moves nothing. */
+	enum ann_status res = reload(st, st->path);
 
-	if (access(st->path, F_OK) < 0 && errno == ENOENT)
-		return ANN_OK;
-	if ((fd = lock(st)) < 0)
-		return ANN_IOERR;
-	res = reload(st);
-	unlock(fd);
+	if (res == ANN_CORRUPT)
+		diags_add(&st->diags, DIAG_ERROR, st->path, 0, 0,
+			  "could not be read; left as it is, and moved aside (never overwritten) "
+			  "before the next change is saved");
 	return res;
 }
 
 /* A change to the entry with this id (NULL: none) under the lock. */
 typedef enum ann_status change_fn(struct ann_store *st, struct annotation *a, const void *arg);
 
-/* The read-merge-write cycle: lock, merge what other readers saved, apply
- * the change, save, unlock.  A corrupt file has been moved aside by then,
- * so the save never overwrites it; an unreadable one stops the change. */
+/* The read-merge-write cycle: lock, merge what other readers saved (parsed
+ * only when the file changed since this store last read or wrote it), apply
+ * the change, save, unlock.  A corrupt file is moved aside first, so the
+ * save never overwrites it; an unreadable one stops the change. */
 static enum ann_status transact(struct ann_store *st, const char *id, change_fn *change,
 				const void *arg)
 {
-	enum ann_status res;
+	char *target = write_target(st);
+	enum ann_status res = ANN_OK;
 	int fd;
 
-	if ((fd = lock(st)) < 0)
+	if (!target)
 		return ANN_IOERR;
-	res = reload(st);
+	if ((fd = lock(st, target)) < 0) {
+		free(target);
+		return ANN_IOERR;
+	}
+	if (!unchanged(st, target) && (res = reload(st, target)) == ANN_CORRUPT)
+		res = move_aside(st, target);
 	if (res == ANN_OK || res == ANN_CORRUPT) {
 		struct annotation *a = id ? vec_find(&st->all, id) : NULL;
 		enum ann_status r = change(st, a, arg);
 
+		if (r == ANN_OK && a)
+			vec_changed(&st->all, a);
 		if (r == ANN_OK)
-			r = save(st);
+			r = save(st, target);
 		if (r != ANN_OK || res == ANN_OK)
 			res = r;
 	}
 	unlock(fd);
+	free(target);
 	return res;
 }
 
@@ -633,9 +779,7 @@ static enum ann_status do_add(struct ann_store *st, struct annotation *existing,
 		annotation_done(existing);
 		*existing = *aa->a;
 	} else {
-		GROW(st->all.v, st->all.cap, st->all.n + 1);
-		existing = &st->all.v[st->all.n++];
-		*existing = *aa->a;
+		existing = vec_push(&st->all, aa->a);
 	}
 	memset(aa->a, 0, sizeof(*aa->a));
 	if (aa->added)

@@ -3,10 +3,19 @@
  * The store lives in $XDG_DATA_HOME/tipr/annotations.yaml.  Every change is
  * saved at once and crash-safely (temporary file, fsync, rename, fsync of the
  * directory) under flock() on annotations.yaml.lock; before writing, the file
- * is re-read and merged by id (the later change wins), and deletions are kept
- * as tombstones so that a second running reader cannot resurrect them.  A file
- * that cannot be parsed is moved aside (annotations.yaml.corrupt-<time>),
- * never overwritten.  Model code: no curses. */
+ * is re-read and merged by id (the later change wins) unless it is still the
+ * file this store last read or wrote (device, inode, size, mtime, ctime), and
+ * deletions are kept as tombstones so that a second running reader cannot
+ * resurrect them.  Ids are hashed: loading, merging and finding cost linear
+ * time however many annotations there are.
+ *
+ * Reading creates, locks and moves nothing.  A file that cannot be parsed is
+ * moved aside (annotations.yaml.corrupt-<time>, beside it) by the next change,
+ * never overwritten.  A symbolic link is followed: the lock, the temporary
+ * file and the file set aside sit beside its target, which the save replaces
+ * (the link stays).  What is not a regular file (a FIFO, device, socket or
+ * directory, or a link to one) is refused: never read, renamed, locked or
+ * written.  Model code: no curses. */
 #ifndef TIPR_ANNOTATIONS_H
 #define TIPR_ANNOTATIONS_H
 
@@ -56,8 +65,10 @@ enum ann_status {
 	ANN_OK,
 	ANN_NOTFOUND,   /* no live annotation with that id / quote not in the section */
 	ANN_INVALID,    /* bad arguments (offsets outside the text, invalid UTF-8) */
-	ANN_CORRUPT,    /* the file was unreadable YAML: moved aside (see diags) */
-	ANN_IOERR,      /* the file could not be read or written (see diags) */
+	ANN_CORRUPT,    /* the file was unreadable (see diags): left as it is by a load,
+	                 * moved aside by a change, which was then saved */
+	ANN_IOERR,      /* the file could not be read or written, or is not a regular
+	                 * file (see diags) */
 };
 
 struct ann_store;
@@ -68,8 +79,10 @@ struct ann_store *ann_store_new(const char *path);
 void ann_store_free(struct ann_store *st);
 const char *ann_store_path(const struct ann_store *st);
 /* Reads the file and merges it into memory (the later change of each id
- * wins).  A missing file is an empty store.  ANN_CORRUPT: the file was moved
- * aside, the store keeps what it had; details in ann_store_diags(). */
+ * wins), without a lock (saves replace the file whole) and without creating
+ * or moving anything.  A missing file is an empty store.  ANN_CORRUPT: the
+ * file is left as it is (the next change moves it aside), the store keeps
+ * what it had; details in ann_store_diags(). */
 enum ann_status ann_store_load(struct ann_store *st);
 /* Problems met so far (corrupt file, I/O errors) as FILE:LINE:COL messages. */
 struct diags *ann_store_diags(struct ann_store *st);

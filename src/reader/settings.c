@@ -30,7 +30,8 @@ bool settings_load(struct settings *s, const char *path, struct diags *d)
 {
 	static const char *const keys[] = { "theme", NULL };
 	struct arena *a;
-	const struct ynode *root, *n;
+	const struct ynode *root;
+	const char *theme;
 	struct stat st;
 	size_t before = d->n_errors;
 
@@ -42,8 +43,8 @@ bool settings_load(struct settings *s, const char *path, struct diags *d)
 	root = yaml_load_file(path, &yaml_content_limits, a, d);
 	if (root && !ynode_is_null(root) && ynode_expect(root, YNODE_MAP, "the settings", path, d)) {
 		ynode_check_keys(root, keys, path, d);
-		if ((n = ynode_get(root, "theme")) && ynode_expect(n, YNODE_SCALAR, "theme", path, d))
-			s->theme = xstrdup(n->str);
+		if ((theme = ynode_text(root, "theme", YNODE_OPTIONAL, path, d)))
+			s->theme = xstrdup(theme);
 	}
 	arena_free(a);
 	return d->n_errors == before;

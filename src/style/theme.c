@@ -140,8 +140,7 @@ static int parse_color(const char *s)
 	static const char *const names[] = {
 		"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
 	};
-	char *end;
-	long n;
+	long long n;
 
 	if (!strcasecmp(s, "default") || !strcasecmp(s, "none"))
 		return THEME_DEFAULT_COLOR;
@@ -165,10 +164,7 @@ static int parse_color(const char *s)
 		}
 		return nearest(rgb, 16, 256);
 	}
-	n = strtol(s, &end, 10);
-	if (*s && !*end && n >= 0 && n <= 255)
-		return (int)n;
-	return -2;
+	return num_parse(s, 0, 255, &n) == NUM_OK ? (int)n : -2;
 }
 
 static bool parse_attrs(const struct ynode *n, unsigned *attrs, const char *path, struct diags *d)
@@ -238,18 +234,21 @@ bool theme_load(struct theme *t, const char *path, struct diags *d)
 {
 	static const char *const keys[] = { "name", "description", "monochrome", "roles", NULL };
 	struct arena *a = arena_new();
-	const struct ynode *root = yaml_load_file(path, &yaml_content_limits, a, d), *roles, *n;
+	const struct ynode *root = yaml_load_file(path, &yaml_content_limits, a, d), *roles;
 	bool ok = root && ynode_expect(root, YNODE_MAP, "theme", path, d);
+	size_t before = d->n_errors;
+	const char *s;
 
 	theme_builtin(t);
 	if (ok)
 		ok = ynode_check_keys(root, keys, path, d);
-	if (ok && (n = ynode_get(root, "name")) && n->kind == YNODE_SCALAR) {
+	if (ok && (s = ynode_text(root, "name", YNODE_OPTIONAL, path, d))) {
 		free(t->name);
-		t->name = xstrdup(n->str);
+		t->name = xstrdup(s);
 	}
-	if (ok && (n = ynode_get(root, "monochrome")))
-		t->monochrome = n->kind == YNODE_SCALAR && !strcmp(n->str, "true");
+	if (ok && (s = ynode_text(root, "monochrome", YNODE_OPTIONAL, path, d)))
+		t->monochrome = !strcmp(s, "true");
+	ok = ok && d->n_errors == before;
 	roles = ok ? ynode_get(root, "roles") : NULL;
 	if (roles && !ynode_expect(roles, YNODE_MAP, "roles", path, d)) {
 		ok = false;

@@ -21,6 +21,10 @@ static bool changed(struct app *app, enum ann_status res, const char *done)
 	case ANN_INVALID:
 		app_message(app, true, "The text is not valid UTF-8; nothing was changed");
 		return false;
+	case ANN_CORRUPT:
+		/* The unreadable file was moved aside first; the change is saved. */
+		app_notes_problems(app, "; the change is saved in a new file");
+		return true;
 	default:
 		app_notes_problems(app, " (not saved yet: kept, and saved with the next change)");
 		return false;

@@ -240,8 +240,8 @@ static int reader(struct app *app, char **args, int n, bool compare, const char 
 	/* Everything that can fail is said before the terminal is taken. */
 	if ((status = resolve_start(app, args, n, compare, &start)) != EXIT_OK)
 		return status;
-	if (script_path && !(script = !strcmp(script_path, "-") ? stdin : fopen(script_path, "r"))) {
-		cli_error("%s: %s", script_path, strerror(errno));
+	if (script_path && !(script = !strcmp(script_path, "-") ? stdin : fopen_regular(script_path))) {
+		cli_error("%s: %s", script_path, file_error(errno));
 		return EXIT_NOTFOUND;
 	}
 	load_session(app, &sess, n == 0);
@@ -322,8 +322,8 @@ static int run(struct cli *cli, int argc, char **argv, bool compare)
 			continue;
 		}
 		if (opt == OPT_SIZE) {
-			if (sscanf(optarg, "%dx%d", &sw, &sh) != 2 || sw < 1 || sh < 1 || sw > 1000 || sh > 1000)
-				return cli_usage_error(cli, "--size expects COLSxROWS, e.g. 80x24");
+			if (!cli_size(cli, optarg, &sw, &sh))
+				return EXIT_USAGE;
 			continue;
 		}
 		if (opt == OPT_HELP && compare) {

@@ -40,7 +40,7 @@ only_sgr() {
 	raw_clean "$1.stripped"
 }
 
-echo "1..12"
+echo "1..17"
 "$TIPR" show kenya 2022 --content "$tmp/c" --width 80 >"$tmp/show" 2>"$tmp/show.err"
 if raw_clean "$tmp/show" && grep -q '\^\[\[31m' "$tmp/show" && grep -q '<U+202E>' "$tmp/show"; then
 	ok "show: escapes and bidi overrides become visible placeholders"
@@ -134,4 +134,74 @@ if raw_clean "$tmp/check2" && grep -q 'korea-north.yaml:3:[0-9]*: error: .*UTF-8
 	ok "invalid UTF-8 is refused with its position"
 else
 	not_ok "invalid UTF-8 is refused with its position"; sed 's/^/# /' "$tmp/check2"
+fi
+
+# Invisible format characters (zero-width space and joiners, line and
+# paragraph separators, the byte-order mark, tag characters): check names
+# them; every output shows them as <U+XXXX>, never the raw bytes.
+mkdir -p "$tmp/f/tip/2022"
+printf 'title: "TIP\\u200B Report"\nkind: annual-report\n' >"$tmp/f/tip/collection.yaml"
+cat >"$tmp/f/tip/2022/kenya.yaml" <<'YAML'
+country: kenya
+year: 2022
+tier: "2"
+title: "Ke\u200Dnya\U000E0041"
+complete: true
+sections:
+  - id: overview
+    title: Overview
+    text: "Zero\u200Bwidth, line\u2028separator, para\u2029graph, bom\uFEFF and tag\U000E007F end."
+YAML
+# No raw U+200B-U+200D, U+2028, U+2029, U+FEFF or tag character (f3 a0 8x xx).
+format_clean() {
+	! od -An -tx1 -v "$1" | tr -s ' \n' ' ' | grep -q -e ' e2 80 8b' -e ' e2 80 8c' -e ' e2 80 8d' \
+		-e ' e2 80 a8' -e ' e2 80 a9' -e ' ef bb bf' -e ' f3 a0 8[01]'
+}
+"$TIPR" check "$tmp/f" >"$tmp/fcheck" 2>&1
+if grep -q 'collection.yaml:1:8: warning: text contains invisible format character U+200B' "$tmp/fcheck" &&
+	grep -q 'kenya.yaml:4:8: warning: text contains invisible format character U+200D' "$tmp/fcheck" &&
+	grep -q 'kenya.yaml:9:11: warning: text contains invisible format character U+200B' "$tmp/fcheck" &&
+	format_clean "$tmp/fcheck"; then
+	ok "check names invisible format characters in text and titles, with FILE:LINE:COL"
+else
+	not_ok "check names invisible format characters in text and titles, with FILE:LINE:COL"; sed 's/^/# /' "$tmp/fcheck"
+fi
+{
+	"$TIPR" show kenya 2022 --content "$tmp/f" --width 200
+	"$TIPR" list --content "$tmp/f"
+	"$TIPR" list --content "$tmp/f" --format csv
+	XDG_CACHE_HOME=$tmp/cache "$TIPR" --content "$tmp/f" search zero
+} >"$tmp/fout" 2>&1
+if format_clean "$tmp/fout" && grep -q 'Zero<U+200B>width' "$tmp/fout" && grep -q 'bom<U+FEFF> and tag<U+E007F> end' "$tmp/fout" &&
+	grep -q 'TIP<U+200B> Report' "$tmp/fout" && grep -q 'Ke<U+200D>nya<U+E0041>' "$tmp/fout"; then
+	ok "show, list (text, csv) and search show them as <U+XXXX>"
+else
+	not_ok "show, list (text, csv) and search show them as <U+XXXX>"; sed 's/^/# /' "$tmp/fout" | head -20
+fi
+"$TIPR" list --content "$tmp/f" --format json >"$tmp/fjson" 2>/dev/null
+XDG_CACHE_HOME=$tmp/cache "$TIPR" --content "$tmp/f" search --format json tag >>"$tmp/fjson" 2>/dev/null
+XDG_DATA_HOME=$tmp/fdata "$TIPR" --content "$tmp/f" notes add kenya 2022 overview --quote "Zero" \
+	--note "$(printf 'flag\363\240\201\247 zw\342\200\213')" >/dev/null 2>&1
+XDG_DATA_HOME=$tmp/fdata "$TIPR" --content "$tmp/f" notes list --format json >>"$tmp/fjson" 2>/dev/null
+if format_clean "$tmp/fjson" && grep -qF 'TIP\u200b Report' "$tmp/fjson" && grep -qF 'tag<U+E007F> end' "$tmp/fjson" &&
+	grep -qF '"flag\udb40\udc67 zw\u200b"' "$tmp/fjson"; then
+	ok "JSON escapes them (astral ones as surrogate pairs)"
+else
+	not_ok "JSON escapes them (astral ones as surrogate pairs)"; sed 's/^/# /' "$tmp/fjson"
+fi
+printf ':dump\nq\n' >"$tmp/fkeys"
+XDG_STATE_HOME=$tmp/state "$TIPR" --script "$tmp/fkeys" --size 200x20 --content "$tmp/f" kenya 2022 overview >"$tmp/fscreen" 2>/dev/null
+if format_clean "$tmp/fscreen" && grep -q 'Zero<U+200B>width' "$tmp/fscreen"; then
+	ok "the reader draws them as <U+XXXX>"
+else
+	not_ok "the reader draws them as <U+XXXX>"; sed 's/^/# /' "$tmp/fscreen"
+fi
+
+# A NUL in a collection title (or any text) is reported, not cut silently.
+printf 'title: "Trafficking\\0 in Persons"\nkind: annual-report\n' >"$tmp/f/tip/collection.yaml"
+"$TIPR" check "$tmp/f" >"$tmp/fnul" 2>&1
+if [ $? -eq 1 ] && grep -q 'collection.yaml:1:8: error: text contains a NUL character' "$tmp/fnul"; then
+	ok "check reports a NUL in a collection title, with its position"
+else
+	not_ok "check reports a NUL in a collection title, with its position"; sed 's/^/# /' "$tmp/fnul"
 fi

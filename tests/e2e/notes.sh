@@ -24,7 +24,7 @@ run() {
 # has DESC PATTERN FILE: the file contains the fixed string.
 has() { if grep -qF -- "$2" "$3"; then ok "$1"; else not_ok "$1"; fi; }
 
-echo "1..40"
+echo "1..63"
 run 0 "notes --help" notes --help
 has "  ...shows the usage" "tipr notes add COUNTRY YEAR SECTION --quote TEXT" "$tmp/out"
 run 2 "notes list --format csv is a usage error" notes list --format csv
@@ -81,13 +81,33 @@ run 1 "notes rm of a deleted id: exit 1" notes rm "$id1"
 if grep -q "$id1" "$tmp/out" || ! grep -q "$id3" "$tmp/out"; then not_ok "rm removed only that one"; else ok "rm removed only that one"; fi
 
 printf 'version: 1\nannotations:\n- id: [unclosed\n' >"$store"
+cp "$store" "$tmp/corrupt"
 run 1 "corrupt file: exit 1" notes list
 has "  ...message names FILE:LINE:COL" "annotations.yaml:4:1: error:" "$tmp/err"
-if ls "$store".corrupt-* >/dev/null 2>&1 && grep -q unclosed "$store".corrupt-*; then
-	ok "  ...file kept aside intact"
+if cmp -s "$store" "$tmp/corrupt" && [ "$(ls "$XDG_DATA_HOME/tipr")" = "annotations.yaml
+annotations.yaml.lock" ]; then
+	ok "  ...notes list (read-only) renames and creates nothing"
 else
-	not_ok "  ...file kept aside intact"
+	not_ok "  ...notes list (read-only) renames and creates nothing"; ls -l "$XDG_DATA_HOME/tipr" | sed 's/^/# /'
 fi
+run 0 "the next change saves" notes add korea-north 2022 prosecution \
+	--quote "Fair trials did not occur in the DPRK" --note "after the corrupt file"
+if ls "$store".corrupt-* >/dev/null 2>&1 && cmp -s "$store".corrupt-* "$tmp/corrupt" &&
+	grep -q "after the corrupt file" "$store"; then
+	ok "  ...having kept the corrupt file aside intact"
+else
+	not_ok "  ...having kept the corrupt file aside intact"
+fi
+has "  ...and said so" "moved aside to $store.corrupt-" "$tmp/err"
+# The reader (script mode): a highlight over a corrupt file says it was set
+# aside and that the highlight is saved, not that it is waiting.
+rm -f "$store" "$store".corrupt-*
+printf 'version: 1\nannotations:\n- id: [unclosed\n' >"$store"
+printf '/fair trials<Enter>\nv2\n:dump\n' >"$tmp/keys"
+XDG_STATE_HOME=$tmp/state "$TIPR" --script "$tmp/keys" --size 400x12 korea-north 2022 prosecution >"$tmp/out" 2>"$tmp/err"
+has "the reader: the first highlight sets a corrupt file aside and is saved" \
+	"could not be read; moved aside to $store.corrupt-" "$tmp/out"
+has "  ...the message says it is saved" "(nothing in it is lost); the change is saved in a new file" "$tmp/out"
 
 # A full disk while saving (a file size limit: writes fail with EFBIG as a
 # full disk's fail with ENOSPC): exit 1, the reason, the file as it was.
@@ -117,4 +137,79 @@ if cmp -s "$store" "$tmp/before" && [ ! -e "$store.tmp" ]; then
 else
 	not_ok "  ...the file unchanged, no temporary left"
 fi
+
+# CSV cells that a spreadsheet would run are written as text: byte by byte.
+rm -f "$store" "$store".corrupt-*
+run 0 "a note that is a formula" notes add korea-north 2022 prosecution \
+	--quote "Fair trials did not occur in the DPRK" --note '=HYPERLINK("http://evil.example","x")'
+run 0 "...exported as CSV" notes export --format csv
+# The row from its second cell to the colour and status, byte for byte (the
+# id, the times and the citation's cells after them left out).
+row() { sed -n 2p "$1" | sed 's/^[0-9a-f]*,//; s/,[0-9]\{4\}-[0-9][0-9]-[0-9][0-9]T[0-9:.]*Z,.*$//'; }
+fixed="tip,korea-north,\"Korea, Democratic People's Republic of\",2022,2022 Trafficking in Persons Report,prosecution,Prosecution,Fair trials did not occur in the DPRK"
+row "$tmp/out" >"$tmp/cell"
+printf '%s,"\047=HYPERLINK(""http://evil.example"",""x"")",yellow,exact\n' "$fixed" >"$tmp/want"
+if cmp -s "$tmp/cell" "$tmp/want"; then
+	ok "  ...with a leading apostrophe, quoted, quotes doubled"
+else
+	not_ok "  ...with a leading apostrophe, quoted, quotes doubled"; diff "$tmp/want" "$tmp/cell" | sed 's/^/# /'
+fi
+for note in '+1' '-1' '@SUM(A1)'; do
+	rm -f "$store"
+	"$TIPR" notes add korea-north 2022 prosecution --quote "Fair trials did not occur in the DPRK" \
+		--note "$note" >/dev/null 2>&1
+	"$TIPR" notes export --format csv >"$tmp/out"
+	row "$tmp/out" >"$tmp/cell"
+	printf "%s,\047%s,yellow,exact\n" "$fixed" "$note" >"$tmp/want"
+	if cmp -s "$tmp/cell" "$tmp/want"; then ok "  ...a note '$note' too"; else not_ok "  ...a note '$note' too"; diff "$tmp/want" "$tmp/cell" | sed 's/^/# /'; fi
+done
+
+# A symlinked annotations file (a dotfiles repository): followed, written
+# and locked beside its target, the link kept.
+rm -rf "$XDG_DATA_HOME/tipr" "$tmp/dotfiles"
+mkdir -p "$XDG_DATA_HOME/tipr" "$tmp/dotfiles"
+ln -s "$tmp/dotfiles/annotations.yaml" "$store"
+run 0 "through a symlink: add" notes add korea-north 2022 prosecution \
+	--quote "Fair trials did not occur in the DPRK" --note "in my dotfiles"
+if [ -L "$store" ] && grep -q "in my dotfiles" "$tmp/dotfiles/annotations.yaml" &&
+	[ -e "$tmp/dotfiles/annotations.yaml.lock" ] && [ "$(ls "$XDG_DATA_HOME/tipr")" = annotations.yaml ]; then
+	ok "  ...the target written and locked beside it, the link kept"
+else
+	not_ok "  ...the target written and locked beside it, the link kept"; ls -la "$XDG_DATA_HOME/tipr" "$tmp/dotfiles" | sed 's/^/# /'
+fi
+run 0 "  ...and listed through it" notes list
+has "  ...with the note" "in my dotfiles" "$tmp/out"
+
+# A link to a device node, a device node, a FIFO: refused, never renamed,
+# locked or written; nothing waits on the FIFO (timeout: a hang fails).
+odd() {
+	rm -rf "$XDG_DATA_HOME/tipr" "$tmp/odd"
+	mkdir -p "$XDG_DATA_HOME/tipr" "$tmp/odd"
+	case $1 in
+	device) mknod "$tmp/odd/dev" c 1 3 2>/dev/null || ln -s /dev/null "$tmp/odd/dev"; ln -s "$tmp/odd/dev" "$store" ;;
+	fifo) mkfifo "$store" ;;
+	esac
+	ls -li "$tmp/odd" "$XDG_DATA_HOME/tipr" >"$tmp/before-odd"
+}
+# refused KIND DESC ARGS...: tipr exits 1 saying why, and nothing changed.
+refused() {
+	kind=$1 desc=$2
+	shift 2
+	timeout 10 "$TIPR" "$@" >"$tmp/out" 2>"$tmp/err"
+	status=$?
+	ls -li "$tmp/odd" "$XDG_DATA_HOME/tipr" >"$tmp/after-odd"
+	if [ $status -eq 1 ] && grep -q "not a regular file" "$tmp/err" && cmp -s "$tmp/before-odd" "$tmp/after-odd"; then
+		ok "$kind: $desc refuses it, changes nothing"
+	else
+		echo "# exit $status"; not_ok "$kind: $desc refuses it, changes nothing"
+		diff "$tmp/before-odd" "$tmp/after-odd" | sed 's/^/# /'
+	fi
+}
+for kind in device fifo; do
+	odd $kind
+	refused $kind "notes list" notes list
+	refused $kind "notes export" notes export --format csv
+	refused $kind "notes rm" notes rm 0123
+	refused $kind "notes add" notes add korea-north 2022 prosecution --quote "Fair trials did not occur in the DPRK"
+done
 exit 0

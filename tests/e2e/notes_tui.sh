@@ -5,9 +5,10 @@
 # second tipr adding an annotation meanwhile is seen, not lost; the
 # comparison shows the highlight on its side; y copies a selected passage
 # with its citation, to the terminal's clipboard (OSC 52, kept by tmux as a
-# buffer) and to a file.  The screen, the colours (capture-pane -e) and the
-# annotations file are checked.
-plan=29
+# buffer) and to a file; a corrupt annotations file is left as it is until
+# the first change sets it aside.  The screen, the colours (capture-pane -e)
+# and the annotations file are checked.
+plan=32
 name=notes
 . "$TIPR_SRCDIR/tests/e2e/tmux-lib.sh"
 store=$tmp/data/tipr/annotations.yaml
@@ -84,11 +85,21 @@ else
 	ok "...and the terminal title is unchanged"
 fi
 
-# A corrupt file: said on the message line, moved aside, never overwritten.
+# A corrupt file: said on the message line, left as it is until a change
+# moves it aside (notes.sh and the unit tests follow it there), never
+# overwritten.
 quit q
 printf 'annotations: [unclosed\n' >"$store"
 start 120 40 "'$TIPR' korea-north 2022"
-check "a corrupt annotations file is named on the message line and moved aside" "could not be read; moved aside"
+check "a corrupt annotations file is named on the message line" "could not be read; left as it is"
+in_file "...and opening the reader changes nothing in it" "annotations: [unclosed"
+keys / "fair trials" Enter v 2
+check "the first highlight moves it aside, and says so" "could not be read; moved aside to"
+if grep -qF "annotations: [unclosed" "$store".corrupt-* 2>/dev/null && grep -q "quote: " "$store"; then
+	ok "...the corrupt file kept aside whole, the highlight in the new file"
+else
+	not_ok "...the corrupt file kept aside whole, the highlight in the new file"; ls "$tmp/data/tipr" | sed 's/^/# /'
+fi
 
 # An annotation whose passage is gone: said on opening, listed as orphaned, kept.
 quit

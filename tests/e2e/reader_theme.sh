@@ -36,7 +36,7 @@ check "a broken theme named by config.yaml is reported the same way" \
 printf 'theme: [light]\n' >"$tmp/config/tipr/config.yaml"
 read_at
 check "a config.yaml whose theme is not a name is reported" \
-	'grep -q "config.yaml:1:8: error: theme: expected a scalar" "$tmp/err"'
+	'grep -q "config.yaml:1:8: error: '"'"'theme'"'"' must be text, not a list" "$tmp/err"'
 printf 'theme: light\n' >"$tmp/config/tipr/config.yaml"
 read_at
 check "theme: light in config.yaml loads without a word" '[ $status -eq 0 ] && [ ! -s "$tmp/err" ]'

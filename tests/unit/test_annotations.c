@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -25,6 +26,7 @@
 #include "base/icu.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "base/diag.h"
 
 static struct document *doc;
 static char tmpdir[] = "/tmp/tipr-annotations-XXXXXX";
@@ -245,6 +247,37 @@ static void test_two_readers_merge(void **state)
 	ann_store_free(check);
 }
 
+/* A save copies the entries it wrote before as they were written: one that
+ * changed since, here or in another reader, is written anew. */
+static void test_saved_text_follows_changes(void **state)
+{
+	struct ann_store *a = ann_store_new(path), *b, *check;
+	char x[ANN_ID_LEN + 1];
+	enum ann_color red = ANN_RED;
+
+	(void)state;
+	strcpy(x, add(a, 0, 10, "x by a")->id);
+	b = loaded();
+	assert_int_equal(ann_update(b, x, "x by b", &red), ANN_OK);
+	/* a's next save merges b's x in and must write that, not its own copy. */
+	add(a, 10, 20, "y");
+	check = loaded();
+	assert_string_equal(ann_store_find(check, x)->note, "x by b");
+	assert_int_equal(ann_store_find(check, x)->color, ANN_RED);
+	ann_store_free(check);
+	/* A change here: written anew too. */
+	assert_int_equal(ann_update(a, x, "x by a again", NULL), ANN_OK);
+	check = loaded();
+	assert_string_equal(ann_store_find(check, x)->note, "x by a again");
+	ann_store_free(check);
+	assert_int_equal(ann_delete(a, x, NULL), ANN_OK);
+	check = loaded();
+	assert_null(ann_store_find(check, x));
+	ann_store_free(check);
+	ann_store_free(a);
+	ann_store_free(b);
+}
+
 static void test_list_filter_sort(void **state)
 {
 	struct ann_store *st = ann_store_new(path);
@@ -327,6 +360,20 @@ static void test_old_tombstones_forgotten(void **state)
 	free(text);
 }
 
+/* Entries in a directory (the file, its lock, what was set aside...). */
+static size_t entries_in(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
 static char *find_aside(void)
 {
 	char *dir = data_dir(), *found = NULL;
@@ -345,7 +392,7 @@ static char *find_aside(void)
 static void corrupt_case(const char *text, const char *where)
 {
 	struct ann_store *st;
-	char *aside, *kept, *msg;
+	char *aside, *kept, *msg, *dir;
 	size_t len;
 
 	fresh(NULL);
@@ -357,13 +404,24 @@ static void corrupt_case(const char *text, const char *where)
 	if (!strstr(msg, where))
 		fail_msg("'%s' does not name %s", msg, where);
 	free(msg);
+	/* Reading changes nothing: the file stays, nothing is created. */
+	assert_null(find_aside());
+	kept = read_file(path, 1u << 20, &len);
+	assert_string_equal(kept, text);
+	free(kept);
+	dir = data_dir();
+	assert_int_equal(entries_in(dir), 1);
+	free(dir);
+	/* The first change moves it aside and starts a new file (ANN_CORRUPT
+	 * says so; the change is saved). */
+	assert_int_equal(ann_add(st, "tip", doc, prosecution, false, 0, 0, 5, ANN_BLUE, "after", NULL),
+			 ANN_CORRUPT);
 	aside = find_aside();
 	assert_non_null(aside);
 	kept = read_file(aside, 1u << 20, &len);
 	assert_string_equal(kept, text);
-	assert_int_equal(access(path, F_OK), -1);
-	/* A new annotation starts a new file; the corrupt one stays aside. */
-	add(st, 0, 5, "after");
+	/* A second change leaves the aside copy alone. */
+	add(st, 5, 9, "again");
 	free(kept);
 	kept = read_file(aside, 1u << 20, &len);
 	assert_string_equal(kept, text);
@@ -371,7 +429,7 @@ static void corrupt_case(const char *text, const char *where)
 	free(aside);
 	ann_store_free(st);
 	st = loaded();
-	assert_int_equal(ann_store_count(st), 1);
+	assert_int_equal(ann_store_count(st), 2);
 	ann_store_free(st);
 }
 
@@ -382,6 +440,193 @@ static void test_corrupt_file_moved_aside(void **state)
 	corrupt_case("version: 1\nannotations:\n- id: nothex\n", "annotations.yaml:3:7");
 	corrupt_case("version: 1\nannotations:\n- &a {}\n", "annotations.yaml:3:");
 	corrupt_case("\xff\xfe binary", "annotations.yaml:1:1");
+}
+
+/* ---- links and what is not a regular file ---- */
+
+static bool is_link(const char *p)
+{
+	struct stat sb;
+
+	return lstat(p, &sb) == 0 && S_ISLNK(sb.st_mode);
+}
+
+/* annotations.yaml -> ../../dotfiles/notes.yaml, as a dotfiles manager
+ * makes it: read through, written and locked beside the target, a corrupt
+ * target moved aside beside it; the link is never replaced. */
+static void test_symlink_to_regular_file(void **state)
+{
+	char *dotfiles = path_join(tmpdir, "dotfiles"), *target = path_join(dotfiles, "notes.yaml");
+	char *data = data_dir(), *lock = xasprintf("%s.lock", target), *text;
+	struct ann_store *st;
+	size_t len;
+
+	(void)state;
+	assert_true(paths_mkdirs(dotfiles));
+	assert_true(paths_mkdirs(data));
+	assert_int_equal(symlink("../../dotfiles/notes.yaml", path), 0);
+	/* A link to nothing yet: reading it finds no annotations, creates nothing. */
+	st = loaded();
+	assert_int_equal(entries_in(dotfiles), 0);
+	add(st, 0, 10, "through the link");
+	ann_store_free(st);
+	assert_true(is_link(path));
+	assert_int_equal(entries_in(data), 1);   /* the link, nothing beside it */
+	assert_int_equal(entries_in(dotfiles), 2); /* the file and its lock */
+	assert_int_equal(access(lock, F_OK), 0);
+	text = read_file(target, 1 << 20, &len);
+	assert_non_null(strstr(text, "through the link"));
+	free(text);
+	st = loaded();
+	assert_int_equal(ann_store_count(st), 1);
+	add(st, 10, 20, "second");
+	ann_store_free(st);
+	assert_true(is_link(path));
+
+	/* A corrupt target: left alone by reading, set aside beside it by the next change. */
+	put_file("version: 1\nannotations: [\n");
+	assert_true(is_link(path));
+	st = ann_store_new(path);
+	assert_int_equal(ann_store_load(st), ANN_CORRUPT);
+	assert_int_equal(entries_in(dotfiles), 2);
+	assert_int_equal(ann_add(st, "tip", doc, prosecution, false, 0, 0, 5, ANN_RED, "after", NULL),
+			 ANN_CORRUPT);
+	ann_store_free(st);
+	assert_true(is_link(path));
+	assert_int_equal(entries_in(data), 1);
+	assert_int_equal(entries_in(dotfiles), 3); /* the new file, its lock, the corrupt one */
+	st = loaded();
+	assert_int_equal(ann_store_count(st), 1);
+	ann_store_free(st);
+	free(dotfiles);
+	free(target);
+	free(data);
+	free(lock);
+}
+
+/* Makes what must never be written at p: "device" (mknod, needing root,
+ * else a link to /dev/null, refused the same way), "fifo", "link-to-fifo"
+ * or "directory". */
+static void make_odd(const char *kind, const char *p, const char *fifo)
+{
+	if (!strcmp(kind, "device")) {
+		if (mknod(p, S_IFCHR | 0600, makedev(1, 3)) != 0) {
+			print_message("# mknod refused (%s): a link to /dev/null\n", strerror(errno));
+			assert_int_equal(symlink("/dev/null", p), 0);
+		}
+	} else if (!strcmp(kind, "fifo")) {
+		assert_int_equal(mkfifo(p, 0600), 0);
+	} else if (!strcmp(kind, "link-to-fifo")) {
+		assert_int_equal(mkfifo(fifo, 0600), 0);
+		assert_int_equal(symlink(fifo, p), 0);
+	} else {
+		assert_int_equal(mkdir(p, 0700), 0);
+	}
+}
+
+/* A device, a FIFO, a link to a FIFO or a directory in place of the file:
+ * every operation refuses it with a reason, and nothing is renamed, locked,
+ * created or written; nothing waits on the FIFO (an alarm turns a hang into
+ * a failure). */
+static void test_not_a_regular_file(void **state)
+{
+	static const char *const kinds[] = { "device", "fifo", "link-to-fifo", "directory" };
+	char *data = data_dir(), *fifo = path_join(tmpdir, "elsewhere-fifo");
+
+	(void)state;
+	for (size_t k = 0; k < ARRAY_SIZE(kinds); k++) {
+		struct ann_store *st;
+		struct stat before, after;
+		struct annotation removed;
+		char *msg;
+
+		fresh(NULL);
+		assert_true(paths_mkdirs(data));
+		make_odd(kinds[k], path, fifo);
+		assert_int_equal(stat(path, &before), 0);
+		alarm(20);
+		st = ann_store_new(path);
+		assert_int_equal(ann_store_load(st), ANN_IOERR);
+		msg = diag_format(&ann_store_diags(st)->v[0]);
+		if (!strstr(msg, "not a regular file"))
+			fail_msg("%s: '%s'", kinds[k], msg);
+		free(msg);
+		assert_int_equal(ann_add(st, "tip", doc, prosecution, false, 0, 0, 5, ANN_RED, "no", NULL),
+				 ANN_IOERR);
+		msg = diag_format(&ann_store_diags(st)->v[ann_store_diags(st)->n - 1]);
+		if (!strstr(msg, "not a regular file: annotations are never written, locked or moved there"))
+			fail_msg("%s: '%s'", kinds[k], msg);
+		free(msg);
+		assert_int_equal(ann_delete(st, "0123456789ab", &removed), ANN_IOERR);
+		annotation_done(&removed);
+		alarm(0);
+		ann_store_free(st);
+		/* Still there, still what it was, and alone. */
+		assert_int_equal(stat(path, &after), 0);
+		assert_int_equal(after.st_ino, before.st_ino);
+		assert_int_equal(after.st_mode, before.st_mode);
+		assert_int_equal(entries_in(data), 1);
+	}
+	free(fifo);
+	free(data);
+}
+
+/* Reading an annotations file that is not there creates nothing: not the
+ * directory, not a lock. */
+static void test_read_creates_nothing(void **state)
+{
+	struct ann_store *st = ann_store_new(path);
+
+	(void)state;
+	assert_int_equal(ann_store_load(st), ANN_OK);
+	assert_int_equal(ann_store_count(st), 0);
+	ann_store_free(st);
+	assert_int_equal(entries_in(tmpdir), 0);
+}
+
+/* Many annotations, ids found through the hash at every size, a duplicate
+ * id refused with its position. */
+static void test_many_ids(void **state)
+{
+	struct strbuf sb = {0};
+	struct ann_store *st;
+	char id[ANN_ID_LEN + 1];
+	bool found;
+	char *msg;
+
+	(void)state;
+	sb_adds(&sb, "version: 1\nannotations:\n");
+	for (int i = 0; i < 5000; i++)
+		sb_addf(&sb, "- id: %012x\n  collection: \"tip\"\n  country: \"korea-north\"\n  year: 2022\n"
+			"  section: \"prosecution\"\n  block: paragraph\n  index: 0\n  start: 0\n  end: 3\n"
+			"  quote: \"The\"\n  prefix: \"\"\n  suffix: \" gov\"\n  color: red\n  note: \"n%d\"\n"
+			"  created: 2026-01-01T00:00:00.000Z\n  updated: 2026-01-01T00:00:00.000Z\n",
+			i * 7919, i);
+	put_file(sb.buf);
+	st = loaded();
+	assert_int_equal(ann_store_count(st), 5000);
+	for (int i = 0; i < 5000; i++) {
+		snprintf(id, sizeof(id), "%012x", i * 7919);
+		if (!ann_store_find(st, id) || strcmp(ann_store_find(st, id)->id, id))
+			fail_msg("%s not found", id);
+	}
+	assert_null(ann_store_find(st, "ffffffffffff"));
+	assert_null(ann_store_find(st, "short"));
+	ann_store_free(st);
+	/* The same id twice: the file is refused, naming the second. */
+	sb_addf(&sb, "- id: %012x\n  collection: \"tip\"\n", 7919);
+	put_file(sb.buf);
+	st = ann_store_new(path);
+	assert_int_equal(ann_store_load(st), ANN_CORRUPT);
+	found = false;
+	for (size_t i = 0; i < ann_store_diags(st)->n; i++) {
+		msg = diag_format(&ann_store_diags(st)->v[i]);
+		found |= strstr(msg, ":80003:3: error: duplicate id 000000001eef") != NULL;
+		free(msg);
+	}
+	assert_true(found);
+	ann_store_free(st);
+	sb_free(&sb);
 }
 
 /* ---- processes ---- */
@@ -579,9 +824,14 @@ int main(void)
 		cmocka_unit_test_setup(test_invalid_arguments, fresh),
 		cmocka_unit_test_setup(test_delete_and_undo, fresh),
 		cmocka_unit_test_setup(test_two_readers_merge, fresh),
+		cmocka_unit_test_setup(test_saved_text_follows_changes, fresh),
 		cmocka_unit_test_setup(test_list_filter_sort, fresh),
 		cmocka_unit_test_setup(test_old_tombstones_forgotten, fresh),
 		cmocka_unit_test_setup(test_corrupt_file_moved_aside, fresh),
+		cmocka_unit_test_setup(test_symlink_to_regular_file, fresh),
+		cmocka_unit_test_setup(test_not_a_regular_file, fresh),
+		cmocka_unit_test_setup(test_read_creates_nothing, fresh),
+		cmocka_unit_test_setup(test_many_ids, fresh),
 		cmocka_unit_test_setup(test_sigkill_durability, fresh),
 		cmocka_unit_test_setup(test_two_writers, fresh),
 		cmocka_unit_test_setup(test_full_disk, fresh),

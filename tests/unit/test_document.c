@@ -143,7 +143,9 @@ static void test_schema_errors(void **state)
 	(void)state;
 	refused("country: kenya\nyear: 2022\nsections:\n  - id: Over View\n    text: x\n", "section id", 4);
 	refused("country: kenya\nyear: 2022\ntier: \"5\"\nsections:\n  - id: a\n    text: x\n", "unknown tier", 3);
-	refused("country: kenya\nyear: 1850\nsections:\n  - id: a\n    text: x\n", "not a year", 2);
+	refused("country: kenya\nyear: 1850\nsections:\n  - id: a\n    text: x\n", "'year': 1850 is less than 1900", 2);
+	refused("country: kenya\nyear: 2e3\nsections:\n  - id: a\n    text: x\n", "'2e3' is not a whole number", 2);
+	refused("country: kenya\ntitle: \"a\\0b\"\nsections:\n  - id: a\n    text: x\n", "NUL", 2);
 	refused("country: Kenya\nyear: 2022\nsections:\n  - id: a\n    text: x\n", "not a slug", 1);
 	refused("country: kenya\nyear: 2022\nsections: []\n", "at least one section", 3);
 	refused("country: kenya\nyear: 2022\ncomplete: maybe\nsections:\n  - id: a\n    text: x\n", "true or false", 3);

@@ -73,6 +73,26 @@ static void test_textsafe(void **state)
 	s = textsafe_dup("x\xff" "y", 3);
 	assert_string_equal(s, "x\xef\xbf\xbdy");
 	free(s);
+	/* Invisible format characters: zero-width space, joiners, line and
+	 * paragraph separators, the byte-order mark, tag characters. */
+	s = textsafe_dup("a\xe2\x80\x8b" "b\xe2\x80\x8c\xe2\x80\x8d" "c\xe2\x80\xa8\xe2\x80\xa9"
+			 "d\xef\xbb\xbf" "e\xf3\xa0\x80\x80\xf3\xa0\x81\xbf" "f", 32);
+	assert_string_equal(s, "a<U+200B>b<U+200C><U+200D>c<U+2028><U+2029>d<U+FEFF>e<U+E0000><U+E007F>f");
+	free(s);
+	/* ...and their neighbours stay as they are: a soft hyphen, U+2060, U+E0080. */
+	s = textsafe_dup("\xc2\xad\xe2\x81\xa0\xf3\xa0\x82\x80", 9);
+	assert_string_equal(s, "\xc2\xad\xe2\x81\xa0\xf3\xa0\x82\x80");
+	free(s);
+	assert_string_equal(textsafe_kind(0x1B), "control character");
+	assert_string_equal(textsafe_kind(0x9B), "control character");
+	assert_string_equal(textsafe_kind(0x202E), "bidi control");
+	assert_string_equal(textsafe_kind(0x200B), "invisible format character");
+	assert_string_equal(textsafe_kind(-1), "invalid UTF-8");
+	assert_null(textsafe_kind('\t'));
+	assert_null(textsafe_kind(0xE9));
+	/* The layout measures what the drawer draws. */
+	assert_int_equal(cp_width(0x200B), 8);
+	assert_int_equal(cp_width(0xE0067), 9);
 }
 
 static void test_fold(void **state)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -13,8 +14,19 @@
 #include <cmocka.h>
 
 #include "base/arena.h"
+#include "base/csv.h"
 #include "base/diag.h"
+#include "base/icu.h"
+#include "base/json.h"
+#include "base/utf8.h"
 #include "base/util.h"
+
+static int teardown(void **state)
+{
+	(void)state;
+	icu_cleanup();
+	return 0;
+}
 
 static void test_strbuf(void **state)
 {
@@ -222,6 +234,159 @@ static void test_diags(void **state)
 	diags_free(&more);
 }
 
+static void check_number(const char *s, long long min, long long max, enum num_status want,
+			 long long value, const char *problem)
+{
+	long long v = -424242;
+	enum num_status st = num_parse(s, min, max, &v);
+	char *why;
+
+	if (st != want)
+		fail_msg("num_parse('%s') = %d, not %d", s, st, want);
+	if (st == NUM_OK) {
+		assert_int_equal(v, value);
+		return;
+	}
+	assert_int_equal(v, -424242); /* untouched on failure */
+	why = num_problem(st, s, min, max);
+	assert_string_equal(why, problem);
+	free(why);
+}
+
+/* The one number parser: whole decimal numbers in a range, nothing else. */
+static void test_numbers(void **state)
+{
+	(void)state;
+	check_number("200", 1, 100000, NUM_OK, 200, NULL);
+	check_number("0", 0, 9, NUM_OK, 0, NULL);
+	check_number("007", 0, 9, NUM_OK, 7, NULL);
+	check_number("-5", -10, 10, NUM_OK, -5, NULL);
+	check_number("9223372036854775807", 0, LLONG_MAX, NUM_OK, LLONG_MAX, NULL);
+	check_number("-9223372036854775808", LLONG_MIN, 0, NUM_OK, LLONG_MIN, NULL);
+	check_number("1e3", 1, 100000, NUM_NOT_A_NUMBER, 0, "'1e3' is not a whole number");
+	check_number("-1", 1, 100000, NUM_TOO_SMALL, 0, "-1 is less than 1");
+	check_number("100001", 1, 100000, NUM_TOO_LARGE, 0, "100001 is more than 100000");
+	check_number("99999999999999999999", 1, 100, NUM_TOO_LARGE, 0,
+		     "99999999999999999999 is more than 100");
+	check_number("-99999999999999999999", 1, 100, NUM_TOO_SMALL, 0,
+		     "-99999999999999999999 is less than 1");
+	check_number("99999999999999999999x", 1, 100, NUM_NOT_A_NUMBER, 0,
+		     "'99999999999999999999x' is not a whole number");
+	check_number("", 1, 100, NUM_NOT_A_NUMBER, 0, "'' is not a whole number");
+	check_number("-", 1, 100, NUM_NOT_A_NUMBER, 0, "'-' is not a whole number");
+	check_number("+5", 1, 100, NUM_NOT_A_NUMBER, 0, "'+5' is not a whole number");
+	check_number(" 5", 1, 100, NUM_NOT_A_NUMBER, 0, "' 5' is not a whole number");
+	check_number("5 ", 1, 100, NUM_NOT_A_NUMBER, 0, "'5 ' is not a whole number");
+	check_number("0x10", 1, 100, NUM_NOT_A_NUMBER, 0, "'0x10' is not a whole number");
+	check_number("2.5", 1, 100, NUM_NOT_A_NUMBER, 0, "'2.5' is not a whole number");
+}
+
+static void test_utf8_check_and_file_errors(void **state)
+{
+	static const char nul[] = "one\ntwo \0 three";
+	struct diags d = {0};
+
+	(void)state;
+	assert_true(utf8_check("f", "caf\xc3\xa9\n", 6, &d));
+	assert_false(utf8_check("f", nul, sizeof(nul) - 1, &d));
+	assert_string_equal(d.v[0].msg, "a NUL byte: this is not text");
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].col, 5);
+	/* The first problem wins, whichever it is. */
+	assert_false(utf8_check("f", "\xc3(\0", 3, &d));
+	assert_string_equal(d.v[1].msg, "invalid UTF-8 (byte 0xC3)");
+	diags_clear(&d);
+	diags_file_error(&d, "a.yaml", E_NOT_REGULAR, 100);
+	diags_file_error(&d, "b.yaml", EFBIG, 100);
+	diags_file_error(&d, "c.yaml", ENOENT, 100);
+	assert_string_equal(d.v[0].msg, "not a regular file");
+	assert_string_equal(d.v[1].msg, "file too large (the limit is 100 bytes)");
+	assert_string_equal(d.v[2].msg, "cannot read: No such file or directory");
+	assert_int_equal(d.n_errors, 3);
+	assert_string_equal(file_error(EFBIG), strerror(EFBIG));
+	diags_free(&d);
+}
+
+static void test_path_dir(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "/a/b/c.yaml", "/a/b" }, { "c.yaml", "." }, { "/c.yaml", "/" }, { "a/b", "a" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *d = path_dir(cases[i][0]);
+
+		assert_string_equal(d, cases[i][1]);
+		free(d);
+	}
+}
+
+/* What a CSV writer puts out, byte for byte. */
+static char *csv_of(const char *const *cells, size_t n)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	assert_non_null(f);
+	csv_row(f, cells, n);
+	assert_int_equal(fclose(f), 0);
+	return out;
+}
+
+/* Cells a spreadsheet would run as formulas get a leading apostrophe;
+ * quoting and inert text as before. */
+static void test_csv(void **state)
+{
+	static const struct {
+		const char *cell, *want;
+	} cases[] = {
+		{ "plain", "plain\n" },
+		{ "=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"\n" },
+		{ "=1+2", "'=1+2\n" },
+		{ "+1", "'+1\n" },
+		{ "-1", "'-1\n" },
+		{ "@SUM(A1)", "'@SUM(A1)\n" },
+		{ "\tTAB", "'\tTAB\n" },
+		{ "\rCR", "'^MCR\n" },
+		{ "a=1", "a=1\n" },
+		{ " =1", " =1\n" },
+		{ "", "\n" },
+		{ "two, cells", "\"two, cells\"\n" },
+		{ "line\nbreak", "\"line\nbreak\"\n" },
+		{ "esc \x1b[2J bidi \xe2\x80\xae zw \xe2\x80\x8b", "esc ^[[2J bidi <U+202E> zw <U+200B>\n" },
+	};
+	static const char *const row[] = { "id", "=cmd", "2022" };
+	char *out;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		out = csv_of(&cases[i].cell, 1);
+		if (strcmp(out, cases[i].want))
+			fail_msg("cell '%s' written as '%s', not '%s'", cases[i].cell, out, cases[i].want);
+		free(out);
+	}
+	out = csv_of(row, ARRAY_SIZE(row));
+	assert_string_equal(out, "id,'=cmd,2022\n");
+	free(out);
+}
+
+/* JSON escapes what textsafe marks, astral characters as surrogate pairs. */
+static void test_json(void **state)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	(void)state;
+	assert_non_null(f);
+	json_string(f, "a\"b\\c\n\x1b \xe2\x80\x8b \xf3\xa0\x81\xa7 \xf0\x9f\x98\x80 \xff");
+	assert_int_equal(fclose(f), 0);
+	assert_string_equal(out, "\"a\\\"b\\\\c\\n\\u001b \\u200b \\udb40\\udc67 \xf0\x9f\x98\x80 \\ufffd\"");
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,7 +395,12 @@ int main(void)
 		cmocka_unit_test(test_only_regular_files),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_diags),
+		cmocka_unit_test(test_numbers),
+		cmocka_unit_test(test_utf8_check_and_file_errors),
+		cmocka_unit_test(test_path_dir),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_json),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, teardown);
 }

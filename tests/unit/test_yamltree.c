@@ -11,7 +11,16 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/icu.h"
+#include "base/util.h"
 #include "base/yamltree.h"
+
+static int teardown(void **state)
+{
+	(void)state;
+	icu_cleanup();
+	return 0;
+}
 
 static const struct ynode *parse(const char *text, struct arena *a, struct diags *d)
 {
@@ -112,12 +121,202 @@ static void test_refusals(void **state)
 	}
 }
 
+/* A NUL in any text, however it is spelled, is refused where it is: C
+ * strings would cut the text there without a word. */
+static void test_nul_refused(void **state)
+{
+	(void)state;
+	refused("title: \"Trafficking\\0 Report\"\n", "NUL", 1, 8);
+	refused("a: 1\ntitle: \"x\\x00y\"\n", "NUL", 2, 8);
+	refused("list:\n  - \"\\u0000\"\n", "NUL", 2, 5);
+	refused("\"k\\0\": 1\n", "NUL", 1, 1);
+	/* A raw NUL byte is not text at all. */
+	{
+		static const char raw[] = "a: 1\nb: x\0y\n";
+		struct arena *a = arena_new();
+		struct diags d = {0};
+
+		assert_null(yaml_parse("t.yaml", raw, sizeof(raw) - 1, &yaml_content_limits, a, &d));
+		assert_string_equal(d.v[0].msg, "a NUL byte: this is not text");
+		assert_int_equal(d.v[0].line, 2);
+		assert_int_equal(d.v[0].col, 5);
+		diags_free(&d);
+		arena_free(a);
+	}
+}
+
+static void test_getters(void **state)
+{
+	struct arena *a = arena_new();
+	struct diags d = {0};
+	const struct ynode *root = parse("name: Kenya\nempty: \"\"\nlist: [1]\nyear: 2022\nexp: 1e3\n"
+					 "neg: -1\nspaced: \" 7\"\nnull:\nbig: 99999999999999999999\n", a, &d);
+	long long v = 0;
+
+	(void)state;
+	assert_non_null(root);
+	assert_string_equal(ynode_text(root, "name", YNODE_REQUIRED, "t.yaml", &d), "Kenya");
+	assert_string_equal(ynode_text(root, "empty", YNODE_OPTIONAL, "t.yaml", &d), "");
+	assert_null(ynode_text(root, "absent", YNODE_OPTIONAL, "t.yaml", &d));
+	assert_int_equal(d.n, 0);
+	assert_null(ynode_text(root, "absent", YNODE_REQUIRED, "t.yaml", &d));
+	assert_string_equal(d.v[0].msg, "missing required key 'absent'");
+	assert_int_equal(d.v[0].line, 1);
+	assert_null(ynode_text(root, "empty", YNODE_NONEMPTY, "t.yaml", &d));
+	assert_string_equal(d.v[1].msg, "'empty' must not be empty");
+	assert_int_equal(d.v[1].line, 2);
+	assert_null(ynode_text(root, "list", YNODE_OPTIONAL, "t.yaml", &d));
+	assert_string_equal(d.v[2].msg, "'list' must be text, not a list");
+	diags_clear(&d);
+
+	assert_true(ynode_number(root, "year", YNODE_REQUIRED, 1900, 2200, &v, "t.yaml", &d));
+	assert_int_equal(v, 2022);
+	assert_false(ynode_number(root, "absent", YNODE_OPTIONAL, 0, 9, &v, "t.yaml", &d));
+	assert_false(ynode_number(root, "null", YNODE_OPTIONAL, 0, 9, &v, "t.yaml", &d));
+	assert_int_equal(d.n, 0);
+	assert_false(ynode_number(root, "exp", YNODE_OPTIONAL, 0, 10000, &v, "t.yaml", &d));
+	assert_string_equal(d.v[0].msg, "'exp': '1e3' is not a whole number");
+	assert_int_equal(d.v[0].line, 5);
+	assert_int_equal(d.v[0].col, 6);
+	assert_false(ynode_number(root, "neg", YNODE_OPTIONAL, 0, 10000, &v, "t.yaml", &d));
+	assert_string_equal(d.v[1].msg, "'neg': -1 is less than 0");
+	assert_false(ynode_number(root, "spaced", YNODE_OPTIONAL, 0, 10000, &v, "t.yaml", &d));
+	assert_string_equal(d.v[2].msg, "'spaced': ' 7' is not a whole number");
+	assert_false(ynode_number(root, "big", YNODE_OPTIONAL, 0, 10000, &v, "t.yaml", &d));
+	assert_string_equal(d.v[3].msg, "'big': 99999999999999999999 is more than 10000");
+	assert_false(ynode_number(root, "list", YNODE_OPTIONAL, 0, 10000, &v, "t.yaml", &d));
+	assert_string_equal(d.v[4].msg, "'list' must be a number, not a list");
+	assert_false(ynode_number(root, "absent", YNODE_REQUIRED, 0, 10000, &v, "t.yaml", &d));
+	assert_string_equal(d.v[5].msg, "missing required key 'absent'");
+	assert_int_equal(v, 2022);
+	diags_free(&d);
+	arena_free(a);
+}
+
+/* Text that would reach the screen as placeholders is reported, once per
+ * scalar, keys included, at most ten a file. */
+static void test_unsafe_text_reported(void **state)
+{
+	struct arena *a = arena_new();
+	struct diags d = {0};
+	const struct ynode *root = parse("title: \"x \\e[2J\"\nplain: fine \u00e9\n"
+					 "zw: \"a\\u200Bb\"\nls: \"line\\u2028sep\"\n"
+					 "\"k\\u202Ee\": 1\ntag: \"flag\\U000E0067\"\nbom: \"\\uFEFF\"\n", a, &d);
+	struct strbuf many = {0};
+
+	(void)state;
+	assert_non_null(root);
+	ynode_report_unsafe(root, "t.yaml", &d);
+	assert_int_equal(d.n, 6);
+	assert_int_equal(d.n_errors, 0);
+	assert_string_equal(d.v[0].msg, "text contains control character U+001B (shown as ^[)");
+	assert_int_equal(d.v[0].line, 1);
+	assert_int_equal(d.v[0].col, 8);
+	assert_string_equal(d.v[1].msg,
+			    "text contains invisible format character U+200B (shown as <U+200B>)");
+	assert_int_equal(d.v[1].line, 3);
+	assert_string_equal(d.v[2].msg,
+			    "text contains invisible format character U+2028 (shown as <U+2028>)");
+	assert_string_equal(d.v[3].msg, "text contains bidi control U+202E (shown as <U+202E>)");
+	assert_int_equal(d.v[3].line, 5);
+	assert_int_equal(d.v[3].col, 1);
+	assert_string_equal(d.v[4].msg,
+			    "text contains invisible format character U+E0067 (shown as <U+E0067>)");
+	assert_string_equal(d.v[5].msg,
+			    "text contains invisible format character U+FEFF (shown as <U+FEFF>)");
+	diags_clear(&d);
+	for (int i = 0; i < 30; i++)
+		sb_addf(&many, "k%d: \"\\a\"\n", i);
+	root = parse(many.buf, a, &d);
+	ynode_report_unsafe(root, "t.yaml", &d);
+	assert_int_equal(d.n, 11);
+	assert_string_equal(d.v[10].msg, "20 more texts with such characters");
+	sb_free(&many);
+	diags_free(&d);
+	arena_free(a);
+}
+
+/* yaml_parse's fast path takes YAML as tipr writes it, and nothing else;
+ * fuzz/fuzz_yamlplain.c (replayed in the suite) holds its trees to be
+ * libyaml's. */
+static void test_fast_path(void **state)
+{
+	static const char *const taken[] = {
+		"version: 1\nannotations:\n- id: 0123456789ab\n  quote: \"The \\\"camps\\\"\"\n  start: 12\n",
+		"annotations: []\n",
+		"a:\n  b:\n    c: x:y\n  d:\n  - e\n  - \"\"\nf: 2026-01-01T10:00:00.000Z\n",
+		"- one\n- k: v\n  l: \"\\u00e9\\U0001F600\\x41\\t\\n\\/\"\n",
+	};
+	static const char *const left_to_libyaml[] = {
+		"a: 1 # comment\n", "a: 1\n\nb: 2\n", "a: 1\r\n", "a:\tb\n", "a: |\n  text\n",
+		"a: 'single'\n", "a: {b: 1}\n", "a: [1]\n", "a: &x 1\n", "a: \"\\0\"\n", "a: \"\\q\"\n",
+		"a: \"\\uD800\"\n", "a: \"x\xe2\x80\xa8y\"\n", "a: \"\xc2\x85\"\n", "a: 1 \n", "a: b:\n",
+		"a: two\n  lines\n", "\"a\": 1\n", "---\na: 1\n", "a: 1", "a: \"open\n", "a: \"x\" y\n",
+		"a: -1\n", "- - x\n", "a:\nb: 1\n", "a: 1\n b: 2\n", "  a: 1\n", "just text\n",
+		"a: \"\\\n", "a: \"\xef\xbb\xbf\"\n", "a: \"\x7f\"\n",
+	};
+	struct yaml_limits tiny = yaml_content_limits;
+	struct arena *a = arena_new();
+	const struct ynode *root;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(taken); i++)
+		if (!yaml_parse_plain(taken[i], strlen(taken[i]), &yaml_content_limits, a))
+			fail_msg("not taken: %s", taken[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(left_to_libyaml); i++)
+		if (yaml_parse_plain(left_to_libyaml[i], strlen(left_to_libyaml[i]), &yaml_content_limits, a))
+			fail_msg("taken: %s", left_to_libyaml[i]);
+	root = yaml_parse_plain(taken[0], strlen(taken[0]), &yaml_content_limits, a);
+	assert_string_equal(ynode_get(ynode_get(root, "annotations")->items[0], "quote")->str,
+			    "The \"camps\"");
+	assert_int_equal(ynode_get(ynode_get(root, "annotations")->items[0], "quote")->col, 10);
+	assert_int_equal(ynode_get(root, "annotations")->items[0]->line, 3);
+	assert_int_equal(ynode_get(root, "annotations")->items[0]->col, 3);
+	/* Caps are libyaml's business: the fast path leaves them to it. */
+	tiny.max_nodes = 3;
+	assert_null(yaml_parse_plain(taken[0], strlen(taken[0]), &tiny, a));
+	tiny = yaml_content_limits;
+	tiny.max_depth = 1;
+	assert_null(yaml_parse_plain(taken[2], strlen(taken[2]), &tiny, a));
+	tiny = yaml_content_limits;
+	tiny.max_scalar = 3;
+	assert_null(yaml_parse_plain(taken[0], strlen(taken[0]), &tiny, a));
+	arena_free(a);
+}
+
+/* The fast path's seeds are inputs it takes, so that their replay against
+ * libyaml compares trees rather than nothing. */
+static void test_fast_path_seeds(void **state)
+{
+	static const char *const seeds[] = { "annotations.yaml", "shapes.yaml", "state.yaml" };
+	struct arena *a = arena_new();
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(seeds); i++) {
+		char *path = xasprintf("%s/tests/data/fuzz/yamlplain/%s", TIPR_SRCDIR, seeds[i]);
+		size_t len;
+		char *buf = read_file(path, 1 << 20, &len);
+
+		assert_non_null(buf);
+		if (!yaml_parse_plain(buf, len, &yaml_content_limits, a))
+			fail_msg("the fast path does not take %s", path);
+		free(buf);
+		free(path);
+	}
+	arena_free(a);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_accepts),
 		cmocka_unit_test(test_refusals),
+		cmocka_unit_test(test_nul_refused),
+		cmocka_unit_test(test_getters),
+		cmocka_unit_test(test_unsafe_text_reported),
+		cmocka_unit_test(test_fast_path),
+		cmocka_unit_test(test_fast_path_seeds),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, teardown);
 }
