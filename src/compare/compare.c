@@ -1220,34 +1220,3 @@ bool cmp_row_is_change(const struct cmp_row *row)
 	return row->kind != CMP_SAME && row->kind != CMP_NOT_IN_EXCERPT;
 }
 
-bool comparison_next_change(const struct comparison *c, size_t *s, size_t *row, int dir)
-{
-	size_t si = *s, ri = *row;
-
-	for (;;) {
-		if (dir > 0) {
-			if (si >= c->n_secs)
-				return false;
-			if (++ri >= c->secs[si].n_rows) {
-				if (++si >= c->n_secs)
-					return false;
-				ri = 0;
-				if (!c->secs[si].n_rows)
-					continue;
-			}
-		} else {
-			while (ri == 0) {
-				if (si == 0)
-					return false;
-				si--;
-				ri = c->secs[si].n_rows;
-			}
-			ri--;
-		}
-		if (si < c->n_secs && ri < c->secs[si].n_rows && cmp_row_is_change(&c->secs[si].rows[ri])) {
-			*s = si;
-			*row = ri;
-			return true;
-		}
-	}
-}

@@ -104,8 +104,5 @@ void compare_pair(struct cmp_row *row, const char *a, size_t alen, const char *b
  * CMP_NOT_IN_EXCERPT. */
 bool cmp_row_is_change(const struct cmp_row *row);
 
-/* The next (dir > 0) or previous row after row `from` in section s that is
- * a change (cmp_row_is_change), as (section, row); false when there is none. */
-bool comparison_next_change(const struct comparison *c, size_t *s, size_t *row, int dir);
 
 #endif

@@ -170,8 +170,12 @@ static bool compare_prompt(struct view *v, struct app *app, int kind, enum promp
 {
 	(void)kind;
 	(void)key;
-	if (ev == PROMPT_DONE && app->open)
-		start(v, app, atoi(prompt_text(app)));
+	long long year = 0;
+
+	/* Four digits at most (the prompt's kind says so); none: the one before. */
+	if (ev == PROMPT_DONE && app->open &&
+	    (!*prompt_text(app) || num_parse(prompt_text(app), 0, YEAR_MAX, &year) == NUM_OK))
+		start(v, app, (int)year);
 	return ev != PROMPT_KEY;
 }
 

@@ -97,9 +97,33 @@ static double now_us(void)
 	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
 }
 
+/* The next word of *p, ended in place; NULL when there is none. */
+static char *next_word(char **p)
+{
+	char *w = *p + strspn(*p, " \t"), *end;
+
+	if (!*w)
+		return NULL;
+	end = w + strcspn(w, " \t");
+	*p = *end ? end + 1 : end;
+	*end = '\0';
+	return w;
+}
+
+/* A whole number in [min, max] (num_parse: no sign tricks, no overflow). */
+static bool number(const char *s, long long min, long long max, int *out)
+{
+	long long v;
+
+	if (!s || num_parse(s, min, max, &v) != NUM_OK)
+		return false;
+	*out = (int)v;
+	return true;
+}
+
 /* ":mouse click|press|release|wheel-up|wheel-down X Y" (0-based cells) as
  * if from the terminal; false when the line is not one. */
-static bool script_mouse(struct app *app, const char *args)
+static bool script_mouse(struct app *app, char *args)
 {
 	static const struct {
 		const char *name;
@@ -108,17 +132,36 @@ static bool script_mouse(struct app *app, const char *args)
 		{ "click", BUTTON1_CLICKED }, { "press", BUTTON1_PRESSED }, { "release", BUTTON1_RELEASED },
 		{ "wheel-up", BUTTON4_PRESSED }, { "wheel-down", BUTTON5_PRESSED },
 	};
-	char what[16];
+	const char *what = next_word(&args);
 	int x, y;
 
-	if (sscanf(args, "%15s %d %d", what, &x, &y) != 3)
+	if (!what || !number(next_word(&args), -100000, 100000, &x) || !number(next_word(&args), -100000, 100000, &y) ||
+	    next_word(&args))
 		return false;
 	for (size_t i = 0; i < ARRAY_SIZE(events); i++)
 		if (!strcmp(what, events[i].name)) {
 			dispatch_mouse(app, y, x, events[i].bstate);
+			frame_draw(app);
 			return true;
 		}
 	return false;
+}
+
+/* ":resize WxH", each 1 to 1000. */
+static bool script_resize(struct app *app, char *args)
+{
+	char *size = next_word(&args), *x = size ? strchr(size, 'x') : NULL;
+	int w, h;
+
+	if (!x || next_word(&args))
+		return false;
+	*x = '\0';
+	if (!number(size, 1, 1000, &w) || !number(x + 1, 1, 1000, &h))
+		return false;
+	resizeterm(h, w);
+	dispatch_key(app, (struct input){ true, KEY_RESIZE });
+	frame_draw(app);
+	return true;
 }
 
 /* Each key dispatched and drawn, as in a terminal; what a key starts is
@@ -133,55 +176,78 @@ static void press(struct app *app, const struct input *keys, size_t n)
 	}
 }
 
+/* ":bench N KEYS": N rounds of the keys, each dispatched and drawn, timed. */
+static bool script_bench(struct app *app, char *args)
+{
+	struct input keys[1024];
+	int rounds;
+	size_t n;
+	double t0, t;
+
+	if (!number(next_word(&args), 1, 1000000, &rounds))
+		return false;
+	n = parse_keys(args, keys, ARRAY_SIZE(keys));
+	t0 = now_us();
+	for (int r = 0; r < rounds; r++)
+		press(app, keys, n);
+	t = now_us() - t0;
+	printf("bench: %zu keys in %.1f ms: %.2f us per key (dispatch, draw, update)\n", (size_t)rounds * n, t / 1e3,
+	       t / ((double)rounds * (double)(n ? n : 1)));
+	return true;
+}
+
+/* ":dump [FILE]": the screen as text, to FILE or standard output. */
+static bool script_dump(char *args)
+{
+	const char *file = next_word(&args);
+	FILE *out = file ? fopen(file, "w") : stdout;
+
+	if (!out)
+		return false;
+	dump_screen(out);
+	return out == stdout || fclose(out) == 0;
+}
+
 int script_run(struct app *app, FILE *f, const char *path)
 {
+	static const struct {
+		const char *name;
+		bool (*run)(struct app *app, char *args);
+	} commands[] = { { ":mouse", script_mouse }, { ":resize", script_resize }, { ":bench", script_bench } };
 	char line[4096];
 	struct input keys[1024];
-	int status = EXIT_OK;
+	unsigned lineno = 0;
 
 	frame_draw(app);
 	while (!app->quit && fgets(line, sizeof(line), f)) {
-		size_t n;
-		int w, h, rounds;
-		char file[1024];
+		char *rest = line, *word;
+		bool done = false, ok = true;
 
+		lineno++;
 		line[strcspn(line, "\n")] = '\0';
 		if (!line[0] || line[0] == '#')
 			continue;
-		if (!strncmp(line, ":dump", 5)) {
-			FILE *out = sscanf(line + 5, " %1023s", file) == 1 ? fopen(file, "w") : stdout;
-
-			if (!out) {
-				status = EXIT_NOTFOUND;
-				break;
+		/* A command, or keys (a line of keys may begin with ':'). */
+		if (line[0] == ':' && (word = next_word(&rest))) {
+			if (!strcmp(word, ":dump")) {
+				done = true;
+				ok = script_dump(rest);
 			}
-			dump_screen(out);
-			if (out != stdout)
-				fclose(out);
-		} else if (!strncmp(line, ":mouse ", 7)) {
-			if (!script_mouse(app, line + 7)) {
-				cli_error("%s: bad mouse command '%s'", path, line);
-				status = EXIT_USAGE;
-				break;
-			}
-			frame_draw(app);
-		} else if (sscanf(line, ":resize %dx%d", &w, &h) == 2) {
-			resizeterm(h, w);
-			dispatch_key(app, (struct input){ true, KEY_RESIZE });
-			frame_draw(app);
-		} else if (sscanf(line, ":bench %d %n", &rounds, &w) == 1 && rounds > 0) {
-			double t0;
-
-			n = parse_keys(line + w, keys, ARRAY_SIZE(keys));
-			t0 = now_us();
-			for (int r = 0; r < rounds; r++)
-				press(app, keys, n);
-			printf("bench: %zu keys in %.1f ms: %.2f us per key (dispatch, draw, update)\n",
-			       (size_t)rounds * n, (now_us() - t0) / 1e3, (now_us() - t0) / ((double)rounds * (double)n));
-		} else {
-			press(app, keys, parse_keys(line, keys, ARRAY_SIZE(keys)));
+			for (size_t i = 0; i < ARRAY_SIZE(commands) && !done; i++)
+				if (!strcmp(word, commands[i].name)) {
+					done = true;
+					ok = commands[i].run(app, rest);
+				}
+			if (!done) /* keys after all: put the word back */
+				word[strlen(word)] = rest > word + strlen(word) ? ' ' : '\0';
 		}
+		if (!ok) {
+			cli_error("%s:%u: bad script line '%s'", path, lineno, line);
+			return EXIT_USAGE;
+		}
+		if (!done)
+			press(app, keys, parse_keys(line, keys, ARRAY_SIZE(keys)));
 		app_save_place(app);
 	}
-	return status;
+	return EXIT_OK;
 }
