@@ -12,34 +12,31 @@
 #include "style/picture.h"
 #include "tiers/byyear.h"
 
-static void print_text(const struct cli *cli, const struct byyear *v, size_t n, const char *title,
+static void print_text(struct cli *cli, const struct byyear *v, size_t n, const char *title,
 		       const char *query)
 {
-	bool color = cli_color(cli, stdout);
+	const struct palette *pal = cli_palette(cli, stdout);
 	struct pic_bar *bars = xcalloc(n + 1, sizeof(*bars));
 	char (*labels)[16] = xcalloc(n + 1, sizeof(*labels));
 	size_t *counts = xcalloc(n + 1, sizeof(*counts));
 	struct picture p;
-	struct theme th;
 
-	printf("%s", ansi(color, ANSI_TITLE));
+	printf("%s", sgr(pal, ROLE_TITLE));
 	textsafe_fputs(title, stdout);
-	printf("%s%s: narratives matching ", ansi(color, ANSI_RESET), ansi(color, ANSI_META));
+	printf("%s%s: narratives matching ", sgr_reset(pal), sgr(pal, ROLE_META));
 	textsafe_fputs(query, stdout);
-	printf(", by edition%s\n", ansi(color, ANSI_RESET));
+	printf(", by edition%s\n", sgr_reset(pal));
 	for (size_t i = 0; i < n; i++) {
 		snprintf(labels[i], sizeof(labels[i]), "%d", v[i].year);
 		bars[i] = (struct pic_bar){ labels[i], v[i].matching, v[i].narratives, ROLE_HEADING, (int)i };
 		counts[i] = v[i].matching;
 	}
-	pic_init(&p, cli_utf8(), color);
+	pic_init(&p, cli_utf8(), pal && pal->colours);
 	pic_printf(&p, ROLE_TEXT, "%d ", v[0].year);
 	pic_sparkline(&p, counts, n, ROLE_HEADING);
 	pic_printf(&p, ROLE_TEXT, " %d", v[n - 1].year);
 	pic_bars(&p, bars, n, cli_width(stdout));
-	theme_builtin(&th);
-	pic_print(&p, color ? &th : NULL, stdout);
-	theme_free(&th);
+	pic_print(&p, pal, stdout);
 	pic_free(&p);
 	free(counts);
 	free(labels);

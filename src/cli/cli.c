@@ -15,6 +15,7 @@
 #include "base/paths.h"
 #include "base/textsafe.h"
 #include "content/document.h"
+#include "reader/settings.h"
 
 int cli_common_option(struct cli *cli, int opt, const char *arg)
 {
@@ -50,6 +51,7 @@ void cli_free(struct cli *cli)
 		free(cli->content[i]);
 	free(cli->content);
 	free(cli->theme);
+	free(cli->palette);
 	corpus_free(cli->corpus);
 	diags_free(&cli->diags);
 	memset(cli, 0, sizeof(*cli));
@@ -94,19 +96,156 @@ void cli_flush_diags(struct cli *cli)
 	diags_clear(&cli->diags);
 }
 
-int cli_unhandled_option(struct cli *cli, int opt, const char *arg, char *const *argv)
-{
-	int r = cli_common_option(cli, opt, arg);
+static const struct cli_option common_options[] = {
+	{ "content", "DIR", OPT_CONTENT, "read the content in DIR (repeatable; default: the bundled content, "
+					 "or the colon-separated TIPR_CONTENT)" },
+	{ "theme", "NAME", OPT_THEME, "the colour theme: default, light, mono, or a theme file (default: "
+				      "config.yaml's theme)" },
+	{ "color", "WHEN", OPT_COLOR, "colour: auto (default: on a terminal, unless NO_COLOR is set), always "
+				      "or never" },
+	{ "colour", "WHEN", OPT_COLOR, NULL }, /* the same, not listed */
+	{ "help", NULL, OPT_HELP, "show this help" },
+	{ NULL, NULL, 0, NULL },
+};
 
-	if (r == 0)
-		return -1;
-	if (r > 0)
-		return r;
-	/* The reader's own options, met by a batch command. */
-	if (!strcmp(argv[optind - 1], "--theme") || !strncmp(argv[optind - 1], "--theme=", 8))
-		return cli_usage_error(cli, "--theme is the reader's option (tipr --theme NAME); batch "
-				       "output is coloured by --color");
-	return cli_usage_error(cli, "unknown option '%s'", argv[optind - 1]);
+static const struct cli_option *find_option(const struct cli_option *table, const char *name, size_t len)
+{
+	for (; table && table->name; table++)
+		if (strlen(table->name) == len && !strncmp(table->name, name, len))
+			return table;
+	return NULL;
+}
+
+bool cli_takes_value(const struct cli_spec *spec, const char *name, size_t len)
+{
+	const struct cli_option *found = NULL;
+
+	for (int t = 0; t < 2; t++)
+		for (const struct cli_option *o = t ? common_options : spec->options; o && o->name; o++)
+			if (!strncmp(o->name, name, len) && (!found || strlen(o->name) == len))
+				found = o;
+	return found && found->value;
+}
+
+/* The command's options, then the common ones it does not replace. */
+static size_t long_options(const struct cli_spec *spec, struct option *out, size_t max)
+{
+	size_t n = 0;
+
+	for (const struct cli_option *o = spec->options; o && o->name && n + 1 < max; o++)
+		out[n++] = (struct option){ o->name, o->value ? required_argument : no_argument, NULL, o->id };
+	for (const struct cli_option *o = common_options; o->name && n + 1 < max; o++)
+		if (!find_option(spec->options, o->name, strlen(o->name)))
+			out[n++] = (struct option){ o->name, o->value ? required_argument : no_argument, NULL, o->id };
+	out[n] = (struct option){ NULL, 0, NULL, 0 };
+	return n;
+}
+
+int cli_getopt(struct cli *cli, const struct cli_spec *spec, int argc, char **argv, int *status)
+{
+	struct option opts[48];
+	int opt, r;
+
+	long_options(spec, opts, sizeof(opts) / sizeof(opts[0]));
+	opterr = 0;
+	for (;;) {
+		opt = getopt_long(argc, argv, "", opts, NULL);
+		if (opt == -1)
+			return CLI_END;
+		if (opt == '?') {
+			/* Unknown, or known and missing its value. */
+			const char *bad = argv[optind - 1], *name = bad + 2;
+			size_t len = strcspn(name, "=");
+			bool known = bad[0] == '-' && bad[1] == '-' &&
+				     (find_option(spec->options, name, len) || find_option(common_options, name, len));
+
+			*status = known ? cli_usage_error(cli, "%s needs a value", bad)
+					: cli_usage_error(cli, "unknown option '%s'", bad);
+			return CLI_STOP;
+		}
+		if (opt == OPT_HELP) {
+			cli_print_help(spec, stdout);
+			*status = EXIT_OK;
+			return CLI_STOP;
+		}
+		/* The command's own (a common name it took has its own id). */
+		if (opt >= OPT_FIRST_COMMAND_OPTION || (r = cli_common_option(cli, opt, optarg)) < 0)
+			return opt;
+		if (r > 0) {
+			*status = r;
+			return CLI_STOP;
+		}
+	}
+}
+
+/* Writes text from column `at` wrapped within 79 columns, continuation
+ * lines starting at column indent. */
+static void wrap_help(const char *text, size_t at, size_t indent, FILE *out)
+{
+	while (*text) {
+		size_t room = at < 79 ? 79 - at : 20, len = strlen(text), cut = len;
+
+		if (len > room) {
+			cut = room;
+			while (cut > 0 && text[cut] != ' ')
+				cut--;
+			if (!cut)
+				cut = strcspn(text, " ");
+		}
+		fprintf(out, "%.*s\n", (int)cut, text);
+		text += cut;
+		text += strspn(text, " ");
+		if (*text)
+			fprintf(out, "%*s", (int)indent, "");
+		at = indent;
+	}
+}
+
+static void option_lines(const struct cli_option *o, FILE *out)
+{
+	char head[48];
+	int n;
+
+	if (!o->help)
+		return;
+	n = snprintf(head, sizeof(head), "  --%s%s%s", o->name, o->value ? " " : "", o->value ? o->value : "");
+	if (n < 18)
+		fprintf(out, "%-18s", head);
+	else
+		fprintf(out, "%s\n%18s", head, "");
+	wrap_help(o->help, 18, 18, out);
+}
+
+void cli_print_usage(const struct cli_spec *spec, FILE *out)
+{
+	const char *u = spec->usage;
+
+	fputs("Usage: ", out);
+	while (*u) {
+		size_t len = strcspn(u, "\n");
+
+		fprintf(out, "%.*s\n", (int)len, u);
+		u += len;
+		if (*u == '\n' && *++u)
+			fputs("       ", out);
+	}
+	fprintf(out, "\n%s", spec->about);
+}
+
+void cli_print_options(const struct cli_spec *spec, FILE *out)
+{
+	for (const struct cli_option *o = spec->options; o && o->name; o++)
+		option_lines(o, out);
+	for (const struct cli_option *o = common_options; o->name; o++)
+		if (!find_option(spec->options, o->name, strlen(o->name)))
+			option_lines(o, out);
+}
+
+void cli_print_help(const struct cli_spec *spec, FILE *out)
+{
+	cli_print_usage(spec, out);
+	fputc('\n', out);
+	cli_print_options(spec, out);
 }
 
 bool cli_open_corpus(struct cli *cli)
@@ -285,6 +424,43 @@ bool cli_color(const struct cli *cli, FILE *f)
 	if (no && *no)
 		return false;
 	return isatty(fileno(f));
+}
+
+bool cli_load_theme(const struct cli *cli, struct theme *t, struct diags *d)
+{
+	struct settings settings = {0};
+	char *path;
+	bool ok = true;
+
+	if (!cli->theme) {
+		path = settings_path();
+		/* A config that cannot be read is ignored, theme and all. */
+		if (!(ok = settings_load(&settings, path, d)))
+			settings_free(&settings);
+		free(path);
+	}
+	if (!theme_load_named(t, cli->theme ? cli->theme : settings.theme, d))
+		ok = false;
+	settings_free(&settings);
+	return ok;
+}
+
+const struct palette *cli_palette(struct cli *cli, FILE *f)
+{
+	struct theme t = {0};
+	struct diags d = {0};
+
+	if (!cli_color(cli, f))
+		return NULL;
+	if (!cli->palette) {
+		if (!cli_load_theme(cli, &t, &d))
+			diags_print(&d, stderr);
+		cli->palette = xmalloc(sizeof(*cli->palette));
+		palette_init(cli->palette, &t);
+		theme_free(&t);
+		diags_free(&d);
+	}
+	return cli->palette;
 }
 
 bool cli_utf8(void)

@@ -9,6 +9,8 @@
 
 #include "content/corpus.h"
 #include "base/diag.h"
+#include "style/ansi.h"
+#include "style/theme.h"
 
 enum { EXIT_OK = 0, EXIT_NOTFOUND = 1, EXIT_USAGE = 2 };
 
@@ -19,12 +21,14 @@ struct cli {
 	size_t n_content;
 	enum color_mode color;
 	char *theme;          /* --theme (owned) */
+	struct palette *palette; /* batch output's styles, made once (owned) */
 	struct corpus *corpus;
 	struct diags diags;   /* problems found while loading content */
 	const char *command;  /* for messages: "show", "diff", ... */
 };
 
-/* Long options every command accepts; commands append their own. */
+/* The options every command takes (content, theme, color and its colour
+ * alias, help), numbered before the commands' own. */
 enum {
 	OPT_CONTENT = 0x100,
 	OPT_COLOR,
@@ -32,19 +36,46 @@ enum {
 	OPT_HELP,
 	OPT_FIRST_COMMAND_OPTION, /* commands number their options from here */
 };
-#define CLI_COMMON_OPTIONS                                        \
-	{ "content", required_argument, NULL, OPT_CONTENT },      \
-	{ "color", required_argument, NULL, OPT_COLOR },          \
-	{ "colour", required_argument, NULL, OPT_COLOR },         \
-	{ "help", no_argument, NULL, OPT_HELP }
+
+/* An option of a command: what getopt takes and what --help says, from
+ * one table.  A command's option named as a common one replaces it (tipr
+ * notes' --color names a highlight's colour); one with a common id keeps
+ * the common handling with the command's own help line. */
+struct cli_option {
+	const char *name;   /* the long name, without "--"; NULL ends a table */
+	const char *value;  /* the value's name in --help ("N"), NULL for a flag */
+	int id;             /* what cli_getopt returns for it */
+	const char *help;   /* its description, wrapped by --help */
+};
+
+/* A command's --help: "Usage: " and the usage lines, what it does, then
+ * its options and the common ones. */
+struct cli_spec {
+	const char *usage;                /* lines, without "Usage: " */
+	const char *about;                /* paragraphs, lines ended by \n */
+	const struct cli_option *options; /* the command's own */
+};
+
+enum { CLI_END = -1, CLI_STOP = -2 };
+/* The next option of argv for spec's command (getopt_long: optind set to
+ * 1 before the first call, the value in optarg): its id; CLI_END after the
+ * last (the arguments are argv[optind..]).  The common options are handled
+ * here; --help prints the help, and a bad option is said as a usage error:
+ * both return CLI_STOP, with the exit status in *status. */
+int cli_getopt(struct cli *cli, const struct cli_spec *spec, int argc, char **argv, int *status);
+/* Whether the option named name[0..len) (its getopt abbreviations too) of
+ * spec's command takes a value. */
+bool cli_takes_value(const struct cli_spec *spec, const char *name, size_t len);
+/* Prints spec's help to out: its usage and about, then its options. */
+void cli_print_help(const struct cli_spec *spec, FILE *out);
+/* The two halves of it: "Usage: ..." and what it does; the options (the
+ * command's, then the common ones it does not replace). */
+void cli_print_usage(const struct cli_spec *spec, FILE *out);
+void cli_print_options(const struct cli_spec *spec, FILE *out);
 
 /* Handles a common option.  Returns 0 when handled, -1 when opt is not
  * common, or an exit status (usage error) after printing the problem. */
 int cli_common_option(struct cli *cli, int opt, const char *arg);
-/* The end of every command's option loop: -1 when opt was a common option
- * (handled: go on), else the exit status to return (an unknown option is a
- * usage error, reported). */
-int cli_unhandled_option(struct cli *cli, int opt, const char *arg, char *const *argv);
 void cli_free(struct cli *cli);
 
 /* Prints "tipr CMD: message" and "Try 'tipr CMD --help'." to stderr and
@@ -83,6 +114,13 @@ int cli_section(struct cli *cli, const struct document *doc, const char *arg);
 
 /* Whether output to f is coloured (--color, isatty, NO_COLOR). */
 bool cli_color(const struct cli *cli, FILE *f);
+/* The theme --theme names, else config.yaml's, loaded into t; false with
+ * the problems in d (a config.yaml that cannot be read is ignored, a theme
+ * that cannot be read leaves t the built-in one). */
+bool cli_load_theme(const struct cli *cli, struct theme *t, struct diags *d);
+/* The styles of output to f: NULL when it is not coloured (cli_color),
+ * else the theme's (cli_load_theme; a problem with it said on stderr once). */
+const struct palette *cli_palette(struct cli *cli, FILE *f);
 /* Whether the locale's character set is UTF-8: pictures then use Unicode
  * blocks, else ASCII. */
 bool cli_utf8(void);

@@ -8,20 +8,22 @@
 #include "base/paths.h"
 #include "import/quality.h"
 
-const char cmd_check_help[] =
-	"Usage: tipr check [DIR]... [--quality]\n"
-	"\n"
+enum { OPT_QUALITY = OPT_FIRST_COMMAND_OPTION };
+
+static const struct cli_option check_options[] = {
+	{ "quality", NULL, OPT_QUALITY,
+	  "also report how each narrative came through its import: a line with its sections, paragraphs, recommendations and excerpt mark, and a warning for what looks wrong (a recommendation that reads as reported speech, a paragraph that ends mid-sentence, a running head or page number left in the text)" },
+	{ "content", "DIR", OPT_CONTENT, "the same as giving DIR as an argument" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_check_spec = {
+	"tipr check [DIR]... [--quality]",
 	"Validate content directories (default: the content tipr reads): the countries\n"
 	"table, each collection.yaml and every document, fully parsed.  Every problem is\n"
-	"printed as FILE:LINE:COL: error|warning: message.  Exits 1 if there are errors.\n"
-	"\n"
-	"  --quality       also report how each narrative came through its import: a\n"
-	"                  line with its sections, paragraphs, recommendations and\n"
-	"                  excerpt mark, and a warning for what looks wrong (a\n"
-	"                  recommendation that reads as reported speech, a paragraph\n"
-	"                  that ends mid-sentence, a running head or page number left\n"
-	"                  in the text)\n"
-	"  --content DIR   the same as giving DIR as an argument\n";
+	"printed as FILE:LINE:COL: error|warning: message.  Exits 1 if there are errors.\n",
+	check_options,
+};
 
 /* One line on what a narrative holds, then its findings as warnings. */
 static void report_quality(struct cli *cli, const struct corpus_doc *e, const struct document *doc)
@@ -62,29 +64,18 @@ static void check_document(struct cli *cli, struct corpus_doc *e, size_t *n_docs
 
 int cmd_check(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_QUALITY = OPT_FIRST_COMMAND_OPTION };
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "quality", no_argument, NULL, OPT_QUALITY },
-		{ NULL, 0, NULL, 0 },
-	};
 	size_t n_docs = 0, errors, warnings;
 	bool quality = false;
-	int opt, r;
+	int opt, status;
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt == OPT_HELP) {
-			command_print_help(cmd_check_help);
-			return EXIT_OK;
-		}
+	while ((opt = cli_getopt(cli, &cmd_check_spec, argc, argv, &status)) != CLI_END) {
+		if (opt == CLI_STOP)
+			return status;
 		if (opt == OPT_QUALITY) {
 			quality = true;
 			continue;
 		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
 	}
 	for (int i = optind; i < argc; i++)
 		cli_common_option(cli, OPT_CONTENT, argv[i]);

@@ -12,10 +12,25 @@
 #include "compare/cmprender.h"
 #include "text/textwrap.h"
 
-const char cmd_diff_help[] =
-	"Usage: tipr diff COUNTRY YEAR_A YEAR_B [--section ID] [--inline] [--width N] [--stat]\n"
-	"                 [--format text|json]\n"
-	"\n"
+enum { OPT_SECTION = OPT_FIRST_COMMAND_OPTION, OPT_INLINE, OPT_WIDTH, OPT_STAT, OPT_FORMAT };
+
+static const struct cli_option diff_options[] = {
+	{ "section", "ID", OPT_SECTION,
+	  "only this section (an id, a title, or a prefix of either)" },
+	{ "inline", NULL, OPT_INLINE,
+	  "one column, deletions and insertions in place" },
+	{ "width", "N", OPT_WIDTH,
+	  "total width (default: the terminal, or 80)" },
+	{ "stat", NULL, OPT_STAT,
+	  "per-section similarity and counts of changed sentences" },
+	{ "format", "F", OPT_FORMAT,
+	  "text (default) or json: sections, sentence pairs with their kind (same, changed, added, removed, moved, not in this excerpt) and word operations" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_diff_spec = {
+	"tipr diff COUNTRY YEAR_A YEAR_B [--section ID] [--inline] [--width N] [--stat]\n"
+	"[--format text|json]",
 	"Compare the YEAR_A and YEAR_B narratives of COUNTRY sentence by sentence:\n"
 	"unchanged sentences side by side, reworded ones with their changed words\n"
 	"marked, added, removed and moved sentences shown as such, and each section's\n"
@@ -23,21 +38,14 @@ const char cmd_diff_help[] =
 	"insertions {+like this+}.  White space is never a change; what an excerpt\n"
 	"(complete: false) lacks is \"not in this excerpt\", not removed.  The figures\n"
 	"are the same whichever year comes first.  Exits 0 whether or not the texts\n"
-	"differ, 1 when a narrative is missing.\n"
-	"\n"
-	"  --section ID    only this section (an id, a title, or a prefix of either)\n"
-	"  --inline        one column, deletions and insertions in place\n"
-	"  --width N       total width (default: the terminal, or 80)\n"
-	"  --stat          per-section similarity and counts of changed sentences\n"
-	"  --format F      text (default) or json: sections, sentence pairs with their\n"
-	"                  kind (same, changed, added, removed, moved, not in this\n"
-	"                  excerpt) and word operations\n"
-	"  --content DIR   read the content in DIR (repeatable)\n"
-	"  --color WHEN    auto, always or never\n";
+	"differ, 1 when a narrative is missing.\n",
+	diff_options,
+};
 
 struct diff_out {
 	const struct comparison *c;
-	bool color, marks;
+	const struct palette *pal; /* NULL: no colour (the changes then marked [-...-] {+...+}) */
+	bool marks;
 	size_t width;
 	FILE *out;
 };
@@ -61,17 +69,17 @@ static void section_heading(const struct diff_out *o, const struct cmp_section *
 {
 	char note[64];
 
-	fprintf(o->out, "%s", ansi(o->color, ANSI_HEADING));
+	fprintf(o->out, "%s", sgr(o->pal, ROLE_HEADING));
 	textsafe_fputs(cs->title ? cs->title : cs->id, o->out);
 	if (cmp_section_note(o->c, cs, note, sizeof(note)))
 		fprintf(o->out, " (%s)", note);
-	fprintf(o->out, "%s %s", ansi(o->color, ANSI_RESET), ansi(o->color, ANSI_DIM));
+	fprintf(o->out, "%s %s", sgr_reset(o->pal), sgr(o->pal, ROLE_HINT));
 	if (!cs->not_in_excerpt)
 		fprintf(o->out, "%.0f%% similar: %zu changed, %zu added, %zu removed, %zu moved", cs->similarity * 100,
 			cs->n_changed, cs->n_added, cs->n_removed, cs->n_moved);
 	if (cs->n_not_in_excerpt)
 		fprintf(o->out, "%s%zu not in this excerpt", cs->not_in_excerpt ? "" : ", ", cs->n_not_in_excerpt);
-	fprintf(o->out, "%s\n", ansi(o->color, ANSI_RESET));
+	fprintf(o->out, "%s\n", sgr_reset(o->pal));
 }
 
 /* Lines of st wrapped to width: their byte ranges. */
@@ -92,15 +100,15 @@ static void side_by_side_row(const struct diff_out *o, const struct cmp_row *row
 	const char *note = kind_note(row->kind, o->marks);
 
 	if (row->item && row->a)
-		styled_adds(&l, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
+		styled_adds(&l, "\xe2\x80\xa2 ", ROLE_REC_NUMBER);
 	cmp_render_side(row, false, o->marks, &l);
 	if (row->item && row->b)
-		styled_adds(&r, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
+		styled_adds(&r, "\xe2\x80\xa2 ", ROLE_REC_NUMBER);
 	cmp_render_side(row, true, o->marks, &r);
 	if (note) {
-		styled_adds(row->a ? &l : &r, " (", ANSI_DIM);
-		styled_adds(row->a ? &l : &r, note, ANSI_DIM);
-		styled_adds(row->a ? &l : &r, ")", ANSI_DIM);
+		styled_adds(row->a ? &l : &r, " (", ROLE_HINT);
+		styled_adds(row->a ? &l : &r, note, ROLE_HINT);
+		styled_adds(row->a ? &l : &r, ")", ROLE_HINT);
 	}
 	nl = wrap_styled(&l, col, &ll);
 	/* An unchanged sentence reads the same on both sides: wrap it once. */
@@ -114,12 +122,12 @@ static void side_by_side_row(const struct diff_out *o, const struct cmp_row *row
 	}
 	for (size_t i = 0; i < nl || i < nr; i++) {
 		if (i < nl)
-			styled_print(&l, ll[i].start, ll[i].end, o->color, col, o->out);
+			styled_print(&l, ll[i].start, ll[i].end, o->pal, col, o->out);
 		else
 			fprintf(o->out, "%*s", (int)col, "");
 		fputs(" \xe2\x94\x82 ", o->out);
 		if (i < nr)
-			styled_print(&r, rl[i].start, rl[i].end, o->color, 0, o->out);
+			styled_print(&r, rl[i].start, rl[i].end, o->pal, 0, o->out);
 		fputc('\n', o->out);
 	}
 	free(ll);
@@ -135,7 +143,7 @@ static void flush_inline(const struct diff_out *o, struct styled *para)
 	size_t n = wrap_styled(para, o->width, &lines);
 
 	for (size_t i = 0; i < n; i++) {
-		styled_print(para, lines[i].start, lines[i].end, o->color, 0, o->out);
+		styled_print(para, lines[i].start, lines[i].end, o->pal, 0, o->out);
 		fputc('\n', o->out);
 	}
 	if (n)
@@ -152,8 +160,8 @@ static void column_headings(const struct diff_out *o)
 
 	cmp_edition_label(o->c->a, col, l, sizeof(l));
 	cmp_edition_label(o->c->b, col, r, sizeof(r));
-	fprintf(o->out, "%s%s%s%*s \xe2\x94\x82 %s%s%s\n", ansi(o->color, ANSI_HEADING), l, ansi(o->color, ANSI_RESET),
-		(int)(col - text_width(l, strlen(l))), "", ansi(o->color, ANSI_HEADING), r, ansi(o->color, ANSI_RESET));
+	fprintf(o->out, "%s%s%s%*s \xe2\x94\x82 %s%s%s\n", sgr(o->pal, ROLE_HEADING), l, sgr_reset(o->pal),
+		(int)(col - text_width(l, strlen(l))), "", sgr(o->pal, ROLE_HEADING), r, sgr_reset(o->pal));
 }
 
 static void print_section(const struct diff_out *o, const struct cmp_section *cs, bool inline_mode)
@@ -173,9 +181,9 @@ static void print_section(const struct diff_out *o, const struct cmp_section *cs
 			if (new_block || row->item)
 				flush_inline(o, &para);
 			if (para.text.len)
-				styled_adds(&para, " ", ANSI_RESET);
+				styled_adds(&para, " ", ROLE_TEXT);
 			if (row->item)
-				styled_adds(&para, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
+				styled_adds(&para, "\xe2\x80\xa2 ", ROLE_REC_NUMBER);
 			cmp_render_inline(row, o->marks, &para);
 		} else {
 			if (new_block)
@@ -343,16 +351,6 @@ static int find_section(const struct comparison *c, const char *arg)
 
 int cmd_diff(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_SECTION = OPT_FIRST_COMMAND_OPTION, OPT_INLINE, OPT_WIDTH, OPT_STAT, OPT_FORMAT };
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "section", required_argument, NULL, OPT_SECTION },
-		{ "inline", no_argument, NULL, OPT_INLINE },
-		{ "width", required_argument, NULL, OPT_WIDTH },
-		{ "stat", no_argument, NULL, OPT_STAT },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *section = NULL;
 	bool inline_mode = false, stat = false, json = false;
 	size_t width = 0;
@@ -360,15 +358,13 @@ int cmd_diff(struct cli *cli, int argc, char **argv)
 	const struct document *a, *b;
 	struct comparison *c;
 	struct diff_out o;
-	int opt, r, ya, yb, only = -1;
+	int opt, status, ya, yb, only = -1;
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(cli, &cmd_diff_spec, argc, argv, &status)) != CLI_END) {
+		if (opt == CLI_STOP)
+			return status;
 		switch (opt) {
-		case OPT_HELP:
-			command_print_help(cmd_diff_help);
-			return EXIT_OK;
 		case OPT_SECTION:
 			section = optarg;
 			continue;
@@ -388,8 +384,6 @@ int cmd_diff(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			continue;
 		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
 	}
 	if (argc - optind < 3)
 		return cli_usage_error(cli, "expected COUNTRY, YEAR_A and YEAR_B");
@@ -409,8 +403,8 @@ int cmd_diff(struct cli *cli, int argc, char **argv)
 	}
 	o.c = c;
 	o.out = stdout;
-	o.color = cli_color(cli, stdout);
-	o.marks = !o.color;
+	o.pal = cli_palette(cli, stdout);
+	o.marks = !o.pal;
 	o.width = width ? width : cli_width(stdout);
 	if (json) {
 		print_json(c, country, only, o.out);
@@ -419,11 +413,11 @@ int cmd_diff(struct cli *cli, int argc, char **argv)
 	} else {
 		bool one_column = inline_mode || !cmp_layout_fits(o.width);
 
-		fprintf(o.out, "%s", ansi(o.color, ANSI_TITLE));
+		fprintf(o.out, "%s", sgr(o.pal, ROLE_TITLE));
 		textsafe_fputs(country_display_name(country), o.out);
 		fprintf(o.out, ": %d%s \xe2\x86\x92 %d%s%s %s(%.0f%% similar)%s\n", ya, a->complete ? "" : " (excerpt)",
-			yb, b->complete ? "" : " (excerpt)", ansi(o.color, ANSI_RESET), ansi(o.color, ANSI_DIM),
-			c->similarity * 100, ansi(o.color, ANSI_RESET));
+			yb, b->complete ? "" : " (excerpt)", sgr_reset(o.pal), sgr(o.pal, ROLE_HINT),
+			c->similarity * 100, sgr_reset(o.pal));
 		if (!one_column)
 			column_headings(&o);
 		fputc('\n', o.out);

@@ -13,9 +13,38 @@
 #include "cli/commands.h"
 #include "import/import.h"
 
-const char cmd_import_help[] =
-	"Usage: tipr import FILE... [--year Y] [--collection NAME] [--out DIR] [--dry-run] [--force]\n"
-	"\n"
+enum {
+	OPT_YEAR = OPT_FIRST_COMMAND_OPTION, OPT_COLLECTION, OPT_KIND, OPT_OUT, OPT_COUNTRY,
+	OPT_SECTION, OPT_TITLE, OPT_SOURCE, OPT_DRY_RUN, OPT_FORCE,
+};
+
+static const struct cli_option import_options[] = {
+	{ "year", "Y", OPT_YEAR,
+	  "the edition (default: from the text, else the file name)" },
+	{ "collection", "NAME", OPT_COLLECTION,
+	  "collection to write into (default: tip)" },
+	{ "kind", "KIND", OPT_KIND,
+	  "annual-report or commentary, for a new collection (default: annual-report for tip, else commentary)" },
+	{ "out", "DIR", OPT_OUT,
+	  "content directory to write (default: ./content)" },
+	{ "country", "C", OPT_COUNTRY,
+	  "the country of text that has no country heading" },
+	{ "section", "ID", OPT_SECTION,
+	  "the section of text before the first section heading" },
+	{ "title", "TEXT", OPT_TITLE,
+	  "the document title (default: the country's name)" },
+	{ "source", "TEXT", OPT_SOURCE,
+	  "where the text comes from (default: the report edition)" },
+	{ "dry-run", NULL, OPT_DRY_RUN,
+	  "print what was found; write nothing" },
+	{ "force", NULL, OPT_FORCE,
+	  "replace narratives that exist in DIR with other text" },
+	{ "content", "DIR", OPT_CONTENT, "also look up countries in DIR/countries.yaml" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_import_spec = {
+	"tipr import FILE... [--year Y] [--collection NAME] [--out DIR] [--dry-run] [--force]",
 	"Turn the report as people get it into content YAML: an edition's PDF (every\n"
 	"country narrative in it), a country's PDF or a page printed to PDF, a\n"
 	"narrative page saved from a browser (HTML, in the charset the page declares),\n"
@@ -31,20 +60,9 @@ const char cmd_import_help[] =
 	"of its narratives, in the summary.  A narrative that exists with other text\n"
 	"is never replaced without --force: the import says what each version holds.\n"
 	"One run never writes the same country and year twice.  On a terminal, a PDF\n"
-	"shows its progress (pages, countries found) on stderr.\n"
-	"\n"
-	"  --year Y          the edition (default: from the text, else the file name)\n"
-	"  --collection NAME collection to write into (default: tip)\n"
-	"  --kind KIND       annual-report or commentary, for a new collection\n"
-	"                    (default: annual-report for tip, else commentary)\n"
-	"  --out DIR         content directory to write (default: ./content)\n"
-	"  --country C       the country of text that has no country heading\n"
-	"  --section ID      the section of text before the first section heading\n"
-	"  --title TEXT      the document title (default: the country's name)\n"
-	"  --source TEXT     where the text comes from (default: the report edition)\n"
-	"  --dry-run         print what was found; write nothing\n"
-	"  --force           replace narratives that exist in DIR with other text\n"
-	"  --content DIR     also look up countries in DIR/countries.yaml\n";
+	"shows its progress (pages, countries found) on stderr.\n",
+	import_options,
+};
 
 /* Inputs are refused past these sizes; text that is not UTF-8 (or a web
  * page or a PDF) is refused within its first megabyte. */
@@ -502,35 +520,15 @@ static bool import_file(struct cli *cli, struct import_cmd *ic, const char *file
 
 int cmd_import(struct cli *cli, int argc, char **argv)
 {
-	enum {
-		OPT_YEAR = OPT_FIRST_COMMAND_OPTION, OPT_COLLECTION, OPT_KIND, OPT_OUT, OPT_COUNTRY,
-		OPT_SECTION, OPT_TITLE, OPT_SOURCE, OPT_DRY_RUN, OPT_FORCE,
-	};
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "year", required_argument, NULL, OPT_YEAR },
-		{ "collection", required_argument, NULL, OPT_COLLECTION },
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ "out", required_argument, NULL, OPT_OUT },
-		{ "country", required_argument, NULL, OPT_COUNTRY },
-		{ "section", required_argument, NULL, OPT_SECTION },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "dry-run", no_argument, NULL, OPT_DRY_RUN },
-		{ "force", no_argument, NULL, OPT_FORCE },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct import_cmd ic = { .collection = "tip", .out = "content" };
 	const char *country = NULL;
-	int opt, r, status = EXIT_OK;
+	int opt, status = EXIT_OK;
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(cli, &cmd_import_spec, argc, argv, &status)) != CLI_END) {
+		if (opt == CLI_STOP)
+			return status;
 		switch (opt) {
-		case OPT_HELP:
-			command_print_help(cmd_import_help);
-			return EXIT_OK;
 		case OPT_YEAR:
 			if (!cli_year(cli, optarg, &ic.opt.year))
 				return EXIT_USAGE;
@@ -570,8 +568,6 @@ int cmd_import(struct cli *cli, int argc, char **argv)
 			ic.force = true;
 			continue;
 		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
 	}
 	if (optind == argc)
 		return cli_usage_error(cli, "expected one or more FILEs");

@@ -11,18 +11,22 @@
 #include "base/textsafe.h"
 #include "text/textwrap.h"
 
-const char cmd_list_help[] =
-	"Usage: tipr list [--format text|json|csv] [--content DIR]...\n"
-	"\n"
+enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
+
+static const struct cli_option list_options[] = {
+	{ "format", "F", OPT_FORMAT,
+	  "text: one block per collection, a line per country (the default); json: every collection and document; "
+	  "csv: one row per country-year of the annual reports: country,iso3,year,tier (the shape tier datasets "
+	  "use)" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_list_spec = {
+	"tipr list [--format text|json|csv] [--content DIR]...",
 	"List the collections in the content, and for each the countries with the\n"
-	"years they have and the tier of each year.\n"
-	"\n"
-	"  --format text   one block per collection, a line per country (default)\n"
-	"  --format json   every collection and document as JSON\n"
-	"  --format csv    one row per country-year of the annual reports:\n"
-	"                  country,iso3,year,tier (the shape tier datasets use)\n"
-	"  --content DIR   read the content in DIR (repeatable)\n"
-	"  --color WHEN    auto, always or never\n";
+	"years they have and the tier of each year.\n",
+	list_options,
+};
 
 enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV };
 
@@ -60,7 +64,7 @@ static size_t *by_name(const struct countries *cs, const struct collection *coll
 	return order;
 }
 
-static void list_text(struct cli *cli, bool color)
+static void list_text(struct cli *cli, const struct palette *pal)
 {
 	const struct countries *cs = corpus_countries(cli->corpus);
 
@@ -77,15 +81,15 @@ static void list_text(struct cli *cli, bool color)
 		}
 		if (c)
 			putchar('\n');
-		printf("%s", ansi(color, ANSI_TITLE));
+		printf("%s", sgr(pal, ROLE_TITLE));
 		textsafe_fputs(coll->title, stdout);
-		printf("%s %s(%s, %s", ansi(color, ANSI_RESET), ansi(color, ANSI_META), coll->name,
+		printf("%s %s(%s, %s", sgr_reset(pal), sgr(pal, ROLE_META), coll->name,
 		       coll->kind == COLLECTION_ANNUAL ? "annual report" : "commentary");
 		if (coll->publisher) {
 			fputs(", ", stdout);
 			textsafe_fputs(coll->publisher, stdout);
 		}
-		printf(")%s\n", ansi(color, ANSI_RESET));
+		printf(")%s\n", sgr_reset(pal));
 		for (size_t i = 0; i < coll->n_docs;) {
 			const struct corpus_doc *e = &coll->docs[order[i]];
 			const char *nm = doc_name(cs, e);
@@ -103,8 +107,8 @@ static void list_text(struct cli *cli, bool color)
 				else
 					printf(" undated");
 				if (ok && (d->tier != TIER_NONE || !d->complete)) {
-					printf(" (%s%s%s%s%s)", ansi_tier(color, d->tier), tier_badge(d->tier),
-					       ansi(color, ANSI_RESET),
+					printf(" (%s%s%s%s%s)", sgr_tier(pal, d->tier), tier_badge(d->tier),
+					       d->tier != TIER_NONE ? sgr_reset(pal) : "",
 					       d->tier != TIER_NONE && !d->complete ? ", " : "",
 					       d->complete ? "" : "excerpt");
 				} else if (!ok) {
@@ -200,22 +204,13 @@ static void list_csv(struct cli *cli)
 
 int cmd_list(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum format format = FORMAT_TEXT;
-	int opt, r;
+	int opt, status;
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt == OPT_HELP) {
-			command_print_help(cmd_list_help);
-			return EXIT_OK;
-		}
+	while ((opt = cli_getopt(cli, &cmd_list_spec, argc, argv, &status)) != CLI_END) {
+		if (opt == CLI_STOP)
+			return status;
 		if (opt == OPT_FORMAT) {
 			if (!strcmp(optarg, "text"))
 				format = FORMAT_TEXT;
@@ -227,8 +222,6 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 				return cli_usage_error(cli, "--format must be text, json or csv, not '%s'", optarg);
 			continue;
 		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
 	}
 	if (optind < argc)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind]);
@@ -239,6 +232,6 @@ int cmd_list(struct cli *cli, int argc, char **argv)
 	else if (format == FORMAT_CSV)
 		list_csv(cli);
 	else
-		list_text(cli, cli_color(cli, stdout));
+		list_text(cli, cli_palette(cli, stdout));
 	return EXIT_OK;
 }

@@ -8,25 +8,34 @@
 #include "notes/annotations.h"
 #include "cli/commands.h"
 
-const char cmd_notes_help[] =
-	"Usage: tipr notes list [--format text|json]\n"
-	"       tipr notes export [--format md|json|csv]\n"
-	"       tipr notes add COUNTRY YEAR SECTION --quote TEXT [--note TEXT] [--color NAME]\n"
-	"       tipr notes rm ID\n"
-	"\n"
+enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_QUOTE, OPT_NOTE, OPT_NOTE_COLOR };
+
+static const struct cli_option notes_options[] = {
+	{ "format", "FMT", OPT_FORMAT,
+	  "output format (see above)" },
+	{ "quote", "TEXT", OPT_QUOTE,
+	  "the passage to annotate (add)" },
+	{ "note", "TEXT", OPT_NOTE,
+	  "a note to attach (add)" },
+	{ "color", "NAME", OPT_NOTE_COLOR,
+	  "yellow (default), green, blue, pink, red, purple or orange (add)" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_notes_spec = {
+	"tipr notes list [--format text|json]\n"
+	"tipr notes export [--format md|json|csv]\n"
+	"tipr notes add COUNTRY YEAR SECTION --quote TEXT [--note TEXT] [--color NAME]\n"
+	"tipr notes rm ID",
 	"Annotations (highlighted passages and their notes) are kept in\n"
 	"$XDG_DATA_HOME/tipr/annotations.yaml (default ~/.local/share/tipr).\n"
 	"list shows them with their place in the current text; passages that can no\n"
 	"longer be found are marked orphaned.  export writes them with citations:\n"
 	"Markdown grouped by country and year (the default), JSON or CSV.  add\n"
 	"highlights the passage of SECTION that reads TEXT (case, accents, spacing and\n"
-	"quote style do not matter); rm deletes one by its id (or a unique prefix).\n"
-	"\n"
-	"  --format FMT    output format (see above)\n"
-	"  --quote TEXT    the passage to annotate (add)\n"
-	"  --note TEXT     a note to attach (add)\n"
-	"  --color NAME    yellow (default), green, blue, pink, red, purple or orange (add)\n"
-	"  --content DIR   read the content in DIR (repeatable)\n";
+	"quote style do not matter); rm deletes one by its id (or a unique prefix).\n",
+	notes_options,
+};
 
 struct notes_args {
 	enum ann_format format;
@@ -137,26 +146,16 @@ static int notes_rm(struct cli *cli, struct ann_store *st, char **pos, int npos)
 
 int cmd_notes(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION, OPT_QUOTE, OPT_NOTE };
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "quote", required_argument, NULL, OPT_QUOTE },
-		{ "note", required_argument, NULL, OPT_NOTE },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct notes_args na = { .format = ANN_FORMAT_TEXT };
 	struct ann_store *st;
 	const char *sub;
 	int opt, r, status;
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(cli, &cmd_notes_spec, argc, argv, &status)) != CLI_END) {
+		if (opt == CLI_STOP)
+			return status;
 		switch (opt) {
-		case OPT_HELP:
-			command_print_help(cmd_notes_help);
-			return EXIT_OK;
 		case OPT_FORMAT:
 			if (!ann_format_parse(optarg, &na.format))
 				return cli_usage_error(cli, "unknown format '%s'", optarg);
@@ -168,15 +167,13 @@ int cmd_notes(struct cli *cli, int argc, char **argv)
 		case OPT_NOTE:
 			na.note = optarg;
 			continue;
-		case OPT_COLOR:
+		case OPT_NOTE_COLOR:
 			/* For add, --color names the highlight; it is checked there. */
 			na.color = optarg;
 			continue;
 		default:
 			break;
 		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
 	}
 	if (optind >= argc)
 		return cli_usage_error(cli, "expected list, export, add or rm");

@@ -12,36 +12,40 @@
 #include "base/textsafe.h"
 #include "text/textwrap.h"
 
-const char cmd_recs_help[] =
-	"Usage: tipr recs COUNTRY [--format text|json|csv|md]\n"
-	"\n"
+enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
+
+static const struct cli_option recs_options[] = {
+	{ "format", "F", OPT_FORMAT,
+	  "text (default), json, csv (recommendation, year, state, text) or md (a Markdown table and the rewordings)" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_recs_spec = {
+	"tipr recs COUNTRY [--format text|json|csv|md]",
 	"Every recommendation COUNTRY received in the annual reports, followed across\n"
 	"editions: one row per recommendation, one column per year, each cell first\n"
 	"seen (the first edition), new, kept, reworded, dropped, not in this excerpt\n"
 	"(an excerpt lacks it: never dropped) or absent, then the recommendation's\n"
 	"whole text.  Text output then shows each rewording as a word diff against\n"
-	"its last wording ([-deleted-] {+inserted+} without colour).\n"
-	"\n"
-	"  --format F      text (default), json, csv (recommendation, year, state,\n"
-	"                  text) or md (a Markdown table and the rewordings)\n"
-	"  --content DIR   read the content in DIR (repeatable)\n"
-	"  --color WHEN    auto, always or never\n";
+	"its last wording ([-deleted-] {+inserted+} without colour).\n",
+	recs_options,
+};
 
-static enum ansi_role state_role(enum rec_state s)
+static enum theme_role state_role(enum rec_state s)
 {
 	switch (s) {
 	case REC_NEW:
 	case REC_FIRST_SEEN:
-		return ANSI_INSERT;
+		return ROLE_INSERT;
 	case REC_REWORDED:
-		return ANSI_MOVED;
+		return ROLE_MOVED;
 	case REC_DROPPED:
-		return ANSI_DELETE;
+		return ROLE_DELETE;
 	case REC_ABSENT:
 	case REC_NOT_IN_EXCERPT:
-		return ANSI_DIM;
+		return ROLE_HINT;
 	default:
-		return ANSI_RESET;
+		return ROLE_TEXT;
 	}
 }
 
@@ -55,7 +59,7 @@ static void excerpt_note(const struct rec_tracker *t, const char *before, FILE *
 }
 
 /* text wrapped to width, each line after indent spaces. */
-static void print_wrapped(const struct styled *st, size_t indent, size_t width, bool color)
+static void print_wrapped(const struct styled *st, size_t indent, size_t width, const struct palette *pal)
 {
 	struct wrap_line *lines;
 	size_t n = st->text.len ? wrap_text(st->text.buf, st->text.len, width > indent + 20 ? width - indent : 20, &lines)
@@ -63,26 +67,26 @@ static void print_wrapped(const struct styled *st, size_t indent, size_t width, 
 
 	for (size_t i = 0; i < n; i++) {
 		printf("%*s", (int)indent, "");
-		styled_print(st, lines[i].start, lines[i].end, color, 0, stdout);
+		styled_print(st, lines[i].start, lines[i].end, pal, 0, stdout);
 		putchar('\n');
 	}
 	if (n)
 		free(lines);
 }
 
-static void print_text(const struct rec_tracker *t, const char *name, bool color, size_t width)
+static void print_text(const struct rec_tracker *t, const char *name, const struct palette *pal, size_t width)
 {
 	struct styled st = {0};
 
-	fprintf(stdout, "%s", ansi(color, ANSI_TITLE));
+	fprintf(stdout, "%s", sgr(pal, ROLE_TITLE));
 	textsafe_fputs(name, stdout);
 	if (!t->n_threads) {
 		printf(": no prioritized recommendations in any edition, %d-%d (%zu editions)%s\n", t->docs[0]->year,
-		       t->docs[t->n_years - 1]->year, t->n_years, ansi(color, ANSI_RESET));
+		       t->docs[t->n_years - 1]->year, t->n_years, sgr_reset(pal));
 		return;
 	}
 	printf(": prioritized recommendations, %d-%d%s (%zu editions, %zu recommendations)\n",
-	       t->docs[0]->year, t->docs[t->n_years - 1]->year, ansi(color, ANSI_RESET), t->n_years,
+	       t->docs[0]->year, t->docs[t->n_years - 1]->year, sgr_reset(pal), t->n_years,
 	       t->n_threads);
 	excerpt_note(t, "", stdout);
 	printf("\n%4s  ", "#");
@@ -97,13 +101,13 @@ static void print_text(const struct rec_tracker *t, const char *name, bool color
 		for (size_t y = 0; y < t->n_years; y++) {
 			enum rec_state s = t->threads[th].cells[y].state;
 
-			printf("%s%-*s%s", ansi(color, state_role(s)), y + 1 < t->n_years ? 12 : 0, rec_state_short(s),
-			       ansi(color, ANSI_RESET));
+			printf("%s%-*s%s", sgr(pal, state_role(s)), y + 1 < t->n_years ? 12 : 0, rec_state_short(s),
+			       sgr_reset(pal));
 		}
 		putchar('\n');
 		styled_reset(&st);
-		styled_add(&st, text, strlen(text), ANSI_RESET);
-		print_wrapped(&st, 6, width, color);
+		styled_add(&st, text, strlen(text), ROLE_TEXT);
+		print_wrapped(&st, 6, width, pal);
 	}
 	for (size_t th = 0; th < t->n_threads; th++)
 		for (size_t y = 0; y < t->n_years; y++) {
@@ -112,10 +116,10 @@ static void print_text(const struct rec_tracker *t, const char *name, bool color
 			if (c->state != REC_REWORDED)
 				continue;
 			styled_reset(&st);
-			cmp_render_inline(&c->diff, !color, &st);
-			printf("\n%4zu  %sreworded in %d%s (%.0f%% similar):\n", th + 1, ansi(color, ANSI_MOVED),
-			       t->docs[y]->year, ansi(color, ANSI_RESET), c->diff.similarity * 100);
-			print_wrapped(&st, 6, width, color);
+			cmp_render_inline(&c->diff, !pal, &st);
+			printf("\n%4zu  %sreworded in %d%s (%.0f%% similar):\n", th + 1, sgr(pal, ROLE_MOVED),
+			       t->docs[y]->year, sgr_reset(pal), c->diff.similarity * 100);
+			print_wrapped(&st, 6, width, pal);
 		}
 	styled_free(&st);
 }
@@ -142,7 +146,7 @@ static void print_md_diff(const struct cmp_row *row)
 
 	cmp_render_inline(row, false, &st);
 	for (size_t i = 0, j; i < st.text.len; i = j) {
-		const char *mark = st.roles[i] == ANSI_DELETE ? "~~" : st.roles[i] == ANSI_INSERT ? "**" : "";
+		const char *mark = st.roles[i] == ROLE_DELETE ? "~~" : st.roles[i] == ROLE_INSERT ? "**" : "";
 
 		for (j = i; j < st.text.len && st.roles[j] == st.roles[i]; j++)
 			;
@@ -254,27 +258,18 @@ static void print_csv(const struct rec_tracker *t)
 
 int cmd_recs(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_FORMAT = OPT_FIRST_COMMAND_OPTION };
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ NULL, 0, NULL, 0 },
-	};
 	const char *format = "text";
 	const struct country *country;
 	struct collection *coll;
 	const struct document **docs;
 	struct rec_tracker *t;
 	size_t first, n, k = 0;
-	int opt, r;
+	int opt, status;
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt == OPT_HELP) {
-			command_print_help(cmd_recs_help);
-			return EXIT_OK;
-		}
+	while ((opt = cli_getopt(cli, &cmd_recs_spec, argc, argv, &status)) != CLI_END) {
+		if (opt == CLI_STOP)
+			return status;
 		if (opt == OPT_FORMAT) {
 			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "csv") &&
 			    strcmp(optarg, "md"))
@@ -282,8 +277,6 @@ int cmd_recs(struct cli *cli, int argc, char **argv)
 			format = optarg;
 			continue;
 		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
 	}
 	if (argc - optind != 1)
 		return cli_usage_error(cli, argc == optind ? "expected COUNTRY" : "unexpected argument '%s'",
@@ -316,7 +309,7 @@ int cmd_recs(struct cli *cli, int argc, char **argv)
 	else if (!strcmp(format, "md"))
 		print_md(t, country_display_name(country));
 	else
-		print_text(t, country_display_name(country), cli_color(cli, stdout), cli_width(stdout));
+		print_text(t, country_display_name(country), cli_palette(cli, stdout), cli_width(stdout));
 	recs_free(t);
 	free(docs);
 	return EXIT_OK;

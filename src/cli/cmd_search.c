@@ -13,10 +13,27 @@
 #include "search/search.h"
 #include "base/textsafe.h"
 
-const char cmd_search_help[] =
-	"Usage: tipr search QUERY... [--country C] [--year Y] [--section ID] [--format text|json]\n"
-	"                   [--by-year]\n"
-	"\n"
+enum { OPT_COUNTRY = OPT_FIRST_COMMAND_OPTION, OPT_YEAR, OPT_SECTION, OPT_FORMAT, OPT_LIMIT, OPT_BY_YEAR };
+
+static const struct cli_option search_options[] = {
+	{ "country", "C", OPT_COUNTRY,
+	  "only this country" },
+	{ "year", "Y", OPT_YEAR,
+	  "only this edition" },
+	{ "section", "ID", OPT_SECTION,
+	  "only this section (overview, recommendations, prosecution, ...)" },
+	{ "format", "F", OPT_FORMAT,
+	  "text (default) or json" },
+	{ "limit", "N", OPT_LIMIT,
+	  "show at most N places (1 to 1000000; default 200)" },
+	{ "by-year", NULL, OPT_BY_YEAR,
+	  "instead of the places, how many narratives of each edition match: a bar chart (or JSON)" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_search_spec = {
+	"tipr search QUERY... [--country C] [--year Y] [--section ID] [--format text|json]\n"
+	"[--by-year]",
 	"Search every paragraph and recommendation of the content.  A result is a\n"
 	"place (a paragraph or a list item) that has every word of the query:\n"
 	"  word word     both words, in any order, in the same place\n"
@@ -32,17 +49,9 @@ const char cmd_search_help[] =
 	"between \xc2\xbb and \xc2\xab), as they are found.  The first search reads the narratives\n"
 	"and then indexes them in $XDG_CACHE_HOME/tipr (progress on stderr); later\n"
 	"searches use the index, and a changed corpus is indexed again.\n"
-	"Exits 0 with matches, 1 with none.\n"
-	"\n"
-	"  --country C     only this country\n"
-	"  --year Y        only this edition\n"
-	"  --section ID    only this section (overview, recommendations, prosecution, ...)\n"
-	"  --format F      text (default) or json\n"
-	"  --limit N       show at most N places (1 to 1000000; default 200)\n"
-	"  --by-year       instead of the places, how many narratives of each\n"
-	"                  edition match: a bar chart (or JSON)\n"
-	"  --content DIR   read the content in DIR (repeatable)\n"
-	"  --color WHEN    auto, always or never\n";
+	"Exits 0 with matches, 1 with none.\n",
+	search_options,
+};
 
 /* Shows the progress of the index being built. */
 static void progress(size_t done, size_t total, void *arg)
@@ -52,22 +61,23 @@ static void progress(size_t done, size_t total, void *arg)
 }
 
 /* Prints hit h, with its document's heading when last is another. */
-static void print_text(const struct search_hit *h, const struct search_hit *last, struct corpus *c, bool color)
+static void print_text(const struct search_hit *h, const struct search_hit *last, struct corpus *c,
+		       const struct palette *pal)
 {
 	if (!last || h->doc != last->doc) {
 		const struct country *co = countries_by_slug(corpus_countries(c), h->doc->slug);
 
-		printf("%s%s", last ? "\n" : "", ansi(color, ANSI_TITLE));
+		printf("%s%s", last ? "\n" : "", sgr(pal, ROLE_TITLE));
 		textsafe_fputs(co ? country_display_name(co) : h->doc->slug, stdout);
 		if (h->doc->year)
 			printf(" %d", h->doc->year);
-		printf("%s %s(", ansi(color, ANSI_RESET), ansi(color, ANSI_META));
+		printf("%s %s(", sgr_reset(pal), sgr(pal, ROLE_META));
 		textsafe_fputs(h->doc->coll->title, stdout);
-		printf(")%s\n", ansi(color, ANSI_RESET));
+		printf(")%s\n", sgr_reset(pal));
 	}
-	printf("  %s", ansi(color, ANSI_HEADING));
+	printf("  %s", sgr(pal, ROLE_HEADING));
 	textsafe_fputs(h->section_title, stdout);
-	printf("%s: ", ansi(color, ANSI_RESET));
+	printf("%s: ", sgr_reset(pal));
 	/* The snippet is inert already; the marks go in around the matches. */
 	for (size_t i = 0, at = 0; i <= h->n_marks; i++) {
 		size_t end = i < h->n_marks ? h->marks[i].start : strlen(h->snippet);
@@ -75,9 +85,9 @@ static void print_text(const struct search_hit *h, const struct search_hit *last
 		fwrite(h->snippet + at, 1, end - at, stdout);
 		if (i == h->n_marks)
 			break;
-		printf("%s%.*s%s", color ? ansi(true, ANSI_MATCH) : "\xc2\xbb",
+		printf("%s%.*s%s", pal ? sgr(pal, ROLE_MATCH) : "\xc2\xbb",
 		       (int)(h->marks[i].end - h->marks[i].start), h->snippet + h->marks[i].start,
-		       color ? ansi(true, ANSI_RESET) : "\xc2\xab");
+		       pal ? sgr_reset(pal) : "\xc2\xab");
 		at = h->marks[i].end;
 	}
 	putchar('\n');
@@ -110,7 +120,8 @@ static const struct search_results *run(struct cli *cli, struct search_index *ix
 					struct search_run **out)
 {
 	struct search_run *r = search_start(ix, q, scope, limit, 100);
-	bool color = cli_color(cli, stdout), over = false;
+	const struct palette *pal = cli_palette(cli, stdout);
+	bool over = false;
 	size_t shown = 0;
 	const struct search_results *res = search_run_results(r);
 
@@ -123,7 +134,7 @@ static const struct search_results *run(struct cli *cli, struct search_index *ix
 			if (json)
 				print_json(&res->hits[shown], !shown);
 			else
-				print_text(&res->hits[shown], shown ? &res->hits[shown - 1] : NULL, cli->corpus, color);
+				print_text(&res->hits[shown], shown ? &res->hits[shown - 1] : NULL, cli->corpus, pal);
 		}
 		fflush(stdout);
 	}
@@ -139,14 +150,13 @@ static const struct search_results *run(struct cli *cli, struct search_index *ix
  * option's value — "-word" included, which getopt would take for options
  * — and all after "--".  Puts the options first, then the words in their
  * order; returns where the words start. */
-static int split_query(int argc, char **argv, const struct option *opts)
+static int split_query(int argc, char **argv, const struct cli_spec *spec)
 {
 	char **words = xcalloc((size_t)argc + 1, sizeof(*words));
 	int kept = 1, n = 0;
 
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
-		const struct option *found = NULL;
 		size_t len;
 
 		if (!strcmp(a, "--")) {
@@ -161,11 +171,8 @@ static int split_query(int argc, char **argv, const struct option *opts)
 		/* An option, abbreviated as getopt allows: does it take the next
 		 * argument as its value? */
 		len = strcspn(a + 2, "=");
-		for (const struct option *o = opts; o->name; o++)
-			if (!strncmp(o->name, a + 2, len) && (!found || strlen(o->name) == len))
-				found = o;
 		argv[kept++] = argv[i];
-		if (found && found->has_arg == required_argument && !a[2 + len] && i + 1 < argc)
+		if (cli_takes_value(spec, a + 2, len) && !a[2 + len] && i + 1 < argc)
 			argv[kept++] = argv[++i];
 	}
 	memcpy(argv + kept, words, (size_t)n * sizeof(*words));
@@ -198,17 +205,6 @@ static void index_now(struct cli *cli, struct search_build *b)
 
 int cmd_search(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_COUNTRY = OPT_FIRST_COMMAND_OPTION, OPT_YEAR, OPT_SECTION, OPT_FORMAT, OPT_LIMIT, OPT_BY_YEAR };
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "country", required_argument, NULL, OPT_COUNTRY },
-		{ "year", required_argument, NULL, OPT_YEAR },
-		{ "section", required_argument, NULL, OPT_SECTION },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "limit", required_argument, NULL, OPT_LIMIT },
-		{ "by-year", no_argument, NULL, OPT_BY_YEAR },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct search_scope scope = {0};
 	const char *country = NULL, *format = "text", *err;
 	const struct search_results *res;
@@ -220,15 +216,13 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 	char *cache;
 	long long limit = 200;
 	bool by_year = false;
-	int opt, status, words = split_query(argc, argv, opts);
+	int opt, status, words = split_query(argc, argv, &cmd_search_spec);
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(words, argv, "", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(cli, &cmd_search_spec, words, argv, &status)) != CLI_END) {
 		switch (opt) {
-		case OPT_HELP:
-			command_print_help(cmd_search_help);
-			return EXIT_OK;
+		case CLI_STOP:
+			return status;
 		case OPT_COUNTRY:
 			country = optarg;
 			continue;
@@ -252,8 +246,6 @@ int cmd_search(struct cli *cli, int argc, char **argv)
 			by_year = true;
 			continue;
 		}
-		if ((status = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return status;
 	}
 	for (int i = words; i < argc; i++) {
 		if (text.len)

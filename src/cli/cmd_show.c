@@ -9,54 +9,59 @@
 #include "content/layout.h"
 #include "base/textsafe.h"
 
-const char cmd_show_help[] =
-	"Usage: tipr show COUNTRY YEAR [SECTION] [--width N]\n"
-	"\n"
+enum { OPT_WIDTH = OPT_FIRST_COMMAND_OPTION };
+
+static const struct cli_option show_options[] = {
+	{ "width", "N", OPT_WIDTH,
+	  "wrap to N columns (20-1000; default: the terminal, or 80)" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_show_spec = {
+	"tipr show COUNTRY YEAR [SECTION] [--width N]",
 	"Print the narrative of COUNTRY in the YEAR edition, or only SECTION (an id\n"
 	"such as prosecution, a title, or a prefix of either), wrapped to the terminal\n"
-	"or to N columns by display width.  Recommendations are numbered.\n"
-	"\n"
-	"  --width N       wrap to N columns (20-1000; default: the terminal, or 80)\n"
-	"  --content DIR   read the content in DIR (repeatable)\n"
-	"  --color WHEN    auto, always or never\n";
+	"or to N columns by display width.  Recommendations are numbered.\n",
+	show_options,
+};
 
-static enum ansi_role line_role(enum line_kind k)
+static enum theme_role line_role(enum line_kind k)
 {
 	switch (k) {
 	case LINE_TITLE:
-		return ANSI_TITLE;
+		return ROLE_TITLE;
 	case LINE_META:
-		return ANSI_META;
+		return ROLE_META;
 	case LINE_NOTICE:
-		return ANSI_NOTICE;
+		return ROLE_NOTICE;
 	case LINE_HEADING:
-		return ANSI_HEADING;
+		return ROLE_HEADING;
 	default:
-		return ANSI_RESET;
+		return ROLE_TEXT;
 	}
 }
 
-static void show_layout(const struct layout *lo, bool color, FILE *out)
+static void show_layout(const struct layout *lo, const struct palette *pal, FILE *out)
 {
 	struct strbuf sb = {0};
 
 	for (size_t i = 0; i < lo->n; i++) {
 		const struct layout_line *l = &lo->v[i];
-		enum ansi_role role = line_role(l->kind);
+		enum theme_role role = line_role(l->kind);
 
 		sb_reset(&sb);
 		if (l->kind == LINE_ITEM && l->number)
-			sb_addf(&sb, "%s%*d.%s ", ansi(color, ANSI_REC_NUMBER), (int)lo->number_width - 1,
-				l->number, ansi(color, ANSI_RESET));
+			sb_addf(&sb, "%s%*d.%s ", sgr(pal, ROLE_REC_NUMBER), (int)lo->number_width - 1,
+				l->number, sgr_reset(pal));
 		else if (l->indent)
 			sb_addf(&sb, "%*s", (int)l->indent, "");
 		if (l->kind == LINE_META && l->tier)
-			sb_adds(&sb, ansi_tier(color, (enum tier)l->tier));
-		else if (role != ANSI_RESET)
-			sb_adds(&sb, ansi(color, role));
+			sb_adds(&sb, sgr_tier(pal, (enum tier)l->tier));
+		else if (role != ROLE_TEXT)
+			sb_adds(&sb, sgr(pal, role));
 		textsafe_append(&sb, l->text, l->len);
-		if (role != ANSI_RESET || (l->kind == LINE_META && l->tier))
-			sb_adds(&sb, ansi(color, ANSI_RESET));
+		if (role != ROLE_TEXT || (l->kind == LINE_META && l->tier))
+			sb_adds(&sb, sgr_reset(pal));
 		fprintf(out, "%s\n", sb_str(&sb));
 	}
 	sb_free(&sb);
@@ -64,32 +69,21 @@ static void show_layout(const struct layout *lo, bool color, FILE *out)
 
 int cmd_show(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_WIDTH = OPT_FIRST_COMMAND_OPTION };
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "width", required_argument, NULL, OPT_WIDTH },
-		{ NULL, 0, NULL, 0 },
-	};
 	const struct country *country;
 	const struct document *doc;
 	struct layout lo;
 	size_t width = 0;
-	int opt, r, year, section = -1;
+	int opt, status, year, section = -1;
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (opt == OPT_HELP) {
-			command_print_help(cmd_show_help);
-			return EXIT_OK;
-		}
+	while ((opt = cli_getopt(cli, &cmd_show_spec, argc, argv, &status)) != CLI_END) {
+		if (opt == CLI_STOP)
+			return status;
 		if (opt == OPT_WIDTH) {
 			if (!(width = cli_parse_width(cli, optarg)))
 				return EXIT_USAGE;
 			continue;
 		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
 	}
 	if (argc - optind < 2)
 		return cli_usage_error(cli, "expected COUNTRY and YEAR");
@@ -107,7 +101,7 @@ int cmd_show(struct cli *cli, int argc, char **argv)
 		return EXIT_NOTFOUND;
 	layout_document(&lo, doc, country_display_name(country), section,
 			width ? width : cli_width(stdout));
-	show_layout(&lo, cli_color(cli, stdout), stdout);
+	show_layout(&lo, cli_palette(cli, stdout), stdout);
 	layout_free(&lo);
 	return EXIT_OK;
 }

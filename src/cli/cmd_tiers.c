@@ -13,11 +13,24 @@
 #include "text/textwrap.h"
 #include "tiers/tierpic.h"
 
-const char cmd_tiers_help[] =
-	"Usage: tipr tiers COUNTRY [--format text|csv|json]\n"
-	"       tipr tiers --year YEAR [--map] [--format text|csv|json]\n"
-	"       tipr tiers [--format text|csv|json]\n"
-	"\n"
+enum { OPT_YEAR = OPT_FIRST_COMMAND_OPTION, OPT_MAP, OPT_FORMAT, OPT_WIDTH };
+
+static const struct cli_option tiers_options[] = {
+	{ "year", "YEAR", OPT_YEAR,
+	  "an edition's placements" },
+	{ "map", NULL, OPT_MAP,
+	  "with --year: the tile map (text only)" },
+	{ "format", "F", OPT_FORMAT,
+	  "text (default), csv (one row per country and edition: country,iso3,year,tier,scale,change,previous_tier, previous_year,excerpt,reason,section,paragraph,flag; without COUNTRY or --year: year and counts per tier), json" },
+	{ "width", "N", OPT_WIDTH,
+	  "the width of the pictures and wrapped text (default: the terminal's)" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_tiers_spec = {
+	"tipr tiers COUNTRY [--format text|csv|json]\n"
+	"tipr tiers --year YEAR [--map] [--format text|csv|json]\n"
+	"tipr tiers [--format text|csv|json]",
 	"Tier placements in the annual reports of the content.  With COUNTRY: its\n"
 	"tier in every edition, as a strip (one cell per edition) and a row per\n"
 	"edition: the tier, its value on the scale (Tier 1 = 1, Tier 2 = 2, Tier 2\n"
@@ -33,26 +46,16 @@ const char cmd_tiers_help[] =
 	"and tier) by region, with a legend.  With neither: the share of each tier\n"
 	"in every edition.  Pictures use colour and Unicode blocks; without colour\n"
 	"(--color never, NO_COLOR) tiers are letters 1, 2, W, 3, S (? no tier, \xc2\xb7 not\n"
-	"in the report); outside a UTF-8 locale, ASCII.\n"
-	"\n"
-	"  --year YEAR     an edition's placements\n"
-	"  --map           with --year: the tile map (text only)\n"
-	"  --format F      text (default), csv (one row per country and edition:\n"
-	"                  country,iso3,year,tier,scale,change,previous_tier,\n"
-	"                  previous_year,excerpt,reason,section,paragraph,flag;\n"
-	"                  without COUNTRY or --year: year and counts per tier), json\n"
-	"  --width N       the width of the pictures and wrapped text (default: the\n"
-	"                  terminal's)\n"
-	"  --content DIR   read the content in DIR (repeatable)\n"
-	"  --color WHEN    auto, always or never\n";
+	"in the report); outside a UTF-8 locale, ASCII.\n",
+	tiers_options,
+};
 
 enum format { FORMAT_TEXT, FORMAT_CSV, FORMAT_JSON };
 
 struct out {
 	const struct countries *cs;
-	bool color;
+	const struct palette *pal; /* NULL: no colour */
 	size_t width;
-	struct theme theme; /* the reader's default colours, for the pictures */
 };
 
 /* Every CSV cell goes through the shared writer (base/csv.h: quoting, inert
@@ -75,19 +78,19 @@ static const char *iso3_of(const struct country *c)
 
 static void print_picture(const struct out *o, const struct picture *p)
 {
-	pic_print(p, o->color ? &o->theme : NULL, stdout);
+	pic_print(p, o->pal, stdout);
 }
 
 /* A title line: name in the title's style, then rest (takes and frees it),
  * both made inert (they hold names from the content). */
 static void put_title(const struct out *o, const char *name, char *rest)
 {
-	fputs(ansi(o->color, ANSI_TITLE), stdout);
+	fputs(sgr(o->pal, ROLE_TITLE), stdout);
 	textsafe_fputs(name, stdout);
-	fputs(ansi(o->color, ANSI_RESET), stdout);
-	fputs(ansi(o->color, ANSI_META), stdout);
+	fputs(sgr_reset(o->pal), stdout);
+	fputs(sgr(o->pal, ROLE_META), stdout);
 	textsafe_fputs(rest, stdout);
-	fputs(ansi(o->color, ANSI_RESET), stdout);
+	fputs(sgr_reset(o->pal), stdout);
 	putchar('\n');
 	free(rest);
 }
@@ -119,14 +122,14 @@ static char *change_words(const struct tier_year *y, int prev)
 }
 
 /* Writes st wrapped at width, every line indented. */
-static void put_wrapped(const struct styled *st, size_t indent, size_t width, bool color)
+static void put_wrapped(const struct styled *st, size_t indent, size_t width, const struct palette *pal)
 {
 	struct wrap_line *lines;
 	size_t n = wrap_text(st->text.buf, st->text.len, width > indent + 20 ? width - indent : 20, &lines);
 
 	for (size_t i = 0; i < n; i++) {
 		printf("%*s", (int)indent, "");
-		styled_print(st, lines[i].start, lines[i].end, color, 0, stdout);
+		styled_print(st, lines[i].start, lines[i].end, pal, 0, stdout);
 		putchar('\n');
 	}
 	free(lines);
@@ -148,26 +151,26 @@ static void put_reason(const struct out *o, const struct tier_year *y, size_t in
 		const char *where = r->section_title ? r->section_title : r->section_id;
 		char *para = xasprintf(", para. %zu: \xe2\x80\x9c", r->para + 1);
 
-		styled_add(&st, where, strlen(where), ANSI_META);
-		styled_adds(&st, para, ANSI_META);
-		styled_add(&st, r->sentence, strlen(r->sentence), ANSI_RESET);
-		styled_adds(&st, "\xe2\x80\x9d", ANSI_META);
-		put_wrapped(&st, indent, o->width, o->color);
+		styled_add(&st, where, strlen(where), ROLE_META);
+		styled_adds(&st, para, ROLE_META);
+		styled_add(&st, r->sentence, strlen(r->sentence), ROLE_TEXT);
+		styled_adds(&st, "\xe2\x80\x9d", ROLE_META);
+		put_wrapped(&st, indent, o->width, o->pal);
 		free(para);
 	}
 	styled_reset(&st);
 	if (y->flag == TF_UNEXPLAINED) {
 		styled_adds(&st, "! unexplained: the narrative gives no sentence placing the country",
-			    ANSI_NOTICE);
+			    ROLE_NOTICE);
 	} else if (y->flag == TF_DISAGREES) {
 		char *msg = xasprintf("! disagrees: the narrative says %s %s",
 				      (r->tier == TIER_SPECIAL ? says_special : says)[r->move], tier_label(r->tier));
 
-		styled_adds(&st, msg, ANSI_NOTICE);
+		styled_adds(&st, msg, ROLE_NOTICE);
 		free(msg);
 	}
 	if (st.text.len)
-		put_wrapped(&st, indent, o->width, o->color);
+		put_wrapped(&st, indent, o->width, o->pal);
 	styled_free(&st);
 }
 
@@ -178,7 +181,7 @@ static void text_history(const struct out *o, const struct tier_history *h, cons
 
 	put_title(o, name, xasprintf(": %s, %d-%d", title, h->years[0].year, h->years[h->n - 1].year));
 	free(name);
-	pic_init(&p, cli_utf8(), o->color);
+	pic_init(&p, cli_utf8(), o->pal && o->pal->colours);
 	pic_printf(&p, ROLE_TEXT, "%d ", h->years[0].year);
 	tierpic_strip(&p, h);
 	pic_printf(&p, ROLE_TEXT, " %d", h->years[h->n - 1].year);
@@ -194,8 +197,8 @@ static void text_history(const struct out *o, const struct tier_history *h, cons
 
 		if (tier_scale(y->tier, &v))
 			snprintf(scale, sizeof(scale), "%g", v);
-		printf("%s%d  %s%-17s%s  %-3s  %s\n", i ? "" : "\n", y->year, ansi_tier(o->color, y->tier), label,
-		       y->tier ? ansi(o->color, ANSI_RESET) : "", scale, change);
+		printf("%s%d  %s%-17s%s  %-3s  %s\n", i ? "" : "\n", y->year, sgr_tier(o->pal, y->tier), label,
+		       y->tier ? sgr_reset(o->pal) : "", scale, change);
 		free(change);
 		put_reason(o, y, 6);
 	}
@@ -225,8 +228,8 @@ static void text_edition(const struct out *o, const struct tier_edition *e, cons
 	putchar('\n');
 	for (size_t k = 0; k < ARRAY_SIZE(tiers); k++)
 		bars[k] = (struct pic_bar){ tiers[k] ? tier_label(tiers[k]) : "no tier", e->counts[tiers[k]], 0,
-					    tierpic_role(tiers[k]), (int)k };
-	pic_init(&p, cli_utf8(), o->color);
+					    theme_tier_role(tiers[k]), (int)k };
+	pic_init(&p, cli_utf8(), o->pal && o->pal->colours);
 	pic_bars(&p, bars, ARRAY_SIZE(bars), o->width);
 	print_picture(o, &p);
 	pic_free(&p);
@@ -238,20 +241,20 @@ static void text_edition(const struct out *o, const struct tier_edition *e, cons
 			continue;
 		if (!listed++)
 			putchar('\n');
-		styled_adds(&st, bars[k].label, ANSI_HEADING);
+		styled_adds(&st, bars[k].label, ROLE_HEADING);
 		for (size_t i = 0; i < e->n_present; i++) {
 			const struct tier_place *pl = &e->places[i];
 			const char *nm = name_of(pl->country, pl->slug);
 
 			if (pl->y.tier != tiers[k])
 				continue;
-			styled_adds(&st, any ? ", " : ": ", ANSI_RESET);
-			styled_add(&st, nm, strlen(nm), ANSI_RESET);
+			styled_adds(&st, any ? ", " : ": ", ROLE_TEXT);
+			styled_add(&st, nm, strlen(nm), ROLE_TEXT);
 			if (pl->y.excerpt)
-				styled_adds(&st, " (excerpt)", ANSI_META);
+				styled_adds(&st, " (excerpt)", ROLE_META);
 			any = true;
 		}
-		put_wrapped(&st, 0, o->width, o->color);
+		put_wrapped(&st, 0, o->width, o->pal);
 		styled_free(&st);
 	}
 	/* The first edition has nothing to change from. */
@@ -262,13 +265,13 @@ static void text_edition(const struct out *o, const struct tier_edition *e, cons
 		if (pl->y.change == TC_SAME && !pl->y.flag)
 			continue;
 		if (!changes++)
-			printf("\n%sChanges from %d%s\n", ansi(o->color, ANSI_HEADING), e->previous,
-			       ansi(o->color, ANSI_RESET));
+			printf("\n%sChanges from %d%s\n", sgr(o->pal, ROLE_HEADING), e->previous,
+			       sgr_reset(o->pal));
 		change = change_words(&pl->y, e->previous);
 		printf("  ");
 		textsafe_fputs(name_of(pl->country, pl->slug), stdout);
-		printf(": %s%s%s", ansi_tier(o->color, pl->y.tier), pl->y.tier ? tier_label(pl->y.tier) : "",
-		       pl->y.tier ? ansi(o->color, ANSI_RESET) : "");
+		printf(": %s%s%s", sgr_tier(o->pal, pl->y.tier), pl->y.tier ? tier_label(pl->y.tier) : "",
+		       pl->y.tier ? sgr_reset(o->pal) : "");
 		if (pl->y.change == TC_ABSENT)
 			printf("%s (was %s in %d)\n", change, tier_label(pl->y.before), pl->y.since);
 		else
@@ -285,7 +288,7 @@ static void text_map(const struct out *o, const struct tier_edition *e, const ch
 	struct picture p;
 
 	put_edition_title(o, e, title, false);
-	pic_init(&p, cli_utf8(), o->color);
+	pic_init(&p, cli_utf8(), o->pal && o->pal->colours);
 	tierpic_map(&p, e, o->cs, o->width);
 	pic_newline(&p);
 	tierpic_legend(&p, e->counts, o->width);
@@ -298,7 +301,7 @@ static void text_shares(const struct out *o, const struct tier_counts *v, size_t
 	struct picture p;
 
 	put_title(o, title, xasprintf(": tier placements by edition, %d-%d", v[0].year, v[n - 1].year));
-	pic_init(&p, cli_utf8(), o->color);
+	pic_init(&p, cli_utf8(), o->pal && o->pal->colours);
 	tierpic_shares(&p, v, n, o->width);
 	pic_newline(&p);
 	tierpic_legend(&p, NULL, o->width);
@@ -528,28 +531,17 @@ static int all_tiers(struct collection *coll, const struct out *o, enum format f
 
 int cmd_tiers(struct cli *cli, int argc, char **argv)
 {
-	enum { OPT_YEAR = OPT_FIRST_COMMAND_OPTION, OPT_MAP, OPT_FORMAT, OPT_WIDTH };
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "year", required_argument, NULL, OPT_YEAR },
-		{ "map", no_argument, NULL, OPT_MAP },
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "width", required_argument, NULL, OPT_WIDTH },
-		{ NULL, 0, NULL, 0 },
-	};
 	enum format format = FORMAT_TEXT;
 	struct out o = {0};
 	struct collection *coll;
 	bool map = false;
-	int opt, r, year = 0;
+	int opt, status, r, year = 0;
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(cli, &cmd_tiers_spec, argc, argv, &status)) != CLI_END) {
+		if (opt == CLI_STOP)
+			return status;
 		switch (opt) {
-		case OPT_HELP:
-			command_print_help(cmd_tiers_help);
-			return EXIT_OK;
 		case OPT_YEAR:
 			if (!cli_year(cli, optarg, &year))
 				return EXIT_USAGE;
@@ -572,8 +564,6 @@ int cmd_tiers(struct cli *cli, int argc, char **argv)
 				return EXIT_USAGE;
 			continue;
 		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
 	}
 	if (argc - optind > 1)
 		return cli_usage_error(cli, "unexpected argument '%s'", argv[optind + 1]);
@@ -590,16 +580,14 @@ int cmd_tiers(struct cli *cli, int argc, char **argv)
 		return EXIT_NOTFOUND;
 	}
 	o.cs = corpus_countries(cli->corpus);
-	o.color = cli_color(cli, stdout);
+	o.pal = cli_palette(cli, stdout);
 	if (!o.width)
 		o.width = cli_width(stdout);
-	theme_builtin(&o.theme);
 	if (optind < argc)
 		r = country_tiers(cli, &o, coll, argv[optind], format);
 	else if (year)
 		r = edition_tiers(cli, &o, coll, year, map, format);
 	else
 		r = all_tiers(coll, &o, format);
-	theme_free(&o.theme);
 	return r;
 }

@@ -19,15 +19,14 @@
 
 #define DECLARE_COMMAND(name, summary)                                     \
 	int cmd_##name(struct cli *cli, int argc, char **argv);            \
-	extern const char cmd_##name##_help[];
+	extern const struct cli_spec cmd_##name##_spec;
 COMMANDS(DECLARE_COMMAND)
 #undef DECLARE_COMMAND
 
 /* The reader (src/ui): tipr [COUNTRY [YEAR [SECTION]]]; cmd_compare above
  * is the reader too. */
 int cmd_read(struct cli *cli, int argc, char **argv);
+extern const struct cli_spec cmd_read_spec;
 
-/* Prints a command's help (usage, description, options) to stdout. */
-void command_print_help(const char *text);
 
 #endif

@@ -15,44 +15,24 @@ struct command {
 	const char *name;
 	int (*run)(struct cli *cli, int argc, char **argv);
 	const char *summary;
-	const char *help;
 };
 
-#define COMMAND_ENTRY(name, summary) { #name, cmd_##name, summary, cmd_##name##_help },
+#define COMMAND_ENTRY(name, summary) { #name, cmd_##name, summary },
 static const struct command commands[] = { COMMANDS(COMMAND_ENTRY) };
 #undef COMMAND_ENTRY
 
 static void print_help(void)
 {
-	fputs("Usage: tipr [--content DIR]... [--theme NAME] [COUNTRY [YEAR [SECTION]]]\n"
-	      "       tipr COMMAND [OPTION]... [ARGUMENT]...\n"
-	      "\n"
-	      "A terminal reader for the U.S. State Department's Trafficking in Persons Report\n"
-	      "and other annual country reports.  Without a command, tipr opens the reader, at\n"
-	      "COUNTRY, YEAR and SECTION when given (COUNTRY: a slug such as korea-north, an\n"
-	      "ISO code such as PRK, an alias such as dprk, or an unambiguous name prefix).\n"
-	      "\n"
-	      "Commands:\n", stdout);
+	cli_print_usage(&cmd_read_spec, stdout);
+	fputs("\nCommands:\n", stdout);
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++)
 		printf("  %-8s  %s\n", commands[i].name, commands[i].summary);
-	fputs("\n"
-	      "Options (the reader and every command):\n"
-	      "  --content DIR   read the content in DIR (repeatable; default: the bundled\n"
-	      "                  content, or the colon-separated TIPR_CONTENT)\n"
-	      "  --color WHEN    colour output: auto (default), always or never\n"
-	      "  -h, --help      show this help; 'tipr COMMAND --help' shows a command's\n"
-	      "\n"
-	      "Options of the reader alone:\n"
-	      "  --theme NAME    its colour theme (default, light, mono, or a file)\n"
-	      "  -V, --version   show the version\n"
+	fputs("\nOptions ('tipr COMMAND --help' gives a command's):\n", stdout);
+	cli_print_options(&cmd_read_spec, stdout);
+	fputs("  -V, --version   show the version\n"
 	      "\n"
 	      "Exit status: 0 success, 1 nothing found or content invalid, 2 usage error.\n"
 	      "See tipr(1) for the reader's keys, files and environment.\n", stdout);
-}
-
-void command_print_help(const char *text)
-{
-	fputs(text, stdout);
 }
 
 static bool takes_value(const char *arg)

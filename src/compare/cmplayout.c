@@ -100,11 +100,11 @@ static void note_text_at(struct cmp_layout *lo, size_t s, size_t r, bool right, 
 static void row_note(struct styled *st, enum cmp_kind kind)
 {
 	if (kind == CMP_MOVED_OUT)
-		styled_adds(st, " (moved away)", ANSI_DIM);
+		styled_adds(st, " (moved away)", ROLE_HINT);
 	else if (kind == CMP_MOVED_IN)
-		styled_adds(st, " (moved here)", ANSI_DIM);
+		styled_adds(st, " (moved here)", ROLE_HINT);
 	else if (kind == CMP_NOT_IN_EXCERPT)
-		styled_adds(st, " (not in this excerpt)", ANSI_DIM);
+		styled_adds(st, " (not in this excerpt)", ROLE_HINT);
 }
 
 static void add_row(struct cmp_layout *lo, size_t s, size_t r)
@@ -115,7 +115,7 @@ static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 
 	if (lo->inline_mode) {
 		if (row->item)
-			styled_adds(&lo->left, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
+			styled_adds(&lo->left, "\xe2\x80\xa2 ", ROLE_REC_NUMBER);
 		from = lo->left.text.len;
 		cmp_render_inline(row, false, &lo->left);
 		/* The one column shows a's text of an unchanged sentence, which
@@ -129,7 +129,7 @@ static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 		rl = NULL;
 	} else {
 		if (row->item && row->a)
-			styled_adds(&lo->left, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
+			styled_adds(&lo->left, "\xe2\x80\xa2 ", ROLE_REC_NUMBER);
 		from = lo->left.text.len;
 		cmp_render_side(row, false, false, &lo->left);
 		if (row->a)
@@ -137,7 +137,7 @@ static void add_row(struct cmp_layout *lo, size_t s, size_t r)
 		if (row->a)
 			row_note(&lo->left, row->kind);
 		if (row->item && row->b)
-			styled_adds(&lo->right, "\xe2\x80\xa2 ", ANSI_REC_NUMBER);
+			styled_adds(&lo->right, "\xe2\x80\xa2 ", ROLE_REC_NUMBER);
 		from = lo->right.text.len;
 		cmp_render_side(row, true, false, &lo->right);
 		if (row->b)
@@ -187,13 +187,13 @@ static void add_heading(struct cmp_layout *lo, size_t s)
 	if (lo->n)
 		push(lo, CL_BLANK, s, 0);
 	styled_add(&lo->left, cs->title ? cs->title : cs->id, strlen(cs->title ? cs->title : cs->id),
-		   ANSI_HEADING);
+		   ROLE_HEADING);
 	if (cs->not_in_excerpt)
 		snprintf(note, sizeof(note), "  %s", missing);
 	else
 		snprintf(note, sizeof(note), "  %.0f%% similar%s%s", cs->similarity * 100, missing ? ", " : "",
 			 missing ? missing : "");
-	styled_adds(&lo->left, note, ANSI_DIM);
+	styled_adds(&lo->left, note, ROLE_HINT);
 	l = push(lo, CL_HEADING, s, 0);
 	l->l_start = from;
 	l->l_end = lo->left.text.len;

@@ -7,10 +7,10 @@
 
 #include "text/sentence.h"
 
-static void marked(struct styled *st, const char *s, size_t len, enum ansi_role role, bool marks)
+static void marked(struct styled *st, const char *s, size_t len, enum theme_role role, bool marks)
 {
-	static const char *const open[] = { [ANSI_DELETE] = "[-", [ANSI_INSERT] = "{+", [ANSI_MOVED] = "[moved: " };
-	static const char *const close[] = { [ANSI_DELETE] = "-]", [ANSI_INSERT] = "+}", [ANSI_MOVED] = "]" };
+	static const char *const open[] = { [ROLE_DELETE] = "[-", [ROLE_INSERT] = "{+", [ROLE_MOVED] = "[moved: " };
+	static const char *const close[] = { [ROLE_DELETE] = "-]", [ROLE_INSERT] = "+}", [ROLE_MOVED] = "]" };
 
 	if (marks && role < ARRAY_SIZE(open) && open[role])
 		styled_adds(st, open[role], role);
@@ -21,7 +21,7 @@ static void marked(struct styled *st, const char *s, size_t len, enum ansi_role 
 
 /* One side of a row's word diff: shared words in role base, this side's
  * own words marked as deleted (left) or inserted (right). */
-static void render_words(const struct cmp_row *row, bool right, bool marks, enum ansi_role base,
+static void render_words(const struct cmp_row *row, bool right, bool marks, enum theme_role base,
 			 struct styled *st)
 {
 	const char *text = right ? row->b : row->a;
@@ -37,7 +37,7 @@ static void render_words(const struct cmp_row *row, bool right, bool marks, enum
 		if (w->op == WD_SAME)
 			styled_add(st, text + sp.start, sp.end - sp.start, base);
 		else
-			marked(st, text + sp.start, sp.end - sp.start, right ? ANSI_INSERT : ANSI_DELETE, marks);
+			marked(st, text + sp.start, sp.end - sp.start, right ? ROLE_INSERT : ROLE_DELETE, marks);
 		at = sp.end;
 	}
 	styled_add(st, text + at, len - at, base);
@@ -52,30 +52,30 @@ void cmp_render_side(const struct cmp_row *row, bool right, bool marks, struct s
 		return;
 	switch (row->kind) {
 	case CMP_SAME:
-		styled_add(st, text, len, ANSI_RESET);
+		styled_add(st, text, len, ROLE_TEXT);
 		return;
 	case CMP_REMOVED:
 	case CMP_ADDED:
-		marked(st, text, len, right ? ANSI_INSERT : ANSI_DELETE, marks);
+		marked(st, text, len, right ? ROLE_INSERT : ROLE_DELETE, marks);
 		return;
 	case CMP_NOT_IN_EXCERPT:
-		styled_add(st, text, len, ANSI_DIM);
+		styled_add(st, text, len, ROLE_HINT);
 		return;
 	case CMP_MOVED_OUT:
 	case CMP_MOVED_IN:
 		if (!row->n_words) {
-			marked(st, text, len, ANSI_MOVED, marks);
+			marked(st, text, len, ROLE_MOVED, marks);
 			return;
 		}
 		/* Moved and reworded: the move around it, its word changes inside. */
 		if (marks)
-			styled_adds(st, "[moved: ", ANSI_MOVED);
-		render_words(row, right, marks, ANSI_MOVED, st);
+			styled_adds(st, "[moved: ", ROLE_MOVED);
+		render_words(row, right, marks, ROLE_MOVED, st);
 		if (marks)
-			styled_adds(st, "]", ANSI_MOVED);
+			styled_adds(st, "]", ROLE_MOVED);
 		return;
 	case CMP_CHANGED:
-		render_words(row, right, marks, ANSI_RESET, st);
+		render_words(row, right, marks, ROLE_TEXT, st);
 		return;
 	}
 }
@@ -96,16 +96,16 @@ void cmp_render_inline(const struct cmp_row *row, bool marks, struct styled *st)
 		if (w->op == WD_DEL) {
 			if (sentence_space_before(row->a, 0, w->a.start) && st->text.len &&
 			    !sentence_space_before(st->text.buf, 0, st->text.len))
-				styled_adds(st, " ", ANSI_RESET);
-			marked(st, row->a + w->a.start, w->a.end - w->a.start, ANSI_DELETE, marks);
+				styled_adds(st, " ", ROLE_TEXT);
+			marked(st, row->a + w->a.start, w->a.end - w->a.start, ROLE_DELETE, marks);
 			continue;
 		}
-		styled_add(st, row->b + at, w->b.start - at, ANSI_RESET);
+		styled_add(st, row->b + at, w->b.start - at, ROLE_TEXT);
 		if (w->op == WD_SAME)
-			styled_add(st, row->b + w->b.start, w->b.end - w->b.start, ANSI_RESET);
+			styled_add(st, row->b + w->b.start, w->b.end - w->b.start, ROLE_TEXT);
 		else
-			marked(st, row->b + w->b.start, w->b.end - w->b.start, ANSI_INSERT, marks);
+			marked(st, row->b + w->b.start, w->b.end - w->b.start, ROLE_INSERT, marks);
 		at = w->b.end;
 	}
-	styled_add(st, row->b + at, row->b_len - at, ANSI_RESET);
+	styled_add(st, row->b + at, row->b_len - at, ROLE_TEXT);
 }

@@ -1,38 +1,31 @@
-/* ansi.h — SGR colour sequences for batch output (the reader uses themes). */
+/* ansi.h — the SGR back end of the theme's roles, for batch output in a
+ * theme's colours and attributes (src/ui/draw.c is the curses back end of
+ * the same roles, so the reader and the batch commands share one theme). */
 #ifndef TIPR_ANSI_H
 #define TIPR_ANSI_H
 
 #include <stdbool.h>
-#include <stdio.h>
 
-#include "content/document.h"
 #include "style/theme.h"
 
-enum ansi_role {
-	ANSI_RESET,
-	ANSI_TITLE,
-	ANSI_META,
-	ANSI_HEADING,
-	ANSI_NOTICE,
-	ANSI_REC_NUMBER,
-	ANSI_INSERT,
-	ANSI_DELETE,
-	ANSI_MOVED,
-	ANSI_MATCH,
-	ANSI_DIM,
-	ANSI__COUNT
+/* Room for the longest sequence of a style, with its NUL. */
+#define ANSI_STYLE_MAX 48
+
+/* The sequence of each role of a theme. */
+struct palette {
+	char seq[ROLE__COUNT][ANSI_STYLE_MAX];
+	bool colours;  /* the theme has colours (not monochrome): pictures may count on them */
 };
 
-/* The SGR sequence for a role; "" when color is false. */
-const char *ansi(bool color, enum ansi_role role);
-/* The SGR sequence for a tier badge. */
-const char *ansi_tier(bool color, enum tier t);
-
-/* Room for the longest sequence ansi_style writes, with its NUL. */
-#define ANSI_STYLE_MAX 48
-/* Writes into out the SGR sequence of a theme style (its attributes, then
- * the 8-, 16- or 256-colour forms of its colours), "" when it has none: how
- * batch output shows a picture in the reader's colours. */
-void ansi_style(const struct theme_style *st, char out[ANSI_STYLE_MAX]);
+/* The sequences of theme t's roles: attributes, then the 8-, 16- or
+ * 256-colour forms of its colours (a monochrome theme: attributes only). */
+void palette_init(struct palette *p, const struct theme *t);
+/* The sequence that starts role r: "" when p is NULL (no colour) or the
+ * role has no style. */
+const char *sgr(const struct palette *p, enum theme_role r);
+/* The sequence of tier t's role; "" for no tier (nothing to end). */
+const char *sgr_tier(const struct palette *p, enum tier t);
+/* The sequence that ends any style: "" when p is NULL. */
+const char *sgr_reset(const struct palette *p);
 
 #endif

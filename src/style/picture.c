@@ -198,39 +198,36 @@ int pic_next_tag(const struct picture *p, int tag, int dx, int dy)
 	return tag;
 }
 
-void pic_print(const struct picture *p, const struct theme *th, FILE *out)
+void pic_print(const struct picture *p, const struct palette *pal, FILE *out)
 {
 	for (size_t i = 0; i < p->n_lines; i++) {
 		const struct pic_line *l = &p->lines[i];
-		char cur[ANSI_STYLE_MAX] = "", sgr[ANSI_STYLE_MAX];
+		const char *cur = "";
 		size_t col = 0;
 
 		for (size_t k = l->first; k < l->first + l->n; k++) {
 			const struct pic_run *r = &p->runs[k];
+			const char *seq = sgr(pal, r->role);
 
-			if (th)
-				ansi_style(&th->roles[r->role], sgr);
-			else
-				sgr[0] = '\0';
 			/* Gaps are plain spaces: a style on them (underline,
 			 * reverse) would show. */
-			if (r->col > col && cur[0]) {
-				fputs(ansi(true, ANSI_RESET), out);
-				cur[0] = '\0';
+			if (r->col > col && *cur) {
+				fputs(sgr_reset(pal), out);
+				cur = "";
 			}
 			for (; col < r->col; col++)
 				fputc(' ', out);
-			if (strcmp(sgr, cur)) {
-				if (cur[0])
-					fputs(ansi(true, ANSI_RESET), out);
-				fputs(sgr, out);
-				memcpy(cur, sgr, sizeof(cur));
+			if (strcmp(seq, cur)) {
+				if (*cur)
+					fputs(sgr_reset(pal), out);
+				fputs(seq, out);
+				cur = seq;
 			}
 			fwrite(p->text.buf + r->off, 1, r->len, out);
 			col = r->col + r->width;
 		}
-		if (cur[0])
-			fputs(ansi(true, ANSI_RESET), out);
+		if (*cur)
+			fputs(sgr_reset(pal), out);
 		fputc('\n', out);
 	}
 }

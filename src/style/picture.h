@@ -18,6 +18,7 @@
 #include <stdio.h>
 
 #include "base/util.h"
+#include "style/ansi.h"
 #include "style/theme.h"
 
 struct pic_run {
@@ -77,9 +78,9 @@ bool pic_find_tag(const struct picture *p, int tag, size_t *line, size_t *col);
  * first tag, or -1 when the picture has none). */
 int pic_next_tag(const struct picture *p, int tag, int dx, int dy);
 
-/* Writes the picture, one line per line, in the colours of theme th (NULL:
- * no escape sequences at all). */
-void pic_print(const struct picture *p, const struct theme *th, FILE *out);
+/* Writes the picture, one line per line, in the styles of pal (NULL: no
+ * escape sequences at all). */
+void pic_print(const struct picture *p, const struct palette *pal, FILE *out);
 
 /* One bar of a bar chart. */
 struct pic_bar {

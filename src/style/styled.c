@@ -9,7 +9,7 @@
 #include "base/textsafe.h"
 #include "text/textwrap.h"
 
-static void tag(struct styled *st, size_t from, enum ansi_role role)
+static void tag(struct styled *st, size_t from, enum theme_role role)
 {
 	if (st->text.len == from)
 		return;
@@ -20,7 +20,7 @@ static void tag(struct styled *st, size_t from, enum ansi_role role)
 	memset(st->roles + from, role, st->text.len - from);
 }
 
-void styled_add(struct styled *st, const char *s, size_t len, enum ansi_role role)
+void styled_add(struct styled *st, const char *s, size_t len, enum theme_role role)
 {
 	size_t from = st->text.len;
 
@@ -28,7 +28,7 @@ void styled_add(struct styled *st, const char *s, size_t len, enum ansi_role rol
 	tag(st, from, role);
 }
 
-void styled_adds(struct styled *st, const char *lit, enum ansi_role role)
+void styled_adds(struct styled *st, const char *lit, enum theme_role role)
 {
 	size_t from = st->text.len;
 
@@ -48,27 +48,29 @@ void styled_free(struct styled *st)
 	memset(st, 0, sizeof(*st));
 }
 
-void styled_print(const struct styled *st, size_t start, size_t end, bool color, size_t pad, FILE *out)
+void styled_print(const struct styled *st, size_t start, size_t end, const struct palette *pal, size_t pad,
+		  FILE *out)
 {
-	enum ansi_role cur = ANSI_RESET;
+	const char *cur = "";
 	size_t width = end > start ? text_width(st->text.buf + start, end - start) : 0;
 
 	for (size_t i = start; i < end;) {
 		size_t j = i;
+		const char *seq = sgr(pal, (enum theme_role)st->roles[i]);
 
 		while (j < end && st->roles[j] == st->roles[i])
 			j++;
-		if (color && st->roles[i] != cur) {
-			if (cur != ANSI_RESET)
-				fputs(ansi(true, ANSI_RESET), out);
-			cur = st->roles[i];
-			fputs(ansi(true, cur), out);
+		if (strcmp(seq, cur)) {
+			if (*cur)
+				fputs(sgr_reset(pal), out);
+			fputs(seq, out);
+			cur = seq;
 		}
 		fwrite(st->text.buf + i, 1, j - i, out);
 		i = j;
 	}
-	if (color && cur != ANSI_RESET)
-		fputs(ansi(true, ANSI_RESET), out);
+	if (*cur)
+		fputs(sgr_reset(pal), out);
 	for (; width < pad; width++)
 		fputc(' ', out);
 }

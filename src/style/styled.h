@@ -12,18 +12,19 @@
 
 struct styled {
 	struct strbuf text;
-	unsigned char *roles;  /* enum ansi_role of each byte of text */
+	unsigned char *roles;  /* enum theme_role of each byte of text */
 	size_t cap;
 };
 
 /* Appends s[0..len) in role (control and bidi characters as placeholders). */
-void styled_add(struct styled *st, const char *s, size_t len, enum ansi_role role);
+void styled_add(struct styled *st, const char *s, size_t len, enum theme_role role);
 /* Appends a literal that needs no cleaning (marks such as "[-"). */
-void styled_adds(struct styled *st, const char *lit, enum ansi_role role);
+void styled_adds(struct styled *st, const char *lit, enum theme_role role);
 void styled_reset(struct styled *st);
 void styled_free(struct styled *st);
-/* Writes bytes [start, end) with colour changes at role boundaries (when
- * color), padding with spaces to pad columns of display width. */
-void styled_print(const struct styled *st, size_t start, size_t end, bool color, size_t pad, FILE *out);
+/* Writes bytes [start, end) in the styles of pal (NULL: none) changing at
+ * role boundaries, padding with spaces to pad columns of display width. */
+void styled_print(const struct styled *st, size_t start, size_t end, const struct palette *pal, size_t pad,
+		  FILE *out);
 
 #endif

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "base/arena.h"
+#include "base/paths.h"
 #include "base/util.h"
 #include "base/yamltree.h"
 
@@ -275,5 +276,37 @@ bool theme_load(struct theme *t, const char *path, struct diags *d)
 		theme_free(t);
 		theme_builtin(t);
 	}
+	return ok;
+}
+
+enum theme_role theme_tier_role(enum tier t)
+{
+	static const enum theme_role roles[TIER__COUNT] = {
+		[TIER_NONE] = ROLE_EXCERPT, [TIER_1] = ROLE_TIER1, [TIER_2] = ROLE_TIER2,
+		[TIER_2WL] = ROLE_TIER2WL,  [TIER_3] = ROLE_TIER3, [TIER_SPECIAL] = ROLE_SPECIAL,
+	};
+
+	return t < TIER__COUNT ? roles[t] : ROLE_EXCERPT;
+}
+
+bool theme_load_named(struct theme *t, const char *name, struct diags *d)
+{
+	char *path;
+	bool ok;
+
+	theme_builtin(t);
+	if (!name || !strcmp(name, "default"))
+		return true;
+	if (strchr(name, '/') || str_has_suffix(name, ".yaml")) {
+		path = xstrdup(name);
+	} else {
+		char *file = xasprintf("themes/%s.yaml", name);
+
+		path = paths_bundled(file);
+		free(file);
+	}
+	theme_free(t);
+	ok = theme_load(t, path, d);
+	free(path);
 	return ok;
 }

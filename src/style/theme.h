@@ -15,6 +15,7 @@
 #include <stdbool.h>
 
 #include "base/diag.h"
+#include "content/document.h"
 
 #define THEME_ROLES(X)                                              \
 	X(TEXT, "text")                                             \
@@ -84,6 +85,14 @@ void theme_builtin(struct theme *t);
  * problem in d (as FILE:LINE:COL) and t left as the built-in default. */
 bool theme_load(struct theme *t, const char *path, struct diags *d);
 void theme_free(struct theme *t);
+/* Loads the theme called name over t (built-in first): a bundled theme's
+ * name (themes/NAME.yaml) or a file's path (with a '/' or ending in
+ * .yaml); NULL and "default" are the built-in theme.  False with the
+ * problems in d, t the built-in theme, when it cannot be read. */
+bool theme_load_named(struct theme *t, const char *name, struct diags *d);
+/* The role of a tier's badge, cell or label (TIER_NONE: an unknown tier,
+ * shown as the excerpt role). */
+enum theme_role theme_tier_role(enum tier t);
 /* The nearest of the 8 basic colours to a 256-colour index. */
 int theme_color8(int color);
 

@@ -15,16 +15,6 @@
 /* The tiers in the order pictures list them. */
 static const enum tier order[] = { TIER_1, TIER_2, TIER_2WL, TIER_3, TIER_SPECIAL };
 
-enum theme_role tierpic_role(enum tier t)
-{
-	static const enum theme_role roles[TIER__COUNT] = {
-		[TIER_NONE] = ROLE_EXCERPT, [TIER_1] = ROLE_TIER1,     [TIER_2] = ROLE_TIER2,
-		[TIER_2WL] = ROLE_TIER2WL,  [TIER_3] = ROLE_TIER3,     [TIER_SPECIAL] = ROLE_SPECIAL,
-	};
-
-	return t < TIER__COUNT ? roles[t] : ROLE_EXCERPT;
-}
-
 const char *tierpic_mark(enum tier t)
 {
 	static const char *const marks[TIER__COUNT] = { "?", "1", "2", "W", "3", "S" };
@@ -53,7 +43,7 @@ void tierpic_strip(struct picture *p, const struct tier_history *h)
 		if (!y->entry)
 			pic_add(p, absent(p), strlen(absent(p)), ROLE_HINT, (int)i);
 		else
-			pic_add(p, cell(p, y->tier), strlen(cell(p, y->tier)), tierpic_role(y->tier), (int)i);
+			pic_add(p, cell(p, y->tier), strlen(cell(p, y->tier)), theme_tier_role(y->tier), (int)i);
 	}
 }
 
@@ -81,7 +71,7 @@ void tierpic_legend(struct picture *p, const size_t *counts, size_t width)
 		char *label = counts ? xasprintf("%s (%zu)", t ? tier_label(t) : "no tier", counts[t])
 				     : xstrdup(t ? tier_label(t) : "no tier");
 
-		legend_item(p, cell(p, t), tierpic_role(t), label, width);
+		legend_item(p, cell(p, t), theme_tier_role(t), label, width);
 		free(label);
 	}
 	legend_item(p, absent(p), ROLE_HINT, "not in the report", width);
@@ -142,7 +132,7 @@ static void draw_tile(struct picture *p, const struct tier_edition *e, const str
 	for (size_t i = 0; i < 3 && t->code && t->code[i]; i++)
 		name[i] = (char)toupper((unsigned char)t->code[i]);
 	text = xasprintf("%s%s", name, present ? tierpic_mark(tier) : absent(p));
-	pic_add(p, text, strlen(text), present ? tierpic_role(tier) : ROLE_HINT, present ? (int)t->place : -1);
+	pic_add(p, text, strlen(text), present ? theme_tier_role(tier) : ROLE_HINT, present ? (int)t->place : -1);
 	free(text);
 }
 
@@ -239,7 +229,7 @@ void tierpic_shares(struct picture *p, const struct tier_counts *v, size_t n, si
 	pic_puts(p, "share of narratives per tier", ROLE_META);
 	for (size_t k = 0; k < ARRAY_SIZE(cols); k++) {
 		pic_move(p, counts_at + 4 * k + 3);
-		pic_puts(p, tierpic_mark(cols[k]), tierpic_role(cols[k]));
+		pic_puts(p, tierpic_mark(cols[k]), theme_tier_role(cols[k]));
 	}
 	for (size_t i = 0; i < n; i++) {
 		size_t cells[TIER__COUNT];
@@ -252,7 +242,7 @@ void tierpic_shares(struct picture *p, const struct tier_counts *v, size_t n, si
 		apportion(v[i].n, v[i].total, bar_w, cells);
 		for (size_t k = 0; k < ARRAY_SIZE(cols); k++)
 			for (size_t c = 0; c < cells[cols[k]]; c++)
-				pic_add(p, cell(p, cols[k]), strlen(cell(p, cols[k])), tierpic_role(cols[k]), (int)i);
+				pic_add(p, cell(p, cols[k]), strlen(cell(p, cols[k])), theme_tier_role(cols[k]), (int)i);
 		for (size_t k = 0; k < ARRAY_SIZE(cols); k++) {
 			size_t len = (size_t)snprintf(num, sizeof(num), "%zu", v[i].n[cols[k]]);
 

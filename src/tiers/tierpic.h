@@ -13,8 +13,6 @@
 #include "style/picture.h"
 #include "tiers/tiers.h"
 
-/* The theme role of a tier (ROLE_EXCERPT for none). */
-enum theme_role tierpic_role(enum tier t);
 /* The letter that marks a tier without colour: "1", "2", "W", "3", "S"; "?" for none. */
 const char *tierpic_mark(enum tier t);
 

@@ -117,24 +117,6 @@ const char *draw_glyph(const struct screen *scr, enum glyph g)
 	return g < GLYPH__COUNT ? (scr->ascii_only ? ascii : utf8)[g] : "";
 }
 
-enum theme_role draw_tier_role(enum tier t)
-{
-	switch (t) {
-	case TIER_1:
-		return ROLE_TIER1;
-	case TIER_2:
-		return ROLE_TIER2;
-	case TIER_2WL:
-		return ROLE_TIER2WL;
-	case TIER_3:
-		return ROLE_TIER3;
-	case TIER_SPECIAL:
-		return ROLE_SPECIAL;
-	default:
-		return ROLE_META;
-	}
-}
-
 void draw_fill(int y, int x, int w, attr_t attr)
 {
 	attrset(attr);
@@ -235,29 +217,6 @@ int draw_text_clipped(const struct screen *scr, int y, int x, int maxw, const ch
 	return used + draw_str(scr, y, x + used, 1, draw_glyph(scr, GLYPH_ELLIPSIS), attr);
 }
 
-/* The theme role for an ANSI role of styled text. */
-static enum theme_role styled_role(enum ansi_role r)
-{
-	switch (r) {
-	case ANSI_INSERT:
-		return ROLE_INSERT;
-	case ANSI_DELETE:
-		return ROLE_DELETE;
-	case ANSI_MOVED:
-		return ROLE_MOVED;
-	case ANSI_HEADING:
-		return ROLE_HEADING;
-	case ANSI_REC_NUMBER:
-		return ROLE_REC_NUMBER;
-	case ANSI_DIM:
-		return ROLE_HINT;
-	case ANSI_TITLE:
-		return ROLE_TITLE;
-	default:
-		return ROLE_TEXT;
-	}
-}
-
 enum theme_role draw_note_role(enum ann_color c)
 {
 	return (enum theme_role)(ROLE_NOTE_YELLOW + (c < ANN__COLOR_COUNT ? (int)c : 0));
@@ -265,12 +224,12 @@ enum theme_role draw_note_role(enum ann_color c)
 
 /* Annotated text takes the annotation's colour; text that is also inserted
  * or deleted keeps its diff colour, underlined, so neither is lost. */
-static attr_t styled_attr(const struct screen *scr, enum ansi_role role, unsigned char mark)
+static attr_t styled_attr(const struct screen *scr, enum theme_role role, unsigned char mark)
 {
 	if (!mark)
-		return draw_attr(scr, styled_role(role));
-	if (role == ANSI_INSERT || role == ANSI_DELETE || role == ANSI_MOVED)
-		return draw_attr(scr, styled_role(role)) | A_UNDERLINE;
+		return draw_attr(scr, role);
+	if (role == ROLE_INSERT || role == ROLE_DELETE || role == ROLE_MOVED)
+		return draw_attr(scr, role) | A_UNDERLINE;
 	return draw_attr(scr, draw_note_role((enum ann_color)(mark - 1)));
 }
 
@@ -286,7 +245,7 @@ int draw_styled(const struct screen *scr, int y, int x, int maxw, const struct s
 		while (j < end && st->roles[j] == st->roles[i] && (marks ? marks[j] : 0) == mark)
 			j++;
 		used += draw_text(scr, y, x + used, maxw - used, st->text.buf + i, j - i,
-				  styled_attr(scr, (enum ansi_role)st->roles[i], mark));
+				  styled_attr(scr, (enum theme_role)st->roles[i], mark));
 		i = j;
 	}
 	return used;

@@ -31,8 +31,7 @@ enum glyph { GLYPH_VBAR, GLYPH_HBAR, GLYPH_ELLIPSIS, GLYPH_NOTE, GLYPH_OPEN, GLY
  * terminal has colours (scr->color says which). */
 void draw_init(struct screen *scr, const struct theme *theme, bool want_color);
 attr_t draw_attr(const struct screen *scr, enum theme_role role);
-/* The role of a tier badge, and of an annotation colour. */
-enum theme_role draw_tier_role(enum tier t);
+/* The role of an annotation colour. */
 enum theme_role draw_note_role(enum ann_color c);
 const char *draw_glyph(const struct screen *scr, enum glyph g);
 

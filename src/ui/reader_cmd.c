@@ -12,7 +12,6 @@
 #include "base/cleanup.h"
 #include "base/paths.h"
 #include "cli/commands.h"
-#include "reader/settings.h"
 #include "ui/app.h"
 #include "ui/script.h"
 #include "ui/terminal.h"
@@ -169,41 +168,14 @@ static void open_start(struct app *app, const struct start *st, const struct ses
 	}
 }
 
-/* --theme NAME (a bundled theme) or PATH (a file), else the config file's. */
+/* --theme NAME (a bundled theme) or PATH (a file), else the config file's;
+ * the first problem on the message line (all of them after exit). */
 static void load_theme(struct app *app)
 {
 	size_t before = app->diags.n;
-	struct settings settings = {0};
-	char *name, *path;
 
-	if (!app->cli->theme) {
-		path = settings_path();
-		if (!settings_load(&settings, path, &app->diags)) {
-			app_first_problem(app, before, "(config ignored)");
-			settings_free(&settings);
-		}
-		free(path);
-	}
-	name = app->cli->theme ? xstrdup(app->cli->theme) : settings.theme;
-	theme_builtin(&app->theme);
-	if (!name || !strcmp(name, "default")) {
-		free(name);
-		return;
-	}
-	if (strchr(name, '/') || str_has_suffix(name, ".yaml")) {
-		path = xstrdup(name);
-	} else {
-		char *file = xasprintf("themes/%s.yaml", name);
-
-		path = paths_bundled(file);
-		free(file);
-	}
-	theme_free(&app->theme);
-	before = app->diags.n;
-	if (!theme_load(&app->theme, path, &app->diags))
-		app_first_problem(app, before, "(using the default theme)");
-	free(path);
-	free(name);
+	if (!cli_load_theme(app->cli, &app->theme, &app->diags))
+		app_first_problem(app, before, "(using what could be read, else the default theme)");
 }
 
 /* The user's place and tree settings from the last session. */
@@ -285,38 +257,50 @@ static void app_free(struct app *app)
 	app_clear_message(app);
 }
 
-const char cmd_compare_help[] =
-	"Usage: tipr compare COUNTRY YEAR_A YEAR_B [SECTION]\n"
-	"\n"
+enum { OPT_SCRIPT = OPT_FIRST_COMMAND_OPTION, OPT_SIZE };
+
+/* Script mode (a contract: tests and outside checks drive the reader so). */
+static const struct cli_option reader_options[] = {
+	{ "script", "FILE", OPT_SCRIPT,
+	  "replay the keys in FILE without a terminal and print the screens it asks for (script mode: see "
+	  "tipr(1))" },
+	{ "size", "WxH", OPT_SIZE, "the screen of script mode, columns by rows (default 80x24)" },
+	{ NULL, NULL, 0, NULL },
+};
+
+const struct cli_spec cmd_read_spec = {
+	"tipr [OPTION]... [COUNTRY [YEAR [SECTION]]]\n"
+	"tipr COMMAND [OPTION]... [ARGUMENT]...",
+	"A terminal reader for the U.S. State Department's Trafficking in Persons Report\n"
+	"and other annual country reports.  Without a command, tipr opens the reader, at\n"
+	"COUNTRY, YEAR and SECTION when given (COUNTRY: a slug such as korea-north, an\n"
+	"ISO code such as PRK, an alias such as dprk, or an unambiguous name prefix),\n"
+	"else where the last session left off.\n",
+	reader_options,
+};
+
+const struct cli_spec cmd_compare_spec = {
+	"tipr compare COUNTRY YEAR_A YEAR_B [SECTION]",
 	"Open the reader on the YEAR_A and YEAR_B narratives of COUNTRY side by side\n"
 	"(YEAR_A on the left), at SECTION when given, as vimdiff opens two files: the\n"
 	"sentences aligned and scrolled together, changed words marked, moves shown,\n"
 	"each column headed by its edition.  q goes back to reading YEAR_A.\n"
-	"'tipr diff' prints the same comparison.\n"
-	"\n"
-	"  --content DIR   read the content in DIR (repeatable)\n"
-	"  --theme NAME    the colour theme (default, light, mono, or a file)\n"
-	"  --color WHEN    auto, always or never\n";
+	"'tipr diff' prints the same comparison.\n",
+	reader_options,
+};
 
 /* The reader's command line: tipr [COUNTRY [YEAR [SECTION]]], and
  * (compare) tipr compare COUNTRY YEAR_A YEAR_B [SECTION]. */
 static int run(struct cli *cli, int argc, char **argv, bool compare)
 {
-	enum { OPT_SCRIPT = OPT_FIRST_COMMAND_OPTION, OPT_SIZE };
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{ "theme", required_argument, NULL, OPT_THEME },
-		{ "script", required_argument, NULL, OPT_SCRIPT },
-		{ "size", required_argument, NULL, OPT_SIZE },
-		{ NULL, 0, NULL, 0 },
-	};
 	struct app app = { .cli = cli, .frame.tree_width = DEFAULT_TREE_COLS };
 	const char *script = NULL;
-	int opt, r, sw = 80, sh = 24, status, n;
+	int opt, sw = 80, sh = 24, status, n;
 
 	optind = 1;
-	opterr = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((opt = cli_getopt(cli, compare ? &cmd_compare_spec : &cmd_read_spec, argc, argv, &status)) != CLI_END) {
+		if (opt == CLI_STOP)
+			return status;
 		if (opt == OPT_SCRIPT) {
 			script = optarg;
 			continue;
@@ -326,12 +310,6 @@ static int run(struct cli *cli, int argc, char **argv, bool compare)
 				return EXIT_USAGE;
 			continue;
 		}
-		if (opt == OPT_HELP && compare) {
-			command_print_help(cmd_compare_help);
-			return EXIT_OK;
-		}
-		if ((r = cli_unhandled_option(cli, opt, optarg, argv)) >= 0)
-			return r;
 	}
 	/* tipr --script F --size WxH compare ...: the command after the options. */
 	if (!compare && optind < argc && !strcmp(argv[optind], "compare")) {

@@ -35,7 +35,7 @@ static enum theme_role line_role(const struct layout_line *l)
 	case LINE_TITLE:
 		return ROLE_TITLE;
 	case LINE_META:
-		return l->tier ? draw_tier_role((enum tier)l->tier) : ROLE_META;
+		return l->tier ? theme_tier_role((enum tier)l->tier) : ROLE_META;
 	case LINE_NOTICE:
 		return ROLE_NOTICE;
 	case LINE_HEADING:

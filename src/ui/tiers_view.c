@@ -146,7 +146,7 @@ static void draw_row(struct tiers_view *tv, struct app *app, size_t i, int y, in
 		draw_str(scr, y, x + 1 + YEAR_COLS, w - 1 - YEAR_COLS, "not in the report", base | draw_attr(scr, ROLE_HINT));
 	else
 		draw_str(scr, y, x + 1 + YEAR_COLS, TIER_COLS, ty->tier ? tier_label(ty->tier) : "no tier",
-			 base | draw_attr(scr, tierpic_role(ty->tier)));
+			 base | draw_attr(scr, theme_tier_role(ty->tier)));
 	if (ty->entry) {
 		sb_adds(&change, tier_change_text(ty->change));
 		if (ty->since && ty->change != TC_FIRST && i && tv->hist->years[i - 1].year != ty->since)

@@ -101,9 +101,9 @@ static void draw_detail(struct tracker_view *tv, struct app *app, struct rect r)
 	if (c->state == REC_REWORDED)
 		cmp_render_inline(&c->diff, false, &st);
 	else if (c->text)
-		styled_add(&st, c->text, strlen(c->text), ANSI_RESET);
+		styled_add(&st, c->text, strlen(c->text), ROLE_TEXT);
 	else
-		styled_adds(&st, "Not in this edition.", ANSI_DIM);
+		styled_adds(&st, "Not in this edition.", ROLE_HINT);
 	n = wrap_text(st.text.buf, st.text.len, (size_t)(r.w > 4 ? r.w - 3 : 1), &lines);
 	for (size_t i = 0; i < n && (int)i + 1 < r.h; i++)
 		draw_styled(scr, r.y + 1 + (int)i, r.x + 2, r.w - 3, &st, NULL, lines[i].start, lines[i].end);

@@ -55,7 +55,7 @@ static int draw_badges(struct tree_view *tv, struct app *app, int y, int right, 
 
 		x -= w + 1;
 		draw_str(scr, y, x, 1, " ", base);
-		draw_str(scr, y, x + 1, w, badge, draw_attr(scr, draw_tier_role(e->tier)));
+		draw_str(scr, y, x + 1, w, badge, draw_attr(scr, theme_tier_role(e->tier)));
 	}
 	return x;
 }

@@ -29,7 +29,7 @@ expect "too few arguments: exit 2" [ $? -eq 2 ]
 NO_COLOR=1 "$TIPR" diff dprk 2021 2022 --color auto >"$tmp/out" 2>&1
 expect "no colour: no escape bytes" sh -c "! grep -q \"\$(printf '\\033')\" '$tmp/out'"
 "$TIPR" diff dprk 2021 2022 --color always >"$tmp/out" 2>&1
-expect "colour: deletions and insertions coloured, no marks" sh -c "grep -q \"\$(printf '\\033')\\[31m\" '$tmp/out' && ! grep -qF '[-' '$tmp/out'"
+expect "colour: deletions and insertions in the theme's colours, no marks" sh -c "grep -q \"\$(printf '\\033')\\[30;41m\" '$tmp/out' && grep -q \"\$(printf '\\033')\\[30;42m\" '$tmp/out' && ! grep -qF '[-' '$tmp/out'"
 COLUMNS=80 "$TIPR" recs dprk --color never >"$tmp/out" 2>&1
 expect "recs: the first edition is first seen, kept across 2021-2023" sh -c "grep -A1 '^   3  1st seen    kept        kept\$' '$tmp/out' | grep -q '^      Eliminate coercion tactics'"
 expect "recs: what the 2023 excerpt lacks is not in this excerpt, never dropped" sh -c "grep -q '2023 is an excerpt' '$tmp/out' && grep -q '^   2  1st seen    kept        (excerpt)\$' '$tmp/out' && ! grep -q dropped '$tmp/out'"

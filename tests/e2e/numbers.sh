@@ -1,8 +1,8 @@
 #!/bin/sh
 # Numbers on the command line go through one strict parser: a whole decimal
 # number in the option's range, or a usage error (exit 2) that says what is
-# wrong with it; "1e3" is never 1 and "-1" never "unlimited".  And the
-# reader's --theme, given to a batch command, is refused with a reason.
+# wrong with it; "1e3" is never 1 and "-1" never "unlimited".  And --theme
+# styles the batch commands' colours as the reader's: the same roles.
 set -u
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -41,8 +41,19 @@ refused "tipr notes: year: 99999 is more than 2200" notes add dprk 99999 prosecu
 refused "tipr import: year: -2022 is less than 1900" import --year -2022 --dry-run x.txt
 refused "tipr: --size (columns): '8e1' is not a whole number" --script /dev/null --size 8e1x24
 refused "tipr: --size (rows): '24.0' is not a whole number" --script /dev/null --size 80x24.0
-refused "tipr list: --theme is the reader's option (tipr --theme NAME)" list --theme light
-refused "tipr show: --theme is the reader's option" show dprk 2022 --theme=mono
+esc=$(printf '\033')
+"$TIPR" list --theme light --color always >"$tmp/out" 2>"$tmp/err"
+if head -1 "$tmp/out" | grep -q "^$esc\[1;30mTrafficking in Persons Report"; then
+	ok "tipr list --theme light: the light theme's title style (bold black)"
+else
+	not_ok "tipr list --theme light: the light theme's title style (bold black)"
+fi
+"$TIPR" show dprk 2022 --theme=mono --color always >"$tmp/out" 2>"$tmp/err"
+if grep -q "$esc\[1m" "$tmp/out" && ! grep -qE "$esc\[([0-9;]*;)?([34][0-9]|38;5)" "$tmp/out"; then
+	ok "tipr show --theme=mono: attributes, no colour"
+else
+	not_ok "tipr show --theme=mono: attributes, no colour"
+fi
 
 # A limit is a limit: 1 means one match, whatever the rest.
 "$TIPR" search labor --limit 1 >"$tmp/out" 2>"$tmp/err"

@@ -19,13 +19,15 @@ static inline char *fixture_printed(const struct picture *p, size_t first, size_
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 	struct theme th;
+	struct palette pal;
 
 	assert_non_null(f);
 	assert_true(first + n <= p->n_lines);
 	part.lines = p->lines + first;
 	part.n_lines = n;
 	theme_builtin(&th);
-	pic_print(&part, colored ? &th : NULL, f);
+	palette_init(&pal, &th);
+	pic_print(&part, colored ? &pal : NULL, f);
 	theme_free(&th);
 	assert_int_equal(fclose(f), 0);
 	return buf;

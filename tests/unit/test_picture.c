@@ -80,28 +80,39 @@ static void test_inert(void **state)
 	pic_free(&p);
 }
 
-static void test_ansi_style(void **state)
+/* A theme's roles as SGR sequences: attributes, then the colours in their
+ * 8-, 16- and 256-colour forms; a monochrome theme keeps attributes only. */
+static void test_palette(void **state)
 {
-	char out[ANSI_STYLE_MAX];
-	const struct theme_style none = { THEME_DEFAULT_COLOR, THEME_DEFAULT_COLOR, 0 },
-				 green = { 2, THEME_DEFAULT_COLOR, THEME_BOLD },
-				 note = { 0, 178, 0 },
-				 bright = { 14, 9, THEME_UNDERLINE | THEME_REVERSE | THEME_DIM | THEME_ITALIC },
-				 all = { 255, 255, THEME_BOLD | THEME_UNDERLINE | THEME_REVERSE | THEME_DIM |
-							   THEME_ITALIC };
+	struct theme th;
+	struct palette pal;
 
 	(void)state;
-	ansi_style(&none, out);
-	assert_string_equal(out, "");
-	ansi_style(&green, out);
-	assert_string_equal(out, "\033[1;32m");
-	ansi_style(&note, out);
-	assert_string_equal(out, "\033[30;48;5;178m");
-	ansi_style(&bright, out);
-	assert_string_equal(out, "\033[2;3;4;7;96;101m");
+	theme_builtin(&th);
+	th.roles[ROLE_TEXT] = (struct theme_style){ THEME_DEFAULT_COLOR, THEME_DEFAULT_COLOR, 0 };
+	th.roles[ROLE_TITLE] = (struct theme_style){ 2, THEME_DEFAULT_COLOR, THEME_BOLD };
+	th.roles[ROLE_NOTE_YELLOW] = (struct theme_style){ 0, 178, 0 };
+	th.roles[ROLE_MATCH] = (struct theme_style){ 14, 9, THEME_UNDERLINE | THEME_REVERSE | THEME_DIM | THEME_ITALIC };
+	th.roles[ROLE_ERROR] = (struct theme_style){ 255, 255, THEME_BOLD | THEME_UNDERLINE | THEME_REVERSE |
+								     THEME_DIM | THEME_ITALIC };
+	palette_init(&pal, &th);
+	assert_true(pal.colours);
+	assert_string_equal(sgr(&pal, ROLE_TEXT), "");
+	assert_string_equal(sgr(&pal, ROLE_TITLE), "\033[1;32m");
+	assert_string_equal(sgr(&pal, ROLE_NOTE_YELLOW), "\033[30;48;5;178m");
+	assert_string_equal(sgr(&pal, ROLE_MATCH), "\033[2;3;4;7;96;101m");
 	/* The longest there is fits. */
-	ansi_style(&all, out);
-	assert_string_equal(out, "\033[1;2;3;4;7;38;5;255;48;5;255m");
+	assert_string_equal(sgr(&pal, ROLE_ERROR), "\033[1;2;3;4;7;38;5;255;48;5;255m");
+	assert_string_equal(sgr_reset(&pal), "\033[0m");
+	/* No colour: nothing at all. */
+	assert_string_equal(sgr(NULL, ROLE_TITLE), "");
+	assert_string_equal(sgr_reset(NULL), "");
+	th.monochrome = true;
+	palette_init(&pal, &th);
+	assert_false(pal.colours);
+	assert_string_equal(sgr(&pal, ROLE_TITLE), "\033[1m");
+	assert_string_equal(sgr(&pal, ROLE_NOTE_YELLOW), "");
+	theme_free(&th);
 }
 
 /* Colour changes only where the style does; gaps are never styled. */
@@ -238,7 +249,7 @@ int main(void)
 		cmocka_unit_test(test_runs),
 		cmocka_unit_test(test_next_tag),
 		cmocka_unit_test(test_inert),
-		cmocka_unit_test(test_ansi_style),
+		cmocka_unit_test(test_palette),
 		cmocka_unit_test(test_print_color),
 		cmocka_unit_test(test_bars),
 		cmocka_unit_test(test_sparkline),

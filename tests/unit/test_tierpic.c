@@ -34,9 +34,9 @@ static void test_marks(void **state)
 	assert_string_equal(tierpic_mark(TIER_2WL), "W");
 	assert_string_equal(tierpic_mark(TIER_SPECIAL), "S");
 	assert_string_equal(tierpic_mark(TIER_NONE), "?");
-	assert_int_equal(tierpic_role(TIER_3), ROLE_TIER3);
-	assert_int_equal(tierpic_role(TIER_SPECIAL), ROLE_SPECIAL);
-	assert_int_equal(tierpic_role(TIER_NONE), ROLE_EXCERPT);
+	assert_int_equal(theme_tier_role(TIER_3), ROLE_TIER3);
+	assert_int_equal(theme_tier_role(TIER_SPECIAL), ROLE_SPECIAL);
+	assert_int_equal(theme_tier_role(TIER_NONE), ROLE_EXCERPT);
 }
 
 /* Kenya: 2, Watch List, absent, an excerpt without a tier, 2. */
