@@ -877,11 +877,15 @@ size_t collection_years(const struct collection *coll, int **years)
 	return n;
 }
 
+/* The order documents are asked for in, for corpus_trim. */
+static unsigned long use_clock;
+
 const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
 {
 	struct stat st;
 	bool stamped;
 
+	e->used = ++use_clock;
 	if (e->doc || e->failed)
 		return e->doc;
 	/* The stamp before the bytes: a change while they are read moves it. */
@@ -907,8 +911,52 @@ const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
 
 void corpus_doc_unload(struct corpus_doc *e)
 {
+	if (e->pins)
+		return;
 	document_free(e->doc);
 	e->doc = NULL;
+}
+
+void corpus_doc_pin(struct corpus_doc *e)
+{
+	e->pins++;
+	e->used = ++use_clock;
+}
+
+void corpus_doc_unpin(struct corpus_doc *e)
+{
+	if (e->pins)
+		e->pins--;
+}
+
+static int cmp_used(const void *a, const void *b)
+{
+	unsigned long x = (*(struct corpus_doc *const *)a)->used, y = (*(struct corpus_doc *const *)b)->used;
+
+	return (x < y) - (x > y); /* most recent first */
+}
+
+size_t corpus_trim(struct corpus *c, size_t keep)
+{
+	struct corpus_doc **loaded = NULL;
+	size_t n = 0, cap = 0, gone = 0;
+
+	for (size_t k = 0; k < c->n_colls; k++)
+		for (size_t i = 0; i < c->colls[k]->n_docs; i++)
+			if (c->colls[k]->docs[i].doc) {
+				GROW(loaded, cap, n + 1);
+				loaded[n++] = &c->colls[k]->docs[i];
+			}
+	if (n > keep) {
+		qsort(loaded, n, sizeof(*loaded), cmp_used);
+		for (size_t i = keep; i < n; i++)
+			if (!loaded[i]->pins) {
+				corpus_doc_unload(loaded[i]);
+				gone++;
+			}
+	}
+	free(loaded);
+	return gone;
 }
 
 /* The header peek: top-level scalar pairs up to the 'sections' key.  Only

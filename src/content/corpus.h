@@ -37,6 +37,8 @@ struct corpus_doc {
 	uint64_t header_stamp;
 	bool header_cached;  /* tier and complete came from the records: check first */
 	bool header_learned; /* read in this run, from a settled file: worth keeping */
+	unsigned pins;       /* holders that keep doc loaded (corpus_doc_pin) */
+	unsigned long used;  /* when doc was last asked for: corpus_trim unloads the oldest */
 };
 
 struct collection {
@@ -91,7 +93,16 @@ const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d);
 /* Fills tier and complete from the file's first lines, without parsing the
  * sections (or from the document if already loaded).  False on error. */
 bool corpus_doc_header(struct corpus_doc *e);
-/* Drops a loaded document (for memory-bounded scans). */
+/* Drops a loaded document (for memory-bounded scans) unless it is pinned. */
 void corpus_doc_unload(struct corpus_doc *e);
+/* Keeps e's document loaded while something shows it or points into it
+ * (the reader's open document, both sides of a comparison): corpus_trim
+ * leaves pinned documents alone.  Every pin is undone by an unpin. */
+void corpus_doc_pin(struct corpus_doc *e);
+void corpus_doc_unpin(struct corpus_doc *e);
+/* Unloads the documents asked for least recently, unpinned, beyond the
+ * keep most recent: a reader browsing thousands of narratives stays
+ * within a bounded memory.  Returns how many it unloaded. */
+size_t corpus_trim(struct corpus *c, size_t keep);
 
 #endif

@@ -213,6 +213,11 @@ static void build_rows(struct tree *t)
 
 	if (had)
 		old = t->rows[t->selected];
+	/* A section of a document since unloaded: its document is the row. */
+	if (had && old.kind == ROW_SECTION && !old.doc->doc) {
+		old.kind = ROW_DOC;
+		old.section = -1;
+	}
 	t->n_rows = 0;
 	for (size_t g = 0; g < t->n_groups; g++) {
 		const struct group *gr = &t->groups[g];
@@ -234,7 +239,8 @@ static void build_rows(struct tree *t)
 			if (!t->doc_label[di])
 				t->doc_label[di] = t->mode == TREE_BY_COUNTRY ? tree_year_label(t, e->year)
 									    : tree_country_name(t, e->slug);
-			push_row(t, ROW_DOC, 1, t->doc_label[di], e, -1, t->doc_expanded[di], 0);
+			/* An unloaded document shows folded (corpus_trim unloads). */
+			push_row(t, ROW_DOC, 1, t->doc_label[di], e, -1, t->doc_expanded[di] && e->doc, 0);
 			if (t->doc_expanded[di] && e->doc)
 				for (size_t s = 0; s < e->doc->n_sections; s++)
 					push_row(t, ROW_SECTION, 2, e->doc->sections[s].title, e, (int)s,
@@ -402,6 +408,11 @@ bool tree_expand(struct tree *t, size_t i, bool expand, struct diags *d)
 	}
 	build_rows(t);
 	return true;
+}
+
+void tree_refresh(struct tree *t)
+{
+	build_rows(t);
 }
 
 size_t tree_parent(const struct tree *t, size_t i)

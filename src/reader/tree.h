@@ -56,6 +56,9 @@ void tree_move(struct tree *t, long delta);
 /* Expands or collapses row i (a document's sections need its text: it is
  * loaded, and problems go to d).  Returns false if nothing changed. */
 bool tree_expand(struct tree *t, size_t i, bool expand, struct diags *d);
+/* Rebuilds the rows after documents were unloaded (their sections are
+ * listed from the loaded document): call it after corpus_trim. */
+void tree_refresh(struct tree *t);
 /* The row's parent, or the row itself at depth 0. */
 size_t tree_parent(const struct tree *t, size_t i);
 

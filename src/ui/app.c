@@ -10,6 +10,10 @@
 
 enum { MIN_TEXT_COLS = 30, MIN_TREE_COLS = 12, DEFAULT_TREE_COLS = 28 };
 
+/* Documents kept loaded besides those shown: going back and forth between
+ * a few narratives costs no reload, browsing thousands stays bounded. */
+enum { DOCS_KEPT = 32 };
+
 struct collection *app_collection(const struct app *app)
 {
 	return app->open ? app->open->coll : tree_collection(app->tree);
@@ -187,7 +191,13 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 	query = app->reading.query ? xstrdup(app->reading.query) : NULL;
 	app_text_size(app, &w, &h);
 	reading_open(&app->reading, doc, tree_country_name(app->tree, e->slug), w, h);
+	corpus_doc_pin(e);
+	if (app->open)
+		corpus_doc_unpin(app->open);
 	app->open = e;
+	/* Only what is shown stays loaded, and the last few read. */
+	if (corpus_trim(app->corpus, DOCS_KEPT))
+		tree_refresh(app->tree);
 	app->marks.current = MARKS_NONE;
 	app_notes_reload(app);
 	if (app->marks.orphans && !app->msg.text)

@@ -18,6 +18,7 @@ enum { CHANGE_CONTEXT = 2 };
 
 struct compare_view {
 	struct corpus_doc *a, *b;  /* a is the older edition unless swapped */
+	struct corpus_doc *held[2]; /* the pinned editions cmp points into */
 	struct comparison *cmp;
 	struct cmp_layout lo;
 	size_t top;
@@ -70,8 +71,23 @@ static void relayout(struct compare_view *cv, struct app *app)
 	cv->top = had ? cmp_layout_find(&cv->lo, keep_s, keep_r) : 0;
 }
 
+/* The comparison points into both editions: they stay loaded while it lives. */
+static void hold(struct compare_view *cv, struct corpus_doc *a, struct corpus_doc *b)
+{
+	if (a)
+		corpus_doc_pin(a);
+	if (b)
+		corpus_doc_pin(b);
+	for (int i = 0; i < 2; i++)
+		if (cv->held[i])
+			corpus_doc_unpin(cv->held[i]);
+	cv->held[0] = a;
+	cv->held[1] = b;
+}
+
 static void build(struct compare_view *cv, struct app *app)
 {
+	hold(cv, cv->a, cv->b);
 	comparison_free(cv->cmp);
 	cmp_layout_free(&cv->lo);
 	cv->cmp = compare_documents(cv->a->doc, cv->b->doc);
@@ -84,6 +100,7 @@ static void discard(struct compare_view *cv)
 	comparison_free(cv->cmp);
 	cmp_layout_free(&cv->lo);
 	cv->cmp = NULL;
+	hold(cv, NULL, NULL);
 }
 
 bool compare_view_start(struct view *v, struct app *app, struct corpus_doc *a, struct corpus_doc *b,

@@ -19,9 +19,22 @@ enum { CELL_COLS = 10, NUM_COLS = 5, DETAIL_ROWS = 7, TEXT_MIN = 30 };
 
 struct tracker_view {
 	struct rec_tracker *trk;
+	struct corpus_doc **held; /* the pinned editions trk points into */
+	size_t n_held;
 	size_t row, col, top;
 	bool detail;
 };
+
+static void release(struct tracker_view *tv)
+{
+	recs_free(tv->trk);
+	tv->trk = NULL;
+	for (size_t i = 0; i < tv->n_held; i++)
+		corpus_doc_unpin(tv->held[i]);
+	free(tv->held);
+	tv->held = NULL;
+	tv->n_held = 0;
+}
 
 static bool tracker_open(struct view *v, struct app *app)
 {
@@ -35,14 +48,19 @@ static bool tracker_open(struct view *v, struct app *app)
 		return false;
 	}
 	n = collection_country_docs(coll, app->open->slug, &first);
+	release(tv);
 	docs = xcalloc(n + 1, sizeof(*docs));
+	tv->held = xcalloc(n + 1, sizeof(*tv->held));
 	for (size_t i = 0; i < n; i++) {
 		const struct document *d = corpus_doc_load(&coll->docs[first + i], &app->diags);
 
-		if (d)
+		if (d) {
+			corpus_doc_pin(&coll->docs[first + i]);
+			tv->held[k] = &coll->docs[first + i];
 			docs[k++] = d;
+		}
 	}
-	recs_free(tv->trk);
+	tv->n_held = k;
 	tv->trk = recs_track(docs, k);
 	free(docs);
 	tv->row = tv->top = 0;
@@ -55,11 +73,8 @@ static bool tracker_open(struct view *v, struct app *app)
 
 static void tracker_close(struct view *v, struct app *app)
 {
-	struct tracker_view *tv = v->priv;
-
 	(void)app;
-	recs_free(tv->trk);
-	tv->trk = NULL;
+	release(v->priv);
 }
 
 static void tracker_done(struct view *v)

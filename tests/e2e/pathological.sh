@@ -4,7 +4,9 @@
 # 100 MB of one paragraph in content and in raw text, 3 MB paragraphs (of
 # words, and of one word) that are allowed (shown, read to the end in the
 # reader), a million bullets and 40 MB of one unbroken paragraph for the
-# importer.  Each run has a generous time limit (sanitizer builds are
+# importer; forty editions read one after another (the reader keeps 32
+# documents loaded besides those shown: the oldest are unloaded and fold in
+# the tree, and what is shown stays right).  Each run has a generous time limit (sanitizer builds are
 # slower); the times are printed.
 set -u
 tmp=$(mktemp -d) || exit 1
@@ -31,7 +33,7 @@ bounded() {
 }
 repeat() { head -c "$2" /dev/zero | tr '\0' "$1"; }
 
-echo "1..9"
+echo "1..11"
 c=$tmp/c
 mkdir -p "$c/tip/2022"
 cp "$TIPR_SRCDIR/content/tip/collection.yaml" "$c/tip/"
@@ -94,3 +96,24 @@ bounded 120 "import: a million bullets, in bounded time" '[ $status -eq 0 ]' \
 } >"$tmp/para.txt"
 bounded 120 "import: 40 MB of one unbroken paragraph, in bounded time" '[ $status -eq 0 ]' \
 	"$TIPR" import --dry-run --year 2022 "$tmp/para.txt"
+
+# Forty editions read one after another, the section kept: the 32 read last
+# stay loaded, the eight before unload and fold in the tree (their sections
+# listed from the loaded text); the open one, the comparison's and the
+# tracker's stay right.
+"$TIPR_SRCDIR/bench/gen-corpus.sh" "$TIPR_SRCDIR" "$tmp/many" 40 2 >/dev/null 2>&1
+{
+	i=0
+	while [ $i -lt 39 ]; do echo .; i=$((i + 1)); done
+	printf '<Tab>g\n:dump %s\nR\nq\nD2001\n<Enter>\n:dump %s\n' "$tmp/tree" "$tmp/cmp"
+} >"$tmp/keys"
+bounded 120 "forty editions read in turn: the eight read first unload and fold in the tree" \
+	'[ $status -eq 0 ] && grep -q "^ *▸ 2008 " "$tmp/tree" && grep -q "^ *▾ 2009 " "$tmp/tree" &&
+	 grep -q "2040 › Afghanistan › Prosecution" "$tmp/tree"' \
+	"$TIPR" --content "$tmp/many" --script "$tmp/keys" --size 100x30 afghanistan 2001 prosecution
+if grep -q "2001 · Tier 2 .*│ 2040 · Tier 2" "$tmp/cmp" && grep -q "2001 → 2040 › Afghanistan › Prosecution" "$tmp/cmp"; then
+	ok "...then compared with the 2001 edition, loaded again"
+else
+	cp "$tmp/cmp" "$tmp/out" 2>/dev/null
+	not_ok "...then compared with the 2001 edition, loaded again"
+fi

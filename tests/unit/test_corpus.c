@@ -148,6 +148,40 @@ static void test_layout_and_laziness(void **state)
 	diags_free(&d);
 }
 
+static void test_trim_keeps_pinned_and_recent(void **state)
+{
+	struct diags d = {0};
+	struct corpus *c = open_dirs("a", NULL, &d);
+	struct collection *tip = corpus_default_collection(c);
+	struct corpus_doc *old = collection_find(tip, "kenya", 2021), *mid = collection_find(tip, "kenya", 2022),
+			  *last = collection_find(tip, "korea-north", 2022);
+
+	(void)state;
+	assert_non_null(corpus_doc_load(old, &d));
+	corpus_doc_pin(old);
+	assert_non_null(corpus_doc_load(mid, &d));
+	assert_non_null(corpus_doc_load(last, &d));
+	assert_int_equal(corpus_trim(c, 3), 0);
+	/* The oldest is shown (pinned): the next oldest goes instead. */
+	assert_int_equal(corpus_trim(c, 1), 1);
+	assert_non_null(old->doc);
+	assert_null(mid->doc);
+	assert_non_null(last->doc);
+	/* Asking again makes a document recent; a pinned one is never unloaded. */
+	assert_non_null(corpus_doc_load(mid, &d));
+	assert_int_equal(corpus_trim(c, 1), 1);
+	assert_null(last->doc);
+	assert_non_null(mid->doc);
+	corpus_doc_unload(old);
+	assert_non_null(old->doc);
+	corpus_doc_unpin(old);
+	assert_int_equal(corpus_trim(c, 0), 2);
+	assert_null(old->doc);
+	assert_null(mid->doc);
+	corpus_free(c);
+	diags_free(&d);
+}
+
 static void test_several_directories(void **state)
 {
 	struct diags d = {0};
@@ -350,6 +384,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_and_laziness),
+		cmocka_unit_test(test_trim_keeps_pinned_and_recent),
 		cmocka_unit_test(test_several_directories),
 		cmocka_unit_test(test_caches),
 	};

@@ -75,6 +75,16 @@ static void test_tree_by_country(void **state)
 	assert_int_equal(tree_selected(t), tree_n_rows(t) - 1);
 	tree_move(t, -100);
 	assert_int_equal(tree_selected(t), 0);
+	/* A document unloaded to bound memory shows folded, its row selected
+	 * in place of its section; expanding loads it again. */
+	tree_select(t, find_row(t, "Prosecution"));
+	assert_true(corpus_trim(corpus, 0) >= 1);
+	tree_refresh(t);
+	assert_int_equal(tree_n_rows(t), 6);
+	assert_int_equal(tree_selected(t), find_row(t, "2022"));
+	assert_false(tree_row(t, find_row(t, "2022"))->expanded);
+	assert_true(tree_expand(t, find_row(t, "2022"), true, &diags));
+	assert_int_equal(tree_n_rows(t), 12);
 	/* Collapsing the country hides everything under it; the selection stays. */
 	tree_select(t, nk);
 	assert_true(tree_expand(t, nk, false, &diags));
