@@ -31,24 +31,6 @@ const struct cli_spec cmd_recs_spec = {
 	recs_options,
 };
 
-static enum theme_role state_role(enum rec_state s)
-{
-	switch (s) {
-	case REC_NEW:
-	case REC_FIRST_SEEN:
-		return ROLE_INSERT;
-	case REC_REWORDED:
-		return ROLE_MOVED;
-	case REC_DROPPED:
-		return ROLE_DELETE;
-	case REC_ABSENT:
-	case REC_NOT_IN_EXCERPT:
-		return ROLE_HINT;
-	default:
-		return ROLE_TEXT;
-	}
-}
-
 /* The editions that are excerpts, said once above the table. */
 static void excerpt_note(const struct rec_tracker *t, const char *before, FILE *out)
 {
@@ -101,7 +83,7 @@ static void print_text(const struct rec_tracker *t, const char *name, const stru
 		for (size_t y = 0; y < t->n_years; y++) {
 			enum rec_state s = t->threads[th].cells[y].state;
 
-			printf("%s%-*s%s", sgr(pal, state_role(s)), y + 1 < t->n_years ? 12 : 0, rec_state_short(s),
+			printf("%s%-*s%s", sgr(pal, rec_state_role(s)), y + 1 < t->n_years ? 12 : 0, rec_state_short(s),
 			       sgr_reset(pal));
 		}
 		putchar('\n');

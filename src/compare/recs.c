@@ -26,6 +26,25 @@ const char *rec_state_short(enum rec_state s)
 											: rec_state_name(s);
 }
 
+enum theme_role rec_state_role(enum rec_state s)
+{
+	switch (s) {
+	case REC_NEW:
+		return ROLE_INSERT;
+	case REC_REWORDED:
+		return ROLE_MOVED;
+	case REC_DROPPED:
+		return ROLE_DELETE;
+	case REC_ABSENT:
+	case REC_NOT_IN_EXCERPT:
+		return ROLE_HINT;
+	case REC_FIRST_SEEN: /* not news: it was there before the first edition read */
+		return ROLE_META;
+	default:
+		return ROLE_TEXT;
+	}
+}
+
 static const struct section *recs_of(const struct document *doc)
 {
 	return document_section(doc, "recommendations");

@@ -12,6 +12,7 @@
 
 #include "compare/compare.h"
 #include "content/document.h"
+#include "style/theme.h"
 
 enum rec_state {
 	REC_ABSENT, REC_NEW, REC_KEPT, REC_REWORDED, REC_DROPPED, REC_FIRST_SEEN, REC_NOT_IN_EXCERPT,
@@ -45,6 +46,8 @@ const char *rec_state_name(enum rec_state s);
 /* The same in at most 9 columns, for a table's cells: "-" for absent,
  * "1st seen", "(excerpt)" for not in this excerpt, the name otherwise. */
 const char *rec_state_short(enum rec_state s);
+/* The theme role a state is drawn in, in the reader and in batch output. */
+enum theme_role rec_state_role(enum rec_state s);
 /* The thread's latest whole text. */
 const char *rec_thread_text(const struct rec_tracker *t, size_t thread);
 

@@ -140,9 +140,7 @@ enum key_context app_context(struct app *app)
 {
 	struct view *v = app_focused(app);
 
-	if (v->ops->context)
-		return v->ops->context(v, app);
-	return v == app->views.tree ? CTX_TREE : CTX_READER;
+	return v->ops->context ? v->ops->context(v, app) : v->ops->keys;
 }
 
 void app_notes_problems(struct app *app, const char *consequence)

@@ -405,13 +405,6 @@ static void compare_status(struct view *v, struct app *app, struct strbuf *left,
 	}
 }
 
-static enum key_context compare_context(struct view *v, struct app *app)
-{
-	(void)v;
-	(void)app;
-	return CTX_COMPARE;
-}
-
 static void compare_refresh(struct view *v, struct app *app, enum refresh why)
 {
 	if (why == REFRESH_SIZE || why == REFRESH_NOTES)
@@ -431,6 +424,7 @@ static bool compare_offer(struct view *v, struct app *app, struct corpus_doc *do
 
 const struct view_ops compare_view = {
 	.name = "compare",
+	.keys = CTX_COMPARE,
 	.priv_size = sizeof(struct compare_view),
 	.wide = true,
 	.open = compare_open,
@@ -439,7 +433,6 @@ const struct view_ops compare_view = {
 	.draw = compare_draw,
 	.action = compare_action,
 	.status = compare_status,
-	.context = compare_context,
 	.changed = compare_refresh,
 	.prompt = compare_prompt,
 	.offer = compare_offer,

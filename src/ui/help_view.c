@@ -227,13 +227,6 @@ static void help_status(struct view *v, struct app *app, struct strbuf *left, st
 	sb_adds(left, "help");
 }
 
-static enum key_context help_context(struct view *v, struct app *app)
-{
-	(void)v;
-	(void)app;
-	return CTX_HELP;
-}
-
 static void help_done(struct view *v)
 {
 	struct help_view *hv = v->priv;
@@ -243,12 +236,12 @@ static void help_done(struct view *v)
 
 const struct view_ops help_view = {
 	.name = "help",
+	.keys = CTX_HELP,
 	.priv_size = sizeof(struct help_view),
 	.open = help_open,
 	.done = help_done,
 	.draw = help_draw,
 	.action = help_action,
 	.status = help_status,
-	.context = help_context,
 	.prompt = help_prompt,
 };

@@ -303,13 +303,6 @@ static void notes_status(struct view *v, struct app *app, struct strbuf *left, s
 	sb_addf(right, "%zu of %zu ", nv->n ? nv->sel + 1 : 0, nv->n);
 }
 
-static enum key_context notes_context(struct view *v, struct app *app)
-{
-	(void)v;
-	(void)app;
-	return CTX_NOTES;
-}
-
 static void notes_refresh(struct view *v, struct app *app, enum refresh why)
 {
 	struct notes_view *nv = v->priv;
@@ -320,6 +313,7 @@ static void notes_refresh(struct view *v, struct app *app, enum refresh why)
 
 const struct view_ops notes_view = {
 	.name = "notes",
+	.keys = CTX_NOTES,
 	.priv_size = sizeof(struct notes_view),
 	.wide = true,
 	.open = notes_open,
@@ -328,7 +322,6 @@ const struct view_ops notes_view = {
 	.draw = notes_draw,
 	.action = notes_action,
 	.status = notes_status,
-	.context = notes_context,
 	.changed = notes_refresh,
 	.prompt = notes_prompt_event,
 };

@@ -524,6 +524,7 @@ static void reader_done(struct view *v)
 
 const struct view_ops reader_view = {
 	.name = "reader",
+	.keys = CTX_READER,
 	.priv_size = sizeof(struct reader_view),
 	.done = reader_done,
 	.draw = reader_draw,

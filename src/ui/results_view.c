@@ -355,15 +355,9 @@ static void results_status(struct view *v, struct app *app, struct strbuf *left,
 	sb_addf(right, "%zu matches ", shown(rv)->total);
 }
 
-static enum key_context results_context(struct view *v, struct app *app)
-{
-	(void)v;
-	(void)app;
-	return CTX_RESULTS;
-}
-
 const struct view_ops results_view = {
 	.name = "results",
+	.keys = CTX_RESULTS,
 	.priv_size = sizeof(struct results_view),
 	.open = results_open,
 	.close = results_close,
@@ -371,7 +365,6 @@ const struct view_ops results_view = {
 	.draw = results_draw,
 	.action = results_action,
 	.status = results_status,
-	.context = results_context,
 	.prompt = results_prompt,
 	.tick = results_tick,
 };

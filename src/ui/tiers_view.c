@@ -372,13 +372,6 @@ static void tiers_status(struct view *v, struct app *app, struct strbuf *left, s
 	}
 }
 
-static enum key_context tiers_context(struct view *v, struct app *app)
-{
-	(void)v;
-	(void)app;
-	return CTX_TIERS;
-}
-
 static void tiers_changed(struct view *v, struct app *app, enum refresh why)
 {
 	struct tiers_view *tv = v->priv;
@@ -390,6 +383,7 @@ static void tiers_changed(struct view *v, struct app *app, enum refresh why)
 
 const struct view_ops tiers_view = {
 	.name = "tiers",
+	.keys = CTX_TIERS,
 	.priv_size = sizeof(struct tiers_view),
 	.wide = true,
 	.open = tiers_open,
@@ -398,7 +392,6 @@ const struct view_ops tiers_view = {
 	.draw = tiers_draw,
 	.action = tiers_action,
 	.status = tiers_status,
-	.context = tiers_context,
 	.changed = tiers_changed,
 	.mouse = tiers_mouse,
 };

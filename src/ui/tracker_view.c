@@ -82,25 +82,6 @@ static void tracker_done(struct view *v)
 	tracker_close(v, NULL);
 }
 
-static enum theme_role state_role(enum rec_state s)
-{
-	switch (s) {
-	case REC_NEW:
-		return ROLE_INSERT;
-	case REC_REWORDED:
-		return ROLE_MOVED;
-	case REC_DROPPED:
-		return ROLE_DELETE;
-	case REC_ABSENT:
-	case REC_NOT_IN_EXCERPT:
-		return ROLE_HINT;
-	case REC_FIRST_SEEN:
-		return ROLE_META;
-	default:
-		return ROLE_TEXT;
-	}
-}
-
 /* The selected cell's text, or for a rewording its diff, wrapped below the table. */
 static void draw_detail(struct tracker_view *tv, struct app *app, struct rect r)
 {
@@ -112,7 +93,7 @@ static void draw_detail(struct tracker_view *tv, struct app *app, struct rect r)
 	size_t n;
 
 	snprintf(head, sizeof(head), "%d: %s", tv->trk->docs[tv->col]->year, rec_state_name(c->state));
-	draw_str(scr, r.y, r.x + 1, r.w - 1, head, draw_attr(scr, state_role(c->state)));
+	draw_str(scr, r.y, r.x + 1, r.w - 1, head, draw_attr(scr, rec_state_role(c->state)));
 	if (c->state == REC_REWORDED)
 		cmp_render_inline(&c->diff, false, &st);
 	else if (c->text)
@@ -192,7 +173,7 @@ static void draw_thread(struct tracker_view *tv, struct app *app, size_t th, con
 	draw_str(scr, y, x + 1, NUM_COLS, buf, draw_attr(scr, ROLE_REC_NUMBER));
 	for (size_t k = sh->first; k < sh->first + sh->n; k++, cx += CELL_COLS) {
 		enum rec_state st = t->threads[th].cells[k].state;
-		attr_t a = th == tv->row && k == tv->col ? draw_attr(scr, ROLE_TREE_SELECTED) : draw_attr(scr, state_role(st));
+		attr_t a = th == tv->row && k == tv->col ? draw_attr(scr, ROLE_TREE_SELECTED) : draw_attr(scr, rec_state_role(st));
 
 		draw_str(scr, y, cx, CELL_COLS - 1, st == REC_ABSENT ? "-" : rec_state_short(st), a);
 	}
@@ -291,15 +272,9 @@ static void tracker_status(struct view *v, struct app *app, struct strbuf *left,
 	sb_addf(right, "%zu recommendations ", tv->trk->n_threads);
 }
 
-static enum key_context tracker_context(struct view *v, struct app *app)
-{
-	(void)v;
-	(void)app;
-	return CTX_TRACKER;
-}
-
 const struct view_ops tracker_view = {
 	.name = "tracker",
+	.keys = CTX_TRACKER,
 	.priv_size = sizeof(struct tracker_view),
 	.wide = true,
 	.open = tracker_open,
@@ -308,5 +283,4 @@ const struct view_ops tracker_view = {
 	.draw = tracker_draw,
 	.action = tracker_action,
 	.status = tracker_status,
-	.context = tracker_context,
 };

@@ -192,19 +192,12 @@ static bool tree_mouse(struct view *v, struct app *app, enum mouse_event ev, int
 	return true;
 }
 
-static enum key_context tree_context(struct view *v, struct app *app)
-{
-	(void)v;
-	(void)app;
-	return CTX_TREE;
-}
-
 const struct view_ops tree_view = {
 	.name = "tree",
+	.keys = CTX_TREE,
 	.priv_size = sizeof(struct tree_view),
 	.draw = tree_draw,
 	.action = tree_action,
-	.context = tree_context,
 	.prompt = tree_prompt,
 	.mouse = tree_mouse,
 };

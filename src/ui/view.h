@@ -43,6 +43,7 @@ struct view_ops {
 	const char *name;
 	size_t priv_size;
 	bool wide;  /* needs the width: the tree steps aside while it is shown */
+	enum key_context keys; /* its key context (unless context() says) */
 	/* Shows the view in the main pane; false if it cannot (a message says
 	 * why) or will show itself later (after a prompt). */
 	bool (*open)(struct view *v, struct app *app);
@@ -60,7 +61,8 @@ struct view_ops {
 	/* Text for the hint line instead of the keys (a note), or NULL; the
 	 * caller frees it. */
 	char *(*hints)(struct view *v, struct app *app);
-	/* The key context now (the reader is CTX_VISUAL while selecting). */
+	/* The key context now, when it changes (the reader is CTX_VISUAL
+	 * while selecting). */
 	enum key_context (*context)(struct view *v, struct app *app);
 	/* Something the view may show changed (named changed, not refresh,
 	 * which curses takes). */

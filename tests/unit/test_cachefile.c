@@ -22,24 +22,8 @@
 
 #include "base/cachefile.h"
 #include "base/util.h"
+#include "tmpdir_fixture.h"
 
-static char tmpdir[] = "/tmp/tipr-cachefile-XXXXXX";
-
-static int setup(void **state)
-{
-	(void)state;
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
-	(void)state;
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	return 0;
-}
 
 /* Files in dir whose name contains ".tmp". */
 static size_t temp_files(const char *dir)
@@ -416,5 +400,5 @@ int main(void)
 		cmocka_unit_test(test_not_regular), cmocka_unit_test(test_signals),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

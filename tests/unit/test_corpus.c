@@ -20,6 +20,7 @@
 #include "base/icu.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "tmpdir_fixture.h"
 
 static char root[] = "/tmp/tipr-corpus-XXXXXX";
 
@@ -73,11 +74,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", root);
-
 	(void)state;
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	assert_int_equal(remove_tree(root), 0);
 	icu_cleanup();
 	return 0;
 }

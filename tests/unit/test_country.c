@@ -20,6 +20,7 @@
 #include "text/fold.h"
 #include "base/icu.h"
 #include "base/util.h"
+#include "tmpdir_fixture.h"
 
 static struct countries *cs;
 
@@ -165,7 +166,7 @@ static void assert_same_table(const struct countries *a, const struct countries 
 static void test_cache(void **state)
 {
 	char dir[] = "/tmp/tipr-ccache-XXXXXX", *src = path_join(TIPR_SRCDIR, "content/countries.yaml");
-	char *yaml, *cache, *text, *cmd;
+	char *yaml, *cache, *text;
 	struct diags d = {0};
 	struct countries *a, *b;
 	struct timespec old[2] = { { .tv_nsec = UTIME_OMIT }, { 0 } };
@@ -249,9 +250,7 @@ static void test_cache(void **state)
 	assert_true(d.n_errors > 0);
 	countries_free(b);
 	diags_free(&d);
-	cmd = xasprintf("rm -rf '%s'", dir);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	assert_int_equal(remove_tree(dir), 0);
 	free(text);
 	free(yaml);
 	free(cache);

@@ -15,6 +15,7 @@
 
 #include "base/icu.h"
 #include "base/util.h"
+#include "tmpdir_fixture.h"
 #include "content/docscan.h"
 #include "content/layout.h"
 
@@ -114,9 +115,7 @@ static void test_synthetic(void **state)
 	assert_int_equal(system(cmd), 0);
 	free(cmd);
 	assert_true(each_file(tmp) >= 12);
-	cmd = xasprintf("rm -rf '%s'", tmp);
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	assert_int_equal(remove_tree(tmp), 0);
 }
 
 #define HEAD "country: kenya\nyear: 2022\ntier: \"2\"\ntitle: Kenya\ncomplete: true\nsections:\n"

@@ -15,25 +15,9 @@
 #include <cmocka.h>
 
 #include "base/util.h"
+#include "tmpdir_fixture.h"
 #include "search/history.h"
 
-static char tmpdir[] = "/tmp/tipr-history-XXXXXX";
-
-static int setup(void **state)
-{
-	(void)state;
-	return mkdtemp(tmpdir) ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
-	(void)state;
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
-	return 0;
-}
 
 static void test_keep(void **state)
 {
@@ -162,5 +146,5 @@ int main(void)
 		cmocka_unit_test(test_recall),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	return cmocka_run_group_tests(tests, tmpdir_setup, tmpdir_teardown);
 }

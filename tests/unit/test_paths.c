@@ -15,6 +15,7 @@
 
 #include "base/paths.h"
 #include "base/util.h"
+#include "tmpdir_fixture.h"
 
 static char *slurp(const char *path)
 {
@@ -33,14 +34,6 @@ static bool fill_then_fail(FILE *f, void *arg)
 {
 	fputs(arg, f);
 	return false;
-}
-
-static void rm_rf(const char *dir)
-{
-	char *cmd = xasprintf("rm -rf '%s'", dir);
-
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
 }
 
 static void assert_file_reads(const char *path, const char *want)
@@ -114,7 +107,7 @@ static void test_mkdirs(void **state)
 	assert_int_equal(errno, ENOTDIR);
 	free(deep);
 	free(file);
-	rm_rf(dir);
+	assert_int_equal(remove_tree(dir), 0);
 }
 
 static void test_write_atomic(void **state)
@@ -157,7 +150,7 @@ static void test_write_atomic(void **state)
 	free(leftover);
 	free(s);
 	free(path);
-	rm_rf(dir);
+	assert_int_equal(remove_tree(dir), 0);
 }
 
 static void assert_resolves(const char *path, const char *want)
@@ -262,7 +255,7 @@ static void test_links_and_non_regular(void **state)
 	free(s);
 	for (size_t i = 0; i < ARRAY_SIZE(p); i++)
 		free(p[i]);
-	rm_rf(dir);
+	assert_int_equal(remove_tree(dir), 0);
 }
 
 int main(void)

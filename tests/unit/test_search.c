@@ -22,13 +22,13 @@
 #include "base/icu.h"
 #include "base/paths.h"
 #include "base/util.h"
+#include "tmpdir_fixture.h"
 #include "content/corpus.h"
 #include "search/index.h"
 #include "search/search.h"
 #include "search/words.h"
 #include "text/textwrap.h"
 
-static char tmpdir[] = "/tmp/tipr-search-XXXXXX";
 
 static void write_file(const char *path, const char *text)
 {
@@ -79,11 +79,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-
 	(void)state;
-	assert_int_equal(system(cmd), 0);
-	free(cmd);
+	assert_int_equal(remove_tree(tmpdir), 0);
 	icu_cleanup();
 	return 0;
 }

@@ -20,9 +20,9 @@
 #include "reader/reading.h"
 #include "notes/selection.h"
 #include "base/util.h"
+#include "tmpdir_fixture.h"
 
 static const struct document *nk2022;
-static char tmpdir[] = "/tmp/tipr-selection-XXXXXX";
 
 static int setup(void **state)
 {
@@ -35,10 +35,8 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmpdir);
-	int status = system(cmd);
+	int status = remove_tree(tmpdir);
 
-	free(cmd);
 	fixture_close(state);
 	return status == 0 ? 0 : -1;
 }
