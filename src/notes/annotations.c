@@ -43,7 +43,7 @@ bool ann_color_parse(const char *s, enum ann_color *out)
 	return false;
 }
 
-void annotation_copy(struct annotation *dst, const struct annotation *src)
+void ann_copy(struct annotation *dst, const struct annotation *src)
 {
 	*dst = *src;
 	dst->collection = xstrdup(src->collection);
@@ -55,7 +55,7 @@ void annotation_copy(struct annotation *dst, const struct annotation *src)
 	dst->note = xstrdup(src->note);
 }
 
-void annotation_done(struct annotation *a)
+void ann_done(struct annotation *a)
 {
 	free(a->collection);
 	free(a->country);
@@ -87,7 +87,7 @@ struct ann_vec {
 static void vec_free(struct ann_vec *vec)
 {
 	for (size_t i = 0; i < vec->n; i++)
-		annotation_done(&vec->v[i]);
+		ann_done(&vec->v[i]);
 	for (size_t i = 0; i < vec->out_cap; i++)
 		free(vec->out[i].s);
 	free(vec->v);
@@ -682,11 +682,11 @@ static void merge(struct ann_store *st, struct ann_vec *disk)
 		if (!mine) {
 			vec_push(&st->all, &disk->v[i]);
 		} else if (newer(&disk->v[i], mine)) {
-			annotation_done(mine);
+			ann_done(mine);
 			*mine = disk->v[i];
 			vec_changed(&st->all, mine);
 		} else {
-			annotation_done(&disk->v[i]);
+			ann_done(&disk->v[i]);
 		}
 	}
 	disk->n = 0;
@@ -776,7 +776,7 @@ static enum ann_status do_add(struct ann_store *st, struct annotation *existing,
 
 	if (existing) {
 		/* Restoring: the entry is replaced by the copy being put back. */
-		annotation_done(existing);
+		ann_done(existing);
 		*existing = *aa->a;
 	} else {
 		existing = vec_push(&st->all, aa->a);
@@ -825,7 +825,7 @@ enum ann_status ann_add(struct ann_store *st, const char *collection, const stru
 	format_stamp(now_ms(), false, a.created);
 	memcpy(a.updated, a.created, sizeof(a.updated));
 	res = transact(st, NULL, do_add, &arg);
-	annotation_done(&a);
+	ann_done(&a);
 	return res;
 }
 
@@ -835,11 +835,11 @@ enum ann_status ann_restore(struct ann_store *st, const struct annotation *src)
 	struct add_arg arg = { &a, NULL };
 	enum ann_status res;
 
-	annotation_copy(&a, src);
+	ann_copy(&a, src);
 	a.deleted[0] = '\0';
 	format_stamp(now_ms(), false, a.updated);
 	res = transact(st, a.id, do_add, &arg);
-	annotation_done(&a);
+	ann_done(&a);
 	return res;
 }
 
@@ -883,7 +883,7 @@ static enum ann_status do_delete(struct ann_store *st, struct annotation *a, con
 	if (!a || a->deleted[0])
 		return ANN_NOTFOUND;
 	if (removed)
-		annotation_copy(removed, a);
+		ann_copy(removed, a);
 	format_stamp(now_ms(), false, a->deleted);
 	return ANN_OK;
 }

@@ -37,7 +37,7 @@ bool ann_color_parse(const char *s, enum ann_color *out);
 #define ANN_ID_LEN 12
 #define ANN_STAMP_LEN 24 /* "2026-11-24T10:29:50.123Z" */
 
-/* One annotation.  Every string is owned by the annotation (annotation_done). */
+/* One annotation.  Every string is owned by the annotation (ann_done). */
 struct annotation {
 	char id[ANN_ID_LEN + 1];     /* 12 lowercase hex digits, stable forever */
 	char *collection;            /* "tip" */
@@ -57,9 +57,9 @@ struct annotation {
 
 #define ANN_CONTEXT 32
 
-/* Deep copy of src into dst; release dst with annotation_done(). */
-void annotation_copy(struct annotation *dst, const struct annotation *src);
-void annotation_done(struct annotation *a);
+/* Deep copy of src into dst; release dst with ann_done(). */
+void ann_copy(struct annotation *dst, const struct annotation *src);
+void ann_done(struct annotation *a);
 
 enum ann_status {
 	ANN_OK,
@@ -123,7 +123,7 @@ enum ann_status ann_update(struct ann_store *st, const char *id, const char *not
 			   const enum ann_color *color);
 /* Deletes (tombstones) an annotation and saves.  When removed is non-NULL it
  * receives a copy of the live entry for undo with ann_restore() (zeroed when
- * there was none; the caller always releases it with annotation_done()).
+ * there was none; the caller always releases it with ann_done()).
  * For every change: on ANN_IOERR the change stays in memory and is saved
  * with the next one; the reason is in ann_store_diags(). */
 enum ann_status ann_delete(struct ann_store *st, const char *id, struct annotation *removed);

@@ -31,7 +31,7 @@ static bool changed(struct app *app, enum ann_status res, const char *done)
 	}
 }
 
-bool notes_key_color(int key, enum ann_color *out)
+bool annotate_key_color(int key, enum ann_color *out)
 {
 	if (key < '1' || key >= '1' + ANN__COLOR_COUNT)
 		return false;
@@ -39,7 +39,7 @@ bool notes_key_color(int key, enum ann_color *out)
 	return true;
 }
 
-bool notes_highlight(struct app *app, struct selection *sel, enum ann_color color, const char *note)
+bool annotate_highlight(struct app *app, struct selection *sel, enum ann_color color, const char *note)
 {
 	const struct annotation *added = NULL;
 	const struct document *doc = app->reading.doc;
@@ -74,7 +74,7 @@ bool notes_highlight(struct app *app, struct selection *sel, enum ann_color colo
 	return true;
 }
 
-void notes_prompt(struct app *app, struct view *owner, const char *id)
+void annotate_prompt(struct app *app, struct view *owner, const char *id)
 {
 	const struct annotation *a = id ? ann_store_find(app->notes, id) : NULL;
 
@@ -84,19 +84,19 @@ void notes_prompt(struct app *app, struct view *owner, const char *id)
 	prompt_open(app, owner, PROMPT_NOTE, a ? a->note : NULL);
 }
 
-void notes_prompt_done(struct app *app, struct selection *sel)
+void annotate_prompt_done(struct app *app, struct selection *sel)
 {
 	const char *text = prompt_text(app);
 
 	if (!app->note.editing[0]) {
-		notes_highlight(app, sel, app->note.color, text);
+		annotate_highlight(app, sel, app->note.color, text);
 		return;
 	}
 	changed(app, ann_update(app->notes, app->note.editing, text, NULL),
 		*text ? "Note saved" : "Note removed (the highlight stays)");
 }
 
-bool notes_recolor(struct app *app, const char *id, enum ann_color color)
+bool annotate_recolor(struct app *app, const char *id, enum ann_color color)
 {
 	char done[64];
 
@@ -105,16 +105,16 @@ bool notes_recolor(struct app *app, const char *id, enum ann_color color)
 	return changed(app, ann_update(app->notes, id, NULL, &color), done);
 }
 
-bool notes_delete(struct app *app, const char *id)
+bool annotate_delete(struct app *app, const char *id)
 {
 	char done[64];
 
 	snprintf(done, sizeof(done), "Annotation deleted: %s brings it back", keys_label(ACT_UNDO, CTX_ANY));
-	annotation_done(&app->note.undo);
+	ann_done(&app->note.undo);
 	return changed(app, ann_delete(app->notes, id, &app->note.undo), done);
 }
 
-bool notes_undo(struct app *app)
+bool annotate_undo(struct app *app)
 {
 	char id[ANN_ID_LEN + 1];
 	bool ok;
@@ -126,13 +126,13 @@ bool notes_undo(struct app *app)
 	memcpy(id, app->note.undo.id, sizeof(id));
 	ok = changed(app, ann_restore(app->notes, &app->note.undo), "Annotation restored");
 	if (ok) {
-		annotation_done(&app->note.undo);
+		ann_done(&app->note.undo);
 		marks_set_current(&app->marks, id);
 	}
 	return ok;
 }
 
-char *notes_current_text(const struct app *app)
+char *annotate_current_text(const struct app *app)
 {
 	const struct annotation *a = marks_current(&app->marks);
 

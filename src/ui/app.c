@@ -247,7 +247,8 @@ static double now_seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-int app_save_place(struct app *app)
+/* The place to reopen at, read from a const app: saving changes nothing. */
+static struct session place_of(const struct app *app)
 {
 	struct session s = {0};
 
@@ -262,5 +263,12 @@ int app_save_place(struct app *app)
 		if (s.anchor.block == SIZE_MAX)
 			s.anchor.block = s.anchor.offset = 0;
 	}
+	return s;
+}
+
+int app_save_place(struct app *app)
+{
+	struct session s = place_of(app);
+
 	return session_saver_offer(&app->saver, &s, now_seconds(), &app->diags);
 }

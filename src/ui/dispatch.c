@@ -96,7 +96,7 @@ static bool app_action(struct app *app, enum action act)
 		app_switch_year(app, act == ACT_NEXT_YEAR ? 1 : -1);
 		return true;
 	case ACT_UNDO:
-		notes_undo(app);
+		annotate_undo(app);
 		return true;
 	case ACT_CANCEL:
 		reading_search(&app->reading, "", 0);

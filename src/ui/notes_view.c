@@ -244,15 +244,15 @@ static bool notes_action(struct view *v, struct app *app, enum action act, int k
 		return true;
 	case ACT_EDIT_NOTE:
 		if (id)
-			notes_prompt(app, v, id);
+			annotate_prompt(app, v, id);
 		return true;
 	case ACT_COLOR:
-		if (id && notes_key_color(key, &color))
-			notes_recolor(app, id, color);
+		if (id && annotate_key_color(key, &color))
+			annotate_recolor(app, id, color);
 		return true;
 	case ACT_DELETE_NOTE:
 		if (id)
-			notes_delete(app, id);
+			annotate_delete(app, id);
 		return true;
 	case ACT_CLOSE:
 		app_close_pane(app);
@@ -270,7 +270,7 @@ static bool notes_prompt_event(struct view *v, struct app *app, int kind, enum p
 	(void)key;
 	if (kind == PROMPT_NOTE) {
 		if (ev == PROMPT_DONE)
-			notes_prompt_done(app, NULL);
+			annotate_prompt_done(app, NULL);
 		return ev != PROMPT_KEY;
 	}
 	switch (ev) {

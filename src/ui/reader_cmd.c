@@ -247,7 +247,7 @@ static void app_free(struct app *app)
 	view_set_free(&app->views);
 	diags_free(&app->diags);
 	marks_free(&app->marks);
-	annotation_done(&app->note.undo);
+	ann_done(&app->note.undo);
 	ann_store_free(app->notes);
 	session_saver_free(&app->saver);
 	reading_close(&app->reading);

@@ -10,19 +10,17 @@
 
 #include "text/textwrap.h"
 #include "notes/cite.h"
-#include "tiers/tierpic.h"
 #include "ui/annotate.h"
 #include "ui/clipboard.h"
 #include "ui/app.h"
 #include "ui/move.h"
+#include "ui/tierstrip.h"
 #include "ui/views.h"
 
 enum { MAX_LINE_MATCHES = 16 };
 
 struct reader_view {
-	struct picture strip;        /* the country's tier in every edition, a cell each */
-	int strip_sel;               /* the open edition's cell */
-	int strip_years[2];          /* the first and last editions */
+	struct tier_strip strip;     /* right of the title */
 	struct selection sel;
 	size_t search_origin;        /* the top line when the search prompt opened */
 	bool pressed;                /* a mouse press in the text, for a drag */
@@ -109,28 +107,6 @@ static bool cell_at(const struct app *app, int y, int x, size_t *line, size_t *c
 	return true;
 }
 
-/* Draws the tier strip ending at column right, within room columns less a
- * gap: with its first and last years when they fit, else the cells alone;
- * false when not even they fit (or there is none). */
-static bool draw_strip(struct reader_view *rv, struct app *app, int y, int right, int room)
-{
-	const struct screen *scr = &app->scr;
-	int cells = rv->strip.n_lines ? (int)rv->strip.lines[0].width : 0, x;
-	char year[16];
-
-	if (!cells || cells + 2 > room)
-		return false;
-	if (cells + 12 <= room) {
-		snprintf(year, sizeof(year), " %d", rv->strip_years[1]);
-		right -= draw_str(scr, y, right - 5, 5, year, draw_attr(scr, ROLE_META));
-		snprintf(year, sizeof(year), "%d ", rv->strip_years[0]);
-		draw_str(scr, y, right - cells - 5, 5, year, draw_attr(scr, ROLE_META));
-	}
-	x = right - cells;
-	draw_picture(scr, y, x, 1, cells, &rv->strip, 0, rv->strip_sel);
-	return true;
-}
-
 static void reader_draw(struct view *v, struct app *app, struct rect rc)
 {
 	struct reader_view *rv = v->priv;
@@ -183,7 +159,7 @@ static void reader_draw(struct view *v, struct app *app, struct rect rc)
 			draw_line_text(rv, app, i, rc.y + row, x, rc.x + rc.w - x);
 		/* The tier strip at the right of the title, or of the line under it. */
 		if (i < 2 && !strip_drawn)
-			strip_drawn = draw_strip(rv, app, rc.y + row, rc.x + rc.w - 1,
+			strip_drawn = tier_strip_draw(&rv->strip, app, rc.y + row, rc.x + rc.w - 1,
 						 rc.w - 1 - text_column(l) - (int)text_width(l->text, l->len));
 	}
 }
@@ -221,11 +197,11 @@ static bool note_action(struct view *v, struct app *app, enum action act, int ke
 		return true;
 	}
 	if (act == ACT_EDIT_NOTE)
-		notes_prompt(app, v, cur->id);
+		annotate_prompt(app, v, cur->id);
 	else if (act == ACT_DELETE_NOTE)
-		notes_delete(app, cur->id);
-	else if (notes_key_color(key, &color))
-		notes_recolor(app, cur->id, color);
+		annotate_delete(app, cur->id);
+	else if (annotate_key_color(key, &color))
+		annotate_recolor(app, cur->id, color);
 	return true;
 }
 
@@ -328,17 +304,17 @@ static bool visual_action(struct view *v, struct app *app, enum action act, int 
 		follow(rv, app);
 		return true;
 	case ACT_HIGHLIGHT:
-		notes_highlight(app, sel, app->note.color, NULL);
+		annotate_highlight(app, sel, app->note.color, NULL);
 		return true;
 	case ACT_COPY:
 		copy_selection(sel, app);
 		return true;
 	case ACT_COLOR:
-		if (notes_key_color(key, &color))
-			notes_highlight(app, sel, color, NULL);
+		if (annotate_key_color(key, &color))
+			annotate_highlight(app, sel, color, NULL);
 		return true;
 	case ACT_NOTE:
-		notes_prompt(app, v, NULL);
+		annotate_prompt(app, v, NULL);
 		return true;
 	case ACT_CLOSE:
 		selection_clear(sel);
@@ -373,7 +349,7 @@ static bool reader_prompt(struct view *v, struct app *app, int kind, enum prompt
 	(void)key;
 	if (kind == PROMPT_NOTE) {
 		if (ev == PROMPT_DONE)
-			notes_prompt_done(app, &rv->sel);
+			annotate_prompt_done(app, &rv->sel);
 		return ev != PROMPT_KEY;
 	}
 	switch (ev) {
@@ -471,7 +447,7 @@ static char *reader_hints(struct view *v, struct app *app)
 {
 	struct reader_view *rv = v->priv;
 
-	return rv->sel.active ? NULL : notes_current_text(app);
+	return rv->sel.active ? NULL : annotate_current_text(app);
 }
 
 static enum key_context reader_context(struct view *v, struct app *app)
@@ -484,34 +460,13 @@ static enum key_context reader_context(struct view *v, struct app *app)
 
 /* The open country's tier in every edition (headers only: no narrative is
  * read), its open edition's cell marked; none for one edition alone. */
-static void make_strip(struct reader_view *rv, struct app *app)
-{
-	struct tier_history *h;
-
-	pic_free(&rv->strip);
-	rv->strip_sel = -1;
-	if (!app->open || !app->open->year)
-		return;
-	h = tiers_history(app->corpus, app_collection(app), app->open->slug, false, &app->diags);
-	if (h && h->present > 1) {
-		pic_init(&rv->strip, !app->scr.ascii_only, app->scr.color);
-		tierpic_strip(&rv->strip, h);
-		rv->strip_years[0] = h->years[0].year;
-		rv->strip_years[1] = h->years[h->n - 1].year;
-		for (size_t i = 0; i < h->n; i++)
-			if (h->years[i].year == app->open->year)
-				rv->strip_sel = (int)i;
-	}
-	tiers_history_free(h);
-}
-
 static void reader_refresh(struct view *v, struct app *app, enum refresh why)
 {
 	struct reader_view *rv = v->priv;
 
 	if (why == REFRESH_DOCUMENT) {
 		selection_clear(&rv->sel);
-		make_strip(rv, app);
+		tier_strip_make(&rv->strip, app);
 	}
 }
 
@@ -519,7 +474,7 @@ static void reader_done(struct view *v)
 {
 	struct reader_view *rv = v->priv;
 
-	pic_free(&rv->strip);
+	tier_strip_free(&rv->strip);
 }
 
 const struct view_ops reader_view = {
