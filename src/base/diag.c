@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/textsafe.h"
+#include "base/utf8.h"
 
 void diags_vadd(struct diags *d, enum diag_level level, const char *file,
 		unsigned line, unsigned col, const char *fmt, va_list ap)
@@ -99,4 +100,26 @@ void diags_print(const struct diags *d, FILE *out)
 		fprintf(out, "%s\n", line);
 		free(line);
 	}
+}
+
+bool diags_check_utf8(const char *name, const char *buf, size_t len, struct diags *d)
+{
+	const char *nul = memchr(buf, '\0', len);
+	size_t bad, at;
+	unsigned line, col;
+
+	/* Only the part before a NUL needs decoding: the first problem wins. */
+	if (utf8_valid(buf, nul ? (size_t)(nul - buf) : len, &bad))
+		at = nul ? (size_t)(nul - buf) : len;
+	else
+		at = bad;
+	if (at == len)
+		return true;
+	utf8_position(buf, at, &line, &col);
+	if (buf[at])
+		diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
+			  (unsigned char)buf[at]);
+	else
+		diags_add(d, DIAG_ERROR, name, line, col, "a NUL byte: this is not text");
+	return false;
 }

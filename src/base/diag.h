@@ -42,6 +42,9 @@ void diags_file_error(struct diags *d, const char *path, int e, size_t max_size)
 /* One line "FILE:LINE:COL: error: message" (fields that are unknown are left
  * out); control characters in the message are made visible.  The caller frees it. */
 char *diag_format(const struct diag *dg);
+/* The one check that input is text: valid UTF-8 without NUL bytes.  The
+ * first problem is reported to d as NAME:LINE:COL (false then). */
+bool diags_check_utf8(const char *name, const char *buf, size_t len, struct diags *d);
 /* Prints every diagnostic, one per line. */
 void diags_print(const struct diags *d, FILE *out);
 

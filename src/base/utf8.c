@@ -105,25 +105,3 @@ void utf8_position(const char *s, size_t off, unsigned *line, unsigned *col)
 	*line = l;
 	*col = c;
 }
-
-bool utf8_check(const char *name, const char *buf, size_t len, struct diags *d)
-{
-	const char *nul = memchr(buf, '\0', len);
-	size_t bad, at;
-	unsigned line, col;
-
-	/* Only the part before a NUL needs decoding: the first problem wins. */
-	if (utf8_valid(buf, nul ? (size_t)(nul - buf) : len, &bad))
-		at = nul ? (size_t)(nul - buf) : len;
-	else
-		at = bad;
-	if (at == len)
-		return true;
-	utf8_position(buf, at, &line, &col);
-	if (buf[at])
-		diags_add(d, DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X)",
-			  (unsigned char)buf[at]);
-	else
-		diags_add(d, DIAG_ERROR, name, line, col, "a NUL byte: this is not text");
-	return false;
-}

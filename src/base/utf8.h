@@ -6,7 +6,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "base/diag.h"
 
 /* Decodes the code point at s (len >= 1 bytes available) into *cp and returns
  * the bytes consumed.  An invalid, overlong, surrogate or truncated sequence
@@ -19,8 +18,5 @@ size_t utf8_encode(int32_t cp, char out[4]);
 bool utf8_valid(const char *s, size_t len, size_t *bad);
 /* Line (1-based) and column (1-based, in code points) of byte offset off in s. */
 void utf8_position(const char *s, size_t off, unsigned *line, unsigned *col);
-/* The one check that input is text: valid UTF-8 without NUL bytes.  The
- * first problem is reported to d as NAME:LINE:COL (false then). */
-bool utf8_check(const char *name, const char *buf, size_t len, struct diags *d);
 
 #endif

@@ -545,7 +545,7 @@ struct ynode *yaml_parse(const char *name, const char *buf, size_t len,
 			  len, lim->max_file_size);
 		return NULL;
 	}
-	if (!utf8_check(name, buf, len, d))
+	if (!diags_check_utf8(name, buf, len, d))
 		return NULL;
 	if ((b.root = yaml_parse_plain(buf, len, lim, a)))
 		return b.root;

@@ -171,7 +171,7 @@ static char *read_input(const char *file, size_t *len, struct diags *d)
 	if (more && check && (unsigned char)sb.buf[check - 1] >= 0xC0)
 		check--;
 	/* utf8_check: invalid UTF-8 or a NUL byte, with its position. */
-	if (ok && fmt == IMPORT_TEXT && !utf8_check(file, sb.buf ? sb.buf : "", check, d)) {
+	if (ok && fmt == IMPORT_TEXT && !diags_check_utf8(file, sb.buf ? sb.buf : "", check, d)) {
 		diags_add(d, DIAG_ERROR, file, 0, 0, "not UTF-8 text, a web page or a PDF; nothing imported");
 		close(fd);
 		sb_free(&sb);

@@ -2101,7 +2101,7 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 	struct import_source src = { .name = name };
 	bool ok;
 
-	if (!utf8_check(name, buf, len, d))
+	if (!diags_check_utf8(name, buf, len, d))
 		return false;
 	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
 		buf += 3;

@@ -119,7 +119,7 @@ static void check(const char *section, const char *quote, const char *from, cons
 	}
 	if (out)
 		*out = at;
-	annotation_done(&a);
+	ann_done(&a);
 	document_free(before);
 	document_free(after);
 }
@@ -143,15 +143,15 @@ static void test_context_captured(void **state)
 	assert_string_equal(a.prefix, "afficking or labor trafficking. ");
 	assert_int_equal(strlen(a.suffix), 32);
 	assert_string_equal(a.suffix, ", and the government did not exp");
-	annotation_done(&a);
+	ann_done(&a);
 	/* At the start of a section the prefix is empty; at a paragraph start
 	 * it reaches into the paragraph before. */
 	annotate(&a, doc, "prosecution", "The government did not report any law");
 	assert_string_equal(a.prefix, "");
-	annotation_done(&a);
+	ann_done(&a);
 	annotate(&a, doc, "profile", "The DPRK holds an estimated");
 	assert_true(str_has_suffix(a.prefix, "\n"));
-	annotation_done(&a);
+	ann_done(&a);
 	document_free(doc);
 }
 
@@ -285,7 +285,7 @@ static void test_offsets_disagree_with_quote(void **state)
 	got = anchored(doc, &at);
 	assert_string_equal(got, "Fair trials did not occur");
 	free(got);
-	annotation_done(&a);
+	ann_done(&a);
 	document_free(doc);
 }
 

@@ -211,7 +211,7 @@ static void test_delete_and_undo(void **state)
 	assert_non_null(ann_store_find(other, id));
 	assert_string_equal(ann_store_find(other, id)->note, "keep me");
 	assert_string_equal(ann_store_find(other, id)->created, removed.created);
-	annotation_done(&removed);
+	ann_done(&removed);
 	ann_store_free(other);
 	ann_store_free(st);
 }
@@ -558,7 +558,7 @@ static void test_not_a_regular_file(void **state)
 			fail_msg("%s: '%s'", kinds[k], msg);
 		free(msg);
 		assert_int_equal(ann_delete(st, "0123456789ab", &removed), ANN_IOERR);
-		annotation_done(&removed);
+		ann_done(&removed);
 		alarm(0);
 		ann_store_free(st);
 		/* Still there, still what it was, and alone. */

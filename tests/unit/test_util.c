@@ -287,13 +287,13 @@ static void test_utf8_check_and_file_errors(void **state)
 	struct diags d = {0};
 
 	(void)state;
-	assert_true(utf8_check("f", "caf\xc3\xa9\n", 6, &d));
-	assert_false(utf8_check("f", nul, sizeof(nul) - 1, &d));
+	assert_true(diags_check_utf8("f", "caf\xc3\xa9\n", 6, &d));
+	assert_false(diags_check_utf8("f", nul, sizeof(nul) - 1, &d));
 	assert_string_equal(d.v[0].msg, "a NUL byte: this is not text");
 	assert_int_equal(d.v[0].line, 2);
 	assert_int_equal(d.v[0].col, 5);
 	/* The first problem wins, whichever it is. */
-	assert_false(utf8_check("f", "\xc3(\0", 3, &d));
+	assert_false(diags_check_utf8("f", "\xc3(\0", 3, &d));
 	assert_string_equal(d.v[1].msg, "invalid UTF-8 (byte 0xC3)");
 	diags_clear(&d);
 	diags_file_error(&d, "a.yaml", E_NOT_REGULAR, 100);
