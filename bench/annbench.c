@@ -1,7 +1,7 @@
 /* annbench.c — the annotation store's calls as the reader makes them, timed
  * inside the process: opening the store (ann_store_load), and a highlight
  * (ann_add, then ann_resolve_document for the marks of the narrative shown,
- * as the reader's notes_highlight and marks_load do), each round a new
+ * as the reader's annotate_highlight and marks_load do), each round a new
  * passage of the narrative.
  *
  *   annbench ANNOTATIONS DOCUMENT ROUNDS

@@ -11,8 +11,21 @@
 enum { MIN_TEXT_COLS = 30, MIN_TREE_COLS = 12, DEFAULT_TREE_COLS = 28 };
 
 /* Documents kept loaded besides those shown: going back and forth between
- * a few narratives costs no reload, browsing thousands stays bounded. */
+ * a few narratives costs no reload, browsing thousands stays bounded.
+ * TIPR_DOCS_KEPT lowers it (the random-key tester unloads everything it
+ * can, to catch a view pointing into a document it did not pin). */
 enum { DOCS_KEPT = 32 };
+
+static size_t docs_kept(void)
+{
+	static long long kept = -1;
+	const char *env;
+
+	if (kept < 0)
+		kept = (env = getenv("TIPR_DOCS_KEPT")) && num_parse(env, 0, DOCS_KEPT, &kept) == NUM_OK ? kept
+													: DOCS_KEPT;
+	return (size_t)kept;
+}
 
 struct collection *app_collection(const struct app *app)
 {
@@ -194,7 +207,7 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 		corpus_doc_unpin(app->open);
 	app->open = e;
 	/* Only what is shown stays loaded, and the last few read. */
-	if (corpus_trim(app->corpus, DOCS_KEPT))
+	if (corpus_trim(app->corpus, docs_kept()))
 		tree_refresh(app->tree);
 	app->marks.current = MARKS_NONE;
 	app_notes_reload(app);

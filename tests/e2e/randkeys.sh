@@ -2,7 +2,7 @@
 # Random key sessions (tests/tools/randkeys) through the reader's script
 # mode: keys bound and unbound, text typed into every prompt, resizes from
 # 1x1 to 250x80 and mouse events, in every view, from several starting
-# places.  A session passes when the reader exits 0 within the time limit
+# places; half of them unloading every document not shown (TIPR_DOCS_KEPT=0).  A session passes when the reader exits 0 within the time limit
 # with no sanitizer report.  First every session kept in tests/data/randkeys
 # (each one failed once) is replayed, then RANDKEYS_SESSIONS new ones
 # (default 200) from seed RANDKEYS_SEED (default 1), RANDKEYS_JOBS at a time.
@@ -28,10 +28,13 @@ run_session() {
 	size=$(sed -n 's/^# size //p' "$keys")
 	args=$(sed -n 's/^# args //p' "$keys")
 	home=$(mktemp -d "$tmp/home.XXXXXX")
+	# Half the sessions keep no document loaded but those shown: a view
+	# that points into one it did not pin fails under the sanitizers.
+	kept=$(($(cksum <"$keys" | cut -d' ' -f1) % 2 ? 0 : 32))
 	(
 		cd "$TIPR_SRCDIR" &&
 		XDG_STATE_HOME=$home/state XDG_CONFIG_HOME=$home/config XDG_DATA_HOME=$home/data \
-		XDG_CACHE_HOME=$home/cache TIPR_CONTENT= \
+		XDG_CACHE_HOME=$home/cache TIPR_CONTENT= TIPR_DOCS_KEPT=$kept \
 			timeout 120 "$TIPR" --script "$keys" --size "${size:-80x24}" $args >/dev/null 2>"$home/err"
 	)
 	status=$?
