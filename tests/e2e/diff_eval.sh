@@ -18,6 +18,11 @@ if ! command -v jq >/dev/null 2>&1; then
 	echo "not ok 1 - jq is needed (Debian package jq; ./bootstrap installs it)"
 	exit 1
 fi
+if [ ! -r "$cases" ]; then
+	echo "1..1"
+	echo "not ok 1 - the case file $cases cannot be read"
+	exit 1
+fi
 
 # Splits the case file into one folder per case: name, a.txt, b.txt,
 # b.excerpt, expect.
