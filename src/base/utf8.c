@@ -90,6 +90,25 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 	return true;
 }
 
+size_t utf8_printable_run(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t v;
+
+		/* A byte under 0x20 borrows, 0x7F carries, 0x80 and up has its top
+		 * bit: each sets a top bit.  A borrow or carry spilling into the
+		 * next byte only sends the word to the byte loop below. */
+		memcpy(&v, s + i, 8);
+		if (((v - 0x2020202020202020u) | v | (v + 0x0101010101010101u)) & 0x8080808080808080u)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 void utf8_position(const char *s, size_t off, unsigned *line, unsigned *col)
 {
 	unsigned l = 1, c = 1;

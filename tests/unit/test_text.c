@@ -54,6 +54,21 @@ static void test_utf8(void **state)
 	utf8_position(text, bad, &line, &col);
 	assert_int_equal(line, 2);
 	assert_int_equal(col, 3); /* columns count characters: c, é, then the bad byte */
+	/* Printable ASCII runs, eight bytes at a time and byte by byte: every
+	 * byte that ends one, at every place in a word. */
+	for (size_t at = 0; at < 20; at++) {
+		static const unsigned char stops[] = { 0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0xC3, 0xFF };
+
+		for (size_t k = 0; k < sizeof(stops); k++) {
+			char run[24];
+
+			memset(run, k % 2 ? ' ' : '~', sizeof(run));
+			run[at] = (char)stops[k];
+			assert_int_equal(utf8_printable_run(run, sizeof(run)), at);
+			assert_int_equal(utf8_printable_run(run, at), at);
+		}
+	}
+	assert_int_equal(utf8_printable_run("a b~c", 5), 5);
 }
 
 static void test_textsafe(void **state)
