@@ -74,6 +74,13 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 	int32_t cp;
 
 	while (i < len) {
+		uint64_t v;
+
+		/* ASCII, most of the text, eight bytes at a time. */
+		if (i + 8 <= len && (memcpy(&v, s + i, 8), !(v & 0x8080808080808080u))) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

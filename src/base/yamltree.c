@@ -821,10 +821,9 @@ static void report_unsafe(const struct ynode *n, struct unsafe_walk *w)
 		int32_t cp;
 		char ph[16];
 
-		if ((unsigned char)n->str[i] >= 0x20 && (unsigned char)n->str[i] < 0x7F) {
-			i++; /* printable ASCII, nearly all of it */
-			continue;
-		}
+		/* Printable ASCII, nearly all of it, in runs. */
+		if ((i += utf8_printable_run(n->str + i, n->len - i)) == n->len)
+			break;
 		i += utf8_next(n->str + i, n->len - i, &cp);
 		if (!(kind = textsafe_kind(cp)))
 			continue;
