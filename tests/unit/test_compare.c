@@ -108,8 +108,8 @@ static void assert_boundaries_as_icu(const char *text, size_t len)
 }
 
 /* The sentence rules agree with ICU's iterator on every paragraph of the
- * bundled content, on the raw seed texts (line breaks and all), and on the
- * rules' corners. */
+ * bundled content, on the raw seed texts (line breaks and all), on the
+ * rules' corners and on random strings. */
 static void test_sentence_rules(void **state)
 {
 	static const char *const corners[] = {
@@ -130,7 +130,33 @@ static void test_sentence_rules(void **state)
 		{ "kenya", "2022" }, { "korea-south", "2022" },
 	};
 
+	/* Random strings of the characters the rules tell apart: letters,
+	 * digits, terminators, closing marks, spaces, separators, marks and
+	 * format characters that fold into the character before them. */
+	static const char *const chars[] = {
+		"a", "A", "1", " ", ".", "?", "!", "\"", ")", "(", "\n", "\r", "\xe2\x80\x99", "\xe2\x80\x9d",
+		"\xcc\x81", "\xc2\xad", ",", "\xe2\x80\xa9", "\xe3\x80\x82", "\xd7\x90", "\t", ";", "\xe2\x80\x8d",
+	};
+	unsigned long seed = 7;
+
 	(void)state;
+	for (size_t i = 0; i < 20000; i++) {
+		char buf[256];
+		size_t len = 0, n;
+
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		n = (seed >> 33) % 30;
+		for (size_t k = 0; k < n; k++) {
+			const char *c;
+
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			/* Half of them from the first eight, for sentences of words. */
+			c = chars[(seed >> 33) % ((seed >> 20) % 2 ? 8 : ARRAY_SIZE(chars))];
+			memcpy(buf + len, c, strlen(c));
+			len += strlen(c);
+		}
+		assert_boundaries_as_icu(buf, len);
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(corners); i++)
 		assert_boundaries_as_icu(corners[i], strlen(corners[i]));
 	for (size_t i = 0; i < ARRAY_SIZE(seeds); i++) {
