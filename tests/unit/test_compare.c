@@ -186,6 +186,110 @@ static void test_sentence_rules(void **state)
 	}
 }
 
+/* ICU's word iterator, the oracle for sentence_tokens: the segments
+ * between its boundaries that are not white space alone. */
+static size_t icu_tokens(const char *text, size_t len, struct span *out)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(UBRK_WORD, "en", NULL, 0, &err);
+	UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+	size_t n = 0, start = 0;
+
+	ubrk_setUText(bi, ut, &err);
+	assert_true(U_SUCCESS(err));
+	for (int32_t p = ubrk_following(bi, 0); p != UBRK_DONE; p = ubrk_next(bi)) {
+		size_t i = start, k;
+
+		while (i < (size_t)p && (k = sentence_space(text + i, (size_t)p - i)))
+			i += k;
+		if (i < (size_t)p)
+			out[n++] = (struct span){ start, (size_t)p };
+		start = (size_t)p;
+	}
+	ubrk_close(bi);
+	utext_close(ut);
+	return n;
+}
+
+static void assert_tokens_as_icu(const char *text, size_t len)
+{
+	struct span *ours, *icu = xcalloc(len + 1, sizeof(*icu));
+	size_t n = sentence_tokens(text, len, &ours), m = icu_tokens(text, len, icu);
+
+	if (n != m || (n && memcmp(ours, icu, n * sizeof(*ours))))
+		fail_msg("word tokens differ from ICU's (%zu against %zu) in: %.*s", n, m, (int)(len > 300 ? 300 : len),
+			 text);
+	free(ours);
+	free(icu);
+}
+
+/* Word tokens, ICU's or found without it for text of ASCII and the common
+ * marks, are ICU's: every string of up to four characters of the word
+ * rules' classes and corners, random strings of all the characters the
+ * fast path takes and of some it leaves to ICU, and every paragraph and
+ * item of the content. */
+static void test_word_tokens(void **state)
+{
+	static const char *const classes[] = {
+		"a", "1", " ", ".", ",", "'", "\xe2\x80\x99", "_", ":", "@", "-", "\"", "\xc2\xa0", "\xe2\x80\x9c",
+	};
+	static const char *const others[] = { "\xc3\xa9", "\xe4\xb8\xad", "\xcc\x81", "\t", "\n", "\xe2\x80\x8b" };
+	static const char *const docs[][2] = {
+		{ "korea-north", "2021" }, { "korea-north", "2022" }, { "korea-north", "2023" },
+		{ "kenya", "2022" }, { "korea-south", "2022" },
+	};
+	size_t nc = ARRAY_SIZE(classes);
+	unsigned long seed = 11;
+	char buf[256];
+
+	(void)state;
+	for (size_t len = 1, count = nc; len <= 4; len++, count *= nc) {
+		for (unsigned long x = 0; x < count; x++) {
+			size_t n = 0;
+
+			for (unsigned long y = x, k = 0; k < len; k++, y /= nc) {
+				memcpy(buf + n, classes[y % nc], strlen(classes[y % nc]));
+				n += strlen(classes[y % nc]);
+			}
+			assert_tokens_as_icu(buf, n);
+		}
+	}
+	for (size_t i = 0; i < 20000; i++) {
+		size_t n = 0, len;
+
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		len = (seed >> 33) % 40;
+		for (size_t k = 0; k < len; k++) {
+			const char *c;
+			char ascii[2] = { 0, 0 };
+
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			if ((seed >> 20) % 50 == 0) {
+				c = others[(seed >> 33) % ARRAY_SIZE(others)]; /* one for ICU, now and then */
+			} else if ((seed >> 24) % 2) {
+				c = classes[(seed >> 33) % nc];
+			} else {
+				ascii[0] = (char)(0x20 + (seed >> 33) % 0x5F);
+				c = ascii;
+			}
+			memcpy(buf + n, c, strlen(c));
+			n += strlen(c);
+		}
+		assert_tokens_as_icu(buf, n);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(docs); i++) {
+		const struct document *d = fixture_doc(docs[i][0], atoi(docs[i][1]));
+
+		assert_non_null(d);
+		for (size_t s = 0; s < d->n_sections; s++) {
+			for (size_t p = 0; p < d->sections[s].n_paras; p++)
+				assert_tokens_as_icu(d->sections[s].paras[p], strlen(d->sections[s].paras[p]));
+			for (size_t k = 0; k < d->sections[s].n_items; k++)
+				assert_tokens_as_icu(d->sections[s].items[k], strlen(d->sections[s].items[k]));
+		}
+	}
+}
+
 static size_t diff_strings(const char *a, const char *b, struct wdiff_edit **e)
 {
 	uint64_t ha[32], hb[32];
@@ -819,6 +923,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_sentence_rules),
+		cmocka_unit_test(test_word_tokens),
 		cmocka_unit_test(test_word_diff),
 		cmocka_unit_test(test_nk_2021_2022),
 		cmocka_unit_test(test_identical_and_missing_sections),
