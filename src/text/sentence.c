@@ -225,6 +225,7 @@ size_t sentence_boundaries(const char *text, size_t len, size_t **out)
 	size_t n = 0, cap = 0;
 
 	*out = NULL;
+	GROW(*out, cap, 1); /* never NULL, even for no text */
 	/* UAX #29, SB3 to SB11, a character at a time; prev is the class of the
 	 * character before c. */
 	for (;;) {

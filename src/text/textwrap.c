@@ -89,15 +89,15 @@ size_t text_fit(const char *s, size_t len, size_t max, size_t *width)
  *
  * ICU's line iterator costs some 60 instructions a byte, more than all the
  * rest of wrapping.  Text of printable ASCII and a few common marks (curly
- * quotes, dashes, the bullet, no-break space, ellipsis) needs only a dozen
- * of UAX #14's classes, whose rules are applied here as ICU 72 applies them
- * (its number rule LB25 as one pattern, a space before a number's leading
- * '.' a break, "-word" after a break kept whole); anything else is left to
- * ICU.  A unit test holds the two equal on every string of up to four
- * characters of those classes, on longer random ones, and on every
- * paragraph of the content and seed texts; fuller runs (all strings of five,
- * of seven for numbers and brackets, of six for quotes and spaces) were
- * clean when the rules were written. */
+ * quotes, dashes, the bullet, no-break space, ellipsis) needs only
+ * seventeen of UAX #14's classes, whose rules are applied here as ICU 72
+ * applies them (its number rule LB25 as one pattern, a space before a
+ * number's leading '.' a break, "-word" after a break kept whole); anything
+ * else is left to ICU.  A unit test holds the two equal on every string of
+ * up to four characters of those classes, on longer random ones, and on
+ * every paragraph of the content and seed texts; fuller runs (all strings
+ * of five, of seven for numbers and brackets, of six for quotes and spaces)
+ * were clean when the rules were written. */
 
 enum lb_class { LB_NONE, LB_AL, LB_NU, LB_SP, LB_IS, LB_EX, LB_QU, LB_OP, LB_CP, LB_CL, LB_HY,
 		LB_SY, LB_PR, LB_PO, LB_BA, LB_B2, LB_GL, LB_IN };
