@@ -57,7 +57,7 @@ void textsafe_append(struct strbuf *sb, const char *s, size_t len)
 		size_t n, m;
 
 		if (b >= 0x20 && b < 0x7F) {
-			i++;
+			i += utf8_printable_run(s + i, len - i);
 			continue;
 		}
 		n = b < 0x80 ? (cp = b, 1) : utf8_next(s + i, len - i, &cp);

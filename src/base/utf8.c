@@ -74,6 +74,13 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 	int32_t cp;
 
 	while (i < len) {
+		uint64_t v;
+
+		/* ASCII, most of the text, eight bytes at a time. */
+		if (i + 8 <= len && (memcpy(&v, s + i, 8), !(v & 0x8080808080808080u))) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;
@@ -88,6 +95,25 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
 		i += n;
 	}
 	return true;
+}
+
+size_t utf8_printable_run(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t v;
+
+		/* A byte under 0x20 borrows, 0x7F carries, 0x80 and up has its top
+		 * bit: each sets a top bit.  A borrow or carry spilling into the
+		 * next byte only sends the word to the byte loop below. */
+		memcpy(&v, s + i, 8);
+		if (((v - 0x2020202020202020u) | v | (v + 0x0101010101010101u)) & 0x8080808080808080u)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
+		i++;
+	return i;
 }
 
 void utf8_position(const char *s, size_t off, unsigned *line, unsigned *col)

@@ -16,6 +16,9 @@ size_t utf8_encode(int32_t cp, char out[4]);
 /* True when s[0..len) is valid UTF-8; otherwise *bad (if non-NULL) gets the
  * offset of the first invalid byte. */
 bool utf8_valid(const char *s, size_t len, size_t *bad);
+/* The length of the run of printable ASCII (0x20 to 0x7E) that s[0..len)
+ * starts with: most of the text, measured eight bytes at a time. */
+size_t utf8_printable_run(const char *s, size_t len);
 /* Line (1-based) and column (1-based, in code points) of byte offset off in s. */
 void utf8_position(const char *s, size_t off, unsigned *line, unsigned *col);
 

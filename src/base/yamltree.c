@@ -200,12 +200,15 @@ static bool handle_event(struct builder *b, const yaml_event_t *ev, bool *done)
  * file (megabytes, rewritten and read at every change) is written in a
  * small subset of YAML that a line at a time reads five times faster:
  * block mappings and sequences indented by spaces, keys of letters, digits,
- * '_' and '-', values that are plain words ([A-Za-z0-9] then [A-Za-z0-9._:+-],
- * not ending in ':'), double-quoted text closed on its own line, or [].
- * The tree it builds is the one libyaml's events build, positions included;
- * anything else — comments, blank lines, tabs, CR, block or single-quoted
- * scalars, flow collections, anchors, a cap reached, a NUL — and it gives
- * up, leaving the file to libyaml and its error messages. */
+ * '_' and '-', values that are plain text on one line (a letter, digit or
+ * non-ASCII character first), double-quoted text closed on its own line, [],
+ * or literal blocks ("|" or "|-", as libyaml's emitter writes the content
+ * files' texts).  The tree it builds is the one libyaml's events build,
+ * positions included; anything else — comments, blank lines outside a
+ * block, tabs outside a block's text, CR, folded, kept or explicitly
+ * indented blocks, single-quoted scalars, flow collections, anchors, a cap
+ * reached, a NUL — and it gives up, leaving the file to libyaml and its
+ * error messages. */
 
 struct plain {
 	const char *line, *end;   /* the current line; the end of the input */
@@ -353,6 +356,57 @@ static size_t unquote(const char *s, size_t n, char *out)
 	return o;
 }
 
+/* Whether s[0..n) (valid UTF-8 within one line) is read by libyaml as it
+ * is: no control character (but tabs, if tabs), no DEL, nothing it takes
+ * as a line break (U+0085, U+2028, U+2029) or refuses (the C1 controls,
+ * U+FFFE, U+FFFF), and no U+FEFF, which it skips in places. */
+static bool line_text(const char *s, size_t n, bool tabs)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (size_t i = utf8_printable_run(s, n); i < n; i += 1 + utf8_printable_run(s + i + 1, n - i - 1)) {
+		/* Valid UTF-8: a lead byte's continuation bytes are there. */
+		switch (u[i]) {
+		case '\t':
+			if (!tabs)
+				return false;
+			break;
+		case 0xC2:
+			if (u[i + 1] < 0xA0)
+				return false;
+			break;
+		case 0xE2:
+			if (u[i + 1] == 0x80 && (u[i + 2] == 0xA8 || u[i + 2] == 0xA9))
+				return false;
+			break;
+		case 0xEF:
+			if ((u[i + 1] == 0xBB && u[i + 2] == 0xBF) ||
+			    (u[i + 1] == 0xBF && (u[i + 2] == 0xBE || u[i + 2] == 0xBF)))
+				return false;
+			break;
+		default:
+			if (u[i] < 0x80)
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Whether s[0..n) (its line's end at s[n]) is a plain scalar that libyaml
+ * reads whole in a block collection: a letter, digit or non-ASCII character
+ * first (the indicators are ASCII), no ": " (a key) or " #" (a comment),
+ * neither ':' (a key) nor a space (not part of it) last, and no tab. */
+static bool plain_text(const char *s, size_t n)
+{
+	if (!n || !(word_char(s[0]) || (unsigned char)s[0] >= 0x80) || s[n - 1] == ':' ||
+	    s[n - 1] == ' ')
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] == ':' && s[i + 1] == ' ') || (s[i] == '#' && s[i - 1] == ' '))
+			return false;
+	return line_text(s, n, false);
+}
+
 /* The scalar or [] from s to the end of its line (eol, the newline). */
 static struct ynode *plain_value(struct plain *ps, const char *s, const char *eol)
 {
@@ -371,12 +425,8 @@ static struct ynode *plain_value(struct plain *ps, const char *s, const char *eo
 		if ((len = unquote(s, n, text)) == SIZE_MAX)
 			return NULL;
 	} else {
-		if (!n || !word_char(s[0]) || s[n - 1] == ':')
+		if (!plain_text(s, n))
 			return NULL;
-		for (size_t i = 1; i < n; i++)
-			if (!word_char(s[i]) && s[i] != '.' && s[i] != '_' && s[i] != ':' && s[i] != '+' &&
-			    s[i] != '-')
-				return NULL;
 		text = arena_strndup(ps->a, s, n);
 		len = n;
 	}
@@ -386,6 +436,92 @@ static struct ynode *plain_value(struct plain *ps, const char *s, const char *eo
 	node->str = text;
 	node->len = len;
 	node->plain = s[0] != '"';
+	return node;
+}
+
+/* A literal block scalar, its indicator ("|", or "|-" to strip the final
+ * line break) at s on the current line of a key or a sequence item at
+ * column col: the lines below indented more than col, at the first one's
+ * indentation.  What libyaml settles by rules of its own is left to it: a
+ * blank or whitespace-only first line (which sets the indentation), other
+ * whitespace-only lines longer than the indentation, a tab where
+ * indentation is expected.  Returns with the current line the first one
+ * after the block (its trailing blank lines are the block's). */
+static struct ynode *plain_block(struct plain *ps, const char *s, size_t col, bool strip)
+{
+	struct ynode *node = plain_node(ps, YNODE_SCALAR, s);
+	const char *first, *last = NULL, *line, *eol;
+	size_t indent, len = 0, blanks = 0, o = 0;
+	char *text;
+
+	if (!node || !next_line(ps))
+		return NULL;
+	indent = indent_of(ps);
+	if (indent <= col || ps->line[indent] == '\n' || ps->line[indent] == '\t')
+		return NULL;
+	/* The extent and the length first, every line checked, then the copy. */
+	for (first = line = ps->line; line < ps->end; line = eol + 1, ps->line_no++) {
+		size_t k = 0, n;
+
+		eol = memchr(line, '\n', (size_t)(ps->end - line));
+		while (k < indent && line[k] == ' ')
+			k++;
+		if (line[k] == '\n') {
+			blanks++;
+			continue;
+		}
+		if (k < indent) {
+			if (line[k] == '\t')
+				return NULL;
+			break;
+		}
+		n = (size_t)(eol - line) - indent;
+		if (strspn(line + indent, " \t") == n || !line_text(line + indent, n, true))
+			return NULL;
+		len += (last ? 1 + blanks : 0) + n;
+		blanks = 0;
+		last = eol + 1;
+	}
+	ps->line = line;
+	len += !strip;
+	if (len > ps->lim->max_scalar)
+		return NULL;
+	text = arena_alloc(ps->a, len + 1);
+	for (line = first; line < last; line = eol + 1) {
+		size_t k = 0;
+
+		eol = memchr(line, '\n', (size_t)(last - line));
+		while (k < indent && line[k] == ' ')
+			k++;
+		if (line[k] == '\n') {
+			text[o++] = '\n';
+			continue;
+		}
+		if (line != first)
+			text[o++] = '\n';
+		memcpy(text + o, line + indent, (size_t)(eol - line) - indent);
+		o += (size_t)(eol - line) - indent;
+	}
+	if (!strip)
+		text[o++] = '\n';
+	node->str = text;
+	node->len = len;
+	node->plain = false;
+	return node;
+}
+
+/* The value at s on the current line, after a key or a sequence item's
+ * dash at column col: a literal block on the lines below, or a scalar or []
+ * to the line's end.  Returns with the current line the first one after it. */
+static struct ynode *plain_after(struct plain *ps, const char *s, size_t col)
+{
+	const char *eol = eol_of(ps);
+	struct ynode *node;
+
+	if (s[0] == '|' && (eol == s + 1 || (eol == s + 2 && s[1] == '-')))
+		return plain_block(ps, s, col, eol == s + 2);
+	if ((node = plain_value(ps, s, eol)))
+		next_line(ps);
 	return node;
 }
 
@@ -473,9 +609,9 @@ static struct ynode *plain_map(struct plain *ps, size_t col)
 				return NULL;
 			more = ps->line < ps->end;
 		} else {
-			if (!plain_add(ps, plain_value(ps, k + n + 2, eol)))
+			if (!plain_add(ps, plain_after(ps, k + n + 2, col)))
 				return NULL;
-			more = next_line(ps);
+			more = ps->line < ps->end;
 		}
 		if (!more || indent_of(ps) < col)
 			break;
@@ -493,16 +629,8 @@ static struct ynode *plain_seq(struct plain *ps, size_t col)
 		return NULL;
 	do {
 		const char *s = ps->line + col + 2;
-		struct ynode *item;
 
-		if (key_len(s)) {
-			item = plain_map(ps, col + 2);
-		} else {
-			item = plain_value(ps, s, eol_of(ps));
-			if (item)
-				next_line(ps);
-		}
-		if (!plain_add(ps, item))
+		if (!plain_add(ps, key_len(s) ? plain_map(ps, col + 2) : plain_after(ps, s, col)))
 			return NULL;
 	} while (ps->line < ps->end && indent_of(ps) >= col && at_item(ps, col));
 	if (ps->line < ps->end && indent_of(ps) > col)
@@ -693,10 +821,9 @@ static void report_unsafe(const struct ynode *n, struct unsafe_walk *w)
 		int32_t cp;
 		char ph[16];
 
-		if ((unsigned char)n->str[i] >= 0x20 && (unsigned char)n->str[i] < 0x7F) {
-			i++; /* printable ASCII, nearly all of it */
-			continue;
-		}
+		/* Printable ASCII, nearly all of it, in runs. */
+		if ((i += utf8_printable_run(n->str + i, n->len - i)) == n->len)
+			break;
 		i += utf8_next(n->str + i, n->len - i, &cp);
 		if (!(kind = textsafe_kind(cp)))
 			continue;

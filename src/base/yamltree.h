@@ -42,10 +42,10 @@ extern const struct yaml_limits yaml_content_limits;
 struct ynode *yaml_parse(const char *name, const char *buf, size_t len,
 			 const struct yaml_limits *lim, struct arena *a, struct diags *d);
 /* yaml_parse's fast path, for YAML written the way tipr writes it (block
- * collections, plain words and one-line double-quoted text; see yamltree.c):
- * the same tree libyaml's events give, or NULL when buf (valid UTF-8) holds
- * anything else or a cap is reached; nothing is reported.  Nodes are owned
- * by a (also those of an attempt given up). */
+ * collections, plain and double-quoted text on one line, literal blocks;
+ * see yamltree.c): the same tree libyaml's events give, or NULL when buf
+ * (valid UTF-8) holds anything else or a cap is reached; nothing is
+ * reported.  Nodes are owned by a (also those of an attempt given up). */
 struct ynode *yaml_parse_plain(const char *buf, size_t len, const struct yaml_limits *lim,
 			       struct arena *a);
 /* Reads and parses a file; I/O errors and the size cap are reported to d. */

@@ -111,10 +111,18 @@ static void sort_u64(uint64_t *v, size_t n)
 	}
 }
 
-static bool ascii_alnum(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
+/* ASCII letters and digits as words are hashed (lower-cased); 0 for every
+ * other byte. */
+#define LOWER(c) [c] = c, [c - 0x20] = c
+static const unsigned char ascii_word[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+	['7'] = '7', ['8'] = '8', ['9'] = '9',
+	LOWER('a'), LOWER('b'), LOWER('c'), LOWER('d'), LOWER('e'), LOWER('f'), LOWER('g'), LOWER('h'),
+	LOWER('i'), LOWER('j'), LOWER('k'), LOWER('l'), LOWER('m'), LOWER('n'), LOWER('o'), LOWER('p'),
+	LOWER('q'), LOWER('r'), LOWER('s'), LOWER('t'), LOWER('u'), LOWER('v'), LOWER('w'), LOWER('x'),
+	LOWER('y'), LOWER('z'),
+};
+#undef LOWER
 
 /* Bytes of a word character at s (letters and digits, any script; not the
  * typographic punctuation of U+2000..U+206F), or 0. */
@@ -124,7 +132,7 @@ static size_t word_char(const char *s, size_t len)
 	size_t n;
 
 	if (!((unsigned char)*s & 0x80))
-		return ascii_alnum((unsigned char)*s);
+		return ascii_word[(unsigned char)*s] != 0;
 	n = utf8_next(s, len, &cp);
 	if (cp < 0 || (cp >= 0xA0 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
 	    (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F))
@@ -156,7 +164,8 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 		uint64_t h = HASH_INIT;
 		char low[6];
 
-		if (!(n = word_char(text + i, len - i))) {
+		if ((unsigned char)text[i] < 0x80 ? !ascii_word[(unsigned char)text[i]]
+						  : !word_char(text + i, len - i)) {
 			i++;
 			continue;
 		}
@@ -165,9 +174,13 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 		while (i < len) {
 			unsigned char c = (unsigned char)text[i];
 
-			if (c < 0x80 && ascii_alnum(c)) {
-				word_byte(&h, low, i - start, c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c);
-				i++;
+			if (ascii_word[c]) {
+				/* A run of ASCII letters and digits: the most of every word. */
+				for (; i < len && (c = ascii_word[(unsigned char)text[i]]); i++) {
+					if (i - start < sizeof(low))
+						low[i - start] = (char)c;
+					h = hash_add(h, &c, 1);
+				}
 			} else if (c >= 0x80 && (n = word_char(text + i, len - i))) {
 				for (size_t end = i + n; i < end; i++)
 					word_byte(&h, low, i - start, (unsigned char)text[i]);
@@ -229,6 +242,17 @@ static uint64_t unit_key(const char *text, size_t len)
 	for (size_t i = 0, k; i < len;) {
 		unsigned char c = (unsigned char)text[i];
 
+		/* Printable ASCII but the space, most of the text, hashed a run at a time. */
+		for (k = i; k < len && (unsigned char)text[k] > ' ' && (unsigned char)text[k] < 0x7F; k++)
+			;
+		if (k > i) {
+			if (space)
+				h = hash_add(h, " ", 1);
+			space = false;
+			h = hash_add(h, text + i, k - i);
+			i = k;
+			continue;
+		}
 		if ((k = c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : sentence_space(text + i, len - i))) {
 			space = true;
 			i += k;

@@ -142,39 +142,44 @@ static enum sb sb_of(int32_t cp)
 	}
 }
 
-/* One character of the text: its class and where it ends.  Extend and
- * Format characters are folded into the character before them (SB5). */
-struct sbchar {
-	enum sb sb;
-	size_t end;
+/* The text a character at a time, Extend and Format characters folded into
+ * the character before them (SB5) but after a paragraph separator. */
+struct sb_reader {
+	const char *text;
+	size_t len, pos; /* pos: where the next character starts */
 };
 
-static size_t sb_chars(const char *text, size_t len, struct sbchar **out)
+/* ASCII's Sentence_Break classes, with SB_PLAIN on those that end no
+ * sentence (no terminator, no paragraph separator); other bytes 0. */
+enum { SB_PLAIN = 0x80 };
+
+static const unsigned char *sb_ascii(void)
 {
-	static unsigned char ascii[128];
-	static bool ascii_done;
-	size_t n = 0;
+	static unsigned char table[256];
+	static bool done;
 
-	if (!ascii_done) {
-		for (int c = 0; c < 128; c++)
-			ascii[c] = (unsigned char)sb_of(c);
-		ascii_done = true;
-	}
-	*out = xmalloc((len + 1) * sizeof(**out));
-	for (size_t i = 0; i < len;) {
-		int32_t cp;
-		size_t k = (unsigned char)text[i] < 0x80 ? 1 : utf8_next(text + i, len - i, &cp);
-		enum sb c = k == 1 && (unsigned char)text[i] < 0x80 ? (enum sb)ascii[(unsigned char)text[i]] : sb_of(cp);
+	if (!done) {
+		for (int k = 0; k < 128; k++) {
+			enum sb c = sb_of(k);
 
-		i += k;
-		if (c == SB_EXTEND && n && (*out)[n - 1].sb != SB_SEP && (*out)[n - 1].sb != SB_CR &&
-		    (*out)[n - 1].sb != SB_LF) {
-			(*out)[n - 1].end = i;
-			continue;
+			table[k] = (unsigned char)(c | (c == SB_ATERM || c == SB_STERM || c == SB_SEP || c == SB_CR ||
+							c == SB_LF ? 0 : SB_PLAIN));
 		}
-		(*out)[n++] = (struct sbchar){ c, i };
+		done = true;
 	}
-	return n;
+	return table;
+}
+
+static enum sb sb_decode(const struct sb_reader *r, size_t *n)
+{
+	int32_t cp;
+
+	if ((unsigned char)r->text[r->pos] < 0x80) {
+		*n = 1;
+		return (enum sb)(sb_ascii()[(unsigned char)r->text[r->pos]] & ~SB_PLAIN);
+	}
+	*n = utf8_next(r->text + r->pos, r->len - r->pos, &cp);
+	return sb_of(cp);
 }
 
 static bool para_sep(enum sb c)
@@ -182,60 +187,122 @@ static bool para_sep(enum sb c)
 	return c == SB_SEP || c == SB_CR || c == SB_LF;
 }
 
-/* The next sentence boundary after character i (an index into v), as the
- * index of the first character of the next sentence; n at the end.  The
- * rules of UAX #29, SB3 to SB11. */
-static size_t next_boundary(const struct sbchar *v, size_t n, size_t i)
+/* The class of the next character into *c, moving past it; false at the end. */
+static bool sb_next(struct sb_reader *r, enum sb *c)
 {
-	for (; i < n; i++) {
-		enum sb c = v[i].sb;
-		size_t k;
+	size_t n;
 
-		if (para_sep(c)) /* SB3, SB4 */
-			return i + 1 < n && c == SB_CR && v[i + 1].sb == SB_LF ? i + 2 : i + 1;
-		if (c != SB_ATERM && c != SB_STERM)
-			continue;
-		if (c == SB_ATERM && i + 1 < n &&
-		    (v[i + 1].sb == SB_NUMERIC || /* SB6 */
-		     (i > 0 && (v[i - 1].sb == SB_UPPER || v[i - 1].sb == SB_LOWER) && v[i + 1].sb == SB_UPPER))) /* SB7 */
-			continue;
-		for (k = i + 1; k < n && v[k].sb == SB_CLOSE; k++) /* SB9 */
-			;
-		while (k < n && v[k].sb == SB_SP) /* SB10 */
-			k++;
-		if (k < n && para_sep(v[k].sb)) /* SB11, the separator kept */
-			return k + 1 < n && v[k].sb == SB_CR && v[k + 1].sb == SB_LF ? k + 2 : k + 1;
-		if (c == SB_ATERM) { /* SB8: a lower-case letter ahead continues the sentence */
-			size_t m = k;
+	if (r->pos >= r->len)
+		return false;
+	*c = sb_decode(r, &n);
+	r->pos += n;
+	if (para_sep(*c))
+		return true;
+	/* No ASCII character is Extend or Format. */
+	while (r->pos < r->len && (unsigned char)r->text[r->pos] >= 0x80) {
+		struct sb_reader ahead = *r;
 
-			while (m < n && v[m].sb != SB_OLETTER && v[m].sb != SB_UPPER && v[m].sb != SB_LOWER &&
-			       !para_sep(v[m].sb) && v[m].sb != SB_ATERM && v[m].sb != SB_STERM)
-				m++;
-			if (m < n && v[m].sb == SB_LOWER) {
-				i = k - 1;
-				continue;
-			}
-		}
-		if (k < n && (v[k].sb == SB_SCONTINUE || v[k].sb == SB_ATERM || v[k].sb == SB_STERM)) { /* SB8a */
-			i = k - 1;
-			continue;
-		}
-		return k; /* SB11 */
+		if (sb_decode(&ahead, &n) != SB_EXTEND)
+			break;
+		r->pos += n;
 	}
-	return n;
+	return true;
+}
+
+/* The class of the next character, without moving; false at the end. */
+static bool sb_peek(const struct sb_reader *r, enum sb *c)
+{
+	struct sb_reader ahead = *r;
+
+	return sb_next(&ahead, c);
 }
 
 size_t sentence_boundaries(const char *text, size_t len, size_t **out)
 {
-	struct sbchar *v;
-	size_t nc = sb_chars(text, len, &v), n = 0;
+	const unsigned char *ascii = sb_ascii(), *u = (const unsigned char *)text;
+	struct sb_reader r = { text, len, 0 };
+	enum sb c, prev = SB_OTHER, x;
+	size_t n = 0, cap = 0;
 
-	*out = xcalloc(nc + 1, sizeof(**out));
-	for (size_t b = 0; b < nc;) {
-		b = next_boundary(v, nc, b);
-		(*out)[n++] = v[b - 1].end;
+	*out = NULL;
+	GROW(*out, cap, 1); /* never NULL, even for no text */
+	/* UAX #29, SB3 to SB11, a character at a time; prev is the class of the
+	 * character before c. */
+	for (;;) {
+		struct sb_reader k, m;
+		size_t from = r.pos;
+		enum sb last;
+
+		/* ASCII that ends no sentence, most of the text, a byte at a time. */
+		while (r.pos < len && (ascii[u[r.pos]] & SB_PLAIN))
+			r.pos++;
+		if (r.pos > from)
+			prev = (enum sb)(ascii[u[r.pos - 1]] & ~SB_PLAIN);
+		from = r.pos;
+		if (!sb_next(&r, &c))
+			break;
+		/* A mark after that ASCII is part of its character (SB5). */
+		if (c == SB_EXTEND && from > 0 && !para_sep(prev))
+			continue;
+		last = c;
+
+		if (para_sep(c)) { /* SB3, SB4 */
+			if (c == SB_CR && sb_peek(&r, &x) && x == SB_LF)
+				sb_next(&r, &c);
+			prev = c;
+			GROW(*out, cap, n + 1);
+			(*out)[n++] = r.pos;
+			continue;
+		}
+		if ((c != SB_ATERM && c != SB_STERM) ||
+		    (c == SB_ATERM && sb_peek(&r, &x) &&
+		     (x == SB_NUMERIC || /* SB6 */
+		      ((prev == SB_UPPER || prev == SB_LOWER) && x == SB_UPPER)))) { /* SB7 */
+			prev = c;
+			continue;
+		}
+		/* SB9, SB10: closing punctuation, then spaces, stay with the sentence. */
+		for (k = r; sb_peek(&k, &x) && x == SB_CLOSE; sb_next(&k, &last))
+			;
+		for (; sb_peek(&k, &x) && x == SB_SP; sb_next(&k, &last))
+			;
+		if (sb_peek(&k, &x) && para_sep(x)) { /* SB11, the separator kept */
+			sb_next(&k, &last);
+			if (last == SB_CR && sb_peek(&k, &x) && x == SB_LF)
+				sb_next(&k, &last);
+			r = k;
+			prev = last;
+			GROW(*out, cap, n + 1);
+			(*out)[n++] = r.pos;
+			continue;
+		}
+		if (c == SB_ATERM) { /* SB8: a lower-case letter ahead continues the sentence */
+			bool lower = false;
+
+			for (m = k; sb_next(&m, &x);) {
+				if (x == SB_OLETTER || x == SB_UPPER || x == SB_LOWER || para_sep(x) || x == SB_ATERM ||
+				    x == SB_STERM) {
+					lower = x == SB_LOWER;
+					break;
+				}
+			}
+			if (lower) {
+				r = k;
+				prev = last;
+				continue;
+			}
+		}
+		r = k;
+		prev = last;
+		if (sb_peek(&k, &x) && (x == SB_SCONTINUE || x == SB_ATERM || x == SB_STERM)) /* SB8a */
+			continue;
+		GROW(*out, cap, n + 1); /* SB11 */
+		(*out)[n++] = r.pos;
 	}
-	free(v);
+	if (len && (!n || (*out)[n - 1] != len)) {
+		GROW(*out, cap, n + 1);
+		(*out)[n++] = len;
+	}
 	return n;
 }
 
@@ -261,14 +328,129 @@ size_t sentence_split(const char *text, size_t len, struct span **out)
 	return n;
 }
 
+/* ---- word breaks without ICU ----
+ *
+ * ICU's word iterator is most of a word diff's cost.  Text of printable
+ * ASCII and a few common marks (curly quotes, dashes, bullet, no-break
+ * space, ellipsis) needs only eight of UAX #29's Word_Break classes, whose
+ * rules are applied here as ICU 72 applies them (its word rules take '@'
+ * as a letter and ':' as no MidLetter); anything else is left to ICU.  A
+ * unit test holds the two equal on every string of up to four characters
+ * of those classes, on random ones and on the content; all strings of
+ * three of the 104 characters, of five of 32 and of six of the classes'
+ * corners were clean when the rules were written. */
+
+enum wb { WB_NONE, WB_OTHER, WB_LETTER, WB_NUMERIC, WB_MIDNUM, WB_MIDNUMLET, WB_SQUOTE, WB_EXTENDNUMLET,
+	  WB_SPACE };
+
+/* The class of the character at s[0..len) and its length in *n; WB_NONE
+ * for one left to ICU (and at the end). */
+static enum wb wb_class(const char *s, size_t len, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*n = 1;
+	if (!len)
+		return WB_NONE;
+	if (u[0] < 0x80) {
+		if (((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z') || u[0] == '@')
+			return WB_LETTER;
+		if (u[0] >= '0' && u[0] <= '9')
+			return WB_NUMERIC;
+		switch (u[0]) {
+		case ' ': return WB_SPACE;
+		case ',': case ';': return WB_MIDNUM;
+		case '.': return WB_MIDNUMLET;
+		case '\'': return WB_SQUOTE;
+		case '_': return WB_EXTENDNUMLET;
+		default: return u[0] >= 0x20 && u[0] < 0x7F ? WB_OTHER : WB_NONE;
+		}
+	}
+	if (len >= 2 && u[0] == 0xC2 && u[1] == 0xA0) {
+		*n = 2;
+		return WB_OTHER; /* no-break space */
+	}
+	if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80) {
+		*n = 3;
+		switch (u[2]) {
+		case 0x98: case 0x99:
+			return WB_MIDNUMLET; /* single curly quotes */
+		case 0x93: case 0x94: case 0x9C: case 0x9D: case 0xA2: case 0xA6:
+			return WB_OTHER; /* dashes, double curly quotes, bullet, ellipsis */
+		default:
+			break;
+		}
+	}
+	return WB_NONE;
+}
+
+static bool wb_midletter(enum wb c)
+{
+	return c == WB_MIDNUMLET || c == WB_SQUOTE;
+}
+
+static bool wb_midnum(enum wb c)
+{
+	return c == WB_MIDNUM || c == WB_MIDNUMLET || c == WB_SQUOTE;
+}
+
+/* Whether a word boundary falls before the character of class b, after a
+ * (and a2 before it), rest the text after b (WB3d to WB13b, WB999). */
+static bool wb_break(enum wb a2, enum wb a, enum wb b, const char *rest, size_t rest_len)
+{
+	size_t n;
+
+	if ((a == WB_SPACE && b == WB_SPACE) || /* WB3d */
+	    ((a == WB_LETTER || a == WB_NUMERIC) && (b == WB_LETTER || b == WB_NUMERIC)) || /* WB5, 8, 9, 10 */
+	    (a2 == WB_LETTER && wb_midletter(a) && b == WB_LETTER) || /* WB7 */
+	    (a2 == WB_NUMERIC && wb_midnum(a) && b == WB_NUMERIC) || /* WB11 */
+	    ((a == WB_LETTER || a == WB_NUMERIC || a == WB_EXTENDNUMLET) && b == WB_EXTENDNUMLET) || /* WB13a */
+	    (a == WB_EXTENDNUMLET && (b == WB_LETTER || b == WB_NUMERIC))) /* WB13b */
+		return false;
+	if (a == WB_LETTER && wb_midletter(b)) /* WB6 */
+		return wb_class(rest, rest_len, &n) != WB_LETTER;
+	if (a == WB_NUMERIC && wb_midnum(b)) /* WB12 */
+		return wb_class(rest, rest_len, &n) != WB_NUMERIC;
+	return true;
+}
+
+/* sentence_tokens without ICU; false (nothing pushed) when text holds a
+ * character left to ICU. */
+static bool tokens_simple(const char *text, size_t len, struct span **out, size_t *n, size_t *cap)
+{
+	enum wb a2 = WB_NONE, a = WB_NONE, b;
+	size_t start = 0, k;
+
+	for (size_t i = utf8_printable_run(text, len); i < len; i += utf8_printable_run(text + i, len - i)) {
+		if (wb_class(text + i, len - i, &k) == WB_NONE)
+			return false;
+		i += k;
+	}
+	for (size_t i = 0; i < len; i += k, a2 = a, a = b) {
+		b = wb_class(text + i, len - i, &k);
+		if (i > 0 && wb_break(a2, a, b, text + i + k, len - i - k)) {
+			if (!blank(text, start, i))
+				push(out, n, cap, start, i);
+			start = i;
+		}
+	}
+	if (start < len && !blank(text, start, len))
+		push(out, n, cap, start, len);
+	return true;
+}
+
 size_t sentence_tokens(const char *text, size_t len, struct span **out)
 {
 	UErrorCode err = U_ZERO_ERROR;
-	UBreakIterator *bi = words();
-	UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+	UBreakIterator *bi;
+	UText *ut;
 	size_t n = 0, cap = 0, start = 0;
 
 	*out = NULL;
+	if (tokens_simple(text, len, out, &n, &cap))
+		return n;
+	bi = words();
+	ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
 	if (bi && U_SUCCESS(err))
 		ubrk_setUText(bi, ut, &err);
 	if (!bi || U_FAILURE(err)) {

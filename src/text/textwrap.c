@@ -3,6 +3,7 @@
 
 #include "text/textwrap.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
@@ -53,13 +54,12 @@ size_t text_width(const char *s, size_t len)
 	size_t i = 0, w = 0;
 
 	while (i < len) {
+		size_t run = utf8_printable_run(s + i, len - i);
 		int32_t cp;
 
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F) {
-			w++;
-			i++;
-			continue;
-		}
+		w += run;
+		if ((i += run) == len)
+			break;
 		i += utf8_next(s + i, len - i, &cp);
 		w += (size_t)cp_width(cp);
 	}
@@ -83,6 +83,188 @@ size_t text_fit(const char *s, size_t len, size_t max, size_t *width)
 	if (width)
 		*width = w;
 	return i;
+}
+
+/* ---- line breaks without ICU ----
+ *
+ * ICU's line iterator costs some 60 instructions a byte, more than all the
+ * rest of wrapping.  Text of printable ASCII and a few common marks (curly
+ * quotes, dashes, the bullet, no-break space, ellipsis) needs only
+ * seventeen of UAX #14's classes, whose rules are applied here as ICU 72
+ * applies them (its number rule LB25 as one pattern, a space before a
+ * number's leading '.' a break, "-word" after a break kept whole); anything
+ * else is left to ICU.  A unit test holds the two equal on every string of
+ * up to four characters of those classes, on longer random ones, and on
+ * every paragraph of the content and seed texts; fuller runs (all strings
+ * of five, of seven for numbers and brackets, of six for quotes and spaces)
+ * were clean when the rules were written. */
+
+enum lb_class { LB_NONE, LB_AL, LB_NU, LB_SP, LB_IS, LB_EX, LB_QU, LB_OP, LB_CP, LB_CL, LB_HY,
+		LB_SY, LB_PR, LB_PO, LB_BA, LB_B2, LB_GL, LB_IN };
+
+static const unsigned char ascii_class[128] = {
+	[' '] = LB_SP, ['!'] = LB_EX, ['"'] = LB_QU, ['#'] = LB_AL, ['$'] = LB_PR, ['%'] = LB_PO,
+	['&'] = LB_AL, ['\''] = LB_QU, ['('] = LB_OP, [')'] = LB_CP, ['*'] = LB_AL, ['+'] = LB_PR,
+	[','] = LB_IS, ['-'] = LB_HY, ['.'] = LB_IS, ['/'] = LB_SY, ['0'] = LB_NU, ['1'] = LB_NU,
+	['2'] = LB_NU, ['3'] = LB_NU, ['4'] = LB_NU, ['5'] = LB_NU, ['6'] = LB_NU, ['7'] = LB_NU,
+	['8'] = LB_NU, ['9'] = LB_NU, [':'] = LB_IS, [';'] = LB_IS, ['<'] = LB_AL, ['='] = LB_AL,
+	['>'] = LB_AL, ['?'] = LB_EX, ['@'] = LB_AL, ['A'] = LB_AL, ['B'] = LB_AL, ['C'] = LB_AL,
+	['D'] = LB_AL, ['E'] = LB_AL, ['F'] = LB_AL, ['G'] = LB_AL, ['H'] = LB_AL, ['I'] = LB_AL,
+	['J'] = LB_AL, ['K'] = LB_AL, ['L'] = LB_AL, ['M'] = LB_AL, ['N'] = LB_AL, ['O'] = LB_AL,
+	['P'] = LB_AL, ['Q'] = LB_AL, ['R'] = LB_AL, ['S'] = LB_AL, ['T'] = LB_AL, ['U'] = LB_AL,
+	['V'] = LB_AL, ['W'] = LB_AL, ['X'] = LB_AL, ['Y'] = LB_AL, ['Z'] = LB_AL, ['['] = LB_OP,
+	['\\'] = LB_PR, [']'] = LB_CP, ['^'] = LB_AL, ['_'] = LB_AL, ['`'] = LB_AL, ['a'] = LB_AL,
+	['b'] = LB_AL, ['c'] = LB_AL, ['d'] = LB_AL, ['e'] = LB_AL, ['f'] = LB_AL, ['g'] = LB_AL,
+	['h'] = LB_AL, ['i'] = LB_AL, ['j'] = LB_AL, ['k'] = LB_AL, ['l'] = LB_AL, ['m'] = LB_AL,
+	['n'] = LB_AL, ['o'] = LB_AL, ['p'] = LB_AL, ['q'] = LB_AL, ['r'] = LB_AL, ['s'] = LB_AL,
+	['t'] = LB_AL, ['u'] = LB_AL, ['v'] = LB_AL, ['w'] = LB_AL, ['x'] = LB_AL, ['y'] = LB_AL,
+	['z'] = LB_AL, ['{'] = LB_OP, ['|'] = LB_BA, ['}'] = LB_CL, ['~'] = LB_AL,
+};
+
+/* The class of the character at s[0..len) and its length in *n; LB_NONE
+ * for one left to ICU (and at the end, len 0). */
+static enum lb_class lb_class_at(const char *s, size_t len, size_t *n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	*n = 1;
+	if (!len)
+		return LB_NONE;
+	if (u[0] < 0x80)
+		return ascii_class[u[0]];
+	if (len >= 2 && u[0] == 0xC2 && u[1] == 0xA0) {
+		*n = 2;
+		return LB_GL; /* no-break space */
+	}
+	if (len >= 3 && u[0] == 0xE2 && u[1] == 0x80) {
+		*n = 3;
+		switch (u[2]) {
+		case 0x93:
+			return LB_BA; /* en dash */
+		case 0x94:
+			return LB_B2; /* em dash */
+		case 0x98: case 0x99: case 0x9C: case 0x9D:
+			return LB_QU; /* curly quotes (ICU 72 has no rules for Pi and Pf) */
+		case 0xA2:
+			return LB_AL; /* bullet */
+		case 0xA6:
+			return LB_IN; /* ellipsis */
+		default:
+			break;
+		}
+	}
+	return LB_NONE;
+}
+
+/* Whether every character of s[0..len) has a class here. */
+static bool lb_simple(const char *s, size_t len)
+{
+	size_t i = utf8_printable_run(s, len), n;
+
+	while (i < len) {
+		if (lb_class_at(s + i, len - i, &n) == LB_NONE)
+			return false;
+		i += n;
+		i += utf8_printable_run(s + i, len - i);
+	}
+	return true;
+}
+
+/* What the rules need to know of the text before a boundary. */
+struct lb_state {
+	enum lb_class a; /* the character before it */
+	enum lb_class p; /* the last one before it that is not a space */
+	bool run;        /* a is a digit, or '.', ',' or '/' after one: inside a number */
+	bool close;      /* a is a closing bracket right after a number */
+	bool hy_first;   /* a is a hyphen that a line may start with */
+};
+
+/* Whether a line may break before the character of class b, which rest
+ * (the text after it) follows. */
+static bool lb_break(const struct lb_state *st, enum lb_class b, const char *rest, size_t rest_len)
+{
+	enum lb_class a = st->a, n1, n2;
+	size_t n;
+
+	if (a == LB_AL && b == LB_AL) /* LB28, first: most of the text */
+		return false;
+	if (b == LB_SP || a == LB_GL || st->p == LB_OP) /* LB7, LB12, LB14 (OP SP* x) */
+		return false;
+	if (b == LB_GL && a != LB_SP && a != LB_BA && a != LB_HY) /* LB12a */
+		return false;
+	/* ICU: a space before a number's leading separator is a break (" .5"). */
+	if (a == LB_SP && b == LB_IS && lb_class_at(rest, rest_len, &n) == LB_NU)
+		return true;
+	if (b == LB_CL || b == LB_CP || b == LB_EX || b == LB_IS || b == LB_SY) /* LB13 */
+		return false;
+	if ((st->p == LB_QU && b == LB_OP) || (st->p == LB_B2 && b == LB_B2)) /* LB15, LB17 */
+		return false;
+	if (a == LB_SP) /* LB18 */
+		return true;
+	if (a == LB_QU || b == LB_QU || b == LB_BA || b == LB_HY || b == LB_IN) /* LB19, LB21, LB22 */
+		return false;
+	if (a == LB_HY && st->hy_first && b == LB_AL) /* ICU: "-word" after a break */
+		return false;
+	if ((a == LB_AL && (b == LB_NU || b == LB_PR || b == LB_PO || b == LB_OP)) ||
+	    (a == LB_NU && (b == LB_AL || b == LB_OP)) || ((a == LB_PR || a == LB_PO || a == LB_IS) && b == LB_AL) ||
+	    (a == LB_CP && (b == LB_AL || b == LB_NU))) /* LB23, LB24, LB29, LB30 */
+		return false;
+	/* LB25, ICU's pattern: (PR|PO)? (OP|HY)? IS? NU (NU|SY|IS)* (CL|CP)? (PR|PO)? */
+	switch (b) {
+	case LB_NU:
+		return !(a == LB_NU || a == LB_IS || a == LB_OP || a == LB_HY || a == LB_PR || a == LB_PO ||
+			 (a == LB_SY && st->run));
+	case LB_PR:
+	case LB_PO:
+		return !(st->run || st->close);
+	case LB_OP:
+		if (a != LB_PR && a != LB_PO)
+			return true;
+		n1 = lb_class_at(rest, rest_len, &n);
+		n2 = n1 == LB_IS ? lb_class_at(rest + n, rest_len - n, &n) : LB_NONE;
+		return !(n1 == LB_NU || n2 == LB_NU);
+	default:
+		return true; /* LB31 */
+	}
+}
+
+size_t line_breaks_simple(const char *s, size_t len, size_t **out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	struct lb_state st = { .a = LB_NONE, .p = LB_NONE, .hy_first = true };
+	size_t *v = NULL, n_v = 0, cap = 0, n;
+
+	*out = NULL;
+	if (!len || !lb_simple(s, len))
+		return 0;
+	/* Room for a break every few bytes, as in prose: one allocation. */
+	GROW(v, cap, len / 4 + 2);
+	for (size_t i = 0; i < len; i += n) {
+		enum lb_class b = u[i] < 0x80 ? (n = 1, (enum lb_class)ascii_class[u[i]])
+					      : lb_class_at(s + i, len - i, &n);
+		bool br = i > 0 && lb_break(&st, b, s + i + n, len - i - n);
+
+		if (br) {
+			if (n_v == cap)
+				GROW(v, cap, n_v + 1);
+			v[n_v++] = i;
+		}
+		/* The rest of a word of letters: no break inside (LB28). */
+		if (b == LB_AL)
+			while (i + n < len && u[i + n] < 0x80 && ascii_class[u[i + n]] == LB_AL)
+				n++;
+		st.close = (b == LB_CL || b == LB_CP) && st.run;
+		st.run = b == LB_NU || (st.run && (b == LB_SY || b == LB_IS));
+		st.hy_first = b == LB_HY && (br || i == 0);
+		if (b != LB_SP)
+			st.p = b;
+		st.a = b;
+	}
+	if (n_v == cap)
+		GROW(v, cap, n_v + 1);
+	v[n_v++] = len;
+	*out = v;
+	return n_v;
 }
 
 static UBreakIterator *line_iter;
@@ -120,6 +302,16 @@ static void push_line(struct wrapper *w, const char *s, size_t start, size_t end
 	w->v[w->n++] = (struct wrap_line){ start, end, text_width(s + start, end - start) };
 }
 
+/* text_width of s[0..n), spaces, tabs and line feeds only. */
+static size_t blank_width(const char *s, size_t n)
+{
+	size_t w = 0;
+
+	for (size_t i = 0; i < n; i++)
+		w += s[i] == '\n' ? (size_t)cp_width('\n') : 1;
+	return w;
+}
+
 static size_t skip_spaces(const char *s, size_t i, size_t len)
 {
 	while (i < len && (s[i] == ' ' || s[i] == '\t'))
@@ -127,37 +319,69 @@ static size_t skip_spaces(const char *s, size_t i, size_t len)
 	return i;
 }
 
+/* Line-break opportunities one at a time: line_breaks_simple's, or ICU's
+ * iterator's. */
+struct break_source {
+	const size_t *pos;
+	size_t n, k;
+	UBreakIterator *bi;
+};
+
+/* The next opportunity into *p (*hard: after a line break); false after the last. */
+static bool next_break(struct break_source *src, size_t *p, bool *hard)
+{
+	int32_t q;
+
+	if (!src->bi) {
+		if (src->k == src->n)
+			return false;
+		*p = src->pos[src->k++];
+		*hard = false;
+		return true;
+	}
+	q = src->k++ ? ubrk_next(src->bi) : ubrk_following(src->bi, 0);
+	if (q == UBRK_DONE)
+		return false;
+	*p = (size_t)q;
+	*hard = ubrk_getRuleStatus(src->bi) >= UBRK_LINE_HARD;
+	return true;
+}
+
 size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lines)
 {
 	struct wrapper w = {0};
-	UErrorCode err = U_ZERO_ERROR;
+	struct break_source src = {0};
+	size_t *pos = NULL;
 	UText *ut = NULL;
-	UBreakIterator *bi;
-	size_t start = 0, fit = 0, seg_from = 0, line_w = 0;
-	int32_t pos;
+	size_t start = 0, fit = 0, seg_from = 0, line_w = 0, p;
+	bool hard;
 
 	if (width < 1)
 		width = 1;
-	ut = utext_openUTF8(NULL, s, (int64_t)len, &err);
-	bi = iterator();
-	if (U_SUCCESS(err))
-		ubrk_setUText(bi, ut, &err);
-	if (U_FAILURE(err)) {
-		/* Without ICU's help, fall back to character splitting. */
-		utext_close(ut);
-		while (start < len) {
-			size_t n = text_fit(s + start, len - start, width, NULL);
+	if (!(src.n = line_breaks_simple(s, len, &pos))) {
+		UErrorCode err = U_ZERO_ERROR;
 
-			if (n == 0)
-				n = 1;
-			push_line(&w, s, start, start + n);
-			start = skip_spaces(s, start + n, len);
+		ut = utext_openUTF8(NULL, s, (int64_t)len, &err);
+		src.bi = iterator();
+		if (U_SUCCESS(err))
+			ubrk_setUText(src.bi, ut, &err);
+		if (U_FAILURE(err)) {
+			/* Without ICU's help, fall back to character splitting. */
+			utext_close(ut);
+			while (start < len) {
+				size_t n = text_fit(s + start, len - start, width, NULL);
+
+				if (n == 0)
+					n = 1;
+				push_line(&w, s, start, start + n);
+				start = skip_spaces(s, start + n, len);
+			}
+			goto done;
 		}
-		goto done;
 	}
-	for (pos = ubrk_following(bi, 0); pos != UBRK_DONE; pos = ubrk_next(bi)) {
-		size_t p = (size_t)pos, trimmed = p, seg_w;
-		bool hard = ubrk_getRuleStatus(bi) >= UBRK_LINE_HARD;
+	src.pos = pos;
+	while (next_break(&src, &p, &hard)) {
+		size_t trimmed = p, seg_w;
 
 		/* Width of the line if it ended here, trailing spaces excluded. */
 		while (trimmed > seg_from && (s[trimmed - 1] == ' ' || s[trimmed - 1] == '\t' ||
@@ -166,7 +390,7 @@ size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lin
 		seg_w = text_width(s + seg_from, trimmed - seg_from);
 		if (line_w + seg_w <= width) {
 			fit = p;
-			line_w += text_width(s + seg_from, p - seg_from);
+			line_w += seg_w + blank_width(s + trimmed, p - trimmed);
 			seg_from = p;
 		} else {
 			if (fit > start) {
@@ -203,6 +427,7 @@ size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lin
 	if (start < len || w.n == 0)
 		push_line(&w, s, start, len);
 	utext_close(ut);
+	free(pos);
 done:
 	if (w.n == 0)
 		push_line(&w, s, 0, 0);

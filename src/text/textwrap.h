@@ -23,8 +23,17 @@ struct wrap_line {
 	size_t width;      /* display columns of [start, end) */
 };
 
-/* Breaks s[0..len) into lines of at most width columns at ICU line-break
- * opportunities (a word wider than the line is split by characters).
+/* Where a line may break in s[0..len), found without ICU when s is printable
+ * ASCII and a few common marks (curly quotes, en and em dashes, bullet,
+ * no-break space, ellipsis; see textwrap.c): the byte offset of each
+ * opportunity in increasing order, len last, the same as ICU's line
+ * iterator gives.  Returns their count, or 0 (and *out NULL) when s is empty
+ * or holds anything else; the caller frees *out. */
+size_t line_breaks_simple(const char *s, size_t len, size_t **out);
+
+/* Breaks s[0..len) into lines of at most width columns at line-break
+ * opportunities (line_breaks_simple, else ICU's; a word wider than the line
+ * is split by characters).
  * Returns the line count (at least 1, an empty line for empty text) and
  * stores a malloc'd array the caller frees in *lines. */
 size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lines);

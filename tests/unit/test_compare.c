@@ -108,8 +108,8 @@ static void assert_boundaries_as_icu(const char *text, size_t len)
 }
 
 /* The sentence rules agree with ICU's iterator on every paragraph of the
- * bundled content, on the raw seed texts (line breaks and all), and on the
- * rules' corners. */
+ * bundled content, on the raw seed texts (line breaks and all), on the
+ * rules' corners and on random strings. */
 static void test_sentence_rules(void **state)
 {
 	static const char *const corners[] = {
@@ -130,7 +130,33 @@ static void test_sentence_rules(void **state)
 		{ "kenya", "2022" }, { "korea-south", "2022" },
 	};
 
+	/* Random strings of the characters the rules tell apart: letters,
+	 * digits, terminators, closing marks, spaces, separators, marks and
+	 * format characters that fold into the character before them. */
+	static const char *const chars[] = {
+		"a", "A", "1", " ", ".", "?", "!", "\"", ")", "(", "\n", "\r", "\xe2\x80\x99", "\xe2\x80\x9d",
+		"\xcc\x81", "\xc2\xad", ",", "\xe2\x80\xa9", "\xe3\x80\x82", "\xd7\x90", "\t", ";", "\xe2\x80\x8d",
+	};
+	unsigned long seed = 7;
+
 	(void)state;
+	for (size_t i = 0; i < 20000; i++) {
+		char buf[256];
+		size_t len = 0, n;
+
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		n = (seed >> 33) % 30;
+		for (size_t k = 0; k < n; k++) {
+			const char *c;
+
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			/* Half of them from the first eight, for sentences of words. */
+			c = chars[(seed >> 33) % ((seed >> 20) % 2 ? 8 : ARRAY_SIZE(chars))];
+			memcpy(buf + len, c, strlen(c));
+			len += strlen(c);
+		}
+		assert_boundaries_as_icu(buf, len);
+	}
 	for (size_t i = 0; i < ARRAY_SIZE(corners); i++)
 		assert_boundaries_as_icu(corners[i], strlen(corners[i]));
 	for (size_t i = 0; i < ARRAY_SIZE(seeds); i++) {
@@ -156,6 +182,110 @@ static void test_sentence_rules(void **state)
 				assert_boundaries_as_icu(d->sections[s].paras[p], strlen(d->sections[s].paras[p]));
 			for (size_t k = 0; k < d->sections[s].n_items; k++)
 				assert_boundaries_as_icu(d->sections[s].items[k], strlen(d->sections[s].items[k]));
+		}
+	}
+}
+
+/* ICU's word iterator, the oracle for sentence_tokens: the segments
+ * between its boundaries that are not white space alone. */
+static size_t icu_tokens(const char *text, size_t len, struct span *out)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(UBRK_WORD, "en", NULL, 0, &err);
+	UText *ut = utext_openUTF8(NULL, text, (int64_t)len, &err);
+	size_t n = 0, start = 0;
+
+	ubrk_setUText(bi, ut, &err);
+	assert_true(U_SUCCESS(err));
+	for (int32_t p = ubrk_following(bi, 0); p != UBRK_DONE; p = ubrk_next(bi)) {
+		size_t i = start, k;
+
+		while (i < (size_t)p && (k = sentence_space(text + i, (size_t)p - i)))
+			i += k;
+		if (i < (size_t)p)
+			out[n++] = (struct span){ start, (size_t)p };
+		start = (size_t)p;
+	}
+	ubrk_close(bi);
+	utext_close(ut);
+	return n;
+}
+
+static void assert_tokens_as_icu(const char *text, size_t len)
+{
+	struct span *ours, *icu = xcalloc(len + 1, sizeof(*icu));
+	size_t n = sentence_tokens(text, len, &ours), m = icu_tokens(text, len, icu);
+
+	if (n != m || (n && memcmp(ours, icu, n * sizeof(*ours))))
+		fail_msg("word tokens differ from ICU's (%zu against %zu) in: %.*s", n, m, (int)(len > 300 ? 300 : len),
+			 text);
+	free(ours);
+	free(icu);
+}
+
+/* Word tokens, ICU's or found without it for text of ASCII and the common
+ * marks, are ICU's: every string of up to four characters of the word
+ * rules' classes and corners, random strings of all the characters the
+ * fast path takes and of some it leaves to ICU, and every paragraph and
+ * item of the content. */
+static void test_word_tokens(void **state)
+{
+	static const char *const classes[] = {
+		"a", "1", " ", ".", ",", "'", "\xe2\x80\x99", "_", ":", "@", "-", "\"", "\xc2\xa0", "\xe2\x80\x9c",
+	};
+	static const char *const others[] = { "\xc3\xa9", "\xe4\xb8\xad", "\xcc\x81", "\t", "\n", "\xe2\x80\x8b" };
+	static const char *const docs[][2] = {
+		{ "korea-north", "2021" }, { "korea-north", "2022" }, { "korea-north", "2023" },
+		{ "kenya", "2022" }, { "korea-south", "2022" },
+	};
+	size_t nc = ARRAY_SIZE(classes);
+	unsigned long seed = 11;
+	char buf[256];
+
+	(void)state;
+	for (size_t len = 1, count = nc; len <= 4; len++, count *= nc) {
+		for (unsigned long x = 0; x < count; x++) {
+			size_t n = 0;
+
+			for (unsigned long y = x, k = 0; k < len; k++, y /= nc) {
+				memcpy(buf + n, classes[y % nc], strlen(classes[y % nc]));
+				n += strlen(classes[y % nc]);
+			}
+			assert_tokens_as_icu(buf, n);
+		}
+	}
+	for (size_t i = 0; i < 20000; i++) {
+		size_t n = 0, len;
+
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		len = (seed >> 33) % 40;
+		for (size_t k = 0; k < len; k++) {
+			const char *c;
+			char ascii[2] = { 0, 0 };
+
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			if ((seed >> 20) % 50 == 0) {
+				c = others[(seed >> 33) % ARRAY_SIZE(others)]; /* one for ICU, now and then */
+			} else if ((seed >> 24) % 2) {
+				c = classes[(seed >> 33) % nc];
+			} else {
+				ascii[0] = (char)(0x20 + (seed >> 33) % 0x5F);
+				c = ascii;
+			}
+			memcpy(buf + n, c, strlen(c));
+			n += strlen(c);
+		}
+		assert_tokens_as_icu(buf, n);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(docs); i++) {
+		const struct document *d = fixture_doc(docs[i][0], atoi(docs[i][1]));
+
+		assert_non_null(d);
+		for (size_t s = 0; s < d->n_sections; s++) {
+			for (size_t p = 0; p < d->sections[s].n_paras; p++)
+				assert_tokens_as_icu(d->sections[s].paras[p], strlen(d->sections[s].paras[p]));
+			for (size_t k = 0; k < d->sections[s].n_items; k++)
+				assert_tokens_as_icu(d->sections[s].items[k], strlen(d->sections[s].items[k]));
 		}
 	}
 }
@@ -793,6 +923,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_sentence_rules),
+		cmocka_unit_test(test_word_tokens),
 		cmocka_unit_test(test_word_diff),
 		cmocka_unit_test(test_nk_2021_2022),
 		cmocka_unit_test(test_identical_and_missing_sections),

@@ -9,12 +9,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
 
+#include "content/document.h"
 #include "text/fold.h"
 #include "base/icu.h"
 #include "base/textsafe.h"
 #include "text/textwrap.h"
 #include "base/utf8.h"
+#include "base/util.h"
 
 static int teardown(void **state)
 {
@@ -54,6 +58,21 @@ static void test_utf8(void **state)
 	utf8_position(text, bad, &line, &col);
 	assert_int_equal(line, 2);
 	assert_int_equal(col, 3); /* columns count characters: c, é, then the bad byte */
+	/* Printable ASCII runs, eight bytes at a time and byte by byte: every
+	 * byte that ends one, at every place in a word. */
+	for (size_t at = 0; at < 20; at++) {
+		static const unsigned char stops[] = { 0x00, 0x09, 0x0A, 0x1F, 0x7F, 0x80, 0xC3, 0xFF };
+
+		for (size_t k = 0; k < sizeof(stops); k++) {
+			char run[24];
+
+			memset(run, k % 2 ? ' ' : '~', sizeof(run));
+			run[at] = (char)stops[k];
+			assert_int_equal(utf8_printable_run(run, sizeof(run)), at);
+			assert_int_equal(utf8_printable_run(run, at), at);
+		}
+	}
+	assert_int_equal(utf8_printable_run("a b~c", 5), 5);
 }
 
 static void test_textsafe(void **state)
@@ -195,6 +214,242 @@ static void test_width_and_wrap(void **state)
 	}
 }
 
+/* ICU's line iterator, the oracle for line_breaks_simple: its
+ * opportunities into out (len last), hard ones flagged in hard. */
+static size_t icu_line_breaks(const char *s, size_t len, size_t *out, bool *hard)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	UBreakIterator *bi = ubrk_open(UBRK_LINE, "en", NULL, 0, &err);
+	UText *ut = utext_openUTF8(NULL, s, (int64_t)len, &err);
+	size_t n = 0;
+
+	ubrk_setUText(bi, ut, &err);
+	assert_true(U_SUCCESS(err));
+	for (int32_t p = ubrk_following(bi, 0); p != UBRK_DONE; p = ubrk_next(bi)) {
+		hard[n] = ubrk_getRuleStatus(bi) >= UBRK_LINE_HARD;
+		out[n++] = (size_t)p;
+	}
+	ubrk_close(bi);
+	utext_close(ut);
+	return n;
+}
+
+/* The greedy wrap of wrap_text on ICU's opportunities, written out again
+ * as the oracle for wrap_text's lines. */
+static size_t icu_wrap(const char *s, size_t len, size_t width, struct wrap_line *out)
+{
+	size_t *pos = xcalloc(len + 2, sizeof(*pos)), n_pos, n = 0, start = 0, fit = 0, seg_from = 0, line_w = 0;
+	bool *hard = xcalloc(len + 2, sizeof(*hard));
+
+#define PUSH(a, b)                                                                              \
+	do {                                                                                    \
+		size_t e_ = (b);                                                                \
+		while (e_ > (a) && (s[e_ - 1] == ' ' || s[e_ - 1] == '\t'))                      \
+			e_--;                                                                   \
+		out[n++] = (struct wrap_line){ (a), e_, text_width(s + (a), e_ - (a)) };        \
+	} while (0)
+	n_pos = icu_line_breaks(s, len, pos, hard);
+	for (size_t k = 0; k < n_pos; k++) {
+		size_t p = pos[k], trimmed = p;
+
+		while (trimmed > seg_from && (s[trimmed - 1] == ' ' || s[trimmed - 1] == '\t' || s[trimmed - 1] == '\n'))
+			trimmed--;
+		if (line_w + text_width(s + seg_from, trimmed - seg_from) <= width) {
+			fit = p;
+			line_w += text_width(s + seg_from, p - seg_from);
+			seg_from = p;
+		} else {
+			if (fit > start) {
+				PUSH(start, fit);
+				start = fit;
+			}
+			for (;;) {
+				size_t m = text_fit(s + start, trimmed - start, width, NULL);
+
+				if (m >= trimmed - start)
+					break;
+				if (m == 0)
+					m = utf8_next(s + start, len - start, &(int32_t){0});
+				PUSH(start, start + m);
+				start += m;
+			}
+			fit = seg_from = p;
+			line_w = text_width(s + start, p - start);
+		}
+		if (hard[k] && p < len) {
+			size_t end = p;
+
+			while (end > start && (s[end - 1] == '\n' || s[end - 1] == '\r'))
+				end--;
+			PUSH(start, end);
+			start = fit = seg_from = p;
+			line_w = 0;
+		}
+	}
+	if (start < len || n == 0)
+		PUSH(start, len);
+#undef PUSH
+	free(pos);
+	free(hard);
+	return n;
+}
+
+/* line_breaks_simple gives ICU's opportunities wherever it gives any, and
+ * it gives them for text of its characters; true when it took s. */
+static bool breaks_as_icu(const char *s, size_t len)
+{
+	size_t *ours, n = line_breaks_simple(s, len, &ours), *icu = xcalloc(len + 2, sizeof(*icu));
+	bool *hard = xcalloc(len + 2, sizeof(*hard));
+	size_t m = icu_line_breaks(s, len, icu, hard);
+
+	if (n && (n != m || memcmp(ours, icu, n * sizeof(*ours))))
+		fail_msg("line breaks differ from ICU's (%zu against %zu) in: %.*s", n, m, (int)(len > 300 ? 300 : len), s);
+	free(ours);
+	free(icu);
+	free(hard);
+	return n > 0;
+}
+
+/* wrap_text's lines are those of ICU's opportunities, at several widths. */
+static void wraps_as_icu(const char *s, size_t len)
+{
+	static const size_t widths[] = { 20, 37, 60, 80, 117 };
+
+	for (size_t i = 0; i < ARRAY_SIZE(widths); i++) {
+		struct wrap_line *ours, *icu = xcalloc(len + 1, sizeof(*icu));
+		size_t n = wrap_text(s, len, widths[i], &ours), m = icu_wrap(s, len, widths[i], icu);
+
+		if (n != m || memcmp(ours, icu, n * sizeof(*ours)))
+			fail_msg("wrapped at %zu unlike ICU's lines (%zu against %zu): %.*s", widths[i], n, m,
+				 (int)(len > 300 ? 300 : len), s);
+		free(ours);
+		free(icu);
+	}
+}
+
+/* The characters line_breaks_simple takes, one of each of their classes
+ * first (a, 1, space, '.', '!', '"', '(', ')', '}', '-', '/', '$', '%',
+ * '|', em dash, no-break space, ellipsis, curly quote). */
+static const char *const lb_chars[] = {
+	"a", "1", " ", ".", "!", "\"", "(", ")", "}", "-", "/", "$", "%", "|", "\xe2\x80\x94",
+	"\xc2\xa0", "\xe2\x80\xa6", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "\xe2\x80\x99",
+	"\xe2\x80\x93", "\xe2\x80\xa2",
+};
+
+/* Strings of the characters lb_chars and printable ASCII give, each of
+ * n from a number x: the digits of x in base 'base'. */
+static size_t lb_string(unsigned long x, size_t n, size_t base, char *out)
+{
+	size_t len = 0;
+
+	for (size_t i = 0; i < n; i++, x /= base) {
+		size_t k = x % base;
+
+		if (k < ARRAY_SIZE(lb_chars)) {
+			memcpy(out + len, lb_chars[k], strlen(lb_chars[k]));
+			len += strlen(lb_chars[k]);
+		} else {
+			out[len++] = (char)(0x20 + k - ARRAY_SIZE(lb_chars)); /* printable ASCII */
+		}
+	}
+	return len;
+}
+
+/* Line breaks without ICU are ICU's: every string of up to four characters
+ * of the eighteen classes, every pair of all the characters taken, random
+ * strings of up to forty, the rules' corners, and every paragraph and item
+ * of the bundled content and line of the seed texts, wrapped at several
+ * widths too. */
+static void test_line_breaks(void **state)
+{
+	static const char *const corners[] = {
+		"state-sponsored forced labor", "well -known", "(-5) and -5 and a -b", "e.g. the U.S. and i.e.,",
+		"It rose 3.5 percent, to 2,000 people (1.5%) in 2021/2022.", "$5,000.00 or \xe2\x82\xac", "50% of (2021) $(1) 1)%",
+		"\"quoted\" and \xe2\x80\x9c curly \xe2\x80\x9d and \xe2\x80\x98single\xe2\x80\x99 ( spaced ) [x] {y}",
+		"People\xe2\x80\x99s Republic \xe2\x80\x94 a dash\xe2\x80\x94" "and \xe2\x80\x94 \xe2\x80\x94 two", "and/or 1/2 a/1 .5 a .5 ( .5",
+		"wait\xe2\x80\xa6 no\xc2\xa0" "break, 10\xc2\xa0km \xe2\x80\xa2 item", "[-deleted-] {+inserted+} [-a-]{+b+}",
+		"Really?! Yes!! (No.) \"Fine.\" 'ok' a;b:c", "x -y --z - w 2021-2022 a-1 1-a", "#tag @me a&b a*b a=b a<b>c ~x ^y _z `q`",
+		"a\\b a+b +1 a|b a||b", "   leading and trailing   ", " ", "",
+	};
+	static const char *const seeds[] = {
+		"seeds/tip-2021-dprk.txt", "seeds/tip-2022-pdf-extract-kenya-dprk-rok.txt",
+		"seeds/tip-2023-dprk-excerpt.txt", "seeds/position-paper-dprk.txt",
+		"seeds/article-dprk-trafficking-summary.txt",
+	};
+	static const char *const docs[] = {
+		"2021/korea-north.yaml", "2022/korea-north.yaml", "2023/korea-north.yaml", "2022/kenya.yaml",
+		"2022/korea-south.yaml",
+	};
+	size_t all = ARRAY_SIZE(lb_chars) + 0x7F - 0x20, taken = 0, texts = 0;
+	unsigned long seed = 1;
+	char buf[256];
+
+	(void)state;
+	for (size_t n = 1, count = 18; n <= 4; n++, count *= 18)
+		for (unsigned long x = 0; x < count; x++)
+			assert_true(breaks_as_icu(buf, lb_string(x, n, 18, buf)));
+	for (unsigned long x = 0; x < all * all; x++)
+		assert_true(breaks_as_icu(buf, lb_string(x, 2, all, buf)));
+	for (size_t i = 0; i < 20000; i++) {
+		unsigned long x = 0;
+		size_t len = 0, n;
+
+		seed = seed * 6364136223846793005u + 1442695040888963407u;
+		n = 1 + (seed >> 33) % 40;
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 6364136223846793005u + 1442695040888963407u;
+			x = (seed >> 33) % all;
+			len += lb_string(x, 1, all, buf + len);
+		}
+		assert_true(breaks_as_icu(buf, len));
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(corners); i++) {
+		breaks_as_icu(corners[i], strlen(corners[i]));
+		wraps_as_icu(corners[i], strlen(corners[i]));
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(seeds); i++) {
+		char *path = path_join(TIPR_SRCDIR, seeds[i]);
+		size_t len;
+		char *text = read_file(path, 1 << 20, &len);
+
+		assert_non_null(text);
+		wraps_as_icu(text, len);
+		for (char *line = text, *end; line < text + len; line = end + 1) {
+			end = memchr(line, '\n', (size_t)(text + len - line));
+			if (!end)
+				end = text + len;
+			taken += breaks_as_icu(line, (size_t)(end - line));
+			wraps_as_icu(line, (size_t)(end - line));
+			texts++;
+		}
+		free(text);
+		free(path);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(docs); i++) {
+		char *path = xasprintf("%s/content/tip/%s", TIPR_SRCDIR, docs[i]);
+		struct diags d = {0};
+		struct document *doc = document_load(path, &d);
+
+		assert_non_null(doc);
+		for (size_t k = 0; k < doc->n_sections; k++) {
+			const struct section *sec = &doc->sections[k];
+
+			for (size_t p = 0; p < sec->n_paras + sec->n_items; p++) {
+				const char *t = p < sec->n_paras ? sec->paras[p] : sec->items[p - sec->n_paras];
+
+				taken += breaks_as_icu(t, strlen(t));
+				wraps_as_icu(t, strlen(t));
+				texts++;
+			}
+		}
+		document_free(doc);
+		diags_free(&d);
+		free(path);
+	}
+	print_message("# %zu of %zu paragraphs, items and seed lines without ICU\n", taken, texts);
+	assert_true(taken * 2 > texts);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -202,6 +457,7 @@ int main(void)
 		cmocka_unit_test(test_textsafe),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_width_and_wrap),
+		cmocka_unit_test(test_line_breaks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown);

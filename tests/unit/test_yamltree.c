@@ -2,16 +2,19 @@
  * and every refusal with its FILE:LINE:COL. */
 #include "config.h"
 
+#include <dirent.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <cmocka.h>
 
 #include "base/arena.h"
 #include "base/diag.h"
 #include "base/icu.h"
+#include "base/utf8.h"
 #include "base/util.h"
 #include "base/yamltree.h"
 
@@ -248,7 +251,7 @@ static void test_fast_path(void **state)
 		"- one\n- k: v\n  l: \"\\u00e9\\U0001F600\\x41\\t\\n\\/\"\n",
 	};
 	static const char *const left_to_libyaml[] = {
-		"a: 1 # comment\n", "a: 1\n\nb: 2\n", "a: 1\r\n", "a:\tb\n", "a: |\n  text\n",
+		"a: 1 # comment\n", "a: 1\n\nb: 2\n", "a: 1\r\n", "a:\tb\n", "a: >\n  text\n",
 		"a: 'single'\n", "a: {b: 1}\n", "a: [1]\n", "a: &x 1\n", "a: \"\\0\"\n", "a: \"\\q\"\n",
 		"a: \"\\uD800\"\n", "a: \"x\xe2\x80\xa8y\"\n", "a: \"\xc2\x85\"\n", "a: 1 \n", "a: b:\n",
 		"a: two\n  lines\n", "\"a\": 1\n", "---\na: 1\n", "a: 1", "a: \"open\n", "a: \"x\" y\n",
@@ -284,11 +287,175 @@ static void test_fast_path(void **state)
 	arena_free(a);
 }
 
+/* Both trees the same, node for node: kind, position, text, style. */
+static void same_tree(const struct ynode *fast, const struct ynode *slow, const char *what)
+{
+	if (fast->kind != slow->kind || fast->line != slow->line || fast->col != slow->col)
+		fail_msg("%s: a %s at %u:%u against libyaml's %s at %u:%u", what, ynode_kind_name(fast->kind),
+			 fast->line, fast->col, ynode_kind_name(slow->kind), slow->line, slow->col);
+	if (fast->kind == YNODE_SCALAR) {
+		if (fast->len != slow->len || memcmp(fast->str, slow->str, fast->len) || fast->str[fast->len] ||
+		    fast->plain != slow->plain)
+			fail_msg("%s: at %u:%u \"%s\" against libyaml's \"%s\"", what, fast->line, fast->col,
+				 fast->str, slow->str);
+		return;
+	}
+	if (fast->n != slow->n)
+		fail_msg("%s: %zu against libyaml's %zu at %u:%u", what, fast->n, slow->n, fast->line, fast->col);
+	for (size_t i = 0; i < (fast->kind == YNODE_MAP ? 2 * fast->n : fast->n); i++)
+		same_tree(fast->items[i], slow->items[i], what);
+}
+
+/* Whether the fast path takes buf[0..len); if it does, its tree must be
+ * the one libyaml builds (had by ending the text with a comment, which the
+ * fast path never takes: the same trick as fuzz/fuzz_yamlplain.c). */
+static bool fast_as_libyaml(const char *buf, size_t len, const char *what)
+{
+	static const char comment[] = "# libyaml\n";
+	struct arena *a = arena_new();
+	const struct ynode *fast = yaml_parse_plain(buf, len, &yaml_content_limits, a);
+
+	if (fast) {
+		char *slow_text = xmalloc(len + sizeof(comment));
+		struct diags d = {0};
+		const struct ynode *slow;
+
+		memcpy(slow_text, buf, len);
+		memcpy(slow_text + len, comment, sizeof(comment));
+		slow = yaml_parse(what, slow_text, len + sizeof(comment) - 1, &yaml_content_limits, a, &d);
+		if (!slow)
+			fail_msg("%s: libyaml refuses what the fast path takes: %s", what, d.n ? d.v[0].msg : "?");
+		same_tree(fast, slow, what);
+		diags_free(&d);
+		free(slow_text);
+	}
+	arena_free(a);
+	return fast != NULL;
+}
+
+/* Literal blocks as the content files have them, and their corners: what
+ * the fast path takes is libyaml's tree; what it is unsure of it leaves. */
+static void test_fast_path_blocks(void **state)
+{
+	static const char *const taken[] = {
+		"a: |\n  one\n\n  two\n",                        /* a blank line inside */
+		"a: |\n  one\n\n\nb: 1\n",                       /* trailing blank lines, then a key */
+		"a: |\n  one\n    deeper\n  back\n",             /* a line indented further */
+		"a: |\n  caf\xc3\xa9 \xe2\x80\x99q\xe2\x80\x99 \xe2\x80\x94 \xf0\x9f\x98\x80 \xc2\xa0\n",
+		"a: |\n  last in the file\n",
+		"a: |\n  last, then blank lines\n\n\n",
+		"a: |\n  x\n \n  y\n  \n",                       /* blank lines of spaces, up to the indent */
+		"a: |\n  trailing spaces  \n  \ttab inside\tx\n",
+		"a: |\n      six deep\n",
+		"a: |-\n  stripped\n\n",
+		"a: |\n  not: a key # nor a comment\n  - nor an item\n  ---\n",
+		"s:\n  - t: |\n      x\n\n      y\n  - u\nb: 2\n", /* a block, then less indented lines */
+		"s:\n- |\n  x\n- |-\n  y\n- z\nb: |\n  w\n",    /* items of a sequence at its key's column */
+		"- |\n  one\n- k: |\n    two\n  l: v\n",
+		"- End the use of forced labor, including abroad.\n- Accede to the 2000 UN TIP Protocol.\n",
+		"a: x:y z\nb: a#b c\nc: caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d\nd: \xc3\xa9t\xc3\xa9\ne: 1, 2 [3] {4} - 5?\n",
+	};
+	static const char *const left_to_libyaml[] = {
+		"a: |\n\n  x\n",                  /* a leading blank line sets the indentation */
+		"a: |\n    \n  x\n",
+		"a: |\n  x\n     \n  y\n",        /* whitespace-only, longer than the indentation */
+		"a: |\n  x\n  \t\n",
+		"a: |\n \tx\n", "a: |\n  \tx\n",  /* a tab where indentation is expected */
+		"a: |\n  x\n \ty\n",
+		"a: |2\n  x\n", "a: |+\n  x\n", "a: |-2\n  x\n", "a: >\n  x\n", "a: >-\n  x\n",
+		"a: | # c\n  x\n", "a: | \n  x\n", "a: |\n", "a: |\nb: 1\n", "a: |\n  x",
+		"a: |\n  x\xc2\x85y\n", "a: |\n  x\xe2\x80\xa8y\n", "a: |\n  x\xe2\x80\xa9y\n",
+		"a: |\n  \xef\xbb\xbfx\n", "a: |\n  x\xef\xbf\xbe\n", "a: |\n  x\x7f\n", "a: |\n  x\r\n",
+		"a: |\n  x\x01\n", "a: |\n  x\xc2\x9f\n",
+		"a: |\n  x\n # comment\n", "a: |\n    x\n  b: 1\n", "b:\n  a: |\n  x\n",
+		"- |\nx\n", "a: b: c\n", "a: b #c\n", "a: x \n", "a: x\ty\n", "a: 'q'\n", "a: *x\n",
+		"a: !t y\n", "a: (1) x\n", "a: ? x\n", "a: x\xc2\x85\n", "- a\n  b\n", "a: b\n  c\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(taken); i++)
+		if (!fast_as_libyaml(taken[i], strlen(taken[i]), taken[i]))
+			fail_msg("not taken: %s", taken[i]);
+	for (size_t i = 0; i < ARRAY_SIZE(left_to_libyaml); i++) {
+		struct arena *a = arena_new();
+
+		if (yaml_parse_plain(left_to_libyaml[i], strlen(left_to_libyaml[i]), &yaml_content_limits, a))
+			fail_msg("taken: %s", left_to_libyaml[i]);
+		arena_free(a);
+	}
+}
+
+/* Every YAML file under dir (and below): the fast path's tree is libyaml's
+ * wherever it takes one; *taken counts those, *files all. */
+static void walk_files(const char *dir, size_t *files, size_t *taken)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	assert_non_null(d);
+	while ((e = readdir(d))) {
+		char *path;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		path = path_join(dir, e->d_name);
+		assert_int_equal(stat(path, &st), 0);
+		if (S_ISDIR(st.st_mode)) {
+			walk_files(path, files, taken);
+		} else if (strstr(e->d_name, ".yaml") || strstr(e->d_name, ".yml")) {
+			size_t len;
+			char *buf = read_file(path, yaml_content_limits.max_file_size, &len);
+
+			if (buf && utf8_valid(buf, len, NULL)) {
+				(*files)++;
+				*taken += fast_as_libyaml(buf, len, path);
+			}
+			free(buf);
+		}
+		free(path);
+	}
+	closedir(d);
+}
+
+/* The bundled content and every YAML file the tests keep: the same trees
+ * both ways, and the narratives (literal blocks, recommendations in plain
+ * text) on the fast path. */
+static void test_fast_path_files(void **state)
+{
+	static const char *const narratives[] = { "2021/korea-north.yaml", "2022/kenya.yaml",
+						  "2022/korea-north.yaml", "2022/korea-south.yaml",
+						  "2023/korea-north.yaml" };
+	size_t files = 0, taken = 0;
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		char *dir = xasprintf("%s/%s", TIPR_SRCDIR, i ? "tests/data" : "content");
+
+		walk_files(dir, &files, &taken);
+		free(dir);
+	}
+	print_message("# %zu of %zu YAML files on the fast path\n", taken, files);
+	assert_true(files > 50);
+	for (size_t i = 0; i < ARRAY_SIZE(narratives); i++) {
+		char *path = xasprintf("%s/content/tip/%s", TIPR_SRCDIR, narratives[i]);
+		size_t len;
+		char *buf = read_file(path, yaml_content_limits.max_file_size, &len);
+
+		assert_non_null(buf);
+		if (!fast_as_libyaml(buf, len, path))
+			fail_msg("the fast path does not take %s", path);
+		free(buf);
+		free(path);
+	}
+}
+
 /* The fast path's seeds are inputs it takes, so that their replay against
  * libyaml compares trees rather than nothing. */
 static void test_fast_path_seeds(void **state)
 {
-	static const char *const seeds[] = { "annotations.yaml", "shapes.yaml", "state.yaml" };
+	static const char *const seeds[] = { "annotations.yaml", "shapes.yaml", "state.yaml",
+					     "blocks.yaml" };
 	struct arena *a = arena_new();
 
 	(void)state;
@@ -316,6 +483,8 @@ int main(void)
 		cmocka_unit_test(test_unsafe_text_reported),
 		cmocka_unit_test(test_fast_path),
 		cmocka_unit_test(test_fast_path_seeds),
+		cmocka_unit_test(test_fast_path_blocks),
+		cmocka_unit_test(test_fast_path_files),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown);
