@@ -232,40 +232,88 @@ static double dice(const struct unit *a, const struct unit *b)
 	return 2.0 * (double)shared(a, b) / (double)(a->n_words + b->n_words);
 }
 
+/* Eight bytes into a key: FNV-1a's multiply on a word at a time, and a shift
+ * that brings the high bits down so the next word's low bits meet them. */
+static uint64_t key_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 1099511628211ULL;
+	return h ^ (h >> 31);
+}
+
+/* The bytes of a text as the key reads them, packed eight to a word. */
+struct key_stream {
+	uint64_t h, word;
+	unsigned n;
+};
+
+static void key_byte(struct key_stream *k, unsigned char c)
+{
+	k->word |= (uint64_t)c << (8 * k->n);
+	if (++k->n == 8) {
+		k->h = key_mix(k->h, k->word);
+		k->word = 0;
+		k->n = 0;
+	}
+}
+
+/* Top bit set in each byte of w that is a space (exact: no borrows). */
+static uint64_t spaces_of(uint64_t w)
+{
+	uint64_t x = w ^ 0x2020202020202020u;
+
+	return ~(((x & 0x7F7F7F7F7F7F7F7Fu) + 0x7F7F7F7F7F7F7F7Fu) | x | 0x7F7F7F7F7F7F7F7Fu);
+}
+
+/* Whether the eight bytes at text + i read the same with white space runs
+ * made one space: printable ASCII, no two spaces together, and a space last
+ * only before a word.  (A space first is one: white space before it would
+ * have been read a byte at a time, or ended the word before.) */
+static bool key_plain_word(const char *text, size_t len, size_t i, uint64_t *w)
+{
+	uint64_t sp;
+
+	memcpy(w, text + i, 8);
+	/* A byte under 0x20 borrows, 0x7F carries, 0x80 and up has its top bit. */
+	if (((*w - 0x2020202020202020u) | *w | (*w + 0x0101010101010101u)) & 0x8080808080808080u)
+		return false;
+	sp = spaces_of(*w);
+	if (sp & sp >> 8)
+		return false;
+	return !(sp >> 63) || (i + 8 < len && (unsigned char)text[i + 8] > ' ' && (unsigned char)text[i + 8] < 0x7F);
+}
+
 /* A hash of the exact text, white space runs counted as one space (layout
- * is not change). */
+ * is not change).  Keys live only in memory, so this is not hash_add: the
+ * text as read (white space made one space, the last dropped) is mixed
+ * eight bytes at a time, taken as whole words from the text where it is
+ * already so, most of the time. */
 static uint64_t unit_key(const char *text, size_t len)
 {
-	uint64_t h = HASH_INIT;
+	struct key_stream k = { HASH_INIT, 0, 0 };
 	bool space = false;
+	uint64_t w;
 
-	for (size_t i = 0, k; i < len;) {
+	for (size_t i = 0, n; i < len;) {
 		unsigned char c = (unsigned char)text[i];
 
-		/* Printable ASCII but the space, most of the text, hashed a run at a time. */
-		for (k = i; k < len && (unsigned char)text[k] > ' ' && (unsigned char)text[k] < 0x7F; k++)
-			;
-		if (k > i) {
-			if (space)
-				h = hash_add(h, " ", 1);
-			space = false;
-			h = hash_add(h, text + i, k - i);
-			i = k;
+		if (!k.n && !space && i + 8 <= len && key_plain_word(text, len, i, &w)) {
+			k.h = key_mix(k.h, w);
+			i += 8;
 			continue;
 		}
-		if ((k = c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : sentence_space(text + i, len - i))) {
+		if ((n = c < 0x80 ? c == ' ' || (c >= '\t' && c <= '\r') : sentence_space(text + i, len - i))) {
 			space = true;
-			i += k;
+			i += n;
 			continue;
 		}
-		if (space) {
-			h = hash_add(h, " ", 1);
-			space = false;
-		}
-		h = hash_add(h, &c, 1);
+		if (space)
+			key_byte(&k, ' ');
+		space = false;
+		key_byte(&k, c);
 		i++;
 	}
-	return h;
+	/* The last word's length too, so that "ab" and "ab\0" differ. */
+	return key_mix(k.h, k.word ^ (uint64_t)k.n << 61);
 }
 
 static struct unit *new_unit(struct side *s, const char *text, size_t len, size_t block, bool item)

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <cmocka.h>
 #include <unicode/ubrk.h>
@@ -677,6 +678,65 @@ static void test_whitespace_and_punctuation(void **state)
 	document_free(p);
 }
 
+/* A sentence's key (which decides "the same") read eight bytes at a time
+ * where it can: white space laid out any way, at any offset, is no change;
+ * any one character changed is one, wherever it falls. */
+static void test_sentence_key(void **state)
+{
+	static const char *const words[] = {
+		"Officials", "in", "the", "Ministry", "of", "Labor", "reported", "1,234", "investigations", "of",
+		"forced", "labor", "under", "Article", "7(b)", "and", "the", "People\xe2\x80\x99s", "courts",
+		"convicted", "a", "few", "traffickers", "in", "2021.",
+	};
+	/* (A line break would end a sentence: UAX #29 takes it as a paragraph's end.) */
+	static const char *const gaps[] = { " ", "  ", "\t", " \t ", "\xc2\xa0", "\xc2\xa0 ", "   " };
+	size_t n = sizeof(words) / sizeof(*words);
+	char base[512] = "", text[1024];
+	const char *para[2] = { base, NULL };
+	struct document *a;
+	unsigned seed = 1;
+
+	(void)state;
+	for (size_t i = 0; i < n; i++)
+		snprintf(base + strlen(base), sizeof(base) - strlen(base), "%s%s", i ? " " : "", words[i]);
+	a = doc_of(2021, true, para);
+	for (int round = 0; round < 300; round++) {
+		const char *const other[2] = { text, NULL };
+		struct document *b;
+		struct comparison *c;
+
+		/* Round r: the first r % 9 gaps single spaces (every offset for
+		 * what follows), the others drawn at random. */
+		text[0] = 0;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245 + 12345;
+			snprintf(text + strlen(text), sizeof(text) - strlen(text), "%s%s",
+				 !i ? "" : i <= (size_t)round % 9 ? " " : gaps[(seed >> 16) % 7], words[i]);
+		}
+		b = doc_of(2022, true, other);
+		c = compare_documents(a, b);
+		assert_int_equal(c->n_changes, 0);
+		comparison_free(c);
+		document_free(b);
+	}
+	for (size_t at = 0; base[at]; at++) {
+		const char *const other[2] = { text, NULL };
+		struct document *b;
+		struct comparison *c;
+
+		if (!isalnum((unsigned char)base[at]))
+			continue;
+		memcpy(text, base, strlen(base) + 1);
+		text[at] = base[at] == 'Q' ? 'R' : 'Q';
+		b = doc_of(2022, true, other);
+		c = compare_documents(a, b);
+		assert_int_equal(only_change(c)->kind, CMP_CHANGED);
+		comparison_free(c);
+		document_free(b);
+	}
+	document_free(a);
+}
+
 static void test_tracker_excerpts(void **state)
 {
 	static const char *const full[] = { "Text.", "", "Criminalize forced labor in all its forms.",
@@ -931,6 +991,7 @@ int main(void)
 		cmocka_unit_test(test_moved_and_reworded),
 		cmocka_unit_test(test_split_and_merge),
 		cmocka_unit_test(test_whitespace_and_punctuation),
+		cmocka_unit_test(test_sentence_key),
 		cmocka_unit_test(test_tracker_excerpts),
 		cmocka_unit_test(test_similarity),
 		cmocka_unit_test(test_tracker),
