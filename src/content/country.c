@@ -335,10 +335,12 @@ struct countries *countries_load(const char *path, struct diags *d)
  * read without a problem is kept in binary beside the other caches
  * (cachefile.h), under the stamp of the file it came from (and the
  * checksum of its bytes, while it is too young for its stamp to be
- * trusted), and taken from there while the file is unchanged. */
+ * trusted), and taken from there while the file is unchanged.  The names'
+ * collation order goes with it (under the ICU version that made it): the
+ * reader's tree wants it at once, and it took as long as the table. */
 
 #define CACHE_MAGIC "TIPRCTRY"
-#define CACHE_VERSION 2u
+#define CACHE_VERSION 3u
 
 static bool put_entry(struct cachefile_writer *w, const struct country *c)
 {
@@ -359,11 +361,47 @@ static void write_cache(const char *cache, const struct countries *cs, const str
 
 	for (size_t i = 0; ok && i < cs->n; i++)
 		ok = put_entry(w, &cs->v[i].c);
+	ensure_sorted(cs);
+	ok = ok && cachefile_put_str(w, collate_version());
+	for (size_t i = 0; ok && i < cs->n; i++)
+		ok = cachefile_put_u32(w, (uint32_t)cs->order[i]);
 	/* Only a cache: a table that cannot be kept is read again next time. */
 	if (ok)
 		cachefile_commit(w);
 	else if (w)
 		cachefile_abort(w);
+}
+
+/* The collation order kept after the entries, taken when it is of this ICU
+ * and a permutation of them (else worked out again when wanted). */
+static void read_cached_order(struct cache_in *in, struct countries *cs)
+{
+	const char *version = cache_get_copy(in, cs->arena, true);
+	size_t *order = xcalloc(cs->n + 1, sizeof(*order)), *rank = xcalloc(cs->n + 1, sizeof(*rank));
+	bool ok = version && !strcmp(version, collate_version());
+
+	for (size_t i = 0; i < cs->n; i++)
+		rank[i] = SIZE_MAX;
+	for (size_t i = 0; i < cs->n && in->ok; i++) {
+		uint32_t k = cache_get_u32(in);
+
+		if (k >= cs->n || rank[k] != SIZE_MAX) {
+			ok = false;
+			continue;
+		}
+		order[i] = k;
+		rank[k] = i;
+	}
+	if (!ok || !in->ok) {
+		free(order);
+		free(rank);
+		return;
+	}
+	free(cs->order);
+	free(cs->rank);
+	cs->order = order;
+	cs->rank = rank;
+	cs->sorted = true;
 }
 
 /* The table from the cache file when it is intact and of path as it is. */
@@ -405,6 +443,7 @@ static struct countries *read_cache(const char *cache, const char *path)
 		}
 		entry_added(cs);
 	}
+	read_cached_order(&in, cs);
 	free(buf);
 	if (!in.ok || in.p != in.end) {
 		countries_free(cs);
@@ -454,6 +493,17 @@ size_t countries_merge(struct countries *cs, const struct countries *other)
 			e->c.aliases[e->c.n_aliases++] = arena_strdup(cs->arena, src->aliases[k]);
 		entry_added(cs);
 		added++;
+	}
+	/* Into an empty table (a corpus's first): the same entries in the same
+	 * places, so the same order, which a cached table brings with it. */
+	if (added == cs->n && added == other->n && other->sorted) {
+		free(cs->order);
+		free(cs->rank);
+		cs->order = xcalloc(cs->n + 1, sizeof(*cs->order));
+		cs->rank = xcalloc(cs->n + 1, sizeof(*cs->rank));
+		memcpy(cs->order, other->order, cs->n * sizeof(*cs->order));
+		memcpy(cs->rank, other->rank, cs->n * sizeof(*cs->rank));
+		cs->sorted = true;
 	}
 	return added;
 }

@@ -9,6 +9,7 @@
 #include <unicode/ucol.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
+#include <unicode/uversion.h>
 
 #include "base/icu.h"
 #include "base/utf8.h"
@@ -16,6 +17,18 @@
 
 static const UNormalizer2 *norm;
 static UCollator *coll;
+
+const char *collate_version(void)
+{
+	static char version[U_MAX_VERSION_STRING_LENGTH];
+	UVersionInfo v;
+
+	if (!*version) {
+		u_getVersion(v);
+		u_versionToString(v, version);
+	}
+	return version;
+}
 
 static void fold_release(void);
 

@@ -28,5 +28,8 @@ char *fold_dup(const char *s);
 int collate_cmp(const char *a, const char *b);
 /* A sort key for s, comparable with strcmp; the caller frees it. */
 char *collate_key(const char *s);
+/* The ICU version the collation comes from ("72.1"), under which an order
+ * worked out once may be kept: its rules change with ICU's. */
+const char *collate_version(void);
 
 #endif

@@ -142,7 +142,8 @@ static void test_broken_tables(void **state)
 	diags_free(&d);
 }
 
-/* Every field of two tables, entry by entry. */
+/* Every field of two tables, entry by entry, in collation order (which the
+ * cache keeps). */
 static void assert_same_table(const struct countries *a, const struct countries *b)
 {
 	assert_int_equal(countries_count(a), countries_count(b));
@@ -150,6 +151,7 @@ static void assert_same_table(const struct countries *a, const struct countries 
 		const struct country *x = countries_at(a, i), *y = countries_at(b, i);
 
 		assert_string_equal(x->slug, y->slug);
+		assert_int_equal(countries_rank(b, y->slug), i);
 		assert_string_equal(x->name, y->name);
 		assert_string_equal(x->iso3, y->iso3);
 		assert_true((x->short_name == NULL) == (y->short_name == NULL));
@@ -168,7 +170,7 @@ static void test_cache(void **state)
 	char dir[] = "/tmp/tipr-ccache-XXXXXX", *src = path_join(TIPR_SRCDIR, "content/countries.yaml");
 	char *yaml, *cache, *text;
 	struct diags d = {0};
-	struct countries *a, *b;
+	struct countries *a, *b, *m;
 	struct timespec old[2] = { { .tv_nsec = UTIME_OMIT }, { 0 } };
 	struct stat st;
 	size_t len;
@@ -193,6 +195,11 @@ static void test_cache(void **state)
 	assert_same_table(a, cs);
 	assert_same_table(b, cs);
 	assert_non_null(countries_by_slug(b, "korea-north"));
+	/* A corpus merges it into its empty table, the order with it. */
+	m = countries_new_empty();
+	assert_int_equal(countries_merge(m, b), countries_count(cs));
+	assert_same_table(m, cs);
+	countries_free(m);
 	countries_free(a);
 	countries_free(b);
 	/* A cache cut short or with a byte flipped is not believed, and is
