@@ -41,20 +41,17 @@ struct rows {
 	size_t n, cap;
 };
 
-/* Runs for every word of both editions: the word, at most five bytes, is
- * packed into one number and the function words are the cases of a switch. */
-#define W2(a, b) ((uint64_t)(a) << 8 | (uint64_t)(b))
-#define W3(a, b, c) (W2(a, b) << 8 | (uint64_t)(c))
-#define W4(a, b, c, d) (W3(a, b, c) << 8 | (uint64_t)(d))
-#define W5(a, b, c, d, e) (W4(a, b, c, d) << 8 | (uint64_t)(e))
-static bool is_stopword(const char *w, size_t n)
+/* Runs for every word of both editions: the word, at most five bytes, comes
+ * packed into one number (first byte lowest, as the word's key packs it)
+ * and the function words are the cases of a switch. */
+#define W2(a, b) ((uint64_t)(a) | (uint64_t)(b) << 8)
+#define W3(a, b, c) (W2(a, b) | (uint64_t)(c) << 16)
+#define W4(a, b, c, d) (W3(a, b, c) | (uint64_t)(d) << 24)
+#define W5(a, b, c, d, e) (W4(a, b, c, d) | (uint64_t)(e) << 32)
+static bool is_stopword(uint64_t k, size_t n)
 {
-	uint64_t k = 0;
-
 	if (n > 5)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		k = k << 8 | (unsigned char)w[i];
 	switch (k) {
 	case 'a':
 	case W2('a', 'n'): case W2('a', 's'): case W2('a', 't'): case W2('b', 'e'): case W2('b', 'y'):
@@ -140,19 +137,89 @@ static size_t word_char(const char *s, size_t len)
 	return n ? n : 1;
 }
 
+/* ---- keys: hashes that live only in memory ----
+ *
+ * A sentence's key and its words' hashes are never written anywhere, so
+ * they need not be hash_add's (a multiply a byte): the bytes as a key reads
+ * them are packed eight to a word, little-endian, and mixed a word at a
+ * time; most words are taken straight from the text. */
+
+static uint64_t load_le64(const char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w;
+}
+
+/* FNV-1a's multiply on a word, and a shift that brings the high bits down
+ * so the next word's low bits meet them. */
+static uint64_t key_mix(uint64_t h, uint64_t w)
+{
+	h = (h ^ w) * 1099511628211ULL;
+	return h ^ (h >> 31);
+}
+
+struct key_stream {
+	uint64_t h, word; /* the hash of the words so far, the one being filled */
+	unsigned n;       /* bytes in word */
+};
+
+/* Adds the cnt (1..8) low bytes of v (the others zero) to the stream. */
+static void key_feed(struct key_stream *k, uint64_t v, unsigned cnt)
+{
+	k->word |= v << (8 * k->n);
+	if (k->n + cnt < 8) {
+		k->n += cnt;
+		return;
+	}
+	k->h = key_mix(k->h, k->word);
+	k->word = k->n ? v >> (8 * (8 - k->n)) : 0;
+	k->n = k->n + cnt - 8;
+}
+
+static void key_byte(struct key_stream *k, unsigned char c)
+{
+	key_feed(k, c, 1);
+}
+
+/* The stream's hash, with the length of its last word (so that "ab" and
+ * "ab\0" differ). */
+static uint64_t key_end(const struct key_stream *k)
+{
+	return key_mix(k->h, k->word ^ (uint64_t)k->n << 61);
+}
+
+#define BYTES(b) (0x0101010101010101u * (b))
+
+/* Top bit set in each byte of x (bytes under 0x80) that is in lo..hi: exact,
+ * as no byte borrows from its neighbour. */
+static uint64_t bytes_in(uint64_t x, unsigned char lo, unsigned char hi)
+{
+	return ((x | BYTES(0x80)) - BYTES(lo)) & (BYTES(0x80 + hi) - x) & BYTES(0x80);
+}
+
+/* How many of the eight bytes of w (from the lowest) are ASCII letters or
+ * digits; *lower gets them lower-cased (c | 0x20 leaves digits as they are),
+ * the bytes after them zero. */
+static unsigned ascii_word_run(uint64_t w, uint64_t *lower)
+{
+	uint64_t x = w & BYTES(0x7F), low = x | BYTES(0x20);
+	uint64_t m = (bytes_in(low, 'a', 'z') | bytes_in(x, '0', '9')) & ~w & BYTES(0x80);
+	uint64_t stop = ~m & BYTES(0x80);
+	unsigned n = stop ? (unsigned)__builtin_ctzll(stop) / 8 : 8;
+
+	*lower = n == 8 ? low : low & ((1ULL << (8 * n)) - 1);
+	return n;
+}
+
 /* The sorted content words of a text as hashes, lower-cased (ASCII; other
  * letters as they are) and without function words; *all gets the count of
  * all words.  A plain scanner rather than ICU: this runs on every sentence
  * of both editions, and "state-sponsored" or "People's" must stay one word. */
-/* Adds byte c, the at-th of a word, to its hash and (for the function-word
- * check) to its first bytes. */
-static void word_byte(uint64_t *h, char low[6], size_t at, unsigned char c)
-{
-	if (at < 6)
-		low[at] = (char)c;
-	*h = hash_add(*h, &c, 1);
-}
-
 static size_t content_words(const char *text, size_t len, uint64_t **out, size_t *all)
 {
 	size_t k = 0, cap = len / 4 + 1, i = 0, n;
@@ -161,8 +228,7 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 	*all = 0;
 	while (i < len) {
 		size_t start = i;
-		uint64_t h = HASH_INIT;
-		char low[6];
+		struct key_stream w = { HASH_INIT, 0, 0 };
 
 		if ((unsigned char)text[i] < 0x80 ? !ascii_word[(unsigned char)text[i]]
 						  : !word_char(text + i, len - i)) {
@@ -175,32 +241,37 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 			unsigned char c = (unsigned char)text[i];
 
 			if (ascii_word[c]) {
-				/* A run of ASCII letters and digits: the most of every word. */
-				for (; i < len && (c = ascii_word[(unsigned char)text[i]]); i++) {
-					if (i - start < sizeof(low))
-						low[i - start] = (char)c;
-					h = hash_add(h, &c, 1);
-				}
+				/* A run of ASCII letters and digits, the most of every
+				 * word: eight bytes at a time while eight are left. */
+				uint64_t lower;
+				unsigned got = 8;
+
+				for (; got == 8 && i + 8 <= len; i += got)
+					if ((got = ascii_word_run(load_le64(text + i), &lower)))
+						key_feed(&w, lower, got);
+				for (; got == 8 && i < len && (c = ascii_word[(unsigned char)text[i]]); i++)
+					key_byte(&w, c);
 			} else if (c >= 0x80 && (n = word_char(text + i, len - i))) {
 				for (size_t end = i + n; i < end; i++)
-					word_byte(&h, low, i - start, (unsigned char)text[i]);
+					key_byte(&w, (unsigned char)text[i]);
 			} else if ((c == '-' || c == '\'') && i + 1 < len && word_char(text + i + 1, len - i - 1)) {
-				word_byte(&h, low, i - start, c);
+				key_byte(&w, c);
 				i++;
 			} else if (c == 0xE2 && i + 3 < len && !memcmp(text + i, "\xe2\x80\x99", 3) &&
 				   word_char(text + i + 3, len - i - 3)) {
 				for (size_t end = i + 3; i < end; i++)
-					word_byte(&h, low, i - start, (unsigned char)text[i]);
+					key_byte(&w, (unsigned char)text[i]);
 			} else {
 				break;
 			}
 		}
 		(*all)++;
-		if (i - start < sizeof(low) && is_stopword(low, i - start))
+		/* A function word is short: all its bytes are still in w.word. */
+		if (i - start < 6 && is_stopword(w.word, i - start))
 			continue;
 		if (k == cap)
 			GROW(*out, cap, k + 1);
-		(*out)[k++] = h;
+		(*out)[k++] = key_end(&w);
 	}
 	sort_u64(*out, k);
 	return k;
@@ -230,30 +301,6 @@ static double dice(const struct unit *a, const struct unit *b)
 	if (!a->n_words || !b->n_words)
 		return a->key == b->key ? 1.0 : 0.0;
 	return 2.0 * (double)shared(a, b) / (double)(a->n_words + b->n_words);
-}
-
-/* Eight bytes into a key: FNV-1a's multiply on a word at a time, and a shift
- * that brings the high bits down so the next word's low bits meet them. */
-static uint64_t key_mix(uint64_t h, uint64_t w)
-{
-	h = (h ^ w) * 1099511628211ULL;
-	return h ^ (h >> 31);
-}
-
-/* The bytes of a text as the key reads them, packed eight to a word. */
-struct key_stream {
-	uint64_t h, word;
-	unsigned n;
-};
-
-static void key_byte(struct key_stream *k, unsigned char c)
-{
-	k->word |= (uint64_t)c << (8 * k->n);
-	if (++k->n == 8) {
-		k->h = key_mix(k->h, k->word);
-		k->word = 0;
-		k->n = 0;
-	}
 }
 
 /* Top bit set in each byte of w that is a space (exact: no borrows). */
@@ -312,8 +359,7 @@ static uint64_t unit_key(const char *text, size_t len)
 		key_byte(&k, c);
 		i++;
 	}
-	/* The last word's length too, so that "ab" and "ab\0" differ. */
-	return key_mix(k.h, k.word ^ (uint64_t)k.n << 61);
+	return key_end(&k);
 }
 
 static struct unit *new_unit(struct side *s, const char *text, size_t len, size_t block, bool item)

@@ -716,6 +716,8 @@ static void test_sentence_key(void **state)
 		b = doc_of(2022, true, other);
 		c = compare_documents(a, b);
 		assert_int_equal(c->n_changes, 0);
+		/* The words too are the same, read eight bytes at a time or not. */
+		assert_true(text_similarity(base, strlen(base), text, strlen(text)) == 1.0);
 		comparison_free(c);
 		document_free(b);
 	}
@@ -731,10 +733,15 @@ static void test_sentence_key(void **state)
 		b = doc_of(2022, true, other);
 		c = compare_documents(a, b);
 		assert_int_equal(only_change(c)->kind, CMP_CHANGED);
+		assert_true(text_similarity(base, strlen(base), text, strlen(text)) < 1.0);
 		comparison_free(c);
 		document_free(b);
 	}
 	document_free(a);
+	/* Words are lower-cased, wherever they fall in the eight-byte words. */
+	assert_true(text_similarity("FORCED LABOR in INVESTIGATIONS", 30, "investigations of forced labor", 30) == 1.0);
+	assert_true(text_similarity("x Trafficking-in-persons", 24, "trafficking-in-Persons x", 24) == 1.0);
+	assert_true(text_similarity("trafficking-in-persons", 22, "trafficking in persons", 22) < 1.0);
 }
 
 static void test_tracker_excerpts(void **state)
