@@ -850,28 +850,30 @@ struct corpus_doc *collection_find(const struct collection *coll, const char *sl
 	return NULL;
 }
 
-static int cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-
-	return (x > y) - (x < y);
-}
-
 size_t collection_years(const struct collection *coll, int **years)
 {
 	int *v = xmalloc((coll->n_docs + 1) * sizeof(*v));
 	size_t n = 0;
 
-	for (size_t i = 0; i < coll->n_docs; i++)
-		v[n++] = coll->docs[i].year;
-	qsort(v, n, sizeof(*v), cmp_int);
-	if (n) {
-		size_t k = 1;
+	/* Thousands of documents, some 25 editions: each year is sought among
+	 * the sorted years so far and put in its place if new. */
+	for (size_t i = 0; i < coll->n_docs; i++) {
+		int y = coll->docs[i].year;
+		size_t lo = 0, hi = n;
 
-		for (size_t i = 1; i < n; i++)
-			if (v[i] != v[k - 1])
-				v[k++] = v[i];
-		n = k;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (v[mid] < y)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < n && v[lo] == y)
+			continue;
+		memmove(v + lo + 1, v + lo, (n - lo) * sizeof(*v));
+		v[lo] = y;
+		n++;
 	}
 	*years = v;
 	return n;
