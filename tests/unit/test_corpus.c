@@ -120,6 +120,22 @@ static void test_layout_and_laziness(void **state)
 	assert_int_equal(collection_years(tip, &years), 2);
 	assert_int_equal(years[1], 2022);
 	free(years);
+	{
+		/* Documents country by country, editions in any order. */
+		static const int scrambled[] = { 2003, 2001, 2003, 2002, 2001, 2010, 2002, 2010, 1999 };
+		struct corpus_doc docs[9] = {{0}};
+		struct collection fake = { .docs = docs, .n_docs = 9 };
+
+		for (size_t i = 0; i < 9; i++)
+			docs[i].year = scrambled[i];
+		assert_int_equal(collection_years(&fake, &years), 5);
+		assert_int_equal(years[0], 1999);
+		assert_int_equal(years[1], 2001);
+		assert_int_equal(years[2], 2002);
+		assert_int_equal(years[3], 2003);
+		assert_int_equal(years[4], 2010);
+		free(years);
+	}
 	/* The header is peeked at without parsing the sections. */
 	e = collection_find(tip, "kenya", 2022);
 	assert_true(corpus_doc_header(e));
