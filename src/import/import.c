@@ -163,6 +163,30 @@ static bool starts_bullet(const char *s)
 	return !strncmp(s, BULLET, 3);
 }
 
+/* The length of a list marker that opens a line, with the spaces after it:
+ * "1.", "1)", "(1)", "-", an en dash or "*" before an item's capital; 0 if
+ * none.  Numbers stop at two digits: "2019." is a year that wrapped. */
+static size_t list_marker(const char *s)
+{
+	size_t n = 0, d;
+	bool paren = *s == '(';
+
+	if (*s == '-' || *s == '*') {
+		n = 1;
+	} else if (!strncmp(s, "\xe2\x80\x93", 3)) {
+		n = 3;
+	} else if ((d = strspn(s + paren, "0123456789")) >= 1 && d <= 2) {
+		n = paren + d;
+		if (s[n] != ')' && (paren || s[n] != '.'))
+			return 0;
+		n++;
+	}
+	if (!n || s[n] != ' ')
+		return 0;
+	n += strspn(s + n, " ");
+	return isupper((unsigned char)s[n]) ? n : 0;
+}
+
 /* The other glyphs PDF extraction makes of a list bullet: ● ▪ ■ ◦ ‣ and the
  * Symbol font's U+F0B7.  All are three bytes, like •, so they are replaced
  * in place. */
@@ -1107,6 +1131,13 @@ static void join_line(struct importer *im, const char *s, size_t len)
 	sb_add(p, s, len);
 }
 
+static bool in_recommendations(const struct importer *im)
+{
+	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
+
+	return db && db->n && db->secs[db->n - 1].id && !strcmp(db->secs[db->n - 1].id, "recommendations");
+}
+
 /* Whether the text line `next` starts a new paragraph after `prev`, with
  * `blanks` blank lines between them. */
 static bool paragraph_break(const struct importer *im, const struct line *prev,
@@ -1114,15 +1145,13 @@ static bool paragraph_break(const struct importer *im, const struct line *prev,
 {
 	bool ends = text_ends_sentence(prev->s, prev->len), cont = starts_continuation(next->s);
 	size_t gap = im->double_spaced && blanks ? blanks - 1 : blanks;
-	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
 
 	if (starts_bullet(next->s) || next->brk == SRC_BREAK_NEW)
 		return true;
 	if (next->brk == SRC_BREAK_JOIN)
 		return false;
 	/* Recommendations one per line, without bullets (web copies). */
-	if (ends && !cont && db && db->n && db->secs[db->n - 1].id &&
-	    !strcmp(db->secs[db->n - 1].id, "recommendations"))
+	if (ends && !cont && in_recommendations(im))
 		return true;
 	if (im->unwrapped)
 		return ends || !cont;
@@ -1310,7 +1339,7 @@ static void note_page(struct importer *im, const struct line *l)
 static void build(struct importer *im)
 {
 	const struct line *prev = NULL;
-	size_t blanks = 0;
+	size_t blanks = 0, marker;
 
 	if (im->opt->commentary) {
 		struct doc_b *db = new_doc(im, 1);
@@ -1357,7 +1386,9 @@ static void build(struct importer *im)
 			prev = NULL;
 			break;
 		case L_TEXT:
-			if (prev && paragraph_break(im, prev, l, blanks))
+			/* A numbered or dashed item is an item at a bullet. */
+			marker = in_recommendations(im) ? list_marker(l->s) : 0;
+			if (marker || (prev && paragraph_break(im, prev, l, blanks)))
 				flush_para(im);
 			/* A section that opens mid-sentence: its first words are
 			 * elsewhere, as when a PDF's two columns run together. */
@@ -1369,7 +1400,9 @@ static void build(struct importer *im)
 			}
 			if (!im->para.len)
 				im->para_line = l->no;
-			join_line(im, l->s, l->len);
+			if (marker)
+				join_line(im, BULLET, 3);
+			join_line(im, l->s + marker, l->len - marker);
 			note_page(im, l);
 			prev = l;
 			break;

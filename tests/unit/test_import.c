@@ -696,6 +696,40 @@ static void test_page_header_and_banner(void **state)
 	diags_free(&d);
 }
 
+/* Numbered and dashed recommendation lists: the marker is no part of the
+ * item, and an item wraps over lines. */
+static void test_list_markers(void **state)
+{
+	static const char *const lists[] = {
+		"1. Fund shelters for victims of\nforced labor.\n2. Train judges.\n10. Amend the law.\n",
+		"(1) Fund shelters for victims of\nforced labor.\n(2) Train judges.\n(10) Amend the law.\n",
+		"1) Fund shelters for victims of\nforced labor.\n2) Train judges.\n10) Amend the law.\n",
+		"  - Fund shelters for victims of\n    forced labor.\n  - Train judges.\n  - Amend the law.\n",
+		"\xe2\x80\x93 Fund shelters for victims of\nforced labor.\n\xe2\x80\x93 Train judges.\n"
+		"\xe2\x80\x93 Amend the law.\n",
+		"* Fund shelters for victims of\nforced labor.\n* Train judges.\n* Amend the law.\n",
+	};
+	struct import_options opt = { .year = 2020 };
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(lists); i++) {
+		char *text = xasprintf("KENYA: TIER 2\nThe Government of Kenya does not fully meet the "
+				       "minimum standards.\nPRIORITIZED RECOMMENDATIONS:\n%sPROSECUTION\n"
+				       "The government maintained efforts.\n", lists[i]);
+		struct import_result res = {0};
+		const struct section *recs;
+
+		import_buf("list.txt", text, &opt, &res);
+		recs = document_section(find_doc(&res, "kenya"), "recommendations");
+		assert_int_equal(recs->n_items, 3);
+		assert_string_equal(recs->items[0], "Fund shelters for victims of forced labor.");
+		assert_string_equal(recs->items[1], "Train judges.");
+		assert_string_equal(recs->items[2], "Amend the law.");
+		import_result_free(&res);
+		free(text);
+	}
+}
+
 /* An edition's tier placement list, in a text copy: tiers above names, one
  * a line or in columns; it is no narrative. */
 static void test_placement_list(void **state)
@@ -803,6 +837,7 @@ int main(void)
 		cmocka_unit_test(test_dehyphenation),
 		cmocka_unit_test(test_interleaved_columns),
 		cmocka_unit_test(test_page_header_and_banner),
+		cmocka_unit_test(test_list_markers),
 		cmocka_unit_test(test_placement_list),
 		cmocka_unit_test(test_quality),
 	};
