@@ -430,10 +430,49 @@ static void take_lines(struct importer *im, struct import_source *src)
 
 /* --- debris --------------------------------------------------------------- */
 
+/* The tier named at the start of s, in figures or words ("Tier 3", "Tier
+ * Three", "Tier Two Watch List"), and its length; TIER_NONE if none. */
+static enum tier tier_at(const char *s, size_t *len)
+{
+	static const struct {
+		const char *text;
+		enum tier tier;
+	} names[] = {
+		{ "Tier 2 Watch List", TIER_2WL }, { "Tier Two Watch List", TIER_2WL },
+		{ "Special Case", TIER_SPECIAL }, { "Tier 1", TIER_1 }, { "Tier One", TIER_1 },
+		{ "Tier 2", TIER_2 }, { "Tier Two", TIER_2 }, { "Tier 3", TIER_3 },
+		{ "Tier Three", TIER_3 },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		size_t n = strlen(names[i].text);
+
+		if (starts_with_ci(s, names[i].text) && !isalnum((unsigned char)s[n])) {
+			*len = n;
+			return names[i].tier;
+		}
+	}
+	return TIER_NONE;
+}
+
+/* s is a tier and nothing else, in figures or words. */
+static bool tier_named(const char *s, enum tier *tier)
+{
+	size_t n;
+	enum tier t = tier_at(s, &n);
+
+	if (tier_parse(s, tier))
+		return true;
+	if (!t || s[n + strspn(s + n, " ")])
+		return false;
+	*tier = t;
+	return true;
+}
+
 /* A tier on a line of its own ("TIER 3") under the country's name. */
 static bool tier_only(const char *s, enum tier *tier)
 {
-	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_parse(s, tier);
+	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_named(s, tier);
 }
 
 
@@ -631,7 +670,7 @@ static bool tier_heading(const char *s, size_t len, char **name, enum tier *tier
 			memcpy(buf, open + 1, n);
 			buf[n] = '\0';
 			if ((starts_with_ci(buf, "tier") || starts_with_ci(buf, "special")) &&
-			    tier_parse(buf, tier)) {
+			    tier_named(buf, tier)) {
 				size_t k = (size_t)(open - s);
 
 				while (k && s[k - 1] == ' ')
@@ -660,7 +699,7 @@ static bool tier_heading(const char *s, size_t len, char **name, enum tier *tier
 
 		while (*t == ' ')
 			t++;
-		if ((starts_with_ci(t, "tier") || starts_with_ci(t, "special")) && tier_parse(t, tier)) {
+		if ((starts_with_ci(t, "tier") || starts_with_ci(t, "special")) && tier_named(t, tier)) {
 			*name = xstrndup(s, (size_t)(colon - s));
 			return true;
 		}
@@ -1655,28 +1694,12 @@ static enum tier tier_said(const char *text)
 		"upgraded to ", "was on ", "is on ", "moved to ", "remained a ", "remains a ", NULL,
 	};
 	enum tier t = TIER_NONE;
+	size_t n;
 
 	for (const char *p = text; *p && !t; p++)
-		for (const char *const *v = verbs; *v && !t; v++) {
-			const char *q = p + strlen(*v);
-			char buf[24];
-			size_t n;
-
-			if (strncmp(p, *v, strlen(*v)))
-				continue;
-			if (starts_with_ci(q, "Tier 2 Watch List"))
-				n = 17;
-			else if (starts_with_ci(q, "Special Case"))
-				n = 12;
-			else if (starts_with_ci(q, "Tier ") && isdigit((unsigned char)q[5]))
-				n = 6;
-			else
-				continue;
-			memcpy(buf, q, n);
-			buf[n] = '\0';
-			if (!tier_parse(buf, &t))
-				t = TIER_NONE;
-		}
+		for (const char *const *v = verbs; *v && !t; v++)
+			if (!strncmp(p, *v, strlen(*v)))
+				t = tier_at(p + strlen(*v), &n);
 	return t;
 }
 

@@ -730,6 +730,35 @@ static void test_list_markers(void **state)
 	}
 }
 
+/* A tier written in words, in the body or in the heading. */
+static void test_tier_in_words(void **state)
+{
+	static const struct {
+		const char *text;
+		enum tier tier;
+	} cases[] = {
+		{ "SAUDI ARABIA\n\nThe Government of Saudi Arabia does not fully comply with the minimum "
+		  "standards;\ntherefore Saudi Arabia is again placed on Tier Three, the lowest ranking.\n",
+		  TIER_3 },
+		{ "KENYA\n\nThe Government of Kenya does not fully meet the minimum standards; therefore "
+		  "Kenya\nis placed on Tier Two Watch List.\n", TIER_2WL },
+		{ "KENYA: TIER TWO\nThe Government of Kenya does not fully meet the minimum standards.\n",
+		  TIER_2 },
+		{ "KENYA (Tier One)\nThe Government of Kenya fully meets the minimum standards.\n", TIER_1 },
+	};
+	struct import_options opt = { .year = 2010 };
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct import_result res = {0};
+
+		import_buf("words.txt", cases[i].text, &opt, &res);
+		assert_int_equal(res.n_docs, 1);
+		assert_int_equal(res.docs[0].doc->tier, cases[i].tier);
+		import_result_free(&res);
+	}
+}
+
 /* An edition's tier placement list, in a text copy: tiers above names, one
  * a line or in columns; it is no narrative. */
 static void test_placement_list(void **state)
@@ -838,6 +867,7 @@ int main(void)
 		cmocka_unit_test(test_interleaved_columns),
 		cmocka_unit_test(test_page_header_and_banner),
 		cmocka_unit_test(test_list_markers),
+		cmocka_unit_test(test_tier_in_words),
 		cmocka_unit_test(test_placement_list),
 		cmocka_unit_test(test_quality),
 	};
