@@ -1200,15 +1200,36 @@ static bool paragraph_break(const struct importer *im, const struct line *prev,
 	return ends && !cont && char_count(prev->s, prev->len) * 100 < im->width * 85;
 }
 
+static bool has_sentence(const struct doc_b *db)
+{
+	for (size_t s = 0; s < db->n; s++)
+		for (size_t k = 0; k < db->secs[s].n; k++)
+			if (text_ends_sentence(db->secs[s].v[k].text, strlen(db->secs[s].v[k].text)))
+				return true;
+	return false;
+}
+
+static void clear_sections(struct doc_b *db)
+{
+	for (size_t s = 0; s < db->n; s++) {
+		for (size_t k = 0; k < db->secs[s].n; k++)
+			free(db->secs[s].v[k].text);
+		free(db->secs[s].v);
+	}
+	db->n = 0;
+}
+
 static void start_country(struct importer *im, const struct line *l)
 {
 	struct doc_b *db = cur_doc(im);
 	const char *slug = l->country ? l->country->slug : NULL;
 
 	flush_para(im);
-	/* A title line and the heading under it name one narrative. */
-	if (db && !db->fragment && (db->n == 0 || (db->n == 1 && !db->secs[0].n)) &&
+	/* A title line and the heading under it name one narrative; what lies
+	 * between them without a sentence (a page's byline) is no text of it. */
+	if (db && !db->fragment && !db->tier && !has_sentence(db) &&
 	    ((slug && db->slug && !strcmp(db->slug, slug)))) {
+		clear_sections(db);
 		if (l->tier)
 			db->tier = l->tier;
 		if (l->year)
@@ -2078,11 +2099,7 @@ static void settle_recommendations(struct doc_b *db)
 
 static void doc_b_free(struct doc_b *db)
 {
-	for (size_t s = 0; s < db->n; s++) {
-		for (size_t k = 0; k < db->secs[s].n; k++)
-			free(db->secs[s].v[k].text);
-		free(db->secs[s].v);
-	}
+	clear_sections(db);
 	free(db->secs);
 	free(db->slug);
 	free(db->name);

@@ -759,6 +759,34 @@ static void test_tier_in_words(void **state)
 	}
 }
 
+/* A saved page's h1 names the report and the country, a byline under it:
+ * the narrative is the one under the heading that follows. */
+static void test_page_title_then_heading(void **state)
+{
+	static const char page[] =
+		"<html><head><title>Kenya - United States Department of State</title></head><body>\n"
+		"<h1>2021 Trafficking in Persons Report: Kenya</h1>\n"
+		"<div><span>Office to Monitor and Combat Trafficking in Persons</span></div>\n"
+		"<p><strong>KENYA: Tier 2</strong></p>\n"
+		"<p>The Government of Kenya does not fully meet the minimum standards.</p>\n"
+		"<p><strong>PRIORITIZED RECOMMENDATIONS:</strong></p>\n"
+		"<ul><li>Fund shelters.</li><li>Train judges.</li></ul>\n"
+		"</body></html>\n";
+	struct import_options opt = {0};
+	struct import_result res = {0};
+	struct diags d = {0};
+
+	(void)state;
+	assert_true(import_buffer("kenya.html", page, strlen(page), countries, &opt, &res, &d));
+	assert_int_equal(res.n_docs, 1);
+	assert_int_equal(res.docs[0].doc->year, 2021);
+	assert_int_equal(res.docs[0].doc->tier, TIER_2);
+	assert_false(doc_contains(res.docs[0].doc, "Office to Monitor"));
+	assert_int_equal(document_section(res.docs[0].doc, "recommendations")->n_items, 2);
+	import_result_free(&res);
+	diags_free(&d);
+}
+
 /* An edition's tier placement list, in a text copy: tiers above names, one
  * a line or in columns; it is no narrative. */
 static void test_placement_list(void **state)
@@ -868,6 +896,7 @@ int main(void)
 		cmocka_unit_test(test_page_header_and_banner),
 		cmocka_unit_test(test_list_markers),
 		cmocka_unit_test(test_tier_in_words),
+		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_placement_list),
 		cmocka_unit_test(test_quality),
 	};
