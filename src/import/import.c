@@ -554,8 +554,9 @@ static bool debris_text(const char *s, size_t len)
 		"here\xe2\x80\x99s how you know", "dokument #", "cite as", "v. country narratives",
 		"read a related", "read more", "see also", "share this", "print this", "back to top",
 		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
-		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "related articles",
-		"related content", "email this", "share on", "follow us", "skip to", "print friendly", NULL,
+		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "email this",
+		"share on", "follow us", "skip to", "print friendly", "archive", "privacy policy",
+		"privacy notice", "copyright", "\xc2\xa9", NULL,
 	};
 
 	if (all_digits(s, len) && len <= 4)
@@ -570,7 +571,9 @@ static bool debris_text(const char *s, size_t len)
 		return true;
 	if (s[0] == '[' && s[len - 1] == ']')
 		return true;
-	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2)
+	/* Breadcrumbs, and a footer's links ("About state.gov | Privacy Notice | FOIA"). */
+	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2 ||
+	    count_str(s, " | ") >= 2)
 		return true;
 	if (len < 120 && (str_has_suffix(s, "(Author)") || str_has_suffix(s, "(Autor)")))
 		return true;
@@ -579,6 +582,12 @@ static bool debris_text(const char *s, size_t len)
 		if (starts_with_ci(s, *o))
 			return true;
 	return contains_ci(s, "does not necessarily reflect") || contains_ci(s, "not a UNHCR publication");
+}
+
+/* A site's list of other pages after the narrative: its text ends there. */
+static bool page_end(const char *s)
+{
+	return !strcasecmp(s, "related articles") || !strcasecmp(s, "related content");
 }
 
 /* --- headings ------------------------------------------------------------- */
@@ -916,48 +925,66 @@ static void classify_heading(struct importer *im, size_t i)
 	/* Any other heading stays text: a paragraph of its own. */
 }
 
+static void classify_line(struct importer *im, size_t i)
+{
+	struct line *l = &im->lines[i];
+
+	if (l->role == SRC_HEADING) {
+		classify_heading(im, i);
+		return;
+	}
+	if (!im->opt->commentary && classify_country(im, i)) {
+		if (l->rest && debris_text(l->rest, strlen(l->rest)))
+			l->rest = NULL;
+		return;
+	}
+	if (placements_title(l->s)) {
+		l->kind = L_CHAPTER;
+		l->placements = true;
+		return;
+	}
+	if (debris_text(l->s, l->len)) {
+		l->kind = L_DEBRIS;
+		return;
+	}
+	if (im->opt->commentary)
+		return;
+	if ((l->section = section_heading(l->s, &l->rest))) {
+		const struct line *prev = NULL;
+
+		for (size_t k = i; k-- > 0;)
+			if (im->lines[k].kind == L_TEXT) {
+				prev = &im->lines[k];
+				break;
+			}
+		/* A heading word in running prose ("... of their / protection"). */
+		if (has_lower(l->s, l->len) && !l->rest && prev && prev->kind == L_TEXT &&
+		    !text_ends_sentence(prev->s, prev->len) && i > 0 && im->lines[i - 1].kind == L_TEXT)
+			l->section = NULL;
+		else
+			l->kind = L_SECTION;
+	}
+}
+
+/* Kinds of the lines; after a site's list of related pages ("Related
+ * Articles") all is the site's, not the narrative's, until a heading with
+ * a tier. */
 static void classify_lines(struct importer *im)
 {
+	bool chrome = false;
+
 	for (size_t i = 0; i < im->n_lines; i++) {
 		struct line *l = &im->lines[i];
 
 		if (l->kind != L_TEXT)
 			continue;
-		if (l->role == SRC_HEADING) {
-			classify_heading(im, i);
-			continue;
-		}
-		if (!im->opt->commentary && classify_country(im, i)) {
-			if (l->rest && debris_text(l->rest, strlen(l->rest)))
-				l->rest = NULL;
-			continue;
-		}
-		if (placements_title(l->s)) {
-			l->kind = L_CHAPTER;
-			l->placements = true;
-			continue;
-		}
-		if (debris_text(l->s, l->len)) {
+		classify_line(im, i);
+		if (page_end(l->s))
+			chrome = true;
+		else if (l->kind == L_COUNTRY && l->tier)
+			chrome = false;
+		if (chrome)
 			l->kind = L_DEBRIS;
-			continue;
-		}
-		if (im->opt->commentary)
-			continue;
-		if ((l->section = section_heading(l->s, &l->rest))) {
-			const struct line *prev = NULL;
-
-			for (size_t k = i; k-- > 0;)
-				if (im->lines[k].kind == L_TEXT) {
-					prev = &im->lines[k];
-					break;
-				}
-			/* A heading word in running prose ("... of their / protection"). */
-			if (has_lower(l->s, l->len) && !l->rest && prev && prev->kind == L_TEXT &&
-			    !text_ends_sentence(prev->s, prev->len) && i > 0 && im->lines[i - 1].kind == L_TEXT)
-				l->section = NULL;
-			else
-				l->kind = L_SECTION;
-		}
 	}
 	for (size_t i = 0; i < im->n_lines; i++)
 		im->n_debris += im->lines[i].kind == L_DEBRIS;
@@ -1021,6 +1048,9 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Wider than any hard-wrapped line: a paragraph a line. */
+#define UNWRAPPED_WIDTH 250
+
 static void measure(struct importer *im)
 {
 	size_t *w = xcalloc(im->n_lines + 1, sizeof(*w)), n = 0, pairs = 0, single_gaps = 0;
@@ -1044,7 +1074,7 @@ static void measure(struct importer *im)
 		qsort(w, n, sizeof(*w), cmp_size);
 		im->width = w[n * 4 / 5];
 	}
-	im->unwrapped = im->width > 250;
+	im->unwrapped = im->width > UNWRAPPED_WIDTH;
 	/* A blank line after every line, in text wrapped mid-sentence (when the
 	 * lines nearly all end a sentence, the blanks separate paragraphs). */
 	im->double_spaced = !im->unwrapped && pairs >= 4 && single_gaps * 10 > pairs * 6 &&
@@ -1192,7 +1222,9 @@ static bool paragraph_break(const struct importer *im, const struct line *prev,
 	/* Recommendations one per line, without bullets (web copies). */
 	if (ends && !cont && in_recommendations(im))
 		return true;
-	if (im->unwrapped)
+	/* A line that long is a paragraph, however short the site's lines
+	 * around it. */
+	if (im->unwrapped || char_count(prev->s, prev->len) > UNWRAPPED_WIDTH)
 		return ends || !cont;
 	if (gap)
 		return ends && !cont;

@@ -787,6 +787,44 @@ static void test_page_title_then_heading(void **state)
 	diags_free(&d);
 }
 
+/* A browser paste of a state.gov page: short lines of the site around
+ * the narrative's paragraphs, a line each, and its footer after them. */
+static void test_site_chrome_around_paste(void **state)
+{
+	static const char text[] =
+		"Skip to main content\nHome\nTravel\nCareers\nBusiness\nAbout State\nSubject Index\n"
+		"Print\nEmail\nShare\nKENYA (Tier 2)\n"
+		"Kenya is a source, transit, and destination country for men, women, and children subjected "
+		"to forced labor and sex trafficking. Children are subjected to forced labor in domestic "
+		"service, agriculture, fishing, cattle herding, street vending, and begging throughout "
+		"the country.\n"
+		"The Government of Kenya does not fully comply with the minimum standards for the "
+		"elimination of trafficking; however, it is making significant efforts to do so despite "
+		"limited resources, and it investigated more cases than in the previous year.\n"
+		"Prosecution\nThe government made progress in its law enforcement efforts.\n"
+		"Protection\nThe government protected victims.\n"
+		"Prevention\nThe government made limited efforts to prevent trafficking in persons.\n"
+		"Back to Top\nRelated Articles\nCountry Narratives -- Countries A Through C\n"
+		"The Office of Website Management manages this site as a portal for information.\n"
+		"About state.gov | Privacy Notice | FOIA | Copyright Information | Archive\n"
+		"Archive\n";
+	struct import_options opt = { .year = 2009 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *prev;
+
+	(void)state;
+	import_buf("kenya.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	doc = res.docs[0].doc;
+	assert_true(doc->complete);
+	assert_true(para_starts(doc, "The Government of Kenya does not"));
+	prev = document_section(doc, "prevention");
+	assert_int_equal(prev->n_paras, 1);
+	assert_string_equal(prev->paras[0], "The government made limited efforts to prevent trafficking in persons.");
+	import_result_free(&res);
+}
+
 /* An edition's tier placement list, in a text copy: tiers above names, one
  * a line or in columns; it is no narrative. */
 static void test_placement_list(void **state)
@@ -897,6 +935,7 @@ int main(void)
 		cmocka_unit_test(test_list_markers),
 		cmocka_unit_test(test_tier_in_words),
 		cmocka_unit_test(test_page_title_then_heading),
+		cmocka_unit_test(test_site_chrome_around_paste),
 		cmocka_unit_test(test_placement_list),
 		cmocka_unit_test(test_quality),
 	};
