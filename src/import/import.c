@@ -1428,6 +1428,16 @@ static void note_page(struct importer *im, const struct line *l)
 	db->last_page = l->page;
 }
 
+/* A PDF's running head inside a narrative: its country's name alone on a
+ * line, in capitals ("MICRONESIA" over the report's title and page). */
+static bool country_running_head(const struct importer *im, const struct line *l)
+{
+	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
+
+	return db && db->country && !has_lower(l->s, l->len) && l->len <= 60 &&
+	       match_heading_name(im, l->s) == db->country;
+}
+
 static void build(struct importer *im)
 {
 	const struct line *prev = NULL;
@@ -1478,6 +1488,10 @@ static void build(struct importer *im)
 			prev = NULL;
 			break;
 		case L_TEXT:
+			if (country_running_head(im, l)) {
+				im->n_debris++;
+				continue;
+			}
 			/* A numbered or dashed item is an item at a bullet. */
 			marker = in_recommendations(im) ? list_marker(l->s) : 0;
 			if (marker || (prev && paragraph_break(im, prev, l, blanks)))

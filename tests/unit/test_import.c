@@ -825,6 +825,36 @@ static void test_site_chrome_around_paste(void **state)
 	import_result_free(&res);
 }
 
+/* A PDF extract's running head, the country's short name alone on a line,
+ * inside an item and inside a paragraph. */
+static void test_country_running_head(void **state)
+{
+	static const char text[] =
+		"MICRONESIA, FEDERATED\nSTATES OF: TIER 2\n\n"
+		"The Government of the Federated States of Micronesia does not fully meet the minimum\n"
+		"standards for the elimination of trafficking.\n\n"
+		"PRIORITIZED RECOMMENDATIONS:\n"
+		"\xe2\x80\xa2 Train judges. \xe2\x80\xa2 Amend state laws to criminalize all forms\n\n"
+		"MICRONESIA\n2024 TRAFFICKING IN PERSONS REPORT\n394\n\n"
+		"of sex trafficking.\n\nPROSECUTION\n"
+		"The government decreased law enforcement efforts. State laws did not\n"
+		"MICRONESIA\n"
+		"criminalize all forms of trafficking.\n";
+	struct import_options opt = { .year = 2024 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("fsm.txt", text, &opt, &res);
+	doc = find_doc(&res, "micronesia");
+	recs = document_section(doc, "recommendations");
+	assert_int_equal(recs->n_items, 2);
+	assert_string_equal(recs->items[1], "Amend state laws to criminalize all forms of sex trafficking.");
+	assert_true(doc_contains(doc, "State laws did not criminalize all forms"));
+	import_result_free(&res);
+}
+
 /* An edition's tier placement list, in a text copy: tiers above names, one
  * a line or in columns; it is no narrative. */
 static void test_placement_list(void **state)
@@ -936,6 +966,7 @@ int main(void)
 		cmocka_unit_test(test_tier_in_words),
 		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_site_chrome_around_paste),
+		cmocka_unit_test(test_country_running_head),
 		cmocka_unit_test(test_placement_list),
 		cmocka_unit_test(test_quality),
 	};
