@@ -555,8 +555,13 @@ static bool debris_text(const char *s, size_t len)
 		"read a related", "read more", "see also", "share this", "print this", "back to top",
 		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
 		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "email this",
-		"share on", "follow us", "skip to", "print friendly", "archive", "privacy policy",
-		"privacy notice", "copyright", "\xc2\xa9", NULL,
+		"share on", "follow us", "skip to", "print friendly", "\xc2\xa9", "copyright \xc2\xa9", NULL,
+	};
+	/* A footer's links, one a line; whole lines only, as prose can wrap
+	 * before "archives" or "privacy policy". */
+	static const char *const footer[] = {
+		"archive", "archives", "privacy policy", "privacy notice", "copyright information",
+		"accessibility statement", NULL,
 	};
 
 	if (all_digits(s, len) && len <= 4)
@@ -577,6 +582,9 @@ static bool debris_text(const char *s, size_t len)
 		return true;
 	if (len < 120 && (str_has_suffix(s, "(Author)") || str_has_suffix(s, "(Autor)")))
 		return true;
+	for (const char *const *f = footer; *f; f++)
+		if (!strcasecmp(s, *f))
+			return true;
 	/* Site furniture is a short line; a sentence of the report is not. */
 	for (const char *const *o = openers; *o && (len < 100 || starts_with_ci(s, "disclaimer")); o++)
 		if (starts_with_ci(s, *o))

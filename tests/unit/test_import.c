@@ -802,7 +802,8 @@ static void test_site_chrome_around_paste(void **state)
 		"elimination of trafficking; however, it is making significant efforts to do so despite "
 		"limited resources, and it investigated more cases than in the previous year.\n"
 		"Prosecution\nThe government made progress in its law enforcement efforts.\n"
-		"Protection\nThe government protected victims.\n"
+		"Protection\nThe government kept the names of victims in its national\n"
+		"archives and protected victims.\n"
 		"Prevention\nThe government made limited efforts to prevent trafficking in persons.\n"
 		"Back to Top\nRelated Articles\nCountry Narratives -- Countries A Through C\n"
 		"The Office of Website Management manages this site as a portal for information.\n"
@@ -819,6 +820,7 @@ static void test_site_chrome_around_paste(void **state)
 	doc = res.docs[0].doc;
 	assert_true(doc->complete);
 	assert_true(para_starts(doc, "The Government of Kenya does not"));
+	assert_true(doc_contains(doc, "in its national archives and protected victims."));
 	prev = document_section(doc, "prevention");
 	assert_int_equal(prev->n_paras, 1);
 	assert_string_equal(prev->paras[0], "The government made limited efforts to prevent trafficking in persons.");
