@@ -163,6 +163,30 @@ static bool starts_bullet(const char *s)
 	return !strncmp(s, BULLET, 3);
 }
 
+/* The length of a list marker that opens a line, with the spaces after it:
+ * "1.", "1)", "(1)", "-", an en dash or "*" before an item's capital; 0 if
+ * none.  Numbers stop at two digits: "2019." is a year that wrapped. */
+static size_t list_marker(const char *s)
+{
+	size_t n = 0, d;
+	bool paren = *s == '(';
+
+	if (*s == '-' || *s == '*') {
+		n = 1;
+	} else if (!strncmp(s, "\xe2\x80\x93", 3)) {
+		n = 3;
+	} else if ((d = strspn(s + paren, "0123456789")) >= 1 && d <= 2) {
+		n = paren + d;
+		if (s[n] != ')' && (paren || s[n] != '.'))
+			return 0;
+		n++;
+	}
+	if (!n || s[n] != ' ')
+		return 0;
+	n += strspn(s + n, " ");
+	return isupper((unsigned char)s[n]) ? n : 0;
+}
+
 /* The other glyphs PDF extraction makes of a list bullet: ● ▪ ■ ◦ ‣ and the
  * Symbol font's U+F0B7.  All are three bytes, like •, so they are replaced
  * in place. */
@@ -406,10 +430,49 @@ static void take_lines(struct importer *im, struct import_source *src)
 
 /* --- debris --------------------------------------------------------------- */
 
+/* The tier named at the start of s, in figures or words ("Tier 3", "Tier
+ * Three", "Tier Two Watch List"), and its length; TIER_NONE if none. */
+static enum tier tier_at(const char *s, size_t *len)
+{
+	static const struct {
+		const char *text;
+		enum tier tier;
+	} names[] = {
+		{ "Tier 2 Watch List", TIER_2WL }, { "Tier Two Watch List", TIER_2WL },
+		{ "Special Case", TIER_SPECIAL }, { "Tier 1", TIER_1 }, { "Tier One", TIER_1 },
+		{ "Tier 2", TIER_2 }, { "Tier Two", TIER_2 }, { "Tier 3", TIER_3 },
+		{ "Tier Three", TIER_3 },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
+		size_t n = strlen(names[i].text);
+
+		if (starts_with_ci(s, names[i].text) && !isalnum((unsigned char)s[n])) {
+			*len = n;
+			return names[i].tier;
+		}
+	}
+	return TIER_NONE;
+}
+
+/* s is a tier and nothing else, in figures or words. */
+static bool tier_named(const char *s, enum tier *tier)
+{
+	size_t n;
+	enum tier t = tier_at(s, &n);
+
+	if (tier_parse(s, tier))
+		return true;
+	if (!t || s[n + strspn(s + n, " ")])
+		return false;
+	*tier = t;
+	return true;
+}
+
 /* A tier on a line of its own ("TIER 3") under the country's name. */
 static bool tier_only(const char *s, enum tier *tier)
 {
-	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_parse(s, tier);
+	return (starts_with_ci(s, "tier") || starts_with_ci(s, "special")) && tier_named(s, tier);
 }
 
 
@@ -491,8 +554,14 @@ static bool debris_text(const char *s, size_t len)
 		"here\xe2\x80\x99s how you know", "dokument #", "cite as", "v. country narratives",
 		"read a related", "read more", "see also", "share this", "print this", "back to top",
 		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
-		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "related articles",
-		"related content", "email this", "share on", "follow us", "skip to", "print friendly", NULL,
+		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "email this",
+		"share on", "follow us", "skip to", "print friendly", "\xc2\xa9", "copyright \xc2\xa9", NULL,
+	};
+	/* A footer's links, one a line; whole lines only, as prose can wrap
+	 * before "archives" or "privacy policy". */
+	static const char *const footer[] = {
+		"archive", "archives", "privacy policy", "privacy notice", "copyright information",
+		"accessibility statement", NULL,
 	};
 
 	if (all_digits(s, len) && len <= 4)
@@ -507,15 +576,26 @@ static bool debris_text(const char *s, size_t len)
 		return true;
 	if (s[0] == '[' && s[len - 1] == ']')
 		return true;
-	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2)
+	/* Breadcrumbs, and a footer's links ("About state.gov | Privacy Notice | FOIA"). */
+	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2 ||
+	    count_str(s, " | ") >= 2)
 		return true;
 	if (len < 120 && (str_has_suffix(s, "(Author)") || str_has_suffix(s, "(Autor)")))
 		return true;
+	for (const char *const *f = footer; *f; f++)
+		if (!strcasecmp(s, *f))
+			return true;
 	/* Site furniture is a short line; a sentence of the report is not. */
 	for (const char *const *o = openers; *o && (len < 100 || starts_with_ci(s, "disclaimer")); o++)
 		if (starts_with_ci(s, *o))
 			return true;
 	return contains_ci(s, "does not necessarily reflect") || contains_ci(s, "not a UNHCR publication");
+}
+
+/* A site's list of other pages after the narrative: its text ends there. */
+static bool page_end(const char *s)
+{
+	return !strcasecmp(s, "related articles") || !strcasecmp(s, "related content");
 }
 
 /* --- headings ------------------------------------------------------------- */
@@ -607,7 +687,7 @@ static bool tier_heading(const char *s, size_t len, char **name, enum tier *tier
 			memcpy(buf, open + 1, n);
 			buf[n] = '\0';
 			if ((starts_with_ci(buf, "tier") || starts_with_ci(buf, "special")) &&
-			    tier_parse(buf, tier)) {
+			    tier_named(buf, tier)) {
 				size_t k = (size_t)(open - s);
 
 				while (k && s[k - 1] == ' ')
@@ -636,7 +716,7 @@ static bool tier_heading(const char *s, size_t len, char **name, enum tier *tier
 
 		while (*t == ' ')
 			t++;
-		if ((starts_with_ci(t, "tier") || starts_with_ci(t, "special")) && tier_parse(t, tier)) {
+		if ((starts_with_ci(t, "tier") || starts_with_ci(t, "special")) && tier_named(t, tier)) {
 			*name = xstrndup(s, (size_t)(colon - s));
 			return true;
 		}
@@ -853,48 +933,66 @@ static void classify_heading(struct importer *im, size_t i)
 	/* Any other heading stays text: a paragraph of its own. */
 }
 
+static void classify_line(struct importer *im, size_t i)
+{
+	struct line *l = &im->lines[i];
+
+	if (l->role == SRC_HEADING) {
+		classify_heading(im, i);
+		return;
+	}
+	if (!im->opt->commentary && classify_country(im, i)) {
+		if (l->rest && debris_text(l->rest, strlen(l->rest)))
+			l->rest = NULL;
+		return;
+	}
+	if (placements_title(l->s)) {
+		l->kind = L_CHAPTER;
+		l->placements = true;
+		return;
+	}
+	if (debris_text(l->s, l->len)) {
+		l->kind = L_DEBRIS;
+		return;
+	}
+	if (im->opt->commentary)
+		return;
+	if ((l->section = section_heading(l->s, &l->rest))) {
+		const struct line *prev = NULL;
+
+		for (size_t k = i; k-- > 0;)
+			if (im->lines[k].kind == L_TEXT) {
+				prev = &im->lines[k];
+				break;
+			}
+		/* A heading word in running prose ("... of their / protection"). */
+		if (has_lower(l->s, l->len) && !l->rest && prev && prev->kind == L_TEXT &&
+		    !text_ends_sentence(prev->s, prev->len) && i > 0 && im->lines[i - 1].kind == L_TEXT)
+			l->section = NULL;
+		else
+			l->kind = L_SECTION;
+	}
+}
+
+/* Kinds of the lines; after a site's list of related pages ("Related
+ * Articles") all is the site's, not the narrative's, until a heading with
+ * a tier. */
 static void classify_lines(struct importer *im)
 {
+	bool chrome = false;
+
 	for (size_t i = 0; i < im->n_lines; i++) {
 		struct line *l = &im->lines[i];
 
 		if (l->kind != L_TEXT)
 			continue;
-		if (l->role == SRC_HEADING) {
-			classify_heading(im, i);
-			continue;
-		}
-		if (!im->opt->commentary && classify_country(im, i)) {
-			if (l->rest && debris_text(l->rest, strlen(l->rest)))
-				l->rest = NULL;
-			continue;
-		}
-		if (placements_title(l->s)) {
-			l->kind = L_CHAPTER;
-			l->placements = true;
-			continue;
-		}
-		if (debris_text(l->s, l->len)) {
+		classify_line(im, i);
+		if (page_end(l->s))
+			chrome = true;
+		else if (l->kind == L_COUNTRY && l->tier)
+			chrome = false;
+		if (chrome)
 			l->kind = L_DEBRIS;
-			continue;
-		}
-		if (im->opt->commentary)
-			continue;
-		if ((l->section = section_heading(l->s, &l->rest))) {
-			const struct line *prev = NULL;
-
-			for (size_t k = i; k-- > 0;)
-				if (im->lines[k].kind == L_TEXT) {
-					prev = &im->lines[k];
-					break;
-				}
-			/* A heading word in running prose ("... of their / protection"). */
-			if (has_lower(l->s, l->len) && !l->rest && prev && prev->kind == L_TEXT &&
-			    !text_ends_sentence(prev->s, prev->len) && i > 0 && im->lines[i - 1].kind == L_TEXT)
-				l->section = NULL;
-			else
-				l->kind = L_SECTION;
-		}
 	}
 	for (size_t i = 0; i < im->n_lines; i++)
 		im->n_debris += im->lines[i].kind == L_DEBRIS;
@@ -958,6 +1056,9 @@ static int cmp_size(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/* Wider than any hard-wrapped line: a paragraph a line. */
+#define UNWRAPPED_WIDTH 250
+
 static void measure(struct importer *im)
 {
 	size_t *w = xcalloc(im->n_lines + 1, sizeof(*w)), n = 0, pairs = 0, single_gaps = 0;
@@ -981,7 +1082,7 @@ static void measure(struct importer *im)
 		qsort(w, n, sizeof(*w), cmp_size);
 		im->width = w[n * 4 / 5];
 	}
-	im->unwrapped = im->width > 250;
+	im->unwrapped = im->width > UNWRAPPED_WIDTH;
 	/* A blank line after every line, in text wrapped mid-sentence (when the
 	 * lines nearly all end a sentence, the blanks separate paragraphs). */
 	im->double_spaced = !im->unwrapped && pairs >= 4 && single_gaps * 10 > pairs * 6 &&
@@ -1107,6 +1208,13 @@ static void join_line(struct importer *im, const char *s, size_t len)
 	sb_add(p, s, len);
 }
 
+static bool in_recommendations(const struct importer *im)
+{
+	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
+
+	return db && db->n && db->secs[db->n - 1].id && !strcmp(db->secs[db->n - 1].id, "recommendations");
+}
+
 /* Whether the text line `next` starts a new paragraph after `prev`, with
  * `blanks` blank lines between them. */
 static bool paragraph_break(const struct importer *im, const struct line *prev,
@@ -1114,22 +1222,41 @@ static bool paragraph_break(const struct importer *im, const struct line *prev,
 {
 	bool ends = text_ends_sentence(prev->s, prev->len), cont = starts_continuation(next->s);
 	size_t gap = im->double_spaced && blanks ? blanks - 1 : blanks;
-	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
 
 	if (starts_bullet(next->s) || next->brk == SRC_BREAK_NEW)
 		return true;
 	if (next->brk == SRC_BREAK_JOIN)
 		return false;
 	/* Recommendations one per line, without bullets (web copies). */
-	if (ends && !cont && db && db->n && db->secs[db->n - 1].id &&
-	    !strcmp(db->secs[db->n - 1].id, "recommendations"))
+	if (ends && !cont && in_recommendations(im))
 		return true;
-	if (im->unwrapped)
+	/* A line that long is a paragraph, however short the site's lines
+	 * around it. */
+	if (im->unwrapped || char_count(prev->s, prev->len) > UNWRAPPED_WIDTH)
 		return ends || !cont;
 	if (gap)
 		return ends && !cont;
 	/* No blank line: only a sentence that stops well short of the margin. */
 	return ends && !cont && char_count(prev->s, prev->len) * 100 < im->width * 85;
+}
+
+static bool has_sentence(const struct doc_b *db)
+{
+	for (size_t s = 0; s < db->n; s++)
+		for (size_t k = 0; k < db->secs[s].n; k++)
+			if (text_ends_sentence(db->secs[s].v[k].text, strlen(db->secs[s].v[k].text)))
+				return true;
+	return false;
+}
+
+static void clear_sections(struct doc_b *db)
+{
+	for (size_t s = 0; s < db->n; s++) {
+		for (size_t k = 0; k < db->secs[s].n; k++)
+			free(db->secs[s].v[k].text);
+		free(db->secs[s].v);
+	}
+	db->n = 0;
 }
 
 static void start_country(struct importer *im, const struct line *l)
@@ -1138,9 +1265,11 @@ static void start_country(struct importer *im, const struct line *l)
 	const char *slug = l->country ? l->country->slug : NULL;
 
 	flush_para(im);
-	/* A title line and the heading under it name one narrative. */
-	if (db && !db->fragment && (db->n == 0 || (db->n == 1 && !db->secs[0].n)) &&
+	/* A title line and the heading under it name one narrative; what lies
+	 * between them without a sentence (a page's byline) is no text of it. */
+	if (db && !db->fragment && !db->tier && !has_sentence(db) &&
 	    ((slug && db->slug && !strcmp(db->slug, slug)))) {
+		clear_sections(db);
 		if (l->tier)
 			db->tier = l->tier;
 		if (l->year)
@@ -1307,10 +1436,20 @@ static void note_page(struct importer *im, const struct line *l)
 	db->last_page = l->page;
 }
 
+/* A PDF's running head inside a narrative: its country's name alone on a
+ * line, in capitals ("MICRONESIA" over the report's title and page). */
+static bool country_running_head(const struct importer *im, const struct line *l)
+{
+	const struct doc_b *db = im->n_docs ? &im->docs[im->n_docs - 1] : NULL;
+
+	return db && db->country && !has_lower(l->s, l->len) && l->len <= 60 &&
+	       match_heading_name(im, l->s) == db->country;
+}
+
 static void build(struct importer *im)
 {
 	const struct line *prev = NULL;
-	size_t blanks = 0;
+	size_t blanks = 0, marker;
 
 	if (im->opt->commentary) {
 		struct doc_b *db = new_doc(im, 1);
@@ -1357,7 +1496,13 @@ static void build(struct importer *im)
 			prev = NULL;
 			break;
 		case L_TEXT:
-			if (prev && paragraph_break(im, prev, l, blanks))
+			if (country_running_head(im, l)) {
+				im->n_debris++;
+				continue;
+			}
+			/* A numbered or dashed item is an item at a bullet. */
+			marker = in_recommendations(im) ? list_marker(l->s) : 0;
+			if (marker || (prev && paragraph_break(im, prev, l, blanks)))
 				flush_para(im);
 			/* A section that opens mid-sentence: its first words are
 			 * elsewhere, as when a PDF's two columns run together. */
@@ -1369,7 +1514,9 @@ static void build(struct importer *im)
 			}
 			if (!im->para.len)
 				im->para_line = l->no;
-			join_line(im, l->s, l->len);
+			if (marker)
+				join_line(im, BULLET, 3);
+			join_line(im, l->s + marker, l->len - marker);
 			note_page(im, l);
 			prev = l;
 			break;
@@ -1622,28 +1769,12 @@ static enum tier tier_said(const char *text)
 		"upgraded to ", "was on ", "is on ", "moved to ", "remained a ", "remains a ", NULL,
 	};
 	enum tier t = TIER_NONE;
+	size_t n;
 
 	for (const char *p = text; *p && !t; p++)
-		for (const char *const *v = verbs; *v && !t; v++) {
-			const char *q = p + strlen(*v);
-			char buf[24];
-			size_t n;
-
-			if (strncmp(p, *v, strlen(*v)))
-				continue;
-			if (starts_with_ci(q, "Tier 2 Watch List"))
-				n = 17;
-			else if (starts_with_ci(q, "Special Case"))
-				n = 12;
-			else if (starts_with_ci(q, "Tier ") && isdigit((unsigned char)q[5]))
-				n = 6;
-			else
-				continue;
-			memcpy(buf, q, n);
-			buf[n] = '\0';
-			if (!tier_parse(buf, &t))
-				t = TIER_NONE;
-		}
+		for (const char *const *v = verbs; *v && !t; v++)
+			if (!strncmp(p, *v, strlen(*v)))
+				t = tier_at(p + strlen(*v), &n);
 	return t;
 }
 
@@ -2022,11 +2153,7 @@ static void settle_recommendations(struct doc_b *db)
 
 static void doc_b_free(struct doc_b *db)
 {
-	for (size_t s = 0; s < db->n; s++) {
-		for (size_t k = 0; k < db->secs[s].n; k++)
-			free(db->secs[s].v[k].text);
-		free(db->secs[s].v);
-	}
+	clear_sections(db);
 	free(db->secs);
 	free(db->slug);
 	free(db->name);

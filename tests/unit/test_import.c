@@ -696,6 +696,167 @@ static void test_page_header_and_banner(void **state)
 	diags_free(&d);
 }
 
+/* Numbered and dashed recommendation lists: the marker is no part of the
+ * item, and an item wraps over lines. */
+static void test_list_markers(void **state)
+{
+	static const char *const lists[] = {
+		"1. Fund shelters for victims of\nforced labor.\n2. Train judges.\n10. Amend the law.\n",
+		"(1) Fund shelters for victims of\nforced labor.\n(2) Train judges.\n(10) Amend the law.\n",
+		"1) Fund shelters for victims of\nforced labor.\n2) Train judges.\n10) Amend the law.\n",
+		"  - Fund shelters for victims of\n    forced labor.\n  - Train judges.\n  - Amend the law.\n",
+		"\xe2\x80\x93 Fund shelters for victims of\nforced labor.\n\xe2\x80\x93 Train judges.\n"
+		"\xe2\x80\x93 Amend the law.\n",
+		"* Fund shelters for victims of\nforced labor.\n* Train judges.\n* Amend the law.\n",
+	};
+	struct import_options opt = { .year = 2020 };
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(lists); i++) {
+		char *text = xasprintf("KENYA: TIER 2\nThe Government of Kenya does not fully meet the "
+				       "minimum standards.\nPRIORITIZED RECOMMENDATIONS:\n%sPROSECUTION\n"
+				       "The government maintained efforts.\n", lists[i]);
+		struct import_result res = {0};
+		const struct section *recs;
+
+		import_buf("list.txt", text, &opt, &res);
+		recs = document_section(find_doc(&res, "kenya"), "recommendations");
+		assert_int_equal(recs->n_items, 3);
+		assert_string_equal(recs->items[0], "Fund shelters for victims of forced labor.");
+		assert_string_equal(recs->items[1], "Train judges.");
+		assert_string_equal(recs->items[2], "Amend the law.");
+		import_result_free(&res);
+		free(text);
+	}
+}
+
+/* A tier written in words, in the body or in the heading. */
+static void test_tier_in_words(void **state)
+{
+	static const struct {
+		const char *text;
+		enum tier tier;
+	} cases[] = {
+		{ "SAUDI ARABIA\n\nThe Government of Saudi Arabia does not fully comply with the minimum "
+		  "standards;\ntherefore Saudi Arabia is again placed on Tier Three, the lowest ranking.\n",
+		  TIER_3 },
+		{ "KENYA\n\nThe Government of Kenya does not fully meet the minimum standards; therefore "
+		  "Kenya\nis placed on Tier Two Watch List.\n", TIER_2WL },
+		{ "KENYA: TIER TWO\nThe Government of Kenya does not fully meet the minimum standards.\n",
+		  TIER_2 },
+		{ "KENYA (Tier One)\nThe Government of Kenya fully meets the minimum standards.\n", TIER_1 },
+	};
+	struct import_options opt = { .year = 2010 };
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct import_result res = {0};
+
+		import_buf("words.txt", cases[i].text, &opt, &res);
+		assert_int_equal(res.n_docs, 1);
+		assert_int_equal(res.docs[0].doc->tier, cases[i].tier);
+		import_result_free(&res);
+	}
+}
+
+/* A saved page's h1 names the report and the country, a byline under it:
+ * the narrative is the one under the heading that follows. */
+static void test_page_title_then_heading(void **state)
+{
+	static const char page[] =
+		"<html><head><title>Kenya - United States Department of State</title></head><body>\n"
+		"<h1>2021 Trafficking in Persons Report: Kenya</h1>\n"
+		"<div><span>Office to Monitor and Combat Trafficking in Persons</span></div>\n"
+		"<p><strong>KENYA: Tier 2</strong></p>\n"
+		"<p>The Government of Kenya does not fully meet the minimum standards.</p>\n"
+		"<p><strong>PRIORITIZED RECOMMENDATIONS:</strong></p>\n"
+		"<ul><li>Fund shelters.</li><li>Train judges.</li></ul>\n"
+		"</body></html>\n";
+	struct import_options opt = {0};
+	struct import_result res = {0};
+	struct diags d = {0};
+
+	(void)state;
+	assert_true(import_buffer("kenya.html", page, strlen(page), countries, &opt, &res, &d));
+	assert_int_equal(res.n_docs, 1);
+	assert_int_equal(res.docs[0].doc->year, 2021);
+	assert_int_equal(res.docs[0].doc->tier, TIER_2);
+	assert_false(doc_contains(res.docs[0].doc, "Office to Monitor"));
+	assert_int_equal(document_section(res.docs[0].doc, "recommendations")->n_items, 2);
+	import_result_free(&res);
+	diags_free(&d);
+}
+
+/* A browser paste of a state.gov page: short lines of the site around
+ * the narrative's paragraphs, a line each, and its footer after them. */
+static void test_site_chrome_around_paste(void **state)
+{
+	static const char text[] =
+		"Skip to main content\nHome\nTravel\nCareers\nBusiness\nAbout State\nSubject Index\n"
+		"Print\nEmail\nShare\nKENYA (Tier 2)\n"
+		"Kenya is a source, transit, and destination country for men, women, and children subjected "
+		"to forced labor and sex trafficking. Children are subjected to forced labor in domestic "
+		"service, agriculture, fishing, cattle herding, street vending, and begging throughout "
+		"the country.\n"
+		"The Government of Kenya does not fully comply with the minimum standards for the "
+		"elimination of trafficking; however, it is making significant efforts to do so despite "
+		"limited resources, and it investigated more cases than in the previous year.\n"
+		"Prosecution\nThe government made progress in its law enforcement efforts.\n"
+		"Protection\nThe government kept the names of victims in its national\n"
+		"archives and protected victims.\n"
+		"Prevention\nThe government made limited efforts to prevent trafficking in persons.\n"
+		"Back to Top\nRelated Articles\nCountry Narratives -- Countries A Through C\n"
+		"The Office of Website Management manages this site as a portal for information.\n"
+		"About state.gov | Privacy Notice | FOIA | Copyright Information | Archive\n"
+		"Archive\n";
+	struct import_options opt = { .year = 2009 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *prev;
+
+	(void)state;
+	import_buf("kenya.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	doc = res.docs[0].doc;
+	assert_true(doc->complete);
+	assert_true(para_starts(doc, "The Government of Kenya does not"));
+	assert_true(doc_contains(doc, "in its national archives and protected victims."));
+	prev = document_section(doc, "prevention");
+	assert_int_equal(prev->n_paras, 1);
+	assert_string_equal(prev->paras[0], "The government made limited efforts to prevent trafficking in persons.");
+	import_result_free(&res);
+}
+
+/* A PDF extract's running head, the country's short name alone on a line,
+ * inside an item and inside a paragraph. */
+static void test_country_running_head(void **state)
+{
+	static const char text[] =
+		"MICRONESIA, FEDERATED\nSTATES OF: TIER 2\n\n"
+		"The Government of the Federated States of Micronesia does not fully meet the minimum\n"
+		"standards for the elimination of trafficking.\n\n"
+		"PRIORITIZED RECOMMENDATIONS:\n"
+		"\xe2\x80\xa2 Train judges. \xe2\x80\xa2 Amend state laws to criminalize all forms\n\n"
+		"MICRONESIA\n2024 TRAFFICKING IN PERSONS REPORT\n394\n\n"
+		"of sex trafficking.\n\nPROSECUTION\n"
+		"The government decreased law enforcement efforts. State laws did not\n"
+		"MICRONESIA\n"
+		"criminalize all forms of trafficking.\n";
+	struct import_options opt = { .year = 2024 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("fsm.txt", text, &opt, &res);
+	doc = find_doc(&res, "micronesia");
+	recs = document_section(doc, "recommendations");
+	assert_int_equal(recs->n_items, 2);
+	assert_string_equal(recs->items[1], "Amend state laws to criminalize all forms of sex trafficking.");
+	assert_true(doc_contains(doc, "State laws did not criminalize all forms"));
+	import_result_free(&res);
+}
+
 /* An edition's tier placement list, in a text copy: tiers above names, one
  * a line or in columns; it is no narrative. */
 static void test_placement_list(void **state)
@@ -803,6 +964,11 @@ int main(void)
 		cmocka_unit_test(test_dehyphenation),
 		cmocka_unit_test(test_interleaved_columns),
 		cmocka_unit_test(test_page_header_and_banner),
+		cmocka_unit_test(test_list_markers),
+		cmocka_unit_test(test_tier_in_words),
+		cmocka_unit_test(test_page_title_then_heading),
+		cmocka_unit_test(test_site_chrome_around_paste),
+		cmocka_unit_test(test_country_running_head),
 		cmocka_unit_test(test_placement_list),
 		cmocka_unit_test(test_quality),
 	};

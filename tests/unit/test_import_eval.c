@@ -26,6 +26,9 @@
 #include "import/import.h"
 
 #define EVAL_DIR TIPR_SRCDIR "/tests/data/import-eval"
+/* The first case of the latest batch, written by someone who never saw the
+ * importer: its facts are reported apart. */
+#define HELD_OUT 51
 
 struct expected {
 	char country[64];
@@ -183,7 +186,8 @@ static void test_recovery_rate(void **state)
 	struct dirent *de;
 	char **names = NULL;
 	size_t n = 0;
-	struct tally t = {0};
+	struct tally t = {0}, held = {0};
+	size_t n_held = 0;
 
 	(void)state;
 	assert_non_null(dir);
@@ -197,13 +201,23 @@ static void test_recovery_rate(void **state)
 	/* The set is the point of the test: it cannot pass empty. */
 	assert_true(n >= 30);
 	for (size_t i = 0; i < n; i++) {
-		run_case(names[i], &t);
+		struct tally c = {0};
+
+		run_case(names[i], &c);
+		t.facts += c.facts, t.found += c.found, t.wrong_country += c.wrong_country;
+		if (atoi(names[i]) >= HELD_OUT) {
+			held.facts += c.facts, held.found += c.found;
+			n_held++;
+		}
 		free(names[i]);
 	}
 	free(names);
 	printf("# import evaluation: %zu copies, %zu of %zu facts recovered (%.1f%%), "
 	       "%zu narrative(s) for a wrong country\n", n, t.found, t.facts,
 	       100.0 * (double)t.found / (double)t.facts, t.wrong_country);
+	if (n_held)
+		printf("# of them the held-out batch (%d on): %zu copies, %zu of %zu facts\n", HELD_OUT,
+		       n_held, held.found, held.facts);
 	assert_int_equal(t.wrong_country, 0);
 	assert_true(t.found * 100 >= t.facts * 95);
 }
