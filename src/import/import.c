@@ -164,17 +164,20 @@ static bool starts_bullet(const char *s)
 }
 
 /* The length of a list marker that opens a line, with the spaces after it:
- * "1.", "1)", "(1)", "-", an en dash or "*" before an item's capital; 0 if
+ * "1.", "1)", "(1)", "-", an en dash, "*", or the "o", "\xc2\xa7" and "\xc3\x98" that
+ * word processors export for their bullets, before an item's capital; 0 if
  * none.  Numbers stop at two digits: "2019." is a year that wrapped. */
 static size_t list_marker(const char *s)
 {
 	size_t n = 0, d;
 	bool paren = *s == '(';
 
-	if (*s == '-' || *s == '*') {
+	if (*s == '-' || *s == '*' || *s == 'o') {
 		n = 1;
 	} else if (!strncmp(s, "\xe2\x80\x93", 3)) {
 		n = 3;
+	} else if (!strncmp(s, "\xc2\xa7", 2) || !strncmp(s, "\xc3\x98", 2)) {
+		n = 2;
 	} else if ((d = strspn(s + paren, "0123456789")) >= 1 && d <= 2) {
 		n = paren + d;
 		if (s[n] != ')' && (paren || s[n] != '.'))
@@ -187,16 +190,16 @@ static size_t list_marker(const char *s)
 	return isupper((unsigned char)s[n]) ? n : 0;
 }
 
-/* The other glyphs PDF extraction makes of a list bullet: ● ▪ ■ ◦ ‣ and the
- * Symbol font's U+F0B7.  All are three bytes, like •, so they are replaced
- * in place. */
+/* The other glyphs PDF extraction and word processors make of a list
+ * bullet: ● ▪ ■ ◦ ‣, the Symbol font's U+F0B7 and Wingdings' U+F0A7 and
+ * U+F0D8.  All are three bytes, like •, so they are replaced in place. */
 static bool other_bullet(const char *s)
 {
 	if ((unsigned char)*s != 0xE2 && (unsigned char)*s != 0xEF)
 		return false;
 	static const char *const glyphs[] = {
 		"\xe2\x97\x8f", "\xe2\x96\xaa", "\xe2\x96\xa0", "\xe2\x97\xa6", "\xe2\x80\xa3",
-		"\xef\x82\xb7", NULL,
+		"\xef\x82\xb7", "\xef\x82\xa7", "\xef\x83\x98", NULL,
 	};
 
 	for (const char *const *g = glyphs; *g; g++)
@@ -207,17 +210,31 @@ static bool other_bullet(const char *s)
 
 /* --- lines ---------------------------------------------------------------- */
 
+/* The length of a Unicode space at s (no-break, figure, thin, narrow
+ * no-break, ideographic ...), as web pages and document exports scatter
+ * them between words; 0 if none. */
+static size_t unicode_space(const char *s, size_t left)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (left >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (left < 3)
+		return 0;
+	if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8A || u[2] == 0xAF))
+		return 3;
+	if ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) || (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80))
+		return 3;
+	return 0;
+}
+
 static bool is_space_at(const char *s, size_t i, size_t len, size_t *n)
 {
 	if (s[i] == ' ' || s[i] == '\t') {
 		*n = 1;
 		return true;
 	}
-	if (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0) {
-		*n = 2; /* no-break space, as web copies scatter them */
-		return true;
-	}
-	return false;
+	return (*n = unicode_space(s + i, len - i)) > 0;
 }
 
 /* "T r a i n": a word letter-spaced by a copy, four letters or more, made
@@ -263,9 +280,10 @@ static void strip_breadcrumb(struct line *l)
 	l->col += (unsigned)skip;
 }
 
-/* Trims spaces and a copying site's trailing "|", turns tabs into spaces,
- * drops a no-break space that stands beside an ordinary one, and removes
- * control characters (reported once). */
+/* Trims spaces and a copying site's trailing "|", turns tabs and Unicode
+ * spaces into spaces (so that "Tier\u00a02" is a tier wherever one is
+ * looked for), dropping a Unicode space that stands beside an ordinary
+ * one, and removes control characters (reported once). */
 static void normalise_line(struct importer *im, struct line *l, char *s, size_t len, bool *warned)
 {
 	size_t i = 0, o = 0, n;
@@ -277,9 +295,10 @@ static void normalise_line(struct importer *im, struct line *l, char *s, size_t 
 	for (; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0 &&
-		    ((o && s[o - 1] == ' ') || (i + 2 < len && s[i + 2] == ' '))) {
-			i++;
+		if ((n = unicode_space(s + i, len - i))) {
+			i += n - 1;
+			if (!(o && s[o - 1] == ' ') && !(i + 1 < len && s[i + 1] == ' '))
+				s[o++] = ' ';
 			continue;
 		}
 		if (c == '\t')
@@ -299,9 +318,8 @@ static void normalise_line(struct importer *im, struct line *l, char *s, size_t 
 		}
 		s[o++] = (char)c;
 	}
-	while (o && (s[o - 1] == ' ' || s[o - 1] == '|' ||
-		     (o >= 2 && (unsigned char)s[o - 2] == 0xC2 && (unsigned char)s[o - 1] == 0xA0)))
-		o -= s[o - 1] == (char)0xA0 ? 2 : 1;
+	while (o && (s[o - 1] == ' ' || s[o - 1] == '|'))
+		o--;
 	s[o] = '\0';
 	o = join_spaced_letters(s, o);
 	l->s = s;

@@ -708,6 +708,14 @@ static void test_list_markers(void **state)
 		"\xe2\x80\x93 Fund shelters for victims of\nforced labor.\n\xe2\x80\x93 Train judges.\n"
 		"\xe2\x80\x93 Amend the law.\n",
 		"* Fund shelters for victims of\nforced labor.\n* Train judges.\n* Amend the law.\n",
+		/* A word processor's export: "o" and a tab, Wingdings' glyphs. */
+		"o\tFund shelters for victims of\nforced labor.\no\tTrain judges.\no\tAmend the law.\n",
+		"\xc2\xa7 Fund shelters for victims of\nforced labor.\n\xc2\xa7 Train judges.\n"
+		"\xc2\xa7 Amend the law.\n",
+		"\xc3\x98\tFund shelters for victims of\nforced labor.\n\xc3\x98\tTrain judges.\n"
+		"\xc3\x98\tAmend the law.\n",
+		"\xef\x82\xa7 Fund shelters for victims of\nforced labor.\n\xef\x82\xa7 Train judges.\n"
+		"\xef\x82\xa7 Amend the law.\n",
 	};
 	struct import_options opt = { .year = 2020 };
 
@@ -756,6 +764,30 @@ static void test_tier_in_words(void **state)
 		assert_int_equal(res.n_docs, 1);
 		assert_int_equal(res.docs[0].doc->tier, cases[i].tier);
 		import_result_free(&res);
+	}
+}
+
+/* No-break and other Unicode spaces inside a heading, as document exports
+ * and web pages leave them: the tier is found all the same. */
+static void test_unicode_spaces(void **state)
+{
+	static const char *const headings[] = {
+		"KENYA: Tier\xc2\xa0" "2\n", "KENYA\xc2\xa0(Tier\xe2\x80\xaf" "2)\n",
+		"KENYA:\xe2\x80\x89TIER\xe2\x80\x83" "2\n",
+	};
+	struct import_options opt = { .year = 2021 };
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(headings); i++) {
+		char *text = xasprintf("%sThe Government of Kenya does not fully meet the minimum "
+				       "standards.\n", headings[i]);
+		struct import_result res = {0};
+
+		import_buf("spaces.txt", text, &opt, &res);
+		assert_int_equal(res.n_docs, 1);
+		assert_int_equal(res.docs[0].doc->tier, TIER_2);
+		import_result_free(&res);
+		free(text);
 	}
 }
 
@@ -966,6 +998,7 @@ int main(void)
 		cmocka_unit_test(test_page_header_and_banner),
 		cmocka_unit_test(test_list_markers),
 		cmocka_unit_test(test_tier_in_words),
+		cmocka_unit_test(test_unicode_spaces),
 		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_site_chrome_around_paste),
 		cmocka_unit_test(test_country_running_head),
