@@ -573,13 +573,15 @@ static bool debris_text(const char *s, size_t len)
 		"read a related", "read more", "see also", "share this", "print this", "back to top",
 		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
 		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "email this",
-		"share on", "follow us", "skip to", "print friendly", "\xc2\xa9", "copyright \xc2\xa9", NULL,
+		"share on", "follow us", "skip to", "print friendly", "\xc2\xa9", "copyright \xc2\xa9",
+		"scroll to top", "this site uses cookies", "this website uses cookies", "we use cookies", NULL,
 	};
-	/* A footer's links, one a line; whole lines only, as prose can wrap
-	 * before "archives" or "privacy policy". */
+	/* A footer's links and a cookie banner's buttons, one a line; whole
+	 * lines only, as prose can wrap before "archives" or "accept". */
 	static const char *const footer[] = {
 		"archive", "archives", "privacy policy", "privacy notice", "copyright information",
-		"accessibility statement", NULL,
+		"accessibility statement", "accept", "accept all", "accept cookies", "accept all cookies",
+		"reject all", "cookie settings", "cookie preferences", "manage cookies", NULL,
 	};
 
 	if (all_digits(s, len) && len <= 4)

@@ -819,8 +819,9 @@ static void test_page_title_then_heading(void **state)
 	diags_free(&d);
 }
 
-/* A browser paste of a state.gov page: short lines of the site around
- * the narrative's paragraphs, a line each, and its footer after them. */
+/* A browser paste of a state.gov page: short lines of the site and its
+ * cookie banner around the narrative's paragraphs, a line each, and its
+ * footer after them. */
 static void test_site_chrome_around_paste(void **state)
 {
 	static const char text[] =
@@ -837,7 +838,8 @@ static void test_site_chrome_around_paste(void **state)
 		"Protection\nThe government kept the names of victims in its national\n"
 		"archives and protected victims.\n"
 		"Prevention\nThe government made limited efforts to prevent trafficking in persons.\n"
-		"Back to Top\nRelated Articles\nCountry Narratives -- Countries A Through C\n"
+		"This site uses cookies to improve your experience. Learn more\nAccept\nCookie settings\n"
+		"Scroll to top\nBack to Top\nRelated Articles\nCountry Narratives -- Countries A Through C\n"
 		"The Office of Website Management manages this site as a portal for information.\n"
 		"About state.gov | Privacy Notice | FOIA | Copyright Information | Archive\n"
 		"Archive\n";
