@@ -365,7 +365,10 @@ static char *inline_heading(char *s)
 			if (!strncmp(h, *hd, n) && h[n] == ' ' && (h[n - 1] == ':' || sentence_start(h + n + 1)))
 				return h;
 		}
-		if (!strncmp(h, "RECOMMENDATIONS FOR ", 20) && memchr(h, ':', strnlen(h, 80)))
+		/* The older narratives run "Recommendations for Kenya: amend ..."
+		 * on in their overview's paragraph. */
+		if ((!strncmp(h, "RECOMMENDATIONS FOR ", 20) || !strncmp(h, "Recommendations for ", 20)) &&
+		    memchr(h, ':', strnlen(h, 80)))
 			return h;
 	}
 	return NULL;

@@ -791,6 +791,35 @@ static void test_unicode_spaces(void **state)
 	}
 }
 
+/* The 2000s' "Recommendations for Kenya:" after the overview's last
+ * sentence, in the same paragraph: the recommendations start there. */
+static void test_recommendations_mid_paragraph(void **state)
+{
+	static const char text[] =
+		"KENYA (Tier 2)\n\n"
+		"The Government of Kenya does not fully comply with the minimum standards for the\n"
+		"elimination of trafficking. The government convicted its first trafficking offenders\n"
+		"under the 2010 Act. Recommendations for Kenya: increase efforts to prosecute\n"
+		"offenders; fund shelters; and train police.\n\n"
+		"Prosecution\nThe government improved its efforts.\n";
+	struct import_options opt = { .year = 2007 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("kenya.txt", text, &opt, &res);
+	doc = find_doc(&res, "kenya");
+	assert_true(para_starts(doc, "The Government of Kenya"));
+	assert_false(doc_contains(doc, "2010 Act. Recommendations"));
+	recs = document_section(doc, "recommendations");
+	assert_non_null(recs);
+	assert_int_equal(recs->n_items, 3);
+	assert_string_equal(recs->items[0], "increase efforts to prosecute offenders");
+	assert_string_equal(recs->items[2], "train police.");
+	import_result_free(&res);
+}
+
 /* A saved page's h1 names the report and the country, a byline under it:
  * the narrative is the one under the heading that follows. */
 static void test_page_title_then_heading(void **state)
@@ -1001,6 +1030,7 @@ int main(void)
 		cmocka_unit_test(test_list_markers),
 		cmocka_unit_test(test_tier_in_words),
 		cmocka_unit_test(test_unicode_spaces),
+		cmocka_unit_test(test_recommendations_mid_paragraph),
 		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_site_chrome_around_paste),
 		cmocka_unit_test(test_country_running_head),
