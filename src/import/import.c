@@ -1238,6 +1238,13 @@ static bool in_recommendations(const struct importer *im)
 	return db && db->n && db->secs[db->n - 1].id && !strcmp(db->secs[db->n - 1].id, "recommendations");
 }
 
+/* "The Government of Lithuania fully complies with ...": the tier's verdict
+ * that opens the overview, whatever stands before it. */
+static bool verdict_line(const char *s)
+{
+	return !strncmp(s, "The Government of ", 18) && (strstr(s, "fully meet") || strstr(s, "fully compl"));
+}
+
 /* Whether the text line `next` starts a new paragraph after `prev`, with
  * `blanks` blank lines between them. */
 static bool paragraph_break(const struct importer *im, const struct line *prev,
@@ -1250,8 +1257,9 @@ static bool paragraph_break(const struct importer *im, const struct line *prev,
 		return true;
 	if (next->brk == SRC_BREAK_JOIN)
 		return false;
-	/* Recommendations one per line, without bullets (web copies). */
-	if (ends && !cont && in_recommendations(im))
+	/* Recommendations one per line, without bullets (web copies); the
+	 * overview after the profile with no blank line between them. */
+	if (ends && !cont && (in_recommendations(im) || verdict_line(next->s)))
 		return true;
 	/* A line that long is a paragraph, however short the site's lines
 	 * around it. */

@@ -820,6 +820,29 @@ static void test_recommendations_mid_paragraph(void **state)
 	import_result_free(&res);
 }
 
+/* A hard-wrapped narrative without blank lines: the overview's verdict
+ * starts a paragraph after the profile's last full line. */
+static void test_overview_without_blank_line(void **state)
+{
+	static const char text[] =
+		"KENYA (Tier 1)\n"
+		"Kenya is a source, transit, and destination country for women and girls subjected to sex\n"
+		"trafficking, as well as a source country for men subjected to forced labor. Kenyan women\n"
+		"are subjected to sex trafficking in Western Europe and men in the United Kingdom too.\n"
+		"The Government of Kenya fully complies with the minimum standards for the elimination of\n"
+		"trafficking. The government increased the number of traffickers convicted this year.\n";
+	struct import_options opt = { .year = 2014 };
+	struct import_result res = {0};
+	const struct document *doc;
+
+	(void)state;
+	import_buf("kenya.txt", text, &opt, &res);
+	doc = find_doc(&res, "kenya");
+	assert_non_null(document_section(doc, "overview"));
+	assert_true(para_starts(doc, "The Government of Kenya fully complies"));
+	import_result_free(&res);
+}
+
 /* A saved page's h1 names the report and the country, a byline under it:
  * the narrative is the one under the heading that follows. */
 static void test_page_title_then_heading(void **state)
@@ -1031,6 +1054,7 @@ int main(void)
 		cmocka_unit_test(test_tier_in_words),
 		cmocka_unit_test(test_unicode_spaces),
 		cmocka_unit_test(test_recommendations_mid_paragraph),
+		cmocka_unit_test(test_overview_without_blank_line),
 		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_site_chrome_around_paste),
 		cmocka_unit_test(test_country_running_head),
