@@ -114,6 +114,9 @@ static void add_page(struct import_source *src, const char *const *v, const size
 		for (size_t i = 0; i < n; i++) {
 			size_t r = right_start(v[i], lens[i]), cut = lens[i];
 
+			/* A line of the right column alone, beside a blank left half. */
+			if (!r)
+				r = strspn(v[i], " ") < lens[i] ? strspn(v[i], " ") : 0;
 			/* A line whose right half starts near the gutter is cut there. */
 			if (!(r && r + 2 >= gutter && r <= gutter + 2))
 				r = 0;

@@ -843,6 +843,36 @@ static void test_overview_without_blank_line(void **state)
 	import_result_free(&res);
 }
 
+/* Two columns side by side (pdftotext -layout): a line of the right column
+ * beside a blank left half belongs to the right column. */
+static void test_right_column_line_alone(void **state)
+{
+	static const char text[] =
+		"KENYA: TIER 2                                 \xe2\x80\xa2 Train judges to identify victims\n"
+		"The Government of Kenya does not fully        among vulnerable populations, including\n"
+		"meet the minimum standards for the            migrant workers\n"
+		"elimination of trafficking.\n"
+		"                                              and refugees.\n"
+		"PRIORITIZED RECOMMENDATIONS:                  PROSECUTION\n"
+		"\xe2\x80\xa2 Fund shelters for victims.                  The government maintained efforts.\n";
+	struct import_options opt = { .year = 2020 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("kenya.txt", text, &opt, &res);
+	doc = find_doc(&res, "kenya");
+	recs = document_section(doc, "recommendations");
+	assert_int_equal(recs->n_items, 2);
+	assert_string_equal(recs->items[1], "Train judges to identify victims among vulnerable populations, "
+			    "including migrant workers and refugees.");
+	assert_true(para_starts(doc, "The Government of Kenya does not fully meet the minimum standards "
+				"for the elimination of trafficking."));
+	assert_false(doc_contains(doc, "trafficking. and refugees"));
+	import_result_free(&res);
+}
+
 /* A saved page's h1 names the report and the country, a byline under it:
  * the narrative is the one under the heading that follows. */
 static void test_page_title_then_heading(void **state)
@@ -1055,6 +1085,7 @@ int main(void)
 		cmocka_unit_test(test_unicode_spaces),
 		cmocka_unit_test(test_recommendations_mid_paragraph),
 		cmocka_unit_test(test_overview_without_blank_line),
+		cmocka_unit_test(test_right_column_line_alone),
 		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_site_chrome_around_paste),
 		cmocka_unit_test(test_country_running_head),
