@@ -565,6 +565,18 @@ static size_t count_str(const char *s, const char *needle)
 	return n;
 }
 
+/* A forwarded email's header line ("From: Linh Tran <...>"): capitalised,
+ * as a wrapped line of prose that starts "to: ..." is not. */
+static bool email_header(const char *s, size_t len)
+{
+	static const char *const keys[] = { "From: ", "Sent: ", "Date: ", "To: ", "Cc: ", "Subject: ", NULL };
+
+	for (const char *const *k = keys; *k && len < 100; k++)
+		if (!strncmp(s, *k, strlen(*k)))
+			return true;
+	return false;
+}
+
 /* Layout and site debris, from the line alone. */
 static bool debris_text(const char *s, size_t len)
 {
@@ -577,7 +589,8 @@ static bool debris_text(const char *s, size_t len)
 		"click here", "disclaimer", "photo:", "photo credit", "last updated", "you are here",
 		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "email this",
 		"share on", "follow us", "skip to", "print friendly", "\xc2\xa9", "copyright \xc2\xa9",
-		"scroll to top", "this site uses cookies", "this website uses cookies", "we use cookies", NULL,
+		"scroll to top", "this site uses cookies", "this website uses cookies", "we use cookies",
+		"---------- forwarded message", "-----original message", "begin forwarded message", NULL,
 	};
 	/* A footer's links and a cookie banner's buttons, one a line; whole
 	 * lines only, as prose can wrap before "archives" or "accept". */
@@ -603,7 +616,8 @@ static bool debris_text(const char *s, size_t len)
 	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2 ||
 	    count_str(s, " | ") >= 2)
 		return true;
-	if (len < 120 && (str_has_suffix(s, "(Author)") || str_has_suffix(s, "(Autor)")))
+	if ((len < 120 && (str_has_suffix(s, "(Author)") || str_has_suffix(s, "(Autor)"))) ||
+	    email_header(s, len))
 		return true;
 	for (const char *const *f = footer; *f; f++)
 		if (!strcasecmp(s, *f))

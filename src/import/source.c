@@ -131,8 +131,50 @@ static void add_page(struct import_source *src, const char *const *v, const size
 		}
 }
 
+/* --- an email's quoting ------------------------------------------------ */
+
+/* Whether most lines of text in buf are quoted ("> ", ">> "), as when the
+ * copy is an email forwarded or replied to with the report's text quoted. */
+static bool mostly_quoted(const char *buf, size_t len)
+{
+	size_t quoted = 0, text = 0;
+
+	for (const char *p = buf, *end = buf + len; p < end; p++) {
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		if (p < end && *p != '\n' && *p != '\r') {
+			text++;
+			quoted += *p == '>';
+		}
+		if (!(p = memchr(p, '\n', (size_t)(end - p))))
+			break;
+	}
+	return quoted >= 3 && quoted * 2 > text;
+}
+
+/* A quoted line without its quoting; a line outside the quote (the
+ * forward's preamble, headers and signature) is no text of the copy: it
+ * becomes blank. */
+static void unquote(const char **s, size_t *len)
+{
+	const char *p = *s + strspn(*s, " \t"), *end = *s + *len;
+
+	if (p >= end || *p != '>') {
+		*len = 0;
+		return;
+	}
+	while (p < end && *p == '>') {
+		p++;
+		if (p < end && *p == ' ')
+			p++;
+	}
+	*len = (size_t)(end - p);
+	*s = p;
+}
+
 void import_source_text(struct import_source *src, const char *buf, size_t len)
 {
+	bool quoted = mostly_quoted(buf, len);
 	const char **v = NULL;
 	size_t *lens = NULL, n = 0, cap = 0, cap2 = 0;
 	unsigned no = 0, page_no = 1;
@@ -151,7 +193,10 @@ void import_source_text(struct import_source *src, const char *buf, size_t len)
 		GROW(v, cap, n + 1);
 		GROW(lens, cap2, n + 1);
 		v[n] = buf + start;
-		lens[n++] = end - start;
+		lens[n] = end - start;
+		if (quoted)
+			unquote(&v[n], &lens[n]);
+		n++;
 		no++;
 		if (!nl)
 			break;

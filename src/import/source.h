@@ -60,8 +60,9 @@ void import_source_free(struct import_source *src);
 /* The plain-text front end: one bare line per line of buf (form feeds and
  * carriage returns become spaces), except that a page (between form feeds)
  * written as two columns side by side, as pdftotext -layout writes them, is
- * read as its left column and then its right one (counted in side_by_side).
- * buf must be valid UTF-8. */
+ * read as its left column and then its right one (counted in side_by_side),
+ * and an email whose lines are mostly quoted ("> ") is read as its quoted
+ * lines alone, unquoted.  buf must be valid UTF-8. */
 void import_source_text(struct import_source *src, const char *buf, size_t len);
 
 #endif

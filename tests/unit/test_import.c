@@ -873,6 +873,62 @@ static void test_right_column_line_alone(void **state)
 	import_result_free(&res);
 }
 
+/* An email forward that quotes the narrative ("> ", ">> "): the quoting
+ * goes, and the forward's preamble, headers and signature are no text. */
+static void test_email_forward_quoted(void **state)
+{
+	static const char text[] =
+		"Hi all,\n\nForwarding the Kenya section, see the recommendations.\n\nBest,\nMark\n\n"
+		"---------- Forwarded message ---------\nFrom: Linh <linh@example.org>\n"
+		"Subject: Kenya narrative\n\n"
+		"> KENYA: TIER 2 WATCH LIST\n>\n"
+		"> The Government of Kenya does not fully meet the minimum standards\n"
+		"> for the elimination of trafficking.\n>\n"
+		"> PRIORITIZED RECOMMENDATIONS:\n"
+		">> * Fund shelters for victims of\n>>   forced labor.\n>> * Train judges.\n"
+		">\n> PROSECUTION\n> The government maintained efforts.\n\n--\nLinh\n";
+	struct import_options opt = { .year = 2019 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("fwd.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	doc = res.docs[0].doc;
+	assert_string_equal(doc->country, "kenya");
+	assert_int_equal(doc->tier, TIER_2WL);
+	recs = document_section(doc, "recommendations");
+	assert_non_null(recs);
+	assert_int_equal(recs->n_items, 2);
+	assert_string_equal(recs->items[0], "Fund shelters for victims of forced labor.");
+	assert_false(doc_contains(doc, "Linh"));
+	import_result_free(&res);
+}
+
+/* A forward that does not quote: its header lines are no text of the
+ * narrative under them. */
+static void test_email_forward_headers(void **state)
+{
+	static const char text[] =
+		"---------- Forwarded message ---------\nFrom: Linh <linh@example.org>\n"
+		"Date: Tue, Jul 2, 2019 at 9:14 AM\nSubject: Kenya narrative\nTo: Mark <m@example.org>\n\n"
+		"The Government of Kenya does not fully meet the minimum standards for the elimination\n"
+		"of trafficking but is making significant efforts to do so.\n";
+	struct import_options opt = { .year = 2019 };
+	struct import_result res = {0};
+	const struct document *doc;
+
+	(void)state;
+	import_buf("fwd.txt", text, &opt, &res);
+	doc = find_doc(&res, "kenya");
+	assert_true(para_starts(doc, "The Government of Kenya"));
+	assert_false(doc_contains(doc, "Forwarded"));
+	assert_false(doc_contains(doc, "example.org"));
+	assert_false(doc_contains(doc, "Kenya narrative"));
+	import_result_free(&res);
+}
+
 /* A saved page's h1 names the report and the country, a byline under it:
  * the narrative is the one under the heading that follows. */
 static void test_page_title_then_heading(void **state)
@@ -1086,6 +1142,8 @@ int main(void)
 		cmocka_unit_test(test_recommendations_mid_paragraph),
 		cmocka_unit_test(test_overview_without_blank_line),
 		cmocka_unit_test(test_right_column_line_alone),
+		cmocka_unit_test(test_email_forward_quoted),
+		cmocka_unit_test(test_email_forward_headers),
 		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_site_chrome_around_paste),
 		cmocka_unit_test(test_country_running_head),
