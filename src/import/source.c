@@ -3,9 +3,11 @@
 
 #include "import/source.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/util.h"
 
@@ -172,6 +174,192 @@ static void unquote(const char **s, size_t *len)
 	*s = p;
 }
 
+/* --- lightweight markup ------------------------------------------------ */
+
+/* The markup a copy is written in, each dialect known by lines only it
+ * writes; a copy without that evidence keeps its stars and equals signs. */
+struct markup {
+	bool markdown, org, rst, wiki;
+};
+
+static bool starts_with(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/* "## Heading": the number of "#" before the space, or 0. */
+static size_t md_heading(const char *s)
+{
+	size_t n = strspn(s, "#");
+
+	return n >= 1 && n <= 6 && s[n] == ' ' ? n : 0;
+}
+
+/* "== Heading ==": the level (the number of "="), or 0. */
+static size_t wiki_heading(const char *s, size_t len)
+{
+	size_t n = strspn(s, "=");
+
+	if (n < 2 || n > 6 || len < 2 * n + 1 || strspn(s + len - n, "=") != n || s[len - n - 1] == '=')
+		return 0;
+	return n;
+}
+
+/* A line of one of "=", "-", "~" alone, three or more: an RST title's under-
+ * or overline. */
+static bool rst_rule(const char *s, size_t len)
+{
+	return len >= 3 && strchr("=-~", s[0]) && strspn(s, s[0] == '=' ? "=" : s[0] == '-' ? "-" : "~") == len;
+}
+
+static struct markup find_markup(const struct import_source *src)
+{
+	size_t md = 0, org = 0, rst = 0, wiki = 0;
+
+	for (size_t i = 0; i < src->n; i++) {
+		const char *s = src->lines[i].s;
+		size_t len = src->lines[i].len;
+
+		md += md_heading(s) > 0;
+		org += starts_with(s, "#+") && isupper((unsigned char)s[2]) && strchr(s, ':');
+		wiki += wiki_heading(s, len) > 0;
+		rst += i && rst_rule(s, len) && src->lines[i - 1].len && src->lines[i - 1].len <= len &&
+		       !rst_rule(src->lines[i - 1].s, src->lines[i - 1].len);
+	}
+	return (struct markup){ .markdown = md >= 2, .org = org >= 1, .rst = rst >= 2, .wiki = wiki >= 2 };
+}
+
+static void cut(struct src_line *l, size_t at, size_t n)
+{
+	memmove(l->s + at, l->s + at + n, l->len - at - n + 1);
+	l->len -= n;
+}
+
+static void trim(struct src_line *l)
+{
+	cut(l, 0, strspn(l->s, " \t"));
+	while (l->len && (l->s[l->len - 1] == ' ' || l->s[l->len - 1] == '\t'))
+		l->s[--l->len] = '\0';
+}
+
+/* Every occurrence of an emphasis marker removed ("**Tier 2**", "'''x'''"). */
+static void drop_all(struct src_line *l, const char *mark)
+{
+	size_t n = strlen(mark);
+
+	for (char *p; (p = strstr(l->s, mark));)
+		cut(l, (size_t)(p - l->s), n);
+}
+
+/* "[[target|label]]" -> "label", "[[target]]" -> "target"; "<ref>...</ref>"
+ * and "<ref .../>" (a footnote) dropped. */
+static void wiki_inline(struct src_line *l)
+{
+	for (char *p; (p = strstr(l->s, "[[")) && strstr(p, "]]");) {
+		char *end = strstr(p, "]]"), *bar = memchr(p, '|', (size_t)(end - p));
+		size_t at = (size_t)(p - l->s);
+
+		cut(l, (size_t)(end - l->s), 2);
+		cut(l, at, bar ? (size_t)(bar + 1 - p) : 2);
+	}
+	for (char *p; (p = strstr(l->s, "<ref"));) {
+		char *gt = strchr(p, '>'), *close = strstr(p, "</ref>");
+		char *end = gt && gt[-1] == '/' ? gt + 1 : close ? close + 6 : NULL;
+
+		if (!end)
+			break;
+		cut(l, (size_t)(p - l->s), (size_t)(end - p));
+	}
+}
+
+/* A wiki section that is no text of the article ("See also", "References"),
+ * a category, a template or a magic word. */
+static bool wiki_debris_heading(const char *s)
+{
+	static const char *const names[] = { "See also", "References", "External links",
+					     "Further reading", "Notes", "Sources" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcasecmp(s, names[i]))
+			return true;
+	return false;
+}
+
+static bool wiki_debris_line(const char *s)
+{
+	return starts_with(s, "[[Category:") || starts_with(s, "{{") || starts_with(s, "__") ||
+	       starts_with(s, "<references");
+}
+
+/* The markers of a heading line removed; its level, or 0 when the line is
+ * no heading. */
+static size_t strip_heading(struct src_line *l, const struct markup *m)
+{
+	size_t n;
+
+	if (m->markdown && (n = md_heading(l->s))) {
+		cut(l, 0, n);
+	} else if (m->wiki && (n = wiki_heading(l->s, l->len))) {
+		l->s[l->len - n] = '\0';
+		l->len -= n;
+		cut(l, 0, n);
+	} else if (m->org && l->s[0] == '*' && l->s[n = strspn(l->s, "*")] == ' ') {
+		cut(l, 0, n);
+	} else {
+		return 0;
+	}
+	trim(l);
+	return n;
+}
+
+static void strip_line(struct src_line *l, const struct markup *m)
+{
+	if (m->markdown || m->rst)
+		drop_all(l, "**");
+	if (m->wiki) {
+		drop_all(l, "'''");
+		drop_all(l, "''");
+		wiki_inline(l);
+	}
+}
+
+/* Whether l, a heading of the given level, starts a part that is no text:
+ * a wiki's "See also" or "References", an Org subtree tagged :noexport:. */
+static bool debris_heading(struct src_line *l, size_t level, const struct markup *m)
+{
+	char *tag = m->org ? strstr(l->s, ":noexport:") : NULL;
+
+	return tag || (m->wiki && level && wiki_debris_heading(l->s));
+}
+
+/* Lines of a lightweight markup (Markdown, Org, reStructuredText,
+ * MediaWiki) read as a reader sees them: heading markers, title rules and
+ * emphasis removed, links to their text, and the parts that are no text of
+ * the narrative (settings, comments, references, categories) as furniture. */
+static void strip_markup(struct import_source *src)
+{
+	struct markup m = find_markup(src);
+	size_t skip_level = 0;
+
+	if (!m.markdown && !m.org && !m.rst && !m.wiki)
+		return;
+	for (size_t i = 0; i < src->n; i++) {
+		struct src_line *l = &src->lines[i];
+		size_t level = strip_heading(l, &m);
+
+		if (level && skip_level && level <= skip_level)
+			skip_level = 0;
+		if (!skip_level && level && debris_heading(l, level, &m))
+			skip_level = level;
+		if (skip_level || (m.org && starts_with(l->s, "#+")) || (m.rst && starts_with(l->s, "..")) ||
+		    (m.wiki && wiki_debris_line(l->s)))
+			l->role = SRC_FURNITURE;
+		else if ((m.rst && rst_rule(l->s, l->len)) || (m.markdown && rst_rule(l->s, l->len)))
+			l->s[l->len = 0] = '\0';
+		strip_line(l, &m);
+	}
+}
+
 void import_source_text(struct import_source *src, const char *buf, size_t len)
 {
 	bool quoted = mostly_quoted(buf, len);
@@ -205,4 +393,5 @@ void import_source_text(struct import_source *src, const char *buf, size_t len)
 	add_page(src, v, lens, n, page_no);
 	free(v);
 	free(lens);
+	strip_markup(src);
 }

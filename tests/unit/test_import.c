@@ -929,6 +929,114 @@ static void test_email_forward_headers(void **state)
 	import_result_free(&res);
 }
 
+/* A Markdown note: headings, bold tier and a "- " list read as a reader
+ * sees them. */
+static void test_markdown_note(void **state)
+{
+	static const char text[] =
+		"# Notes on Kenya\n\n## KENYA\n\n**Tier 2**\n\n"
+		"The Government of Kenya does not fully meet the minimum standards for the elimination\n"
+		"of trafficking but is making significant efforts to do so.\n\n"
+		"### Prioritized Recommendations\n\n- Fund shelters for victims.\n- Train judges.\n\n"
+		"## PROSECUTION\n\nThe government maintained efforts.\n";
+	struct import_options opt = { .year = 2019 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("note.md", text, &opt, &res);
+	doc = find_doc(&res, "kenya");
+	assert_int_equal(doc->tier, TIER_2);
+	recs = document_section(doc, "recommendations");
+	assert_non_null(recs);
+	assert_int_equal(recs->n_items, 2);
+	assert_string_equal(recs->items[1], "Train judges.");
+	assert_false(doc_contains(doc, "#"));
+	import_result_free(&res);
+}
+
+/* Org-mode: "* " and "** " open headings, "#+" lines are settings, and a
+ * subtree tagged :noexport: is no text. */
+static void test_org_mode(void **state)
+{
+	static const char text[] =
+		"#+TITLE: Kenya 2019\n\n* KENYA: TIER 2\n"
+		"The Government of Kenya does not fully meet the minimum standards for the elimination\n"
+		"of trafficking but is making significant efforts to do so.\n\n"
+		"** PROSECUTION\nThe government maintained efforts.\n\n"
+		"* Notes                 :noexport:\n- check the 2018 narrative\n";
+	struct import_options opt = { .year = 2019 };
+	struct import_result res = {0};
+	const struct document *doc;
+
+	(void)state;
+	import_buf("kenya.org", text, &opt, &res);
+	doc = find_doc(&res, "kenya");
+	assert_int_equal(doc->tier, TIER_2);
+	assert_non_null(document_section(doc, "prosecution"));
+	assert_false(doc_contains(doc, "PROSECUTION"));
+	assert_false(doc_contains(doc, "check the 2018"));
+	import_result_free(&res);
+}
+
+/* reStructuredText: titles underlined, bold run-in headings, comments. */
+static void test_restructuredtext(void **state)
+{
+	static const char text[] =
+		".. a comment\n\nKENYA (Tier 2)\n==============\n\n"
+		"The Government of Kenya does not fully meet the minimum standards for the elimination "
+		"of trafficking but is making significant efforts to do so.\n\n"
+		"**Recommendations for Kenya:** Fund shelters for victims; train judges; and "
+		"screen migrants.\n\nProsecution\n-----------\n\nThe government maintained efforts.\n";
+	struct import_options opt = { .year = 2012 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("kenya.rst", text, &opt, &res);
+	doc = find_doc(&res, "kenya");
+	assert_int_equal(doc->tier, TIER_2);
+	recs = document_section(doc, "recommendations");
+	assert_non_null(recs);
+	assert_int_equal(recs->n_items, 3);
+	assert_string_equal(recs->items[0], "Fund shelters for victims");
+	assert_non_null(document_section(doc, "prosecution"));
+	import_result_free(&res);
+}
+
+/* MediaWiki: "== x ==" headings, ''' emphasis, links to their label,
+ * footnotes dropped, and See also, References and categories no text. */
+static void test_mediawiki(void **state)
+{
+	static const char text[] =
+		"{{Short description|Kenya}}\n== KENYA (Tier 2) ==\n"
+		"The Government of [[Kenya|Kenya]] does not fully meet the minimum standards for the "
+		"elimination of trafficking but is making significant efforts to do so.<ref>TIP 2010</ref>\n\n"
+		"'''Recommendations for Kenya:''' Fund shelters for victims; train judges; and "
+		"screen migrants.\n\n=== Prosecution ===\nThe government maintained efforts.\n\n"
+		"== See also ==\n* [[Human trafficking in Kenya]]\n\n== References ==\n<references />\n\n"
+		"[[Category:Kenya]]\n";
+	struct import_options opt = { .year = 2010 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("kenya.wiki", text, &opt, &res);
+	doc = find_doc(&res, "kenya");
+	assert_int_equal(doc->tier, TIER_2);
+	assert_true(para_starts(doc, "The Government of Kenya does"));
+	recs = document_section(doc, "recommendations");
+	assert_non_null(recs);
+	assert_int_equal(recs->n_items, 3);
+	assert_false(doc_contains(doc, "TIP 2010"));
+	assert_false(doc_contains(doc, "Human trafficking in Kenya"));
+	assert_false(doc_contains(doc, "Category"));
+	import_result_free(&res);
+}
+
 /* A saved page's h1 names the report and the country, a byline under it:
  * the narrative is the one under the heading that follows. */
 static void test_page_title_then_heading(void **state)
@@ -1144,6 +1252,10 @@ int main(void)
 		cmocka_unit_test(test_right_column_line_alone),
 		cmocka_unit_test(test_email_forward_quoted),
 		cmocka_unit_test(test_email_forward_headers),
+		cmocka_unit_test(test_markdown_note),
+		cmocka_unit_test(test_org_mode),
+		cmocka_unit_test(test_restructuredtext),
+		cmocka_unit_test(test_mediawiki),
 		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_site_chrome_around_paste),
 		cmocka_unit_test(test_country_running_head),
