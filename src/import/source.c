@@ -354,9 +354,64 @@ static void strip_markup(struct import_source *src)
 		if (skip_level || (m.org && starts_with(l->s, "#+")) || (m.rst && starts_with(l->s, "..")) ||
 		    (m.wiki && wiki_debris_line(l->s)))
 			l->role = SRC_FURNITURE;
-		else if ((m.rst && rst_rule(l->s, l->len)) || (m.markdown && rst_rule(l->s, l->len)))
+		else if ((m.rst || m.markdown) && rst_rule(l->s, l->len))
 			l->s[l->len = 0] = '\0';
 		strip_line(l, &m);
+	}
+}
+
+/* --- a spreadsheet's CSV export ---------------------------------------- */
+
+/* Where the text of a row `N,"text"` or `"key","text"` starts (after its
+ * quote), or 0 when the line is no such row. */
+static size_t csv_text(const char *s, size_t len)
+{
+	size_t k;
+
+	while (len && s[len - 1] == ' ')
+		len--;
+	k = s[0] == '"' ? 1 + strcspn(s + 1, "\"") + 1 : strspn(s, "0123456789");
+
+	if (!k || k + 2 >= len || s[k] != ',' || s[k + 1] != '"' || s[len - 1] != '"')
+		return 0;
+	return k + 2;
+}
+
+/* Whether most lines of text are rows of a two-column CSV export. */
+static bool mostly_csv(const struct import_source *src)
+{
+	size_t rows = 0, text = 0;
+
+	for (size_t i = 0; i < src->n; i++) {
+		text += src->lines[i].len > 0;
+		rows += csv_text(src->lines[i].s, src->lines[i].len) > 0;
+	}
+	return rows >= 3 && rows * 10 >= text * 8;
+}
+
+/* A CSV export (one paragraph a cell, as a spreadsheet writes it) read as
+ * its cells' text, the doubled quotes undoubled; its header row ("para",
+ * "text": no cell with a space) is no text. */
+static void unwrap_csv(struct import_source *src)
+{
+	bool header = true;
+
+	if (!mostly_csv(src))
+		return;
+	for (size_t i = 0; i < src->n; i++) {
+		struct src_line *l = &src->lines[i];
+		size_t at = csv_text(l->s, l->len);
+
+		if (!at)
+			continue;
+		trim(l);
+		l->s[--l->len] = '\0';
+		cut(l, 0, at);
+		for (char *p = l->s; (p = strstr(p, "\"\"")); p++)
+			cut(l, (size_t)(p - l->s), 1);
+		if (header && !strchr(l->s, ' '))
+			l->role = SRC_FURNITURE;
+		header = false;
 	}
 }
 
@@ -393,5 +448,6 @@ void import_source_text(struct import_source *src, const char *buf, size_t len)
 	add_page(src, v, lens, n, page_no);
 	free(v);
 	free(lens);
+	unwrap_csv(src);
 	strip_markup(src);
 }

@@ -1037,6 +1037,33 @@ static void test_mediawiki(void **state)
 	import_result_free(&res);
 }
 
+/* A spreadsheet's CSV export: one paragraph a cell, quotes doubled. */
+static void test_csv_export(void **state)
+{
+	static const char text[] =
+		"\"para\",\"text\"\r\n1,\"KENYA: TIER 2\"\r\n"
+		"2,\"The Government of Kenya does not fully meet the minimum standards for the elimination "
+		"of trafficking but is making significant efforts to do so.\"\r\n"
+		"3,\"PRIORITIZED RECOMMENDATIONS:\"\r\n"
+		"4,\"Fund \"\"safe\"\" shelters for victims; train judges; and screen migrants.\"\r\n"
+		"5,\"PROSECUTION\"\r\n6,\"The government maintained efforts.\"\r\n";
+	struct import_options opt = { .year = 2018 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("kenya.csv", text, &opt, &res);
+	doc = find_doc(&res, "kenya");
+	assert_int_equal(doc->tier, TIER_2);
+	recs = document_section(doc, "recommendations");
+	assert_non_null(recs);
+	assert_int_equal(recs->n_items, 3);
+	assert_string_equal(recs->items[0], "Fund \"safe\" shelters for victims");
+	assert_false(doc_contains(doc, "para"));
+	import_result_free(&res);
+}
+
 /* A saved page's h1 names the report and the country, a byline under it:
  * the narrative is the one under the heading that follows. */
 static void test_page_title_then_heading(void **state)
@@ -1256,6 +1283,7 @@ int main(void)
 		cmocka_unit_test(test_org_mode),
 		cmocka_unit_test(test_restructuredtext),
 		cmocka_unit_test(test_mediawiki),
+		cmocka_unit_test(test_csv_export),
 		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_site_chrome_around_paste),
 		cmocka_unit_test(test_country_running_head),
