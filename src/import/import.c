@@ -2271,6 +2271,7 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 		 const struct import_options *opt, struct import_result *res, struct diags *d)
 {
 	struct import_source src = { .name = name };
+	char *repaired;
 	bool ok;
 
 	if (!diags_check_utf8(name, buf, len, d))
@@ -2279,9 +2280,12 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 		buf += 3;
 		len -= 3;
 	}
+	if ((repaired = mojibake_repair(buf, len, &len)))
+		buf = repaired;
 	import_source_text(&src, buf, len);
 	ok = import_source(&src, cs, opt, res, d);
 	import_source_free(&src);
+	free(repaired);
 	return ok;
 }
 

@@ -377,3 +377,82 @@ bool text_ends_sentence(const char *s, size_t len)
 	return len && (s[len - 1] == '.' || s[len - 1] == '!' || s[len - 1] == '?' ||
 		       s[len - 1] == ':');
 }
+
+/* --- UTF-8 read as Windows-1252 ------------------------------------------ */
+
+/* The Windows-1252 byte a code point is the reading of, or -1.  The five
+ * bytes Windows-1252 leaves undefined read as the C1 controls. */
+static int cp1252_byte(int32_t c)
+{
+	static const uint16_t high[32] = {
+		0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+		0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+		0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+		0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+	};
+
+	if (c >= 0 && c < 0x100 && (c < 0x80 || c >= 0xa0))
+		return c;
+	for (int i = 0; i < 32; i++)
+		if (high[i] == c)
+			return 0x80 + i;
+	return -1;
+}
+
+/* The length in s of a character of UTF-8 written as the Windows-1252
+ * reading of its bytes ("â€™" for "’"), its bytes in out; 0 if none. */
+static size_t mojibake_at(const char *s, size_t len, char out[4], size_t *n_out)
+{
+	size_t at = 0, n = 0, want = 0;
+	int32_t c;
+
+	do {
+		int b;
+
+		at += utf8_next(s + at, len - at, &c);
+		if ((b = cp1252_byte(c)) < 0 || (n && (b & 0xc0) != 0x80))
+			return 0;
+		if (!n)
+			want = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 0;
+		out[n++] = (char)b;
+	} while (want && n < want && at < len);
+	if (!want || n < want || !utf8_valid(out, n, NULL))
+		return 0;
+	*n_out = n;
+	return at;
+}
+
+/* How many such characters s holds, and, with sb, s with them repaired. */
+static size_t mojibake_pass(const char *s, size_t len, struct strbuf *sb)
+{
+	size_t found = 0, n_out;
+	char out[4];
+
+	for (size_t i = 0; i < len;) {
+		size_t k = (unsigned char)s[i] >= 0xc2 ? mojibake_at(s + i, len - i, out, &n_out) : 0;
+
+		if (k) {
+			found++;
+			if (sb)
+				sb_add(sb, out, n_out);
+			i += k;
+			continue;
+		}
+		if (sb)
+			sb_add(sb, s + i, 1);
+		i++;
+	}
+	return found;
+}
+
+char *mojibake_repair(const char *s, size_t len, size_t *out_len)
+{
+	struct strbuf sb = {0};
+
+	/* One "Ã©" may be a word of the text; several are the copy's damage. */
+	if (mojibake_pass(s, len, NULL) < 3)
+		return NULL;
+	mojibake_pass(s, len, &sb);
+	*out_len = sb.len;
+	return sb_detach(&sb);
+}

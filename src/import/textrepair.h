@@ -48,4 +48,9 @@ bool text_ends_sentence(const char *s, size_t len);
  * put back after a full stop that runs into the next sentence. */
 void text_repair(const struct word_stats *ws, const char *s, size_t len, struct strbuf *sb);
 
+/* s[0..len) (valid UTF-8) with the characters of UTF-8 that a copy read as
+ * Windows-1252 ("â€™", "Ã©") decoded back ("’", "é"), in a string the caller
+ * frees (its length in *out_len); NULL when the copy shows fewer than three. */
+char *mojibake_repair(const char *s, size_t len, size_t *out_len);
+
 #endif

@@ -1064,6 +1064,25 @@ static void test_csv_export(void **state)
 	import_result_free(&res);
 }
 
+/* UTF-8 read as Windows-1252 and saved again: several of its sequences
+ * make the copy's damage, and they are decoded back; one alone is kept. */
+static void test_mojibake(void **state)
+{
+	static const char text[] = "employers\xc3\xa2\xe2\x82\xac\xe2\x84\xa2 and "
+				   "\xc3\xa2\xe2\x82\xac\xc5\x93x\xc3\xa2\xe2\x82\xac\xc2\x9d, "
+				   "caf\xc3\x83\xc2\xa9";
+	char *s;
+	size_t n;
+
+	(void)state;
+	s = mojibake_repair(text, sizeof(text) - 1, &n);
+	assert_non_null(s);
+	assert_string_equal(s, "employers\xe2\x80\x99 and \xe2\x80\x9cx\xe2\x80\x9d, caf\xc3\xa9");
+	assert_int_equal(n, strlen(s));
+	free(s);
+	assert_null(mojibake_repair("caf\xc3\x83\xc2\xa9", 6, &n));
+}
+
 /* A saved page's h1 names the report and the country, a byline under it:
  * the narrative is the one under the heading that follows. */
 static void test_page_title_then_heading(void **state)
@@ -1284,6 +1303,7 @@ int main(void)
 		cmocka_unit_test(test_restructuredtext),
 		cmocka_unit_test(test_mediawiki),
 		cmocka_unit_test(test_csv_export),
+		cmocka_unit_test(test_mojibake),
 		cmocka_unit_test(test_page_title_then_heading),
 		cmocka_unit_test(test_site_chrome_around_paste),
 		cmocka_unit_test(test_country_running_head),
