@@ -629,10 +629,12 @@ static bool debris_text(const char *s, size_t len)
 	return contains_ci(s, "does not necessarily reflect") || contains_ci(s, "not a UNHCR publication");
 }
 
-/* A site's list of other pages after the narrative: its text ends there. */
+/* A site's list of other pages after the narrative: its text ends there.
+ * The 2023 site puts its "TAGS" (bureau, country, office) before it. */
 static bool page_end(const char *s)
 {
-	return !strcasecmp(s, "related articles") || !strcasecmp(s, "related content");
+	return !strcasecmp(s, "related articles") || !strcasecmp(s, "related content") ||
+	       !strcasecmp(s, "tags");
 }
 
 /* --- headings ------------------------------------------------------------- */
@@ -1895,6 +1897,22 @@ static const char *item_end(enum item_split how, const char *p, const char **nex
 	return end;
 }
 
+/* An item's length without trailing spaces and the list's joining "; and"
+ * or ";": the report's items end with a period or nothing, and items split
+ * at semicolons lose theirs, so bulleted ones should too. */
+static size_t item_length(const char *p, size_t n)
+{
+	while (n && p[n - 1] == ' ')
+		n--;
+	if (n >= 5 && !strncmp(p + n - 5, "; and", 5))
+		n -= 5;
+	else if (n && p[n - 1] == ';')
+		n--;
+	while (n && p[n - 1] == ' ')
+		n--;
+	return n;
+}
+
 /* Splits a recommendations section into items: at bullets wherever they
  * stand; else one item per paragraph; else, for one paragraph, at its
  * sentences (bullets lost in extraction) or, in the older one-sentence style
@@ -1921,9 +1939,7 @@ static void split_items(const struct section_b *s, struct document *doc, struct 
 			p += strspn(p, " ");
 			if (how == SPLIT_SEMICOLONS && !strncmp(p, "and ", 4))
 				p += 4;
-			n = end > p ? (size_t)(end - p) : 0;
-			while (n && p[n - 1] == ' ')
-				n--;
+			n = item_length(p, end > p ? (size_t)(end - p) : 0);
 			if (n)
 				section_add_item(doc, out, p, n);
 			p = next;

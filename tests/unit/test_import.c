@@ -1272,6 +1272,61 @@ static void test_quality(void **state)
 	import_result_free(&res);
 }
 
+/* The 2023 site's footer: its TAGS come before "Related Articles" and name
+ * the country again; the narrative ends before them, whole. */
+static void test_tags_footer(void **state)
+{
+	static const char text[] =
+		"CENTRAL AFRICAN REPUBLIC: Tier 2 Watch List\n"
+		"The Government of the Central African Republic does not fully meet the minimum standards.\n"
+		"PROSECUTION\nThe government maintained minimal law enforcement efforts.\n"
+		"PROTECTION\nThe government maintained inadequate protection efforts.\n"
+		"PREVENTION\nThe government maintained minimal prevention efforts.\n"
+		"TRAFFICKING PROFILE\nTraffickers exploit children in forced labor in mines.\n"
+		"Back to top\nTAGS\nBureau of African Affairs\nCentral African Republic\n"
+		"Office to Monitor and Combat Trafficking in Persons\nRelated Articles\nJUNE 15, 2023\n"
+		"FOIA\nNo FEAR Act\n";
+	struct import_options opt = { .year = 2023 };
+	struct import_result res = {0};
+	const struct section *prof;
+
+	(void)state;
+	import_buf("car.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	assert_true(res.docs[0].doc->complete);
+	prof = document_section(res.docs[0].doc, "profile");
+	assert_int_equal(prof->n_paras, 1);
+	assert_string_equal(prof->paras[0], "Traffickers exploit children in forced labor in mines.");
+	import_result_free(&res);
+}
+
+/* Dashed items joined by semicolons lose them, as items split at
+ * semicolons do; a period stays. */
+static void test_item_semicolons(void **state)
+{
+	static const char text[] =
+		"ETHIOPIA: TIER 2\n\n"
+		"The Government of Ethiopia does not fully meet the minimum standards.\n\n"
+		"PRIORITIZED RECOMMENDATIONS:\n"
+		"- Increase efforts to convict traffickers;\n"
+		"- Train police to identify victims.\n"
+		"- Expand shelters for victims; and\n"
+		"- Finalize the national referral mechanism.\n\n"
+		"PROSECUTION\nThe government increased law enforcement efforts.\n";
+	struct import_options opt = { .year = 2020 };
+	struct import_result res = {0};
+	const struct section *recs;
+
+	(void)state;
+	import_buf("ethiopia.txt", text, &opt, &res);
+	recs = document_section(find_doc(&res, "ethiopia"), "recommendations");
+	assert_int_equal(recs->n_items, 4);
+	assert_string_equal(recs->items[0], "Increase efforts to convict traffickers");
+	assert_string_equal(recs->items[1], "Train police to identify victims.");
+	assert_string_equal(recs->items[2], "Expand shelters for victims");
+	import_result_free(&res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1309,6 +1364,8 @@ int main(void)
 		cmocka_unit_test(test_country_running_head),
 		cmocka_unit_test(test_placement_list),
 		cmocka_unit_test(test_quality),
+		cmocka_unit_test(test_tags_footer),
+		cmocka_unit_test(test_item_semicolons),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
