@@ -1013,6 +1013,49 @@ static void classify_line(struct importer *im, size_t i)
 	}
 }
 
+/* The number "N. " a reader put before each paragraph of a copy, or 0. */
+static unsigned para_number(const struct line *l, size_t *skip)
+{
+	size_t d = strspn(l->s, "0123456789");
+
+	if (l->kind != L_TEXT || !d || d > 2 || l->s[d] != '.' || l->s[d + 1] != ' ')
+		return 0;
+	*skip = d + 1 + strspn(l->s + d + 1, " ");
+	return (unsigned)atoi(l->s);
+}
+
+/* Paragraphs numbered 1, 2, 3 ... across the section headings of a copy
+ * are a reader's numbering, not the report's: a numbered list stays in
+ * one section.  The numbers go, so that "2. Increase ...; train ..." is
+ * split as the report's paragraph would be. */
+static void drop_para_numbers(struct importer *im)
+{
+	unsigned next = 1, headings = 0, pending = 0;
+	size_t skip;
+	const char *rest;
+
+	for (size_t i = 0; i < im->n_lines; i++) {
+		unsigned n = para_number(&im->lines[i], &skip);
+
+		if (n && n != next++)
+			return;
+		if (n) {
+			headings += pending;
+			pending = 0;
+		} else if (next > 1 && im->lines[i].kind == L_TEXT && section_heading(im->lines[i].s, &rest)) {
+			pending++;
+		}
+	}
+	if (next < 4 || headings < 2)
+		return;
+	for (size_t i = 0; i < im->n_lines; i++)
+		if (para_number(&im->lines[i], &skip)) {
+			im->lines[i].s += skip;
+			im->lines[i].len -= skip;
+			im->lines[i].col += (unsigned)skip;
+		}
+}
+
 /* Kinds of the lines; after a site's list of related pages ("Related
  * Articles") all is the site's, not the narrative's, until a heading with
  * a tier. */
@@ -2246,6 +2289,7 @@ bool import_source(struct import_source *src, const struct countries *cs,
 			  src->side_by_side, src->side_by_side == 1 ? "" : "s");
 	unflatten(src);
 	take_lines(&im, src);
+	drop_para_numbers(&im);
 	classify_lines(&im);
 	find_text_year(&im);
 	measure(&im);

@@ -1327,6 +1327,34 @@ static void test_item_semicolons(void **state)
 	import_result_free(&res);
 }
 
+/* A reader numbered every paragraph; the numbers are not the report's, and
+ * the recommendations paragraph splits at its semicolons. */
+static void test_numbered_paragraphs(void **state)
+{
+	static const char text[] =
+		"GEORGIA: TIER 1\n\n"
+		"1. The Government of Georgia fully meets the minimum standards.\n\n"
+		"RECOMMENDATIONS FOR GEORGIA:\n\n"
+		"2. Increase proactive investigations; train judges on a victim-centered approach; "
+		"and fund the state-run shelters.\n\n"
+		"PROSECUTION\n\n3. The government maintained law enforcement efforts.\n\n"
+		"PROTECTION\n\n4. The government maintained protection efforts.\n";
+	struct import_options opt = { .year = 2017 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("georgia.txt", text, &opt, &res);
+	doc = find_doc(&res, "georgia");
+	recs = document_section(doc, "recommendations");
+	assert_int_equal(recs->n_items, 3);
+	assert_string_equal(recs->items[0], "Increase proactive investigations");
+	assert_true(para_starts(doc, "The Government of Georgia fully meets"));
+	assert_true(para_starts(doc, "The government maintained protection efforts."));
+	import_result_free(&res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1366,6 +1394,7 @@ int main(void)
 		cmocka_unit_test(test_quality),
 		cmocka_unit_test(test_tags_footer),
 		cmocka_unit_test(test_item_semicolons),
+		cmocka_unit_test(test_numbered_paragraphs),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
