@@ -626,7 +626,9 @@ static bool debris_text(const char *s, size_t len)
 	for (const char *const *o = openers; *o && (len < 100 || starts_with_ci(s, "disclaimer")); o++)
 		if (starts_with_ci(s, *o))
 			return true;
-	return contains_ci(s, "does not necessarily reflect") || contains_ci(s, "not a UNHCR publication");
+	/* An aggregator's pointer to the page it cut from, however long. */
+	return contains_ci(s, "does not necessarily reflect") || contains_ci(s, "not a UNHCR publication") ||
+	       starts_with_ci(s, "read the full ");
 }
 
 /* A site's list of other pages after the narrative: its text ends there.

@@ -1355,6 +1355,27 @@ static void test_numbered_paragraphs(void **state)
 	import_result_free(&res);
 }
 
+/* An aggregator's long "Read the full country narrative ..." after the
+ * items is its link, not an item. */
+static void test_read_full_narrative(void **state)
+{
+	static const char text[] =
+		"ALGERIA: Tier 3\n\n"
+		"The Government of Algeria does not fully meet the minimum standards.\n\n"
+		"PRIORITIZED RECOMMENDATIONS:\n"
+		"\xe2\x80\xa2 Increase efforts to investigate and prosecute trafficking crimes.\n"
+		"\xe2\x80\xa2 Train law enforcement officials on victim identification.\n\n"
+		"Read the full country narrative, including the Prosecution, Protection, Prevention "
+		"and Trafficking Profile sections, on state.gov.\n";
+	struct import_options opt = { .year = 2021 };
+	struct import_result res = {0};
+
+	(void)state;
+	import_buf("algeria.txt", text, &opt, &res);
+	assert_int_equal(document_section(find_doc(&res, "algeria"), "recommendations")->n_items, 2);
+	import_result_free(&res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1395,6 +1416,7 @@ int main(void)
 		cmocka_unit_test(test_tags_footer),
 		cmocka_unit_test(test_item_semicolons),
 		cmocka_unit_test(test_numbered_paragraphs),
+		cmocka_unit_test(test_read_full_narrative),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
