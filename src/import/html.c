@@ -39,6 +39,23 @@ static bool ascii_prefix_ci(const char *s, size_t len, const char *prefix)
 	return len >= n && !strncasecmp(s, prefix, n);
 }
 
+/* A page's source copied from a browser's "view source" and saved as text:
+ * no doctype, but it opens with a block tag and has paragraphs in tags.
+ * Text copies quote a tag now and then, never open with one. */
+static bool markup_fragment(const char *buf, size_t len)
+{
+	static const char *const blocks[] = { "<div", "<p>", "<p ", "<h1", "<h2", "<h3",
+					      "<section", "<article", "<table", NULL };
+	size_t paras = 0;
+	bool block = false;
+
+	for (const char *const *b = blocks; *b; b++)
+		block = block || ascii_prefix_ci(buf, len, *b);
+	for (size_t i = 0; block && i + 4 <= len && paras < 3; i++)
+		paras += ascii_prefix_ci(buf + i, len - i, "</p>");
+	return paras >= 3;
+}
+
 bool html_sniff(const char *buf, size_t len)
 {
 	static const char *const openers[] = { "<!doctype html", "<html", "<head", "<!-- saved from url",
@@ -59,7 +76,7 @@ bool html_sniff(const char *buf, size_t len)
 	for (const char *const *o = openers; *o; o++)
 		if (ascii_prefix_ci(buf + i, len - i, *o))
 			return true;
-	return false;
+	return markup_fragment(buf + i, len - i);
 }
 
 /* --- what is chrome ----------------------------------------------------- */

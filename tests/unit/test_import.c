@@ -1376,6 +1376,36 @@ static void test_read_full_narrative(void **state)
 	import_result_free(&res);
 }
 
+/* A page's source saved as text, no doctype: read as HTML, its tags and
+ * entities gone. */
+static void test_html_source_as_text(void **state)
+{
+	static const char text[] =
+		"<div class=\"col-md-9\">\n<h2>HAITI (Tier 2 Watch List)</h2>\n"
+		"<p>Haiti is a source country for children in domestic servitude, known as "
+		"<em>restaveks</em>.</p>\n"
+		"<p>The Government of Haiti does not fully comply with the minimum standards.</p>\n"
+		"<p><strong>Recommendations for Haiti:</strong><br />\n"
+		"Implement the 2014 law; train police on the law; and raise awareness of "
+		"Haiti&rsquo;s restaveks.</p>\n</div>\n";
+	struct import_options opt = { .year = 2014 };
+	struct import_result res = {0};
+	struct diags d = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	assert_true(import_buffer("haiti.txt", text, strlen(text), countries, &opt, &res, &d));
+	doc = find_doc(&res, "haiti");
+	assert_int_equal(doc->tier, TIER_2WL);
+	recs = document_section(doc, "recommendations");
+	assert_int_equal(recs->n_items, 3);
+	assert_string_equal(recs->items[2], "raise awareness of Haiti\xe2\x80\x99s restaveks.");
+	assert_false(doc_contains(doc, "<"));
+	import_result_free(&res);
+	diags_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1417,6 +1447,7 @@ int main(void)
 		cmocka_unit_test(test_item_semicolons),
 		cmocka_unit_test(test_numbered_paragraphs),
 		cmocka_unit_test(test_read_full_narrative),
+		cmocka_unit_test(test_html_source_as_text),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
