@@ -319,10 +319,9 @@ static bool key_plain_word(const char *text, size_t len, size_t i, uint64_t *w)
 {
 	uint64_t sp;
 
-	memcpy(w, text + i, 8);
-	/* A byte under 0x20 borrows, 0x7F carries, 0x80 and up has its top bit. */
-	if (((*w - 0x2020202020202020u) | *w | (*w + 0x0101010101010101u)) & 0x8080808080808080u)
+	if (utf8_printable_run(text + i, 8) < 8)
 		return false;
+	*w = load_le64(text + i);
 	sp = spaces_of(*w);
 	if (sp & sp >> 8)
 		return false;
