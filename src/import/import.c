@@ -2244,9 +2244,18 @@ static void settle_recommendations(struct doc_b *db)
 	if (r < 0 || db->secs[r].n < 2)
 		return;
 	sec = &db->secs[r];
-	for (k = 0; k < sec->n; k++)
-		if (str_find(sec->v[k].text, BULLET))
-			return;
+	for (k = sec->n; k > 0 && !str_find(sec->v[k - 1].text, BULLET); k--)
+		;
+	if (k) {
+		/* A bulleted list: prose after its last bullet is no item (a
+		 * reader's own note, the next section's text), unless it
+		 * continues that item or is one that lost its bullet. */
+		while (k < sec->n && (starts_continuation(sec->v[k].text) || imperative(sec->v[k].text)))
+			k++;
+		if (k < sec->n)
+			split_section(db, (size_t)r, k, guess_section(sec->v[k].text));
+		return;
+	}
 	for (k = 1; k < sec->n && imperative(sec->v[k].text); k++)
 		;
 	if (k < sec->n && (starts_with_ci(sec->v[k].text, "The ") ||

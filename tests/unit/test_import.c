@@ -1327,6 +1327,35 @@ static void test_item_semicolons(void **state)
 	import_result_free(&res);
 }
 
+/* A reader's note after a bulleted list (a Markdown rule between) is no
+ * item; an item continued past a page break, or one that lost its bullet,
+ * still is. */
+static void test_note_after_bullets(void **state)
+{
+	static const char text[] =
+		"## ECUADOR\n\n**Tier 2**\n\n"
+		"The Government of Ecuador does not fully meet the minimum standards.\n\n"
+		"### Prioritized Recommendations\n\n"
+		"- Increase efforts to convict traffickers, including complicit\n\n"
+		"officials, and sentence them.\n"
+		"- Fund shelters for victims.\n\n"
+		"Train judges on the law.\n\n"
+		"---\n\n"
+		"*My notes:* the other sections are in the full report.\n";
+	struct import_options opt = { .year = 2022 };
+	struct import_result res = {0};
+	const struct section *recs;
+
+	(void)state;
+	import_buf("ecuador.md", text, &opt, &res);
+	recs = document_section(find_doc(&res, "ecuador"), "recommendations");
+	assert_int_equal(recs->n_items, 3);
+	assert_string_equal(recs->items[0],
+			    "Increase efforts to convict traffickers, including complicit officials, and sentence them.");
+	assert_string_equal(recs->items[2], "Train judges on the law.");
+	import_result_free(&res);
+}
+
 /* A reader numbered every paragraph; the numbers are not the report's, and
  * the recommendations paragraph splits at its semicolons. */
 static void test_numbered_paragraphs(void **state)
@@ -1448,6 +1477,7 @@ int main(void)
 		cmocka_unit_test(test_numbered_paragraphs),
 		cmocka_unit_test(test_read_full_narrative),
 		cmocka_unit_test(test_html_source_as_text),
+		cmocka_unit_test(test_note_after_bullets),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
