@@ -1299,11 +1299,25 @@ static bool in_recommendations(const struct importer *im)
 	return db && db->n && db->secs[db->n - 1].id && !strcmp(db->secs[db->n - 1].id, "recommendations");
 }
 
-/* "The Government of Lithuania fully complies with ...": the tier's verdict
- * that opens the overview, whatever stands before it. */
-static bool verdict_line(const char *s)
+static bool verdict_words(const char *s)
 {
-	return !strncmp(s, "The Government of ", 18) && (strstr(s, "fully meet") || strstr(s, "fully compl"));
+	return strstr(s, "fully meet") || strstr(s, "fully compl");
+}
+
+/* "The Government of Lithuania fully complies with ...": the tier's verdict
+ * that opens the overview, whatever stands before it; on line l, or on l
+ * and the next when a narrow copy wrapped the sentence before "fully". */
+static bool verdict_line(const struct importer *im, const struct line *l)
+{
+	const char *f;
+
+	if (strncmp(l->s, "The Government of ", 18))
+		return false;
+	if (verdict_words(l->s))
+		return true;
+	if (l + 1 >= im->lines + im->n_lines || !l[1].s || !(f = strstr(l[1].s, "fully ")) || f - l[1].s > 40)
+		return false;
+	return verdict_words(f);
 }
 
 /* Whether the text line `next` starts a new paragraph after `prev`, with
@@ -1320,7 +1334,7 @@ static bool paragraph_break(const struct importer *im, const struct line *prev,
 		return false;
 	/* Recommendations one per line, without bullets (web copies); the
 	 * overview after the profile with no blank line between them. */
-	if (ends && !cont && (in_recommendations(im) || verdict_line(next->s)))
+	if (ends && !cont && (in_recommendations(im) || verdict_line(im, next)))
 		return true;
 	/* A line that long is a paragraph, however short the site's lines
 	 * around it. */

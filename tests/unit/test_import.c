@@ -821,26 +821,38 @@ static void test_recommendations_mid_paragraph(void **state)
 }
 
 /* A hard-wrapped narrative without blank lines: the overview's verdict
- * starts a paragraph after the profile's last full line. */
+ * starts a paragraph after the profile's last full line, also when the
+ * copy wrapped the verdict before "fully". */
 static void test_overview_without_blank_line(void **state)
 {
-	static const char text[] =
+	static const char profile[] =
 		"KENYA (Tier 1)\n"
 		"Kenya is a source, transit, and destination country for women and girls subjected to sex\n"
 		"trafficking, as well as a source country for men subjected to forced labor. Kenyan women\n"
-		"are subjected to sex trafficking in Western Europe and men in the United Kingdom too.\n"
+		"are subjected to sex trafficking in Western Europe and men in the United Kingdom too.\n";
+	static const char *const verdicts[] = {
 		"The Government of Kenya fully complies with the minimum standards for the elimination of\n"
-		"trafficking. The government increased the number of traffickers convicted this year.\n";
-	struct import_options opt = { .year = 2014 };
-	struct import_result res = {0};
-	const struct document *doc;
+		"trafficking. The government increased the number of traffickers convicted this year.\n",
+		"The Government of Kenya does not\n"
+		"fully meet the minimum standards for the elimination of trafficking but is making\n"
+		"significant efforts to do so. The government convicted more traffickers this year.\n",
+	};
 
 	(void)state;
-	import_buf("kenya.txt", text, &opt, &res);
-	doc = find_doc(&res, "kenya");
-	assert_non_null(document_section(doc, "overview"));
-	assert_true(para_starts(doc, "The Government of Kenya fully complies"));
-	import_result_free(&res);
+	for (size_t i = 0; i < ARRAY_SIZE(verdicts); i++) {
+		char *text = xasprintf("%s%s", profile, verdicts[i]);
+		struct import_options opt = { .year = 2014 };
+		struct import_result res = {0};
+		const struct document *doc;
+
+		import_buf("kenya.txt", text, &opt, &res);
+		doc = find_doc(&res, "kenya");
+		assert_non_null(document_section(doc, "overview"));
+		assert_true(para_starts(doc, i ? "The Government of Kenya does not fully meet"
+					       : "The Government of Kenya fully complies"));
+		import_result_free(&res);
+		free(text);
+	}
 }
 
 /* Two columns side by side (pdftotext -layout): a line of the right column
