@@ -190,6 +190,34 @@ static size_t list_marker(const char *s)
 	return isupper((unsigned char)s[n]) ? n : 0;
 }
 
+/* The words recommendations open with: a verb in the imperative, or an
+ * adverb before one ("Vigorously investigate ..."). */
+static bool imperative(const char *p)
+{
+	static const char *const words[] = {
+		"Accede", "Adopt", "Allocate", "Allow", "Amend", "Approve", "Cease", "Collect",
+		"Conduct", "Consider", "Continue", "Convict", "Coordinate", "Create", "Criminalize",
+		"Designate", "Develop", "Draft", "Eliminate", "Enact", "End", "Enforce", "Ensure",
+		"Establish", "Expand", "Extend", "Finalize", "Forge", "Formalize", "Fully", "Fund",
+		"Hold", "Identify", "Implement", "Improve", "Increase", "Institute", "Investigate",
+		"Issue", "Launch", "Make", "Monitor", "Pass", "Proactively", "Prohibit", "Prosecute",
+		"Protect", "Provide", "Publish", "Raise", "Reduce", "Regulate", "Revise", "Screen",
+		"Seek", "Share", "Significantly", "Strengthen", "Support", "Systematically", "Take",
+		"Train", "Update", "Vigorously", NULL,
+	};
+
+	p += strspn(p, " ");
+	if (starts_bullet(p))
+		p += 3 + strspn(p + 3, " ");
+	for (const char *const *w = words; *w; w++) {
+		size_t n = strlen(*w);
+
+		if (!strncmp(p, *w, n) && (p[n] == ' ' || p[n] == ','))
+			return true;
+	}
+	return false;
+}
+
 /* The other glyphs PDF extraction and word processors make of a list
  * bullet: ● ▪ ■ ◦ ‣, the Symbol font's U+F0B7 and Wingdings' U+F0A7 and
  * U+F0D8.  All are three bytes, like •, so they are replaced in place. */
@@ -1606,8 +1634,12 @@ static void build(struct importer *im)
 				im->n_debris++;
 				continue;
 			}
-			/* A numbered or dashed item is an item at a bullet. */
-			marker = in_recommendations(im) ? list_marker(l->s) : 0;
+			/* A numbered or dashed item is an item at a bullet: in the
+			 * recommendations, or opening in the imperative where a
+			 * copy lost their heading. */
+			marker = list_marker(l->s);
+			if (marker && !in_recommendations(im) && !imperative(l->s + marker))
+				marker = 0;
 			if (marker || (prev && paragraph_break(im, prev, l, blanks)))
 				flush_para(im);
 			/* A section that opens mid-sentence: its first words are
@@ -2135,34 +2167,6 @@ static void settle_missing_headings(struct doc_b *db)
 			k = 0;
 		}
 	}
-}
-
-/* The words recommendations open with: a verb in the imperative, or an
- * adverb before one ("Vigorously investigate ..."). */
-static bool imperative(const char *p)
-{
-	static const char *const words[] = {
-		"Accede", "Adopt", "Allocate", "Allow", "Amend", "Approve", "Cease", "Collect",
-		"Conduct", "Consider", "Continue", "Convict", "Coordinate", "Create", "Criminalize",
-		"Designate", "Develop", "Draft", "Eliminate", "Enact", "End", "Enforce", "Ensure",
-		"Establish", "Expand", "Extend", "Finalize", "Forge", "Formalize", "Fully", "Fund",
-		"Hold", "Identify", "Implement", "Improve", "Increase", "Institute", "Investigate",
-		"Issue", "Launch", "Make", "Monitor", "Pass", "Proactively", "Prohibit", "Prosecute",
-		"Protect", "Provide", "Publish", "Raise", "Reduce", "Regulate", "Revise", "Screen",
-		"Seek", "Share", "Significantly", "Strengthen", "Support", "Systematically", "Take",
-		"Train", "Update", "Vigorously", NULL,
-	};
-
-	p += strspn(p, " ");
-	if (starts_bullet(p))
-		p += 3 + strspn(p + 3, " ");
-	for (const char *const *w = words; *w; w++) {
-		size_t n = strlen(*w);
-
-		if (!strncmp(p, *w, n) && (p[n] == ' ' || p[n] == ','))
-			return true;
-	}
-	return false;
 }
 
 /* A paragraph that is a list of recommendations: its items (at bullets,

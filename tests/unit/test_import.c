@@ -735,6 +735,19 @@ static void test_list_markers(void **state)
 		assert_string_equal(recs->items[2], "Amend the law.");
 		import_result_free(&res);
 		free(text);
+		/* The same list where the copy lost its heading, right after
+		 * the overview. */
+		text = xasprintf("KENYA: TIER 2\nThe Government of Kenya does not fully meet the "
+				 "minimum standards.\n\n%s\nPROSECUTION\nThe government maintained efforts.\n",
+				 lists[i]);
+		import_buf("list.txt", text, &opt, &res);
+		recs = document_section(find_doc(&res, "kenya"), "recommendations");
+		assert_non_null(recs);
+		assert_int_equal(recs->n_items, 3);
+		assert_string_equal(recs->items[0], "Fund shelters for victims of forced labor.");
+		assert_string_equal(recs->items[2], "Amend the law.");
+		import_result_free(&res);
+		free(text);
 	}
 }
 
