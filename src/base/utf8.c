@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "base/bytes8.h"
+
 size_t utf8_next(const char *str, size_t len, int32_t *cp)
 {
 	const unsigned char *s = (const unsigned char *)str;
@@ -101,16 +103,8 @@ size_t utf8_printable_run(const char *s, size_t len)
 {
 	size_t i = 0;
 
-	for (; i + 8 <= len; i += 8) {
-		uint64_t v;
-
-		/* A byte under 0x20 borrows, 0x7F carries, 0x80 and up has its top
-		 * bit: each sets a top bit.  A borrow or carry spilling into the
-		 * next byte only sends the word to the byte loop below. */
-		memcpy(&v, s + i, 8);
-		if (((v - 0x2020202020202020u) | v | (v + 0x0101010101010101u)) & 0x8080808080808080u)
-			break;
-	}
+	while (i + 8 <= len && bytes8_printable(s + i))
+		i += 8;
 	while (i < len && (unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7F)
 		i++;
 	return i;

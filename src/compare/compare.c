@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bytes8.h"
 #include "base/utf8.h"
 #include "base/util.h"
 
@@ -144,17 +145,6 @@ static size_t word_char(const char *s, size_t len)
  * them are packed eight to a word, little-endian, and mixed a word at a
  * time; most words are taken straight from the text. */
 
-static uint64_t load_le64(const char *p)
-{
-	uint64_t w;
-
-	memcpy(&w, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-	w = __builtin_bswap64(w);
-#endif
-	return w;
-}
-
 /* FNV-1a's multiply on a word, and a shift that brings the high bits down
  * so the next word's low bits meet them. */
 static uint64_t key_mix(uint64_t h, uint64_t w)
@@ -193,24 +183,13 @@ static uint64_t key_end(const struct key_stream *k)
 	return key_mix(k->h, k->word ^ (uint64_t)k->n << 61);
 }
 
-#define BYTES(b) (0x0101010101010101u * (b))
-
-/* Top bit set in each byte of x (bytes under 0x80) that is in lo..hi: exact,
- * as no byte borrows from its neighbour. */
-static uint64_t bytes_in(uint64_t x, unsigned char lo, unsigned char hi)
-{
-	return ((x | BYTES(0x80)) - BYTES(lo)) & (BYTES(0x80 + hi) - x) & BYTES(0x80);
-}
-
 /* How many of the eight bytes of w (from the lowest) are ASCII letters or
  * digits; *lower gets them lower-cased (c | 0x20 leaves digits as they are),
  * the bytes after them zero. */
 static unsigned ascii_word_run(uint64_t w, uint64_t *lower)
 {
-	uint64_t x = w & BYTES(0x7F), low = x | BYTES(0x20);
-	uint64_t m = (bytes_in(low, 'a', 'z') | bytes_in(x, '0', '9')) & ~w & BYTES(0x80);
-	uint64_t stop = ~m & BYTES(0x80);
-	unsigned n = stop ? (unsigned)__builtin_ctzll(stop) / 8 : 8;
+	uint64_t x = w & BYTES8(0x7F), low = x | BYTES8(0x20);
+	unsigned n = bytes8_run((bytes8_in(low, 'a', 'z') | bytes8_in(x, '0', '9')) & ~w);
 
 	*lower = n == 8 ? low : low & ((1ULL << (8 * n)) - 1);
 	return n;
@@ -247,7 +226,7 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 				unsigned got = 8;
 
 				for (; got == 8 && i + 8 <= len; i += got)
-					if ((got = ascii_word_run(load_le64(text + i), &lower)))
+					if ((got = ascii_word_run(bytes8_load(text + i), &lower)))
 						key_feed(&w, lower, got);
 				for (; got == 8 && i < len && (c = ascii_word[(unsigned char)text[i]]); i++)
 					key_byte(&w, c);
@@ -319,9 +298,9 @@ static bool key_plain_word(const char *text, size_t len, size_t i, uint64_t *w)
 {
 	uint64_t sp;
 
-	if (utf8_printable_run(text + i, 8) < 8)
+	if (!bytes8_printable(text + i))
 		return false;
-	*w = load_le64(text + i);
+	*w = bytes8_load(text + i);
 	sp = spaces_of(*w);
 	if (sp & sp >> 8)
 		return false;

@@ -343,6 +343,28 @@ size_t sentence_split(const char *text, size_t len, struct span **out)
 enum wb { WB_NONE, WB_OTHER, WB_LETTER, WB_NUMERIC, WB_MIDNUM, WB_MIDNUMLET, WB_SQUOTE, WB_EXTENDNUMLET,
 	  WB_SPACE };
 
+#define WB_LETTERS(c) [c] = WB_LETTER, [c - 0x20] = WB_LETTER
+static const unsigned char wb_ascii[128] = {
+	WB_LETTERS('a'), WB_LETTERS('b'), WB_LETTERS('c'), WB_LETTERS('d'), WB_LETTERS('e'),
+	WB_LETTERS('f'), WB_LETTERS('g'), WB_LETTERS('h'), WB_LETTERS('i'), WB_LETTERS('j'),
+	WB_LETTERS('k'), WB_LETTERS('l'), WB_LETTERS('m'), WB_LETTERS('n'), WB_LETTERS('o'),
+	WB_LETTERS('p'), WB_LETTERS('q'), WB_LETTERS('r'), WB_LETTERS('s'), WB_LETTERS('t'),
+	WB_LETTERS('u'), WB_LETTERS('v'), WB_LETTERS('w'), WB_LETTERS('x'), WB_LETTERS('y'),
+	WB_LETTERS('z'), ['@'] = WB_LETTER,
+	['0'] = WB_NUMERIC, ['1'] = WB_NUMERIC, ['2'] = WB_NUMERIC, ['3'] = WB_NUMERIC,
+	['4'] = WB_NUMERIC, ['5'] = WB_NUMERIC, ['6'] = WB_NUMERIC, ['7'] = WB_NUMERIC,
+	['8'] = WB_NUMERIC, ['9'] = WB_NUMERIC,
+	[' '] = WB_SPACE, [','] = WB_MIDNUM, [';'] = WB_MIDNUM, ['.'] = WB_MIDNUMLET,
+	['\''] = WB_SQUOTE, ['_'] = WB_EXTENDNUMLET,
+	['!'] = WB_OTHER, ['"'] = WB_OTHER, ['#'] = WB_OTHER, ['$'] = WB_OTHER, ['%'] = WB_OTHER,
+	['&'] = WB_OTHER, ['('] = WB_OTHER, [')'] = WB_OTHER, ['*'] = WB_OTHER, ['+'] = WB_OTHER,
+	['-'] = WB_OTHER, ['/'] = WB_OTHER, [':'] = WB_OTHER, ['<'] = WB_OTHER, ['='] = WB_OTHER,
+	['>'] = WB_OTHER, ['?'] = WB_OTHER, ['['] = WB_OTHER, ['\\'] = WB_OTHER, [']'] = WB_OTHER,
+	['^'] = WB_OTHER, ['`'] = WB_OTHER, ['{'] = WB_OTHER, ['|'] = WB_OTHER, ['}'] = WB_OTHER,
+	['~'] = WB_OTHER,
+};
+#undef WB_LETTERS
+
 /* The class of the character at s[0..len) and its length in *n; WB_NONE
  * for one left to ICU (and at the end). */
 static enum wb wb_class(const char *s, size_t len, size_t *n)
@@ -352,20 +374,8 @@ static enum wb wb_class(const char *s, size_t len, size_t *n)
 	*n = 1;
 	if (!len)
 		return WB_NONE;
-	if (u[0] < 0x80) {
-		if (((u[0] | 0x20) >= 'a' && (u[0] | 0x20) <= 'z') || u[0] == '@')
-			return WB_LETTER;
-		if (u[0] >= '0' && u[0] <= '9')
-			return WB_NUMERIC;
-		switch (u[0]) {
-		case ' ': return WB_SPACE;
-		case ',': case ';': return WB_MIDNUM;
-		case '.': return WB_MIDNUMLET;
-		case '\'': return WB_SQUOTE;
-		case '_': return WB_EXTENDNUMLET;
-		default: return u[0] >= 0x20 && u[0] < 0x7F ? WB_OTHER : WB_NONE;
-		}
-	}
+	if (u[0] < 0x80)
+		return (enum wb)wb_ascii[u[0]];
 	if (len >= 2 && u[0] == 0xC2 && u[1] == 0xA0) {
 		*n = 2;
 		return WB_OTHER; /* no-break space */
@@ -432,6 +442,21 @@ static bool tokens_simple(const char *text, size_t len, struct span **out, size_
 			if (!blank(text, start, i))
 				push(out, n, cap, start, i);
 			start = i;
+		}
+		/* The rest of a run of ASCII letters and digits: no boundary
+		 * inside (WB5, WB8 to WB10); the classes of its last two go on. */
+		if (b == WB_LETTER || b == WB_NUMERIC) {
+			size_t j = i + k;
+
+			while (j < len && (unsigned char)text[j] < 0x80 &&
+			       (wb_ascii[(unsigned char)text[j]] == WB_LETTER ||
+				wb_ascii[(unsigned char)text[j]] == WB_NUMERIC))
+				j++;
+			if (j > i + k) {
+				a = j - i - k >= 2 ? (enum wb)wb_ascii[(unsigned char)text[j - 2]] : b;
+				b = (enum wb)wb_ascii[(unsigned char)text[j - 1]];
+				k = j - i;
+			}
 		}
 	}
 	if (start < len && !blank(text, start, len))

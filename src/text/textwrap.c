@@ -292,14 +292,21 @@ static UBreakIterator *iterator(void)
 struct wrapper {
 	struct wrap_line *v;
 	size_t n, cap;
+	size_t plain; /* the text's first bytes are printable ASCII, a column each */
 };
+
+/* text_width of s[start..end), without measuring what is known plain. */
+static size_t width_of(const struct wrapper *w, const char *s, size_t start, size_t end)
+{
+	return end <= w->plain ? end - start : text_width(s + start, end - start);
+}
 
 static void push_line(struct wrapper *w, const char *s, size_t start, size_t end)
 {
 	while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\t'))
 		end--;
 	GROW(w->v, w->cap, w->n + 1);
-	w->v[w->n++] = (struct wrap_line){ start, end, text_width(s + start, end - start) };
+	w->v[w->n++] = (struct wrap_line){ start, end, width_of(w, s, start, end) };
 }
 
 /* text_width of s[0..n), spaces, tabs and line feeds only. */
@@ -358,6 +365,7 @@ size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lin
 
 	if (width < 1)
 		width = 1;
+	w.plain = utf8_printable_run(s, len);
 	if (!(src.n = line_breaks_simple(s, len, &pos))) {
 		UErrorCode err = U_ZERO_ERROR;
 
@@ -387,7 +395,7 @@ size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lin
 		while (trimmed > seg_from && (s[trimmed - 1] == ' ' || s[trimmed - 1] == '\t' ||
 					      s[trimmed - 1] == '\n'))
 			trimmed--;
-		seg_w = text_width(s + seg_from, trimmed - seg_from);
+		seg_w = width_of(&w, s, seg_from, trimmed);
 		if (line_w + seg_w <= width) {
 			fit = p;
 			line_w += seg_w + blank_width(s + trimmed, p - trimmed);
@@ -412,7 +420,7 @@ size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lin
 			}
 			fit = p;
 			seg_from = p;
-			line_w = text_width(s + start, p - start);
+			line_w = width_of(&w, s, start, p);
 		}
 		if (hard && p < len) {
 			size_t end = p;
