@@ -165,12 +165,14 @@ static bool starts_bullet(const char *s)
 
 /* The length of a list marker that opens a line, with the spaces after it:
  * "1.", "1)", "(1)", "-", an en dash, "*", or the "o", "\xc2\xa7" and "\xc3\x98" that
- * word processors export for their bullets, before an item's capital; 0 if
- * none.  Numbers stop at two digits: "2019." is a year that wrapped. */
-static size_t list_marker(const char *s)
+ * word processors export for their bullets, before an item's capital (in a
+ * list, a number also before a lower-case word: the report's one-sentence
+ * list "amend ...; provide ..." that a reader numbered); 0 if none.  Numbers
+ * stop at two digits: "2019." is a year that wrapped. */
+static size_t list_marker(const char *s, bool in_list)
 {
 	size_t n = 0, d;
-	bool paren = *s == '(';
+	bool paren = *s == '(', number = false;
 
 	if (*s == '-' || *s == '*' || *s == 'o') {
 		n = 1;
@@ -183,11 +185,12 @@ static size_t list_marker(const char *s)
 		if (s[n] != ')' && (paren || s[n] != '.'))
 			return 0;
 		n++;
+		number = true;
 	}
 	if (!n || s[n] != ' ')
 		return 0;
 	n += strspn(s + n, " ");
-	return isupper((unsigned char)s[n]) ? n : 0;
+	return isupper((unsigned char)s[n]) || (number && in_list && islower((unsigned char)s[n])) ? n : 0;
 }
 
 /* The words recommendations open with: a verb in the imperative, or an
@@ -605,6 +608,36 @@ static bool email_header(const char *s, size_t len)
 	return false;
 }
 
+/* A separator: a rule of one character ("-----", "*****"), or a reader's
+ * labelled one ("--- pasted text ends ---"). */
+static bool rule_line(const char *s)
+{
+	size_t len = strlen(s), n = 0;
+
+	if (s[0] && strchr("-_=*~#", s[0]))
+		while (s[n] == s[0])
+			n++;
+	if (n >= 3 && n == len)
+		return true;
+	return len > 8 && !strncmp(s, "---", 3) && !strcmp(s + len - 3, "---");
+}
+
+/* A footer's links a tab apart ("About state.gov<TAB>Privacy Notice<TAB>FOIA"). */
+static bool tabbed_links(const char *s, size_t len)
+{
+	size_t cells = 1, cell = 0;
+
+	for (size_t i = 0; i < len; i++, cell++) {
+		if (s[i] == '\t') {
+			cells++;
+			cell = 0;
+		} else if (cell >= 40) {
+			return false;
+		}
+	}
+	return cells >= 3;
+}
+
 /* Layout and site debris, from the line alone. */
 static bool debris_text(const char *s, size_t len)
 {
@@ -618,14 +651,16 @@ static bool debris_text(const char *s, size_t len)
 		"home >", "home \xc2\xbb", "extracted in part", "document #", "tags:", "email this",
 		"share on", "follow us", "skip to", "print friendly", "\xc2\xa9", "copyright \xc2\xa9",
 		"scroll to top", "this site uses cookies", "this website uses cookies", "we use cookies",
-		"---------- forwarded message", "-----original message", "begin forwarded message", NULL,
+		"---------- forwarded message", "-----original message", "begin forwarded message",
+		"source: u.s. department of state", NULL,
 	};
 	/* A footer's links and a cookie banner's buttons, one a line; whole
 	 * lines only, as prose can wrap before "archives" or "accept". */
 	static const char *const footer[] = {
 		"archive", "archives", "privacy policy", "privacy notice", "copyright information",
 		"accessibility statement", "accept", "accept all", "accept cookies", "accept all cookies",
-		"reject all", "cookie settings", "cookie preferences", "manage cookies", NULL,
+		"reject all", "cookie settings", "cookie preferences", "manage cookies", "facebook", "x",
+		"twitter", "linkedin", "whatsapp", "email", "print", "reddit", "telegram", "reply", NULL,
 	};
 
 	if (all_digits(s, len) && len <= 4)
@@ -642,7 +677,7 @@ static bool debris_text(const char *s, size_t len)
 		return true;
 	/* Breadcrumbs, and a footer's links ("About state.gov | Privacy Notice | FOIA"). */
 	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2 ||
-	    count_str(s, " | ") >= 2)
+	    count_str(s, " | ") >= 2 || tabbed_links(s, len) || rule_line(s))
 		return true;
 	if ((len < 120 && (str_has_suffix(s, "(Author)") || str_has_suffix(s, "(Autor)"))) ||
 	    email_header(s, len))
@@ -663,8 +698,16 @@ static bool debris_text(const char *s, size_t len)
  * The 2023 site puts its "TAGS" (bureau, country, office) before it. */
 static bool page_end(const char *s)
 {
-	return !strcasecmp(s, "related articles") || !strcasecmp(s, "related content") ||
-	       !strcasecmp(s, "tags");
+	static const char *const ends[] = {
+		"related articles", "related content", "related material", "related posts", "related links",
+		"tags", "footer navigation", "leave a comment", "leave a reply", NULL,
+	};
+
+	for (const char *const *e = ends; *e; e++)
+		if (!strcasecmp(s, *e))
+			return true;
+	/* A reader's own mark where the copied text stops. */
+	return rule_line(s) && contains_ci(s, " end");
 }
 
 /* --- headings ------------------------------------------------------------- */
@@ -1637,7 +1680,7 @@ static void build(struct importer *im)
 			/* A numbered or dashed item is an item at a bullet: in the
 			 * recommendations, or opening in the imperative where a
 			 * copy lost their heading. */
-			marker = list_marker(l->s);
+			marker = list_marker(l->s, in_recommendations(im));
 			if (marker && !in_recommendations(im) && !imperative(l->s + marker))
 				marker = 0;
 			if (marker || (prev && paragraph_break(im, prev, l, blanks)))
@@ -1785,6 +1828,15 @@ static void set_country(struct doc_b *db, const struct country *c)
 	db->name = xstrdup(c->name);
 }
 
+/* Whether a narrative after db in this copy has c's heading. */
+static bool headed_elsewhere(const struct importer *im, const struct doc_b *db, const struct country *c)
+{
+	for (const struct doc_b *o = db + 1; o < im->docs + im->n_docs; o++)
+		if (o->country == c)
+			return true;
+	return false;
+}
+
 /* Text before any heading: whose narrative is it? */
 static size_t doc_words(const struct doc_b *db)
 {
@@ -1818,10 +1870,19 @@ static bool settle_country(struct importer *im, struct doc_b *db)
 		}
 	} else if ((c = government_of(im, first))) {
 		db->fragment = false;
-	} else if (headed_later && doc_words(db) < 60) {
+	} else if (headed_later && doc_words(db) >= 60 && !(c = most_named(im, db, &mentions))) {
 		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
-			  "%zu words before the first country heading are no narrative's text; left out "
-			  "(use --country if they are)", doc_words(db));
+			  "%zu words before the first country heading name no country (the end of another "
+			  "narrative, or a site's text); left out (use --country to keep them)", doc_words(db));
+		return false;
+	} else if (headed_later && (doc_words(db) < 60 || headed_elsewhere(im, db, c))) {
+		/* A site's banner and menus, a republisher's introduction, a
+		 * reader's notes: text about the country whose narrative follows
+		 * under its heading is not a narrative of its own. */
+		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
+			  "%zu word%s before the first country heading %s no narrative's text; left out "
+			  "(use --country if they are)", doc_words(db), doc_words(db) == 1 ? "" : "s",
+			  doc_words(db) == 1 ? "is" : "are");
 		return false;
 	} else if ((c = most_named(im, db, &mentions))) {
 		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
@@ -2020,19 +2081,24 @@ static void split_items(const struct section_b *s, struct document *doc, struct 
 	else if (!how && s->n == 1 && (count_str(s->v[0].text, "; ") >= 2 ||
 				       (count_str(s->v[0].text, "; ") == 1 && str_find(s->v[0].text, "; and "))))
 		how = SPLIT_SEMICOLONS;
+	bool joined = false; /* the item before ended with the list's ";" */
+
 	for (size_t k = 0; k < s->n; k++) {
 		const char *p = s->v[k].text, *next;
 
 		while (*p) {
 			const char *end = item_end(how, p, &next);
-			size_t n;
+			size_t n, raw;
 
 			p += strspn(p, " ");
-			if (how == SPLIT_SEMICOLONS && !strncmp(p, "and ", 4))
+			if ((how == SPLIT_SEMICOLONS || joined) && !strncmp(p, "and ", 4))
 				p += 4;
-			n = item_length(p, end > p ? (size_t)(end - p) : 0);
-			if (n)
+			raw = end > p ? (size_t)(end - p) : 0;
+			n = item_length(p, raw);
+			if (n) {
 				section_add_item(doc, out, p, n);
+				joined = n < raw && memchr(p + n, ';', raw - n);
+			}
 			p = next;
 		}
 	}

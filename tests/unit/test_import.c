@@ -1381,6 +1381,99 @@ static void test_note_after_bullets(void **state)
 	import_result_free(&res);
 }
 
+/* What a page puts around a narrative: a select-all paste's banner and
+ * menus naming the country (more than a narrative's first words), a
+ * republisher's share row, an old site's footer navigation and tabbed
+ * links, a separator before the next copy: none of it is a narrative or
+ * its text, and the narrative stays complete. */
+static void test_page_around_narrative(void **state)
+{
+	static const char text[] =
+		"Skip to main content\nAn official website of the United States government\n"
+		"Official websites use .gov. A .gov website belongs to an official government organization "
+		"in the United States. Secure .gov websites use HTTPS. A lock or https:// means you have "
+		"safely connected to the .gov website. Share sensitive information only on official, secure "
+		"websites.\nCountries & Areas\nTrinidad and Tobago\nBureaus & Offices\nAbout\n"
+		"2023 Trafficking in Persons Report: Trinidad and Tobago\n"
+		"Office to Monitor and Combat Trafficking in Persons\nhide\n\n"
+		"TRINIDAD AND TOBAGO: TIER 2\n\n"
+		"The Government of Trinidad and Tobago does not fully meet the minimum standards for the "
+		"elimination of trafficking but is making significant efforts to do so.\n\n"
+		"PRIORITIZED RECOMMENDATIONS:\n\nIncrease efforts to prosecute traffickers.\n"
+		"Fund the national action plan.\n\n"
+		"PROSECUTION\n\nThe government maintained law enforcement efforts.\n\n"
+		"PROTECTION\n\nThe government increased efforts to protect victims.\n\n"
+		"PREVENTION\n\nThe government maintained efforts to prevent trafficking.\n\n"
+		"TRAFFICKING PROFILE\n\nTraffickers exploit domestic and foreign victims.\n\n"
+		"Share this:\nFacebook\nX\nLinkedIn\nEmail\n\n"
+		"Back to Top\nFooter Navigation\n"
+		"The Office of Website Management manages this site as a portal for information.\n"
+		"About state.gov\tPrivacy Notice\tFOIA\tArchive\n\n"
+		"----------------------------------------\n\n"
+		"2023 Trafficking in Persons Report: Spain\n\nSPAIN: Tier 1\n\n"
+		"The Government of Spain fully meets the minimum standards for the elimination of "
+		"trafficking.\n\nRelated Material\n2023 Trafficking in Persons Report Home\n";
+	struct import_options opt = { .year = 2023 };
+	struct import_result res = {0};
+	const struct document *doc;
+
+	(void)state;
+	import_buf("page.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 2);
+	doc = find_doc(&res, "trinidad-and-tobago");
+	assert_int_equal(doc->tier, TIER_2);
+	assert_true(doc->complete);
+	assert_int_equal(document_section(doc, "recommendations")->n_items, 2);
+	assert_false(doc_contains(doc, "Facebook"));
+	assert_false(doc_contains(doc, "Website Management"));
+	assert_false(doc_contains(doc, "---"));
+	assert_false(doc_contains(find_doc(&res, "spain"), "Related"));
+	import_result_free(&res);
+}
+
+/* A researcher's document: a title and notes naming the country (and
+ * another tier) before the pasted narrative, the report's one-sentence
+ * list numbered item by item, and questions after the paste's end mark. */
+static void test_researcher_notes_around_paste(void **state)
+{
+	static const char text[] =
+		"Bolivia \xe2\x80\x93 TIP Report 2018 (narrative pasted from state.gov)\n"
+		"Research notes for the labour-migration project, draft 3\n\n"
+		"Why this matters: Bolivia was on Tier 2 Watch List in 2016 and 2017 (check!) and moved up "
+		"this year. Compare with Peru and Paraguay before the workshop. I split the recommendations "
+		"into a numbered list so that we can refer to them in the interviews with Bolivia's "
+		"officials and the NGO coalition next month in La Paz.\n\n"
+		"--- pasted text starts ---\n\nBOLIVIA: TIER 2\n\n"
+		"The Government of Bolivia does not fully meet the minimum standards for the elimination of "
+		"trafficking but is making significant efforts to do so.\n\n"
+		"RECOMMENDATIONS FOR BOLIVIA\n\n"
+		"1. Increase efforts to prosecute trafficking offenses;\n"
+		"2. develop procedures for the identification of victims;\n"
+		"3. and improve data collection.\n\n"
+		"PROTECTION\n\nThe government maintained efforts to protect victims.\n\n"
+		"--- pasted text ends ---\n\n"
+		"My questions for the interviews:\n1. Has the law been amended since 2012?\n"
+		"2. Who funds the shelters?\n";
+	struct import_options opt = { .year = 2018 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("notes.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	doc = find_doc(&res, "bolivia");
+	assert_int_equal(doc->tier, TIER_2);
+	recs = document_section(doc, "recommendations");
+	assert_int_equal(recs->n_items, 3);
+	assert_string_equal(recs->items[0], "Increase efforts to prosecute trafficking offenses");
+	assert_string_equal(recs->items[1], "develop procedures for the identification of victims");
+	assert_string_equal(recs->items[2], "improve data collection.");
+	assert_false(doc_contains(doc, "questions"));
+	assert_false(doc_contains(doc, "Who funds"));
+	import_result_free(&res);
+}
+
 /* A reader numbered every paragraph; the numbers are not the report's, and
  * the recommendations paragraph splits at its semicolons. */
 static void test_numbered_paragraphs(void **state)
@@ -1503,6 +1596,8 @@ int main(void)
 		cmocka_unit_test(test_read_full_narrative),
 		cmocka_unit_test(test_html_source_as_text),
 		cmocka_unit_test(test_note_after_bullets),
+		cmocka_unit_test(test_page_around_narrative),
+		cmocka_unit_test(test_researcher_notes_around_paste),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
