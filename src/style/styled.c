@@ -51,8 +51,9 @@ void styled_free(struct styled *st)
 void styled_print(const struct styled *st, size_t start, size_t end, const struct palette *pal, size_t pad,
 		  FILE *out)
 {
+	static const char spaces[] = "                                ";
 	const char *cur = "";
-	size_t width = end > start ? text_width(st->text.buf + start, end - start) : 0;
+	size_t width = pad && end > start ? text_width(st->text.buf + start, end - start) : 0;
 
 	for (size_t i = start; i < end;) {
 		size_t j = i;
@@ -71,6 +72,8 @@ void styled_print(const struct styled *st, size_t start, size_t end, const struc
 	}
 	if (*cur)
 		fputs(sgr_reset(pal), out);
-	for (; width < pad; width++)
-		fputc(' ', out);
+	for (size_t n; width < pad; width += n) {
+		n = pad - width < sizeof(spaces) - 1 ? pad - width : sizeof(spaces) - 1;
+		fwrite(spaces, 1, n, out);
+	}
 }

@@ -242,7 +242,10 @@ size_t line_breaks_simple(const char *s, size_t len, size_t **out)
 	for (size_t i = 0; i < len; i += n) {
 		enum lb_class b = u[i] < 0x80 ? (n = 1, (enum lb_class)ascii_class[u[i]])
 					      : lb_class_at(s + i, len - i, &n);
-		bool br = i > 0 && lb_break(&st, b, s + i + n, len - i - n);
+		/* Most boundaries are a space's (never a break before it) or a
+		 * word's after a space after a word (LB18): decided here. */
+		bool br = i > 0 && b != LB_SP &&
+			  ((b == LB_AL && st.a == LB_SP && st.p == LB_AL) || lb_break(&st, b, s + i + n, len - i - n));
 
 		if (br) {
 			if (n_v == cap)
