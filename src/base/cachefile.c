@@ -627,7 +627,7 @@ const char *cache_get_str(struct cache_in *in, size_t *len)
 	return s;
 }
 
-const char *cache_get_copy(struct cache_in *in, struct arena *a, bool required)
+const char *cache_get_text(struct cache_in *in, bool required)
 {
 	size_t n;
 	const char *s = cache_get_str(in, &n);
@@ -636,9 +636,16 @@ const char *cache_get_copy(struct cache_in *in, struct arena *a, bool required)
 		in->ok = in->ok && !required;
 		return NULL;
 	}
-	if (memchr(s, '\0', n)) {
+	if (strlen(s) != n) {
 		in->ok = false;
 		return NULL;
 	}
-	return arena_strndup(a, s, n);
+	return s;
+}
+
+const char *cache_get_copy(struct cache_in *in, struct arena *a, bool required)
+{
+	const char *s = cache_get_text(in, required);
+
+	return s ? arena_strdup(a, s) : NULL;
 }

@@ -145,8 +145,10 @@ uint64_t cache_get_u64(struct cache_in *in);
  * was written too, so it can be used in place; it may hold other NULs) and
  * its length, or NULL when it was NULL or on failure. */
 const char *cache_get_str(struct cache_in *in, size_t *len);
-/* The same string copied into a (owned by a); NULL when it was NULL (then
- * in->ok is made false if it was required) or holds a NUL (made false). */
+/* The same string, in the buffer; NULL when it was NULL (then in->ok is
+ * made false if it was required) or holds a NUL (made false). */
+const char *cache_get_text(struct cache_in *in, bool required);
+/* cache_get_text's string copied into a (owned by a). */
 const char *cache_get_copy(struct cache_in *in, struct arena *a, bool required);
 
 #endif

@@ -26,7 +26,10 @@ char *xvasprintf(const char *fmt, va_list ap) PRINTF_LIKE(1, 0);
 /* Grows *items (of elem bytes each) so that it holds at least need elements;
  * *cap is updated.  Doubling keeps appends amortised O(1). */
 void grow_array(void **items, size_t *cap, size_t need, size_t elem);
-#define GROW(arr, cap, need) grow_array((void **)&(arr), &(cap), (need), sizeof(*(arr)))
+/* The test is inline: most calls need no room (need must not have side
+ * effects; it is read twice). */
+#define GROW(arr, cap, need) \
+	((need) <= (cap) ? (void)0 : grow_array((void **)&(arr), &(cap), (need), sizeof(*(arr))))
 
 /* Prints "tipr: message" to stderr and exits with status 1.  The callback set
  * with die_set_cleanup() runs first, so a fatal error never leaves the

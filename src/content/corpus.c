@@ -419,10 +419,8 @@ static void add_dir_countries(struct corpus *c, const char *dir, struct diags *d
 	if (is_file(countries)) {
 		struct countries *cs = load_countries(c, countries, d);
 
-		if (cs) {
-			countries_merge(c->countries, cs);
-			countries_free(cs);
-		}
+		if (cs)
+			countries_absorb(c->countries, cs);
 	}
 	free(countries);
 }
@@ -778,10 +776,8 @@ struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char 
 		/* The bundled table only fills gaps; its own errors are check's business. */
 		struct countries *cs = load_countries(c, countries_fallback, &ignored);
 
-		if (cs) {
-			countries_merge(c->countries, cs);
-			countries_free(cs);
-		}
+		if (cs)
+			countries_absorb(c->countries, cs);
 		diags_free(&ignored);
 	}
 	c->cache_dir = NULL;

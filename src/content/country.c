@@ -427,11 +427,12 @@ static struct countries *read_cache(const char *cache, const char *path)
 		const char *slug, *name, *short_name, *iso3, *region;
 		struct entry *e;
 
-		slug = cache_get_copy(&in, cs->arena, true);
-		name = cache_get_copy(&in, cs->arena, true);
-		short_name = cache_get_copy(&in, cs->arena, false);
-		iso3 = cache_get_copy(&in, cs->arena, true);
-		region = cache_get_copy(&in, cs->arena, false);
+		/* add_entry copies them. */
+		slug = cache_get_text(&in, true);
+		name = cache_get_text(&in, true);
+		short_name = cache_get_text(&in, false);
+		iso3 = cache_get_text(&in, true);
+		region = cache_get_text(&in, false);
 		if (!in.ok || n_aliases > len)
 			break;
 		e = add_entry(cs, slug, name, short_name, iso3, region, line, n_aliases);
@@ -505,6 +506,24 @@ size_t countries_merge(struct countries *cs, const struct countries *other)
 		memcpy(cs->rank, other->rank, cs->n * sizeof(*cs->rank));
 		cs->sorted = true;
 	}
+	return added;
+}
+
+size_t countries_absorb(struct countries *cs, struct countries *other)
+{
+	size_t added;
+
+	if (!cs->n) {
+		/* A corpus's first table: taken whole, its order with it. */
+		struct countries empty = *cs;
+
+		*cs = *other;
+		*other = empty;
+		added = cs->n;
+	} else {
+		added = countries_merge(cs, other);
+	}
+	countries_free(other);
 	return added;
 }
 

@@ -35,6 +35,9 @@ struct countries *countries_new_empty(void);
 void countries_free(struct countries *cs);
 /* Adds entries of other that this table lacks (by slug); returns how many. */
 size_t countries_merge(struct countries *cs, const struct countries *other);
+/* The same, and frees other; an empty table takes other's entries whole,
+ * without copying them. */
+size_t countries_absorb(struct countries *cs, struct countries *other);
 
 size_t countries_count(const struct countries *cs);
 /* Entries in ICU collation order of their display names. */

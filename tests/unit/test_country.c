@@ -200,8 +200,13 @@ static void test_cache(void **state)
 	assert_int_equal(countries_merge(m, b), countries_count(cs));
 	assert_same_table(m, cs);
 	countries_free(m);
-	countries_free(a);
-	countries_free(b);
+	/* Or takes it whole (and frees it); a table with entries merges. */
+	m = countries_new_empty();
+	assert_int_equal(countries_absorb(m, a), countries_count(cs));
+	assert_same_table(m, cs);
+	assert_int_equal(countries_absorb(m, b), 0);
+	assert_same_table(m, cs);
+	countries_free(m);
 	/* A cache cut short or with a byte flipped is not believed, and is
 	 * written again. */
 	assert_int_equal(truncate(cache, 100), 0);
