@@ -55,8 +55,10 @@ static int by_rank(const void *a, const void *b)
 }
 
 /* The collection's documents in tree order: countries by collation rank
- * (ranked once per country, not per document), each with its years. */
-static size_t *tree_order(const struct tree *t, size_t *order)
+ * (ranked once per country, not per document), each with its years; the
+ * countries' runs into *runs_out (owned by the caller), their count
+ * returned. */
+static size_t tree_order(const struct tree *t, size_t *order, struct run **runs_out)
 {
 	const struct countries *cs = corpus_countries(t->corpus);
 	const struct corpus_doc *docs = t->coll->docs;
@@ -64,16 +66,20 @@ static size_t *tree_order(const struct tree *t, size_t *order)
 	struct run *runs = xcalloc(n + 1, sizeof(*runs));
 
 	for (size_t i = 0; i < n; i++) {
-		if (!i || strcmp(docs[i].slug, docs[i - 1].slug))
+		if (!i || (docs[i].slug != docs[i - 1].slug && strcmp(docs[i].slug, docs[i - 1].slug)))
 			runs[n_runs++] = (struct run){ i, 0, countries_rank(cs, docs[i].slug) };
 		runs[n_runs - 1].n++;
 	}
 	qsort(runs, n_runs, sizeof(*runs), by_rank);
-	for (size_t r = 0; r < n_runs; r++)
+	for (size_t r = 0; r < n_runs; r++) {
+		size_t start = runs[r].start;
+
+		runs[r].start = k;
 		for (size_t i = 0; i < runs[r].n; i++)
-			order[k++] = runs[r].start + i;
-	free(runs);
-	return order;
+			order[k++] = start + i;
+	}
+	*runs_out = runs;
+	return n_runs;
 }
 
 /* "2022", made once per year and kept in the tree's arena (a corpus has
@@ -119,25 +125,23 @@ static struct group *add_group(struct tree *t, const char *label, size_t *docs, 
  * collection, so the cost is linear in it. */
 static void build_groups(struct tree *t)
 {
-	size_t n = t->coll->n_docs, *order;
+	size_t n = t->coll->n_docs, *order, n_runs;
+	struct run *runs;
 
 	arena_free(t->arena);
 	t->arena = arena_new();
 	t->n_year_labels = 0;
-	order = tree_order(t, arena_array(t->arena, n + 1, sizeof(size_t)));
+	order = arena_array(t->arena, n + 1, sizeof(size_t));
+	n_runs = tree_order(t, order, &runs);
 	t->groups = arena_array(t->arena, n + 1, sizeof(*t->groups));
 	/* Labels are made when a group is first shown expanded. */
 	t->doc_label = arena_array(t->arena, n + 1, sizeof(*t->doc_label));
 	t->n_groups = 0;
 	if (t->mode == TREE_BY_COUNTRY) {
 		/* A country's documents are one run of the order. */
-		for (size_t i = 0, j; i < n; i = j) {
-			const char *slug = t->coll->docs[order[i]].slug;
-
-			for (j = i + 1; j < n && !strcmp(t->coll->docs[order[j]].slug, slug); j++)
-				;
-			add_group(t, tree_country_name(t, slug), order + i, j - i);
-		}
+		for (size_t r = 0; r < n_runs; r++)
+			add_group(t, tree_country_name(t, t->coll->docs[order[runs[r].start]].slug),
+				  order + runs[r].start, runs[r].n);
 	} else {
 		int *years = NULL;
 		size_t n_years = collection_years(t->coll, &years);
@@ -158,6 +162,7 @@ static void build_groups(struct tree *t)
 			}
 		free(years);
 	}
+	free(runs);
 }
 
 static bool country_matches(const struct tree *t, const char *slug)
