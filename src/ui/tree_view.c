@@ -99,8 +99,13 @@ static void tree_draw(struct view *v, struct app *app, struct rect r)
 		if (row->kind == ROW_DOC)
 			right = draw_badges(tv, app, r.y + i, right, row->doc, base);
 		mark = row->kind == ROW_SECTION ? " " : draw_glyph(scr, row->expanded ? GLYPH_OPEN : GLYPH_CLOSED);
-		if (x + 2 < right)
-			x += draw_str(scr, r.y + i, x, 2, mark, text) + 1;
+		if (x + 2 < right) {
+			int used = draw_str(scr, r.y + i, x, 2, mark, text);
+
+			/* The space after the mark as the label is drawn: a
+			 * change of attributes fewer for the terminal each row. */
+			x += used + draw_str(scr, r.y + i, x + used, 1, " ", text);
+		}
 		if (x < right)
 			draw_text_clipped(scr, r.y + i, x, right - x, row->label, strlen(row->label), text);
 	}
