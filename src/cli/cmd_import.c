@@ -20,7 +20,8 @@ enum {
 
 static const struct cli_option import_options[] = {
 	{ "year", "Y", OPT_YEAR,
-	  "the edition (default: from the text, else the file name)" },
+	  "the edition (default: a title or heading; else the file name, not a date in it; "
+	  "else a saved page's address; else the one edition the text names)" },
 	{ "collection", "NAME", OPT_COLLECTION,
 	  "collection to write into (default: tip)" },
 	{ "kind", "KIND", OPT_KIND,

@@ -363,6 +363,29 @@ static char *head_url(const xmlNode *n)
 	return og;
 }
 
+/* The text of the page's <title> (in html or head), or NULL. */
+static char *head_title(const xmlNode *n)
+{
+	for (; n; n = n->next) {
+		char *found = NULL;
+
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (tag_is(n, "title")) {
+			xmlChar *v = xmlNodeGetContent(n);
+
+			if (v && utf8_valid((const char *)v, strlen((const char *)v), NULL))
+				found = xstrdup((const char *)v);
+			xmlFree(v);
+		} else if (tag_is(n, "html") || tag_is(n, "head")) {
+			found = head_title(n->children);
+		}
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
 /* "<!-- saved from url=(0062)https://... -->", as browsers write it. */
 static char *saved_from(const char *buf, size_t len)
 {
@@ -416,6 +439,8 @@ bool import_source_html(struct import_source *src, const char *buf, size_t len, 
 	free(src->url);
 	if (!(src->url = head_url(top)))
 		src->url = saved_from(buf, len);
+	free(src->title);
+	src->title = head_title(top);
 	xmlFreeDoc(doc);
 	/* libxml2 hands over UTF-8; a page that lied about its charset may
 	 * still carry bytes that are not: they are dropped by line. */

@@ -89,7 +89,8 @@ struct importer {
 	bool unwrapped;      /* one paragraph per line */
 	bool double_spaced;  /* a blank line after every line */
 	struct word_stats *ws;
-	int text_year;       /* edition named in the text, 0 if none */
+	int text_year;       /* edition named in a title or heading, 0 if none */
+	int prose_year;      /* the one edition running text names, 0 if none or several */
 	struct doc_b *docs;
 	size_t n_docs, cap_docs;
 	struct strbuf para;
@@ -103,6 +104,7 @@ struct importer {
 	enum tier placement_tier;
 	struct import_result *res;
 	const char *url;     /* where the copy came from, or NULL */
+	const char *title;   /* a web page's title, or NULL */
 };
 
 /* --- small text predicates ------------------------------------------------ */
@@ -334,6 +336,18 @@ static void normalise_line(struct importer *im, struct line *l, char *s, size_t 
 		}
 		if (c == '\t')
 			c = ' ';
+		/* A PDF's ligatures (U+FB00..U+FB06) as their letters: "traf\xef\xac\x83cking" must
+		 * be found as "trafficking".  None is longer than its three bytes. */
+		if (c == 0xEF && i + 2 < len && (unsigned char)s[i + 1] == 0xAC &&
+		    (unsigned char)s[i + 2] >= 0x80 && (unsigned char)s[i + 2] <= 0x86) {
+			static const char *const letters[] = { "ff", "fi", "fl", "ffi", "ffl", "st", "st" };
+			const char *t = letters[(unsigned char)s[i + 2] - 0x80];
+
+			memcpy(s + o, t, strlen(t));
+			o += strlen(t);
+			i += 2;
+			continue;
+		}
 		if (i + 2 < len && other_bullet(s + i)) {
 			memcpy(s + o, BULLET, 3);
 			o += 3;
@@ -622,20 +636,24 @@ static bool rule_line(const char *s)
 	return len > 8 && !strncmp(s, "---", 3) && !strcmp(s + len - 3, "---");
 }
 
-/* A footer's links a tab apart ("About state.gov<TAB>Privacy Notice<TAB>FOIA"). */
-static bool tabbed_links(const char *s, size_t len)
+/* A mark of text left out of a quote: "[\xe2\x80\xa6]", "[...]", "(\xe2\x80\xa6)". */
+static bool elision(const char *s)
 {
-	size_t cells = 1, cell = 0;
+	static const char *const marks[] = { "[\xe2\x80\xa6]", "[...]", "(\xe2\x80\xa6)", "(...)", "\xe2\x80\xa6",
+					     "...", NULL };
 
-	for (size_t i = 0; i < len; i++, cell++) {
-		if (s[i] == '\t') {
-			cells++;
-			cell = 0;
-		} else if (cell >= 40) {
-			return false;
-		}
-	}
-	return cells >= 3;
+	for (const char *const *m = marks; *m; m++)
+		if (!strcmp(s, *m))
+			return true;
+	return false;
+}
+
+/* A line that is one web address ("https://...", "www..."): a page's own
+ * or a footnote's, no text of the report. */
+static bool url_line(const char *s)
+{
+	return (starts_with_ci(s, "http://") || starts_with_ci(s, "https://") || starts_with_ci(s, "www.")) &&
+	       !strchr(s, ' ');
 }
 
 /* Layout and site debris, from the line alone. */
@@ -675,9 +693,16 @@ static bool debris_text(const char *s, size_t len)
 		return true;
 	if (s[0] == '[' && s[len - 1] == ']')
 		return true;
+	/* A territory's dagger note ("\xe2\x80\xa0 Sint Maarten is a semi-autonomous
+	 * entity ..."), a footnote of the page. */
+	if (!strncmp(s, "\xe2\x80\xa0 ", 4) && len > 40)
+		return true;
+	if (elision(s) || url_line(s) || (s[0] == '[' && isdigit((unsigned char)s[1]) && strstr(s, "] ") &&
+			    url_line(strstr(s, "] ") + 2)))
+		return true;
 	/* Breadcrumbs, and a footer's links ("About state.gov | Privacy Notice | FOIA"). */
 	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2 ||
-	    count_str(s, " | ") >= 2 || tabbed_links(s, len) || rule_line(s))
+	    count_str(s, " | ") >= 2 || rule_line(s))
 		return true;
 	if ((len < 120 && (str_has_suffix(s, "(Author)") || str_has_suffix(s, "(Autor)"))) ||
 	    email_header(s, len))
@@ -700,14 +725,17 @@ static bool page_end(const char *s)
 {
 	static const char *const ends[] = {
 		"related articles", "related content", "related material", "related posts", "related links",
-		"tags", "footer navigation", "leave a comment", "leave a reply", NULL,
+		"tags", "footer navigation", "leave a comment", "leave a reply",
+		/* An email's end: its sign-off, its signature's mark. */
+		"--", "best,", "best regards,", "kind regards,", "regards,", "warm regards,", "thanks,",
+		"thank you,", "many thanks,", "cheers,", "sincerely,", "confidentiality notice", NULL,
 	};
 
 	for (const char *const *e = ends; *e; e++)
 		if (!strcasecmp(s, *e))
 			return true;
-	/* A reader's own mark where the copied text stops. */
-	return rule_line(s) && contains_ci(s, " end");
+	/* A reader's own mark where the copied text stops; a legal notice. */
+	return (rule_line(s) && contains_ci(s, " end")) || starts_with_ci(s, "confidentiality notice:");
 }
 
 /* --- headings ------------------------------------------------------------- */
@@ -1165,8 +1193,9 @@ static int year_at(const char *p)
 }
 
 /* "2023 TIP Report", "Trafficking in Persons Report 2008", "TRAFFICKING IN
- * PERSONS REPORT JUNE 2006": the edition a line names, or 0. */
-static int edition_named(const char *s)
+ * PERSONS REPORT JUNE 2006": the first edition s names, or 0; *end (if not
+ * NULL) gets where the naming ends, to look for another after it. */
+static int edition_named_at(const char *s, const char **end)
 {
 	static const char *const markers[] = { "Trafficking in Persons Report", "TIP Report", NULL };
 
@@ -1177,6 +1206,8 @@ static int edition_named(const char *s)
 
 			if (strncasecmp(p, *m, n))
 				continue;
+			if (end)
+				*end = q;
 			if (p - s >= 5 && p[-1] == ' ' && (p - s == 5 || !isdigit((unsigned char)p[-6])) &&
 			    year_at(p - 5))
 				return year_at(p - 5);
@@ -1189,9 +1220,41 @@ static int edition_named(const char *s)
 	return 0;
 }
 
-/* The edition named in the headings, banners or running heads. */
+static int edition_named(const char *s)
+{
+	return edition_named_at(s, NULL);
+}
+
+/* The edition line i names as a title does ("2008 Trafficking in Persons
+ * Report \xe2\x80\x93 Lebanon"): short, no sentence, a line of its own. */
+static int title_edition(const struct importer *im, size_t i)
+{
+	const struct line *l = &im->lines[i];
+
+	if (l->len > 80 || text_ends_sentence(l->s, l->len) || (i && im->lines[i - 1].kind == L_TEXT) ||
+	    (i + 1 < im->n_lines && im->lines[i + 1].kind == L_TEXT))
+		return 0;
+	return edition_named(l->s);
+}
+
+/* The edition named where a line of prose wraps ("the State Department's
+ * 2016" / "Trafficking in Persons Report"). */
+static int edition_across(const struct line *l, const struct line *next)
+{
+	size_t tail = l->len < 40 ? l->len : 40, head = next->len < 60 ? next->len : 60;
+	char *joined = xasprintf("%.*s %.*s", (int)tail, l->s + l->len - tail, (int)head, next->s);
+	int y = edition_named(joined);
+
+	free(joined);
+	return y;
+}
+
+/* The edition named in the headings, banners, running heads or a title;
+ * else the one running text names, if it names no other. */
 static void find_text_year(struct importer *im)
 {
+	bool several = false;
+
 	for (size_t i = 0; i < im->n_lines && !im->text_year; i++) {
 		const struct line *l = &im->lines[i];
 
@@ -1199,7 +1262,28 @@ static void find_text_year(struct importer *im)
 			im->text_year = l->year;
 		else if (l->kind != L_TEXT || i < 3)
 			im->text_year = edition_named(l->s);
+		else
+			im->text_year = title_edition(im, i);
 	}
+	if (!im->text_year && im->title)
+		im->text_year = edition_named(im->title);
+	for (size_t i = 0; i < im->n_lines && !im->text_year && !several; i++) {
+		const struct line *l = &im->lines[i];
+		int y;
+
+		if (l->kind != L_TEXT)
+			continue;
+		for (const char *p = l->s, *end; !several && (y = edition_named_at(p, &end)); p = end) {
+			several = im->prose_year && y != im->prose_year;
+			im->prose_year = y;
+		}
+		if (i + 1 < im->n_lines && im->lines[i + 1].kind == L_TEXT && (y = edition_across(l, &im->lines[i + 1]))) {
+			several = several || (im->prose_year && y != im->prose_year);
+			im->prose_year = y;
+		}
+	}
+	if (several)
+		im->prose_year = 0;
 }
 
 /* --- measuring the page --------------------------------------------------- */
@@ -1375,6 +1459,18 @@ static bool verdict_words(const char *s)
 	return strstr(s, "fully meet") || strstr(s, "fully compl");
 }
 
+/* Whom a verdict is on: "The Government of X", or "The Taiwan authorities"
+ * (the report's words for Taiwan). */
+static bool verdict_subject(const char *s)
+{
+	const char *a;
+
+	if (!strncmp(s, "The Government of ", 18))
+		return true;
+	return !strncmp(s, "The ", 4) && (a = strstr(s, " authorities ")) && a - s <= 40 &&
+	       !memchr(s, '.', (size_t)(a - s));
+}
+
 /* "The Government of Lithuania fully complies with ...": the tier's verdict
  * that opens the overview, whatever stands before it; on line l, or on l
  * and the next when a narrow copy wrapped the sentence before "fully". */
@@ -1382,7 +1478,7 @@ static bool verdict_line(const struct importer *im, const struct line *l)
 {
 	const char *f;
 
-	if (strncmp(l->s, "The Government of ", 18))
+	if (!verdict_subject(l->s))
 		return false;
 	if (verdict_words(l->s))
 		return true;
@@ -1641,6 +1737,13 @@ static void build(struct importer *im)
 			blanks++;
 			continue;
 		case L_DEBRIS:
+			/* A quote's "[\xe2\x80\xa6]": what follows a recommendation list
+			 * elided is no more of its items. */
+			if (elision(l->s) && in_recommendations(im) && !im->outside) {
+				flush_para(im);
+				open_section(cur_doc(im), "profile", l->no);
+				prev = NULL;
+			}
 			continue;
 		case L_CHAPTER:
 			flush_para(im);
@@ -1758,9 +1861,8 @@ static bool profile_opening(const char *text)
 
 static bool narrative_opening(const char *text)
 {
-	return !strncmp(text, "The Government of ", 18) &&
-	       (strstr(text, "fully meet") || strstr(text, "fully comply") ||
-		strstr(text, "minimum standards"));
+	return verdict_subject(text) && (strstr(text, "fully meet") || strstr(text, "fully comply") ||
+					 strstr(text, "minimum standards"));
 }
 
 /* The country a text names most, counting demonyms made by adding "n"
@@ -2140,7 +2242,11 @@ static bool doc_complete(const struct importer *im, const struct doc_b *db, int 
  * (".../tiprpt/2006/65990.htm") or starts one ("/2022-trafficking-in-..."). */
 static int url_year(const char *url)
 {
-	for (const char *p = strchr(url, '/'); p; p = strchr(p + 1, '/')) {
+	const char *path = strstr(url, "://");
+
+	/* The path's, not the host's ("2009-2017.state.gov" is an archive). */
+	path = path ? strchr(path + 3, '/') : strchr(url, '/');
+	for (const char *p = path; p; p = strchr(p + 1, '/')) {
 		int y = year_at(p + 1);
 
 		if (y && (p[5] == '/' || p[5] == '-'))
@@ -2159,6 +2265,8 @@ static struct document *finish_doc(struct importer *im, struct doc_b *db)
 		year = import_year_from_name(im->name);
 	if (!year && im->url)
 		year = url_year(im->url);
+	if (!year)
+		year = im->prose_year;
 	if (!year && !im->opt->commentary) {
 		if (!im->warned_year)
 			diags_add(im->d, DIAG_ERROR, im->name, db->line, 1,
@@ -2374,7 +2482,7 @@ bool import_source(struct import_source *src, const struct countries *cs,
 		   const struct import_options *opt, struct import_result *res, struct diags *d)
 {
 	struct importer im = { .name = src->name, .cs = cs, .opt = opt, .d = d, .res = res,
-			       .url = src->url };
+			       .url = src->url, .title = src->title };
 	size_t before = res->n_docs;
 
 	if (src->side_by_side)
@@ -2486,6 +2594,15 @@ void import_result_free(struct import_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
+/* "2017-03-14", "2017_03_14", "2017.03": the year of a date (a file saved
+ * or sent that day), not an edition. */
+static bool date_after_year(const char *p)
+{
+	return (p[4] == '-' || p[4] == '_' || p[4] == '.') && isdigit((unsigned char)p[5]) &&
+	       isdigit((unsigned char)p[6]) && !isdigit((unsigned char)p[7]) && atoi(p + 5) >= 1 &&
+	       atoi(p + 5) <= 12;
+}
+
 int import_year_from_name(const char *path)
 {
 	const char *base = strrchr(path, '/');
@@ -2495,7 +2612,7 @@ int import_year_from_name(const char *path)
 			continue;
 		if ((p[0] == '1' || p[0] == '2') && isdigit((unsigned char)p[1]) &&
 		    isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3]) &&
-		    !isdigit((unsigned char)p[4])) {
+		    !isdigit((unsigned char)p[4]) && !date_after_year(p)) {
 			int y = atoi(p);
 
 			if (y >= 1990 && y <= 2100)

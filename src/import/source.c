@@ -31,6 +31,7 @@ void import_source_free(struct import_source *src)
 		arena_free(src->arena);
 	free(src->lines);
 	free(src->url);
+	free(src->title);
 	memset(src, 0, sizeof(*src));
 }
 

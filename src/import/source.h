@@ -41,13 +41,14 @@ struct src_line {
 };
 
 /* A front end's output.  Zero-initialised is empty; import_source_free
- * releases the lines, their text and url. */
+ * releases the lines, their text, url and title. */
 struct import_source {
 	const char *name;     /* the input's file name (not owned) */
 	struct src_line *lines;
 	size_t n, cap;
 	struct arena *arena;  /* line text */
 	char *url;            /* the address a saved page came from, or NULL (owned) */
+	char *title;          /* a web page's title, or NULL (owned) */
 	unsigned n_pages;     /* PDF pages read; 0 for text and HTML */
 	unsigned side_by_side; /* text pages read as two columns side by side */
 };

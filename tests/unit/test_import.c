@@ -1474,6 +1474,94 @@ static void test_researcher_notes_around_paste(void **state)
 	import_result_free(&res);
 }
 
+/* The edition: from a web page's title; from the host-free path of its
+ * address ("2009-2017.state.gov" is an archive, not an edition); from the
+ * one edition its prose names, even across a wrapped line; never from a
+ * date in the file's name, and not when the prose names two. */
+static void test_edition_sources(void **state)
+{
+	static const char body[] =
+		"LEBANON: Tier 2 Watch List\n\n"
+		"The Government of Lebanon does not fully meet the minimum standards.\n";
+	static const char *const pages[] = {
+		"<html><head><title>Embassy - 2008 Trafficking in Persons Report - Lebanon</title></head>"
+		"<body><h2>LEBANON: Tier 2 Watch List</h2><p>The Government of Lebanon does not fully meet "
+		"the minimum standards.</p></body></html>",
+		"<html><head><link rel=\"canonical\" href=\"https://2009-2017.state.gov/j/tip/rls/tiprpt/"
+		"countries/2008/105389.htm\"></head><body><h2>LEBANON: Tier 2 Watch List</h2><p>The "
+		"Government of Lebanon does not fully meet the minimum standards.</p></body></html>",
+	};
+	struct import_options opt = {0};
+	struct import_result res = {0};
+	struct diags d = {0};
+	char *text;
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(pages); i++) {
+		assert_true(import_buffer("page.html", pages[i], strlen(pages[i]), countries, &opt, &res, &d));
+		assert_int_equal(find_doc(&res, "lebanon")->year, 2008);
+		import_result_free(&res);
+	}
+	text = xasprintf("Hi all, below is the text from the State Department's 2008\n"
+			 "Trafficking in Persons Report, as promised.\n\n%s", body);
+	import_buf("Fwd Lebanon.txt", text, &opt, &res);
+	assert_int_equal(find_doc(&res, "lebanon")->year, 2008);
+	import_result_free(&res);
+	free(text);
+	/* A date in the name; two editions in the prose: neither is taken. */
+	assert_false(import_text("Lebanon 2017-03-14.txt", body, strlen(body), countries, &opt, &res, &d));
+	assert_non_null(strstr(d.v[d.n - 1].msg, "give --year"));
+	diags_free(&d);
+	text = xasprintf("%s\nReader's note: compare the 2008 TIP Report with the 2009 TIP Report.\n", body);
+	assert_false(import_text("notes.txt", text, strlen(text), countries, &opt, &res, &d));
+	diags_free(&d);
+	free(text);
+	import_result_free(&res);
+}
+
+/* What comes after a narrative that is not its text: an email's sign-off,
+ * signature and notice, a page's address alone on a line or as a note,
+ * a quote's elision and the territory's dagger note after a list, and the
+ * blogger's own recommendations after them.  Ligatures read as letters;
+ * the report's verdict on Taiwan names its authorities. */
+static void test_after_the_narrative(void **state)
+{
+	static const char text[] =
+		"TAIWAN: TIER 1\n\n"
+		"The Taiwan authorities fully comply with the minimum standards for the elimination of "
+		"tra\xef\xac\x83" "cking.\n\n"
+		"PRIORITIZED RECOMMENDATIONS:\n\nExtend labor protections to domestic workers.\n"
+		"Increase prosecutions of labor trafficking.\n\n[\xe2\x80\xa6]\n\n"
+		"\xe2\x80\xa0 Taiwan is not a country to which the minimum standards apply in the usual way.\n\n"
+		"Our take\n\nSuspend deportations of domestic workers until they are screened.\n\n"
+		"PROSECUTION\n\nThe authorities sustained law enforcement efforts.\n\n"
+		"PROTECTION\n\nThe authorities continued to protect victims.\n\n"
+		"PREVENTION\n\nThe authorities continued prevention efforts.\n\n"
+		"[2] https://2009-2017.state.gov/j/tip/rls/tiprpt/2011/164233.htm\n"
+		"https://example.org/taiwan\n\n"
+		"Best,\nPeter\n\n--\nPeter Ochieng\nProgramme Officer\n\n"
+		"CONFIDENTIALITY NOTICE: This e-mail is intended only for the named recipient.\n";
+	struct import_options opt = { .year = 2011 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("mail.txt", text, &opt, &res);
+	doc = find_doc(&res, "taiwan");
+	assert_non_null(document_section(doc, "overview"));
+	assert_true(para_starts(doc, "The Taiwan authorities fully comply"));
+	assert_true(doc_contains(doc, "elimination of trafficking."));
+	recs = document_section(doc, "recommendations");
+	assert_int_equal(recs->n_items, 2);
+	assert_true(doc->complete);
+	assert_false(doc_contains(doc, "https"));
+	assert_false(doc_contains(doc, "Peter"));
+	assert_false(doc_contains(doc, "CONFIDENTIALITY"));
+	assert_false(doc_contains(doc, "semi-autonomous"));
+	import_result_free(&res);
+}
+
 /* A reader numbered every paragraph; the numbers are not the report's, and
  * the recommendations paragraph splits at its semicolons. */
 static void test_numbered_paragraphs(void **state)
@@ -1598,6 +1686,8 @@ int main(void)
 		cmocka_unit_test(test_note_after_bullets),
 		cmocka_unit_test(test_page_around_narrative),
 		cmocka_unit_test(test_researcher_notes_around_paste),
+		cmocka_unit_test(test_edition_sources),
+		cmocka_unit_test(test_after_the_narrative),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
