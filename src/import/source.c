@@ -363,54 +363,97 @@ static void strip_markup(struct import_source *src)
 
 /* --- a spreadsheet's CSV export ---------------------------------------- */
 
-/* Where the text of a row `N,"text"` or `"key","text"` starts (after its
- * quote), or 0 when the line is no such row. */
-static size_t csv_text(const char *s, size_t len)
+/* Where a row's cell opens: after `N,"` or `"key","`; 0 when the line
+ * opens no such row. */
+static size_t csv_open(const char *s, size_t len)
 {
-	size_t k;
+	size_t k = s[0] == '"' ? 1 + strcspn(s + 1, "\"") + 1 : strspn(s, "0123456789");
+
+	return k && k + 2 < len && s[k] == ',' && s[k + 1] == '"' ? k + 2 : 0;
+}
+
+static size_t count_quotes(const char *s, size_t len)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < len; i++)
+		n += s[i] == '"';
+	return n;
+}
+
+/* Where the text of a row `N,"text"` or `"key","text"` starts (after its
+ * quote), or 0 when the line is no such row; *open is set when the cell
+ * goes on over the lines after (a spreadsheet's line break in a cell:
+ * its quotes do not close on this line). */
+static size_t csv_text(const char *s, size_t len, bool *open)
+{
+	size_t at;
 
 	while (len && s[len - 1] == ' ')
 		len--;
-	k = s[0] == '"' ? 1 + strcspn(s + 1, "\"") + 1 : strspn(s, "0123456789");
-
-	if (!k || k + 2 >= len || s[k] != ',' || s[k + 1] != '"' || s[len - 1] != '"')
+	if (!(at = csv_open(s, len)))
 		return 0;
-	return k + 2;
+	*open = count_quotes(s + at, len - at) % 2 == 0;
+	return *open || s[len - 1] == '"' ? at : 0;
 }
 
 /* Whether most lines of text are rows of a two-column CSV export. */
 static bool mostly_csv(const struct import_source *src)
 {
 	size_t rows = 0, text = 0;
+	bool open = false;
 
 	for (size_t i = 0; i < src->n; i++) {
-		text += src->lines[i].len > 0;
-		rows += csv_text(src->lines[i].s, src->lines[i].len) > 0;
+		const struct src_line *l = &src->lines[i];
+
+		text += l->len > 0;
+		if (open)
+			open = count_quotes(l->s, l->len) % 2 == 0;
+		else if (!csv_text(l->s, l->len, &open))
+			continue;
+		rows++;
 	}
 	return rows >= 3 && rows * 10 >= text * 8;
 }
 
+static void undouble_quotes(struct src_line *l)
+{
+	for (char *p = l->s; (p = strstr(p, "\"\"")); p++)
+		cut(l, (size_t)(p - l->s), 1);
+}
+
 /* A CSV export (one paragraph a cell, as a spreadsheet writes it) read as
- * its cells' text, the doubled quotes undoubled; its header row ("para",
- * "text": no cell with a space) is no text. */
+ * its cells' text, the doubled quotes undoubled, a cell's lines as one
+ * paragraph; its header row ("para", "text": no cell with a space) is no
+ * text. */
 static void unwrap_csv(struct import_source *src)
 {
-	bool header = true;
+	bool header = true, open = false;
 
 	if (!mostly_csv(src))
 		return;
 	for (size_t i = 0; i < src->n; i++) {
 		struct src_line *l = &src->lines[i];
-		size_t at = csv_text(l->s, l->len);
+		size_t at;
 
-		if (!at)
+		if (open) {
+			/* A line of the cell the line before opened. */
+			trim(l);
+			if (!(open = count_quotes(l->s, l->len) % 2 == 0) && l->len && l->s[l->len - 1] == '"')
+				l->s[--l->len] = '\0';
+			undouble_quotes(l);
+			if (l->len)
+				l->brk = SRC_BREAK_JOIN;
+			continue;
+		}
+		if (!(at = csv_text(l->s, l->len, &open)))
 			continue;
 		trim(l);
-		l->s[--l->len] = '\0';
+		if (!open)
+			l->s[--l->len] = '\0';
 		cut(l, 0, at);
-		for (char *p = l->s; (p = strstr(p, "\"\"")); p++)
-			cut(l, (size_t)(p - l->s), 1);
-		if (header && !strchr(l->s, ' '))
+		undouble_quotes(l);
+		if (header && !open && !strchr(l->s, ' '))
 			l->role = SRC_FURNITURE;
 		header = false;
 	}

@@ -1071,7 +1071,10 @@ static void test_csv_export(void **state)
 		"of trafficking but is making significant efforts to do so.\"\r\n"
 		"3,\"PRIORITIZED RECOMMENDATIONS:\"\r\n"
 		"4,\"Fund \"\"safe\"\" shelters for victims; train judges; and screen migrants.\"\r\n"
-		"5,\"PROSECUTION\"\r\n6,\"The government maintained efforts.\"\r\n";
+		"5,\"PROSECUTION\"\r\n6,\"The government maintained efforts.\"\r\n"
+		/* A cell the spreadsheet wrote over lines. */
+		"7,\"PROTECTION\"\r\n8,\"The government identified \"\"20\"\" victims\r\n"
+		"and referred them to shelters.\"\r\n";
 	struct import_options opt = { .year = 2018 };
 	struct import_result res = {0};
 	const struct document *doc;
@@ -1086,6 +1089,8 @@ static void test_csv_export(void **state)
 	assert_int_equal(recs->n_items, 3);
 	assert_string_equal(recs->items[0], "Fund \"safe\" shelters for victims");
 	assert_false(doc_contains(doc, "para"));
+	assert_string_equal(document_section(doc, "protection")->paras[0],
+			    "The government identified \"20\" victims and referred them to shelters.");
 	import_result_free(&res);
 }
 
