@@ -656,6 +656,37 @@ static bool url_line(const char *s)
 	       !strchr(s, ' ');
 }
 
+/* "6/24/2010   Oman" over a printed page, "http://...htm   1/3" under it:
+ * the browser's header (the date, the page's title) and footer (the
+ * address, the page's number of the pages). */
+static bool print_margin(const char *s, size_t len)
+{
+	const char *gap = strstr(s, "  ");
+	int m, d, y, n;
+
+	if (!gap || len > 160)
+		return false;
+	if (sscanf(s, "%d/%d/%d%n", &m, &d, &y, &n) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+	    (s[n] == ' ' || s[n] == ','))
+		return true;
+	if (!(starts_with_ci(s, "http://") || starts_with_ci(s, "https://")) || (size_t)(gap - s) != strcspn(s, " "))
+		return false;
+	gap += strspn(gap, " ");
+	return sscanf(gap, "%d/%d%n", &m, &d, &n) == 2 && !gap[n];
+}
+
+/* A forum's line over a post: "someone \xc2\xb7 14 points", "OP \xc2\xb7 9 points". */
+static bool forum_byline(const char *s, size_t len)
+{
+	const char *dot = strstr(s, "\xc2\xb7 ");
+	char *end;
+
+	if (!dot || len > 80)
+		return false;
+	strtol(dot + 3, &end, 10);
+	return end > dot + 3 && (!strcmp(end, " points") || !strcmp(end, " point"));
+}
+
 /* Layout and site debris, from the line alone. */
 static bool debris_text(const char *s, size_t len)
 {
@@ -697,7 +728,7 @@ static bool debris_text(const char *s, size_t len)
 	 * entity ..."), a footnote of the page. */
 	if (!strncmp(s, "\xe2\x80\xa0 ", 4) && len > 40)
 		return true;
-	if (elision(s) || url_line(s) || (s[0] == '[' && isdigit((unsigned char)s[1]) && strstr(s, "] ") &&
+	if (elision(s) || url_line(s) || print_margin(s, len) || forum_byline(s, len) || (s[0] == '[' && isdigit((unsigned char)s[1]) && strstr(s, "] ") &&
 			    url_line(strstr(s, "] ") + 2)))
 		return true;
 	/* Breadcrumbs, and a footer's links ("About state.gov | Privacy Notice | FOIA"). */
@@ -1091,6 +1122,12 @@ static void classify_line(struct importer *im, size_t i)
 		l->placements = true;
 		return;
 	}
+	/* "ANNEX B \xe2\x80\x93 ISRAEL (2015 ...)": a part of the document the
+	 * narratives were put in; the narrative has its own heading. */
+	if (l->len <= 150 && (starts_with_ci(l->s, "annex ") || starts_with_ci(l->s, "appendix "))) {
+		l->kind = L_CHAPTER;
+		return;
+	}
 	if (debris_text(l->s, l->len)) {
 		l->kind = L_DEBRIS;
 		return;
@@ -1149,12 +1186,21 @@ static void drop_para_numbers(struct importer *im)
 	}
 	if (next < 4 || headings < 2)
 		return;
-	for (size_t i = 0; i < im->n_lines; i++)
-		if (para_number(&im->lines[i], &skip)) {
-			im->lines[i].s += skip;
-			im->lines[i].len -= skip;
-			im->lines[i].col += (unsigned)skip;
+	for (size_t i = 0; i < im->n_lines; i++) {
+		struct line *l = &im->lines[i];
+
+		if (!para_number(l, &skip))
+			continue;
+		l->s += skip;
+		l->len -= skip;
+		l->col += (unsigned)skip;
+		/* "3. Changes in the 2016 edition": a numbered title is the
+		 * heading of the document the narratives were put in. */
+		if (l->len <= 60 && !text_ends_sentence(l->s, l->len) && !section_heading(l->s, &rest)) {
+			l->role = SRC_HEADING;
+			l->level = 1;
 		}
+	}
 }
 
 /* Kinds of the lines; after a site's list of related pages ("Related
@@ -2004,6 +2050,10 @@ static bool settle_country(struct importer *im, struct doc_b *db)
 /* The section of a paragraph in a narrative whose headings are missing. */
 static const char *guess_section(const char *text)
 {
+	size_t first = strcspn(text, ".;");
+	char *opening;
+	const char *id = "profile";
+
 	if (starts_with_ci(text, "The government") || starts_with_ci(text, "Authorities")) {
 		if (strstr(text, "law enforcement") || strstr(text, "prosecut"))
 			return "prosecution";
@@ -2011,8 +2061,23 @@ static const char *guess_section(const char *text)
 			return "protection";
 		if (strstr(text, "prevent") || strstr(text, "awareness"))
 			return "prevention";
+		return id;
 	}
-	return "profile";
+	/* An early edition names the country: "Pakistan increased its
+	 * prevention efforts." */
+	if (first > 120)
+		return id;
+	opening = xstrndup(text, first);
+	if (strstr(opening, "efforts")) {
+		if (strstr(opening, "law enforcement") || strstr(opening, "prosecut"))
+			id = "prosecution";
+		else if (strstr(opening, "protection") || strstr(opening, "protect "))
+			id = "protection";
+		else if (strstr(opening, "prevent"))
+			id = "prevention";
+	}
+	free(opening);
+	return id;
 }
 
 /* Moves paragraphs [at, n) of section idx into a new section tail_id
@@ -2440,9 +2505,10 @@ static void settle_recommendations(struct doc_b *db)
 		;
 	if (k) {
 		/* A bulleted list: prose after its last bullet is no item (a
-		 * reader's own note, the next section's text), unless it
-		 * continues that item or is one that lost its bullet. */
-		while (k < sec->n && (starts_continuation(sec->v[k].text) || imperative(sec->v[k].text)))
+		 * reader's own note, the next section's text), unless it is one
+		 * that lost its bullet (an item's continuation past a page
+		 * break was joined to it when the lines were read). */
+		while (k < sec->n && imperative(sec->v[k].text))
 			k++;
 		if (k < sec->n)
 			split_section(db, (size_t)r, k, guess_section(sec->v[k].text));

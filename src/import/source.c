@@ -221,7 +221,9 @@ static struct markup find_markup(const struct import_source *src)
 		const char *s = src->lines[i].s;
 		size_t len = src->lines[i].len;
 
-		md += md_heading(s) > 0;
+		/* "## Heading", or a line all bold ("**CUBA: Tier 3**"), as a
+		 * forum post marks its headings. */
+		md += md_heading(s) > 0 || (len > 4 && starts_with(s, "**") && !strcmp(s + len - 2, "**"));
 		org += starts_with(s, "#+") && isupper((unsigned char)s[2]) && strchr(s, ':');
 		wiki += wiki_heading(s, len) > 0;
 		rst += i && rst_rule(s, len) && src->lines[i - 1].len && src->lines[i - 1].len <= len &&
@@ -355,6 +357,12 @@ static void strip_markup(struct import_source *src)
 		if (skip_level || (m.org && starts_with(l->s, "#+")) || (m.rst && starts_with(l->s, "..")) ||
 		    (m.wiki && wiki_debris_line(l->s)))
 			l->role = SRC_FURNITURE;
+		else if (level) {
+			/* A heading the writer marked: one that names no country
+			 * or section ("## Highlights") ends the narrative's text. */
+			l->role = SRC_HEADING;
+			l->level = 1;
+		}
 		else if ((m.rst || m.markdown) && rst_rule(l->s, l->len))
 			l->s[l->len = 0] = '\0';
 		strip_line(l, &m);

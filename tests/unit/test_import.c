@@ -1567,6 +1567,95 @@ static void test_after_the_narrative(void **state)
 	import_result_free(&res);
 }
 
+/* Where a narrative sits in something larger: a read-it-later app's
+ * Markdown with the reader's highlights under their own heading, a forum
+ * post quoting it with bold lines for headings, a page printed from a
+ * browser (its date and title over each page, its address and page count
+ * under), a memo that numbers its own parts and annexes the narratives. */
+static void test_narrative_inside_documents(void **state)
+{
+	static const char *const copies[] = {
+		"---\ntitle: Netherlands\n---\n\n# 2023 Trafficking in Persons Report: Netherlands\n\n"
+		"## NETHERLANDS: TIER 1\n\nThe Government of the Netherlands fully meets the minimum "
+		"standards for the elimination of trafficking.\n\n## PROSECUTION\n\nThe government "
+		"maintained law enforcement efforts.\n\n## PROTECTION\n\nThe government maintained "
+		"protection efforts.\n\n## PREVENTION\n\nThe government increased prevention efforts.\n\n"
+		"## Highlights\n\n> The government maintained protection efforts.\n\nNote: quote this one\n",
+		"Posted by u/notes\n\n> **NETHERLANDS: Tier 1**\n>\n> The Government of the Netherlands fully "
+		"meets the minimum standards.\n>\n> **PRIORITIZED RECOMMENDATIONS:**\n>\n"
+		"> * Increase prosecutions of labor traffickers.\n> * Fund shelters for male victims.\n\n"
+		"> **someone** OP \xc2\xb7 9 points\n",
+		"6/24/2010                                   Netherlands\n"
+		"NETHERLANDS (Tier 1)\n\nThe Government of the Netherlands fully complies with the minimum "
+		"standards.\n\nRecommendations for the Netherlands: increase prosecutions of labor "
+		"traffickers; and fund shelters for male victims.\n\nProsecution\n\nThe government "
+		"maintained law enforcement efforts.\n\nProtection\n\nThe government protected "
+		"victims.\n\nPrevention\n\nThe government made efforts to prevent trafficking.\n"
+		"http://www.state.gov/g/tip/rls/tiprpt/2010/142761.htm                      1/3\n",
+		"Briefing memo\n\n1. Purpose\n\nThis memo gathers the narratives we discussed for the "
+		"committee, with the notes from the last meeting of the working group on labor.\n\n"
+		"2. The narratives\n\nThey follow below, as the report gives them.\n\n"
+		"ANNEX A \xe2\x80\x93 NETHERLANDS (2010 report)\n\nNETHERLANDS (Tier 1)\n\nThe Government "
+		"of the Netherlands fully complies with the minimum standards.\n\nRecommendations for the "
+		"Netherlands: increase prosecutions of labor traffickers; and fund shelters for male "
+		"victims.\n\nProsecution\n\nThe government maintained law enforcement efforts.\n\n"
+		"3. Changes since then\n\nThe 2016 report kept the Netherlands on Tier 1.\n\n"
+		"4. Next steps\n\nComments by Friday, please.\n",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(copies); i++) {
+		struct import_options opt = { .year = i < 2 ? 2023 : 2010 };
+		struct import_result res = {0};
+		const struct document *doc;
+		const struct section *recs;
+
+		import_buf(i == 0 || i == 1 ? "copy.md" : "copy.txt", copies[i], &opt, &res);
+		assert_int_equal(res.n_docs, 1);
+		doc = find_doc(&res, "netherlands");
+		assert_int_equal(doc->tier, TIER_1);
+		assert_false(doc_contains(doc, "Note:"));
+		assert_false(doc_contains(doc, "points"));
+		assert_false(doc_contains(doc, "http"));
+		assert_false(doc_contains(doc, "6/24/2010"));
+		assert_false(doc_contains(doc, "Next steps"));
+		assert_false(doc_contains(doc, "ANNEX"));
+		if (i == 0)
+			assert_true(doc->complete);
+		if (i > 0) {
+			recs = document_section(doc, "recommendations");
+			assert_non_null(recs);
+			assert_int_equal(recs->n_items, 2);
+		}
+		if (i == 2)
+			assert_true(doc->complete);
+		import_result_free(&res);
+	}
+}
+
+/* An edition without headings (2004-2007): a paragraph opening on the
+ * country's own efforts starts its section. */
+static void test_early_edition_sections(void **state)
+{
+	static const char text[] =
+		"PAKISTAN (Tier 2)\n\nPakistan is a source, transit, and destination country for men, "
+		"women, and children trafficked for forced labor.\n\nThe Government of Pakistan does not "
+		"fully comply with the minimum standards; however, it is making significant efforts.\n\n"
+		"The Government of Pakistan made progress in its law enforcement efforts.\n\n"
+		"The government's protection efforts for victims improved modestly.\n\n"
+		"Pakistan increased its prevention efforts. The government adopted a national plan.\n";
+	struct import_options opt = { .year = 2006 };
+	struct import_result res = {0};
+	const struct document *doc;
+
+	(void)state;
+	import_buf("pakistan.txt", text, &opt, &res);
+	doc = find_doc(&res, "pakistan");
+	assert_non_null(document_section(doc, "prevention"));
+	assert_true(doc->complete);
+	import_result_free(&res);
+}
+
 /* A reader numbered every paragraph; the numbers are not the report's, and
  * the recommendations paragraph splits at its semicolons. */
 static void test_numbered_paragraphs(void **state)
@@ -1693,6 +1782,8 @@ int main(void)
 		cmocka_unit_test(test_researcher_notes_around_paste),
 		cmocka_unit_test(test_edition_sources),
 		cmocka_unit_test(test_after_the_narrative),
+		cmocka_unit_test(test_narrative_inside_documents),
+		cmocka_unit_test(test_early_edition_sections),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
