@@ -12,6 +12,7 @@
 #include "base/utf8.h"
 #include "cli/commands.h"
 #include "import/import.h"
+#include "import/textrepair.h"
 
 enum {
 	OPT_YEAR = OPT_FIRST_COMMAND_OPTION, OPT_COLLECTION, OPT_KIND, OPT_OUT, OPT_COUNTRY,
@@ -51,7 +52,8 @@ const struct cli_spec cmd_import_spec = {
 	"narrative page saved from a browser (HTML, in the charset the page declares),\n"
 	"or a text copy (PDF extracts, web and email copies, CSV exports, notes in\n"
 	"Markdown, Org, reStructuredText or wiki markup; UTF-8 once misread as\n"
-	"Windows-1252 is repaired).  The format comes from the file's bytes.  One\n"
+	"Windows-1252 is repaired; text saved as Windows-1252 or UTF-16 is read as\n"
+	"such and said).  The format comes from the file's bytes.  One\n"
 	"document per narrative found is written to\n"
 	"DIR/NAME/YEAR/COUNTRY.yaml (DIR/NAME/undated/ for undated commentary), with\n"
 	"DIR/NAME/collection.yaml created when missing.  Country and section headings,\n"
@@ -67,8 +69,8 @@ const struct cli_spec cmd_import_spec = {
 	import_options,
 };
 
-/* Inputs are refused past these sizes; text that is not UTF-8 (or a web
- * page or a PDF) is refused within its first megabyte. */
+/* Inputs are refused past these sizes; what is not text (a NUL byte outside
+ * UTF-16), a web page or a PDF is refused within its first megabyte. */
 #define SNIFF_SIZE ((size_t)1 << 20)
 #define MAX_TEXT ((size_t)64 << 20)
 #define MAX_PDF ((size_t)512 << 20)
@@ -173,8 +175,10 @@ static char *read_input(const char *file, size_t *len, struct diags *d)
 			check--;
 	if (more && check && (unsigned char)sb.buf[check - 1] >= 0xC0)
 		check--;
-	/* utf8_check: invalid UTF-8 or a NUL byte, with its position. */
-	if (ok && fmt == IMPORT_TEXT && !diags_check_utf8(file, sb.buf ? sb.buf : "", check, d)) {
+	/* utf8_check: invalid UTF-8 or a NUL byte, with its position; text in
+	 * a legacy encoding (Windows-1252, UTF-16) is decoded by the import. */
+	if (ok && fmt == IMPORT_TEXT && !legacy_text(sb.buf ? sb.buf : "", check) &&
+	    !diags_check_utf8(file, sb.buf ? sb.buf : "", check, d)) {
 		diags_add(d, DIAG_ERROR, file, 0, 0, "not UTF-8 text, a web page or a PDF; nothing imported");
 		close(fd);
 		sb_free(&sb);

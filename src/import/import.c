@@ -756,7 +756,8 @@ static bool page_end(const char *s)
 {
 	static const char *const ends[] = {
 		"related articles", "related content", "related material", "related posts", "related links",
-		"tags", "footer navigation", "leave a comment", "leave a reply",
+		"tags", "footer navigation", "leave a comment", "leave a reply", "back to top",
+		"search refworld",
 		/* An email's end: its sign-off, its signature's mark. */
 		"--", "best,", "best regards,", "kind regards,", "regards,", "warm regards,", "thanks,",
 		"thank you,", "many thanks,", "cheers,", "sincerely,", "confidentiality notice", NULL,
@@ -2600,11 +2601,19 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 		 const struct import_options *opt, struct import_result *res, struct diags *d)
 {
 	struct import_source src = { .name = name };
-	char *repaired;
+	char *repaired, *decoded;
+	const char *encoding;
 	bool ok;
 
-	if (!diags_check_utf8(name, buf, len, d))
+	/* Word's "plain text" and Notepad's "Unicode" are not UTF-8. */
+	if ((decoded = legacy_decode(buf, len, &len, &encoding))) {
+		diags_add(d, DIAG_WARNING, name, 0, 0, "not UTF-8: read as %s", encoding);
+		buf = decoded;
+	}
+	if (!diags_check_utf8(name, buf, len, d)) {
+		free(decoded);
 		return false;
+	}
 	if (len >= 3 && !memcmp(buf, "\xef\xbb\xbf", 3)) {
 		buf += 3;
 		len -= 3;
@@ -2615,6 +2624,7 @@ bool import_text(const char *name, const char *buf, size_t len, const struct cou
 	ok = import_source(&src, cs, opt, res, d);
 	import_source_free(&src);
 	free(repaired);
+	free(decoded);
 	return ok;
 }
 

@@ -380,21 +380,22 @@ bool text_ends_sentence(const char *s, size_t len)
 
 /* --- UTF-8 read as Windows-1252 ------------------------------------------ */
 
-/* The Windows-1252 byte a code point is the reading of, or -1.  The five
- * bytes Windows-1252 leaves undefined read as the C1 controls. */
+/* What Windows-1252 makes of the bytes 0x80-0x9F; the five it leaves
+ * undefined read as the C1 controls. */
+static const uint16_t cp1252_high[32] = {
+	0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
+	0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
+};
+
+/* The Windows-1252 byte a code point is the reading of, or -1. */
 static int cp1252_byte(int32_t c)
 {
-	static const uint16_t high[32] = {
-		0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-		0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-		0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-		0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
-	};
-
 	if (c >= 0 && c < 0x100 && (c < 0x80 || c >= 0xa0))
 		return c;
 	for (int i = 0; i < 32; i++)
-		if (high[i] == c)
+		if (cp1252_high[i] == c)
 			return 0x80 + i;
 	return -1;
 }
@@ -454,5 +455,63 @@ char *mojibake_repair(const char *s, size_t len, size_t *out_len)
 		return NULL;
 	mojibake_pass(s, len, &sb);
 	*out_len = sb.len;
+	return sb_detach(&sb);
+}
+
+/* --- text saved in a legacy encoding ------------------------------------- */
+
+static void add_cp(struct strbuf *sb, int32_t cp)
+{
+	char u[4];
+
+	sb_add(sb, u, utf8_encode(cp, u));
+}
+
+/* UTF-16 (after its byte order mark) as UTF-8; a lone surrogate is U+FFFD. */
+static void from_utf16(const unsigned char *p, size_t n, bool big, struct strbuf *sb)
+{
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		int32_t c = big ? p[i] << 8 | p[i + 1] : p[i + 1] << 8 | p[i];
+
+		if (c >= 0xD800 && c < 0xDC00 && i + 3 < n) {
+			int32_t lo = big ? p[i + 2] << 8 | p[i + 3] : p[i + 3] << 8 | p[i + 2];
+
+			if (lo >= 0xDC00 && lo < 0xE000) {
+				c = 0x10000 + ((c - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			}
+		}
+		add_cp(sb, c >= 0xD800 && c < 0xE000 ? 0xFFFD : c);
+	}
+}
+
+bool legacy_text(const char *s, size_t len)
+{
+	return (len >= 2 && ((unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE)) ||
+	       (len >= 2 && ((unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF)) ||
+	       (!memchr(s, '\0', len) && !utf8_valid(s, len, NULL));
+}
+
+char *legacy_decode(const char *s, size_t len, size_t *out_len, const char **encoding)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct strbuf sb = {0};
+
+	if (!legacy_text(s, len))
+		return NULL;
+	if (len >= 2 && (p[0] == 0xFF || p[0] == 0xFE) && (p[1] == 0xFE || p[1] == 0xFF) && p[0] != p[1]) {
+		*encoding = p[0] == 0xFE ? "UTF-16BE" : "UTF-16LE";
+		from_utf16(p + 2, len - 2, p[0] == 0xFE, &sb);
+	} else {
+		*encoding = "Windows-1252";
+		for (size_t i = 0; i < len; i++) {
+			int32_t c = p[i] < 0x80 || p[i] >= 0xA0 ? p[i] : cp1252_high[p[i] - 0x80];
+
+			/* The five bytes Windows-1252 leaves undefined. */
+			add_cp(&sb, c >= 0x80 && c < 0xA0 ? 0xFFFD : c);
+		}
+	}
+	sb_addc(&sb, '\0');
+	*out_len = sb.len - 1;
 	return sb_detach(&sb);
 }

@@ -53,4 +53,12 @@ void text_repair(const struct word_stats *ws, const char *s, size_t len, struct 
  * frees (its length in *out_len); NULL when the copy shows fewer than three. */
 char *mojibake_repair(const char *s, size_t len, size_t *out_len);
 
+/* Whether s[0..len) is text in a legacy encoding: UTF-16 with its byte
+ * order mark, or bytes that are not UTF-8 and hold no NUL (a Windows
+ * editor's "plain text", Windows-1252). */
+bool legacy_text(const char *s, size_t len);
+/* Such text as UTF-8, in a string the caller frees (its length in
+ * *out_len, the encoding read in *encoding); NULL when s is not. */
+char *legacy_decode(const char *s, size_t len, size_t *out_len, const char **encoding);
+
 #endif

@@ -48,7 +48,7 @@ no_debris() { # DIR PATTERN...
 	! grep -rn "$@" "$dir" >"$tmp/out"
 }
 
-echo "1..38"
+echo "1..39"
 
 # --- an edition, 2017 on: two columns, "NAME: TIER 2", bullets, captions ---
 "$gen/edition.sh" "$TIPR_SRCDIR" modern 2022 24 3 "$tmp/modern.tsv" >"$tmp/modern.mk"
@@ -146,6 +146,13 @@ expect "--force replaces it" sh -c "[ $? -eq 0 ] && grep -q '^replaced ' '$tmp/o
 status=$?
 expect "the same country and year twice in one run: the second is an error naming both" \
 	sh -c "[ $status -eq 1 ] && grep -q 'legacy.html:[0-9]*:1: error: korea-north 2022 found again (.*legacy.html:[0-9]*): already imported in this run from .*state.html:[0-9]*; not written' '$tmp/out' && grep -q 'source_url: \"https://www.state.gov' '$tmp/d/tip/2022/korea-north.yaml'"
+
+# --- a Windows editor's plain text (Windows-1252) ---
+printf 'GUYANA: TIER 1\r\n\r\nThe Government of Guyana fully meets the minimum standards for the elimination of trafficking. The government\222s efforts were serious.\r\n' >"$tmp/guyana-2021.txt"
+"$TIPR" import --out "$tmp/w" "$tmp/guyana-2021.txt" >"$tmp/out" 2>&1
+status=$?
+expect "a Windows-1252 text copy: imported, said, its apostrophe right" \
+	sh -c "[ $status -eq 0 ] && grep -q 'guyana-2021.txt: warning: not UTF-8: read as Windows-1252' '$tmp/out' && grep -q 'government’s efforts' '$tmp/w/tip/2021/guyana.yaml'"
 
 # --- honest errors ---
 head -c 300000 "$TIPR" >"$tmp/binary.txt"

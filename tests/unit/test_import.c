@@ -474,11 +474,30 @@ static void test_bad_input(void **state)
 	static const char nothing[] = "Lorem ipsum dolor sit amet.\n";
 	static const char controls[] = "KENYA: TIER 2\nThe Government of Kenya\x1b[2J does not fully meet the minimum standards.\n";
 
+	static const char nul[] = "KENYA: TIER 2\nThe Government of Kenya\0 does.\n";
+	static const char utf16[] = "\xff\xfeK\0E\0N\0Y\0A\0:\0 \0T\0I\0E\0R\0 \0\x32\0\n\0"
+				    "T\0h\0e\0 \0G\0o\0v\0e\0r\0n\0m\0e\0n\0t\0 \0o\0f\0 \0K\0e\0n\0y\0a\0"
+				    " \0d\0o\0e\0s\0 \0n\0o\0t\0 \0f\0u\0l\0l\0y\0 \0m\0e\0e\0t\0.\0\n\0";
+
 	(void)state;
-	assert_false(import_text("bad.txt", bad_utf8, strlen(bad_utf8), countries, &opt, &res, &d));
+	/* Not UTF-8 and no NUL: a Windows editor's plain text, read as
+	 * Windows-1252 and said. */
+	assert_true(import_text("bad.txt", bad_utf8, strlen(bad_utf8), countries, &opt, &res, &d));
+	assert_int_equal(d.n_errors, 0);
+	assert_non_null(strstr(d.v[0].msg, "read as Windows-1252"));
+	assert_non_null(strstr(res.docs[0].doc->sections[0].paras[0], "Kenya \xc3\xbf does."));
+	import_result_free(&res);
+	diags_clear(&d);
+	assert_true(import_text("utf16.txt", utf16, sizeof(utf16) - 1, countries, &opt, &res, &d));
+	assert_non_null(strstr(d.v[0].msg, "read as UTF-16LE"));
+	assert_int_equal(res.docs[0].doc->tier, TIER_2);
+	import_result_free(&res);
+	diags_clear(&d);
+	/* A NUL byte: no text at all, refused with its place. */
+	assert_false(import_text("nul.txt", nul, sizeof(nul) - 1, countries, &opt, &res, &d));
 	assert_int_equal(d.n_errors, 1);
 	assert_int_equal(d.v[0].line, 2);
-	assert_int_equal(d.v[0].col, 25);
+	assert_int_equal(d.v[0].col, 24);
 	diags_clear(&d);
 	assert_false(import_text("none.txt", nothing, strlen(nothing), countries, &opt, &res, &d));
 	assert_true(d.n_errors >= 1);
