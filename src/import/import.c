@@ -57,6 +57,7 @@ struct line {
 struct para {
 	char *text;          /* owned */
 	unsigned line;
+	unsigned lines;      /* of the copy it was joined from */
 };
 
 struct section_b {
@@ -95,6 +96,7 @@ struct importer {
 	size_t n_docs, cap_docs;
 	struct strbuf para;
 	unsigned para_line;
+	unsigned para_lines; /* lines joined into para so far */
 	size_t n_debris;
 	bool warned_columns;
 	bool warned_year;
@@ -1224,6 +1226,17 @@ static void classify_lines(struct importer *im)
 		if (chrome)
 			l->kind = L_DEBRIS;
 	}
+	/* "Full narrative:" over the address it names: a label of debris. */
+	for (size_t i = 0, j; i < im->n_lines; i++) {
+		struct line *l = &im->lines[i];
+
+		if (l->kind != L_TEXT || l->len > 40 || l->s[l->len - 1] != ':')
+			continue;
+		for (j = i + 1; j < im->n_lines && im->lines[j].kind == L_BLANK; j++)
+			;
+		if (j < im->n_lines && im->lines[j].kind == L_DEBRIS && url_line(im->lines[j].s))
+			l->kind = L_DEBRIS;
+	}
 	for (size_t i = 0; i < im->n_lines; i++)
 		im->n_debris += im->lines[i].kind == L_DEBRIS;
 }
@@ -1449,8 +1462,10 @@ static void flush_para(struct importer *im)
 	GROW(s->v, s->cap, s->n + 1);
 	s->v[s->n].text = sb_detach(&out);
 	s->v[s->n].line = im->para_line;
+	s->v[s->n].lines = im->para_lines;
 	s->n++;
 	sb_reset(&im->para);
+	im->para_lines = 0;
 }
 
 /* The word that ends s before its hyphen, and the word that starts t. */
@@ -1848,6 +1863,7 @@ static void build(struct importer *im)
 			if (marker)
 				join_line(im, BULLET, 3);
 			join_line(im, l->s + marker, l->len - marker);
+			im->para_lines++;
 			note_page(im, l);
 			prev = l;
 			break;
@@ -2525,6 +2541,28 @@ static void settle_recommendations(struct doc_b *db)
 	}
 }
 
+/* A site's menu left after the narrative ("About Us", "Releases", "Get
+ * Involved", one a line): a last paragraph of many short lines that makes
+ * no sentence.  Dropped, so that a whole narrative is not taken for one cut
+ * short; returns how many lines went. */
+static size_t drop_trailing_menu(struct doc_b *db)
+{
+	struct section_b *last = db->n ? &db->secs[db->n - 1] : NULL;
+	size_t dropped = 0;
+
+	while (last && last->n) {
+		struct para *p = &last->v[last->n - 1];
+		size_t len = strlen(p->text);
+
+		if (p->lines < 3 || len > 24 * (size_t)p->lines || text_ends_sentence(p->text, len))
+			break;
+		dropped += p->lines;
+		free(p->text);
+		last->n--;
+	}
+	return dropped;
+}
+
 static void doc_b_free(struct doc_b *db)
 {
 	clear_sections(db);
@@ -2574,6 +2612,7 @@ bool import_source(struct import_source *src, const struct countries *cs,
 		settle_untitled(&im, db);
 		settle_recommendations(db);
 		settle_missing_headings(db);
+		im.n_debris += drop_trailing_menu(db);
 		if (!(doc = finish_doc(&im, db)))
 			continue;
 		if (!doc->n_sections) {

@@ -1675,6 +1675,32 @@ static void test_early_edition_sections(void **state)
 	import_result_free(&res);
 }
 
+/* A site's menu after the narrative, one short line after another, is
+ * no paragraph of it (the narrative stays complete); a label over an
+ * address is no text either. */
+static void test_menu_after_narrative(void **state)
+{
+	static const char text[] =
+		"BELGIUM (Tier 1)\n\nThe Government of Belgium fully complies with the minimum standards.\n\n"
+		"Recommendations for Belgium: increase prosecutions; and fund shelters.\n\n"
+		"Prosecution\n\nThe government maintained law enforcement efforts.\n\n"
+		"Protection\n\nThe government protected victims.\n\n"
+		"Prevention\n\nThe government continued its prevention efforts across the country this year.\n\n"
+		"Office to Monitor and Combat Trafficking in Persons\nAbout Us\nReleases\nFact Sheets\n"
+		"Get Involved\n\nFull narrative:\nhttps://example.org/belgium\n";
+	struct import_options opt = { .year = 2014 };
+	struct import_result res = {0};
+	const struct document *doc;
+
+	(void)state;
+	import_buf("belgium.txt", text, &opt, &res);
+	doc = find_doc(&res, "belgium");
+	assert_true(doc->complete);
+	assert_false(doc_contains(doc, "Releases"));
+	assert_false(doc_contains(doc, "Full narrative"));
+	import_result_free(&res);
+}
+
 /* A reader numbered every paragraph; the numbers are not the report's, and
  * the recommendations paragraph splits at its semicolons. */
 static void test_numbered_paragraphs(void **state)
@@ -1803,6 +1829,7 @@ int main(void)
 		cmocka_unit_test(test_after_the_narrative),
 		cmocka_unit_test(test_narrative_inside_documents),
 		cmocka_unit_test(test_early_edition_sections),
+		cmocka_unit_test(test_menu_after_narrative),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
