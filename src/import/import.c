@@ -566,6 +566,20 @@ static bool chart_axis(const char *s)
 	return digit;
 }
 
+/* A chart's row of years ("2014   2015   2016 ..."), however wide. */
+static bool year_row(const char *s)
+{
+	size_t years = 0;
+
+	for (s += strspn(s, " "); *s; s += strspn(s, " ")) {
+		if (strspn(s, "0123456789") != 4 || (s[4] && s[4] != ' ') || atoi(s) < 1990 || atoi(s) > 2100)
+			return false;
+		years++;
+		s += 4;
+	}
+	return years >= 3;
+}
+
 /* A running head: capitals with a page number at one end. */
 static bool running_head(const char *s, size_t len)
 {
@@ -722,7 +736,7 @@ static bool debris_text(const char *s, size_t len)
 		return true;
 	/* "TIER 1" is a tier (under a name, in the placement list), not a
 	 * running head with its page number. */
-	if ((running_head(s, len) && !tier_only(s, &t)) || (len <= 40 && chart_axis(s)))
+	if ((running_head(s, len) && !tier_only(s, &t)) || (len <= 40 && chart_axis(s)) || year_row(s))
 		return true;
 	if (s[0] == '[' && s[len - 1] == ']')
 		return true;

@@ -53,6 +53,17 @@ static size_t right_start(const char *s, size_t len)
 	return 0;
 }
 
+/* Where the right column starts at the page's gutter (within two columns of
+ * it, after two spaces): a chart's labels in the left half ("1", "2WL",
+ * "2015   2016") leave gaps before it that right_start takes for it. */
+static size_t at_gutter(const char *s, size_t len, size_t gutter)
+{
+	for (size_t k = gutter > 4 ? gutter - 2 : 2; k <= gutter + 2 && k < len; k++)
+		if (s[k] != ' ' && s[k - 1] == ' ' && s[k - 2] == ' ')
+			return k;
+	return 0;
+}
+
 static int cmp_size(const void *a, const void *b)
 {
 	size_t x = *(const size_t *)a, y = *(const size_t *)b;
@@ -117,6 +128,8 @@ static void add_page(struct import_source *src, const char *const *v, const size
 		for (size_t i = 0; i < n; i++) {
 			size_t r = right_start(v[i], lens[i]), cut = lens[i];
 
+			if (!(r && r + 2 >= gutter && r <= gutter + 2) && at_gutter(v[i], lens[i], gutter))
+				r = at_gutter(v[i], lens[i], gutter);
 			/* A line of the right column alone, beside a blank left half. */
 			if (!r)
 				r = strspn(v[i], " ") < lens[i] ? strspn(v[i], " ") : 0;

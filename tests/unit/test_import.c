@@ -1701,6 +1701,36 @@ static void test_menu_after_narrative(void **state)
 	import_result_free(&res);
 }
 
+/* Two columns side by side with a tier chart's labels in the left one
+ * ("1", "2WL", a row of years): the right column's lines beside them are
+ * still the right column's, and the labels are no text. */
+static void test_columns_beside_chart(void **state)
+{
+	static const char text[] =
+		"URUGUAY: TIER 2                               PROSECUTION\n"
+		"The Government of Uruguay does not fully      The government reported investigating\n"
+		"meet the minimum standards.                   84 cases of potential trafficking.\n"
+		"1                                             Prosecutors initiated prosecutions\n"
+		"2WL                                           of 19 defendants.\n"
+		"2014   2015   2016   2017   2018   2019       Courts convicted five traffickers.\n"
+		"PRIORITIZED RECOMMENDATIONS:                  PROTECTION\n"
+		"\xe2\x80\xa2 Fund shelters for victims.                  The government increased efforts.\n";
+	struct import_options opt = { .year = 2022 };
+	struct import_result res = {0};
+	const struct document *doc;
+
+	(void)state;
+	import_buf("uruguay.txt", text, &opt, &res);
+	doc = find_doc(&res, "uruguay");
+	assert_string_equal(document_section(doc, "prosecution")->paras[0],
+			    "The government reported investigating 84 cases of potential trafficking. "
+			    "Prosecutors initiated prosecutions of 19 defendants.");
+	assert_true(doc_contains(doc, "Courts convicted five traffickers."));
+	assert_false(doc_contains(doc, "2WL"));
+	assert_false(doc_contains(doc, "2016"));
+	import_result_free(&res);
+}
+
 /* A reader numbered every paragraph; the numbers are not the report's, and
  * the recommendations paragraph splits at its semicolons. */
 static void test_numbered_paragraphs(void **state)
@@ -1830,6 +1860,7 @@ int main(void)
 		cmocka_unit_test(test_narrative_inside_documents),
 		cmocka_unit_test(test_early_edition_sections),
 		cmocka_unit_test(test_menu_after_narrative),
+		cmocka_unit_test(test_columns_beside_chart),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
