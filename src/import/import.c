@@ -725,7 +725,8 @@ static bool debris_text(const char *s, size_t len)
 		"archive", "archives", "privacy policy", "privacy notice", "copyright information",
 		"accessibility statement", "accept", "accept all", "accept cookies", "accept all cookies",
 		"reject all", "cookie settings", "cookie preferences", "manage cookies", "facebook", "x",
-		"twitter", "linkedin", "whatsapp", "email", "print", "reddit", "telegram", "reply", NULL,
+		"twitter", "linkedin", "whatsapp", "email", "print", "reddit", "telegram", "reply",
+		"advertisement", "sponsored", NULL,
 	};
 
 	if (all_digits(s, len) && len <= 4)
@@ -739,6 +740,11 @@ static bool debris_text(const char *s, size_t len)
 	if ((running_head(s, len) && !tier_only(s, &t)) || (len <= 40 && chart_axis(s)) || year_row(s))
 		return true;
 	if (s[0] == '[' && s[len - 1] == ']')
+		return true;
+	/* A line wholly in brackets ("(Prosecution / Protection / Prevention
+	 * sections not copied \xe2\x80\x93 see link above.)"): a reader's or an editor's
+	 * note; the report writes no such paragraph. */
+	if (len > 30 && s[0] == '(' && (s[len - 1] == ')' || str_has_suffix(s, ").")) && !strchr(s + 1, '('))
 		return true;
 	/* A territory's dagger note ("\xe2\x80\xa0 Sint Maarten is a semi-autonomous
 	 * entity ..."), a footnote of the page. */
@@ -773,7 +779,7 @@ static bool page_end(const char *s)
 	static const char *const ends[] = {
 		"related articles", "related content", "related material", "related posts", "related links",
 		"tags", "footer navigation", "leave a comment", "leave a reply", "back to top",
-		"search refworld",
+		"search refworld", "related", "related stories", "comments",
 		/* An email's end: its sign-off, its signature's mark. */
 		"--", "best,", "best regards,", "kind regards,", "regards,", "warm regards,", "thanks,",
 		"thank you,", "many thanks,", "cheers,", "sincerely,", "confidentiality notice", NULL,
@@ -782,8 +788,11 @@ static bool page_end(const char *s)
 	for (const char *const *e = ends; *e; e++)
 		if (!strcasecmp(s, *e))
 			return true;
-	/* A reader's own mark where the copied text stops; a legal notice. */
-	return (rule_line(s) && contains_ci(s, " end")) || starts_with_ci(s, "confidentiality notice:");
+	/* A reader's own mark where the copied text stops; a legal notice; a
+	 * news site's count of comments ("2 Comments"). */
+	return (rule_line(s) && contains_ci(s, " end")) || starts_with_ci(s, "confidentiality notice:") ||
+	       (isdigit((unsigned char)s[0]) && (!strcasecmp(s + strspn(s, "0123456789"), " comments") ||
+						 !strcasecmp(s + strspn(s, "0123456789"), " comment")));
 }
 
 /* --- headings ------------------------------------------------------------- */
@@ -1240,15 +1249,23 @@ static void classify_lines(struct importer *im)
 		if (chrome)
 			l->kind = L_DEBRIS;
 	}
-	/* "Full narrative:" over the address it names: a label of debris. */
+	/* "Full narrative:" over the address it names: a label of debris; a
+	 * name over an email's signature mark ("Laura", then "--"): its
+	 * sender's. */
 	for (size_t i = 0, j; i < im->n_lines; i++) {
 		struct line *l = &im->lines[i];
 
-		if (l->kind != L_TEXT || l->len > 40 || l->s[l->len - 1] != ':')
+		bool label;
+
+		if (l->kind != L_TEXT || l->len > 40)
 			continue;
+		label = l->s[l->len - 1] == ':';
 		for (j = i + 1; j < im->n_lines && im->lines[j].kind == L_BLANK; j++)
 			;
-		if (j < im->n_lines && im->lines[j].kind == L_DEBRIS && url_line(im->lines[j].s))
+		if (j == im->n_lines || im->lines[j].kind != L_DEBRIS)
+			continue;
+		if (label ? url_line(im->lines[j].s)
+			  : !strcmp(im->lines[j].s, "--") && !text_ends_sentence(l->s, l->len))
 			l->kind = L_DEBRIS;
 	}
 	for (size_t i = 0; i < im->n_lines; i++)
@@ -1472,6 +1489,13 @@ static void flush_para(struct importer *im)
 	if (!db->n)
 		open_section(db, NULL, im->para_line);
 	s = &db->secs[db->n - 1];
+	/* A justified line's extra spaces (pdftotext -layout) are one space. */
+	for (char *p = im->para.buf; (p = strstr(p, "  "));) {
+		size_t run = strspn(p, " ");
+
+		memmove(p + 1, p + run, im->para.len - (size_t)(p + run - im->para.buf) + 1);
+		im->para.len -= run - 1;
+	}
 	text_repair(im->ws, im->para.buf, im->para.len, &out);
 	GROW(s->v, s->cap, s->n + 1);
 	s->v[s->n].text = sb_detach(&out);
@@ -1535,13 +1559,13 @@ static bool verdict_words(const char *s)
 	return strstr(s, "fully meet") || strstr(s, "fully compl");
 }
 
-/* Whom a verdict is on: "The Government of X", or "The Taiwan authorities"
- * (the report's words for Taiwan). */
+/* Whom a verdict is on: "The Government of X", "The Taiwan authorities"
+ * (the report's words for Taiwan), "The U.S. government". */
 static bool verdict_subject(const char *s)
 {
 	const char *a;
 
-	if (!strncmp(s, "The Government of ", 18))
+	if (!strncmp(s, "The Government of ", 18) || !strncmp(s, "The U.S. government ", 20))
 		return true;
 	return !strncmp(s, "The ", 4) && (a = strstr(s, " authorities ")) && a - s <= 40 &&
 	       !memchr(s, '.', (size_t)(a - s));
@@ -2049,19 +2073,16 @@ static bool settle_country(struct importer *im, struct doc_b *db)
 		}
 	} else if ((c = government_of(im, first))) {
 		db->fragment = false;
-	} else if (headed_later && doc_words(db) >= 60 && !(c = most_named(im, db, &mentions))) {
-		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
-			  "%zu words before the first country heading name no country (the end of another "
-			  "narrative, or a site's text); left out (use --country to keep them)", doc_words(db));
-		return false;
-	} else if (headed_later && (doc_words(db) < 60 || headed_elsewhere(im, db, c))) {
+	} else if (headed_later && (doc_words(db) < 60 || !(c = most_named(im, db, &mentions)) ||
+				    headed_elsewhere(im, db, c))) {
 		/* A site's banner and menus, a republisher's introduction, a
-		 * reader's notes: text about the country whose narrative follows
-		 * under its heading is not a narrative of its own. */
+		 * reader's notes, the end of a narrative whose heading the copy
+		 * lacks: text about no country, or about the one whose narrative
+		 * follows under its heading, is not a narrative of its own. */
 		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
-			  "%zu word%s before the first country heading %s no narrative's text; left out "
-			  "(use --country if they are)", doc_words(db), doc_words(db) == 1 ? "" : "s",
-			  doc_words(db) == 1 ? "is" : "are");
+			  "%zu word%s before the first country heading left out: a page's or a note's "
+			  "text, not a narrative (give --country if %s one)", doc_words(db),
+			  doc_words(db) == 1 ? "" : "s", doc_words(db) == 1 ? "it is" : "they are");
 		return false;
 	} else if ((c = most_named(im, db, &mentions))) {
 		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,

@@ -1731,6 +1731,48 @@ static void test_columns_beside_chart(void **state)
 	import_result_free(&res);
 }
 
+/* What batch 10 of the held-out copies showed: an email's sign-off name
+ * over its signature after a one-sentence list, a justified line's double
+ * spaces, the verdict on the United States, a news site's advertisement,
+ * related stories and comments, a reader's note in brackets. */
+static void test_email_news_and_notes(void **state)
+{
+	static const char mail[] =
+		"> EL SALVADOR (Tier 2)\n>\n> The Government of El Salvador does not fully comply with the "
+		"minimum standards.\n>\n> Recommendations for El Salvador: ensure that victims receive "
+		"services;  strengthen efforts to prosecute traffickers; and increase\n> funding for the "
+		"police.\n>\n> Laura\n>\n> --\n> Laura Mendez\n> Program Officer\n";
+	static const char news[] =
+		"UNITED STATES OF AMERICA: TIER 1\n\nThe U.S. government fully meets the minimum standards "
+		"for the elimination of trafficking.\n\n(Prosecution / Protection / Prevention sections not "
+		"copied - see the link above.)\n\nPROSECUTION\n\nThe government maintained law enforcement "
+		"efforts.\n\nADVERTISEMENT\n\nPROTECTION\n\nThe government protected victims.\n\n"
+		"PREVENTION\n\nThe government increased prevention efforts.\n\nRELATED\n\n"
+		"Guyana stays on Tier 1 for the fifth year\n\n2 Comments\n\nMaria\n\nGreat article.\n";
+	struct import_options opt = { .year = 2012 };
+	struct import_result res = {0};
+	const struct document *doc;
+	const struct section *recs;
+
+	(void)state;
+	import_buf("reply.txt", mail, &opt, &res);
+	recs = document_section(find_doc(&res, "el-salvador"), "recommendations");
+	assert_int_equal(recs->n_items, 3);
+	assert_string_equal(recs->items[0], "ensure that victims receive services");
+	assert_string_equal(recs->items[2], "increase funding for the police.");
+	import_result_free(&res);
+	opt.year = 2016;
+	import_buf("news.txt", news, &opt, &res);
+	doc = find_doc(&res, "united-states");
+	assert_non_null(document_section(doc, "overview"));
+	assert_true(doc->complete);
+	assert_false(doc_contains(doc, "ADVERTISEMENT"));
+	assert_false(doc_contains(doc, "not copied"));
+	assert_false(doc_contains(doc, "Guyana"));
+	assert_false(doc_contains(doc, "Great article"));
+	import_result_free(&res);
+}
+
 /* A reader numbered every paragraph; the numbers are not the report's, and
  * the recommendations paragraph splits at its semicolons. */
 static void test_numbered_paragraphs(void **state)
@@ -1861,6 +1903,7 @@ int main(void)
 		cmocka_unit_test(test_early_edition_sections),
 		cmocka_unit_test(test_menu_after_narrative),
 		cmocka_unit_test(test_columns_beside_chart),
+		cmocka_unit_test(test_email_news_and_notes),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
