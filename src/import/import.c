@@ -741,11 +741,6 @@ static bool debris_text(const char *s, size_t len)
 		return true;
 	if (s[0] == '[' && s[len - 1] == ']')
 		return true;
-	/* A line wholly in brackets ("(Prosecution / Protection / Prevention
-	 * sections not copied \xe2\x80\x93 see link above.)"): a reader's or an editor's
-	 * note; the report writes no such paragraph. */
-	if (len > 30 && s[0] == '(' && (s[len - 1] == ')' || str_has_suffix(s, ").")) && !strchr(s + 1, '('))
-		return true;
 	/* A territory's dagger note ("\xe2\x80\xa0 Sint Maarten is a semi-autonomous
 	 * entity ..."), a footnote of the page. */
 	if (!strncmp(s, "\xe2\x80\xa0 ", 4) && len > 40)
@@ -1266,6 +1261,18 @@ static void classify_lines(struct importer *im)
 			continue;
 		if (label ? url_line(im->lines[j].s)
 			  : !strcmp(im->lines[j].s, "--") && !text_ends_sentence(l->s, l->len))
+			l->kind = L_DEBRIS;
+	}
+	/* A paragraph of one line wholly in brackets ("(Prosecution / ...
+	 * sections not copied \xe2\x80\x93 see link above.)"): a reader's or an editor's
+	 * note; the report writes no such paragraph (a wrapped line may be
+	 * one, inside a paragraph). */
+	for (size_t i = 0; i < im->n_lines; i++) {
+		struct line *l = &im->lines[i];
+
+		if (l->kind == L_TEXT && l->len > 30 && l->s[0] == '(' &&
+		    (l->s[l->len - 1] == ')' || str_has_suffix(l->s, ").")) && !strchr(l->s + 1, '(') &&
+		    (!i || im->lines[i - 1].kind != L_TEXT) && (i + 1 == im->n_lines || im->lines[i + 1].kind != L_TEXT))
 			l->kind = L_DEBRIS;
 	}
 	for (size_t i = 0; i < im->n_lines; i++)
