@@ -168,8 +168,9 @@ static bool starts_bullet(const char *s)
 }
 
 /* The length of a list marker that opens a line, with the spaces after it:
- * "1.", "1)", "(1)", "-", an en dash, "*", or the "o", "\xc2\xa7" and "\xc3\x98" that
- * word processors export for their bullets, before an item's capital (in a
+ * "1.", "1)", "(1)", "-", an en dash, "*", or the "o", "\xc2\xa7", "\xc3\x98" and
+ * "\xc2\xb7" (Symbol's bullet in Windows-1252) that word processors export for
+ * their bullets, before an item's capital (in a
  * list, a number also before a lower-case word: the report's one-sentence
  * list "amend ...; provide ..." that a reader numbered); 0 if none.  Numbers
  * stop at two digits: "2019." is a year that wrapped. */
@@ -182,7 +183,7 @@ static size_t list_marker(const char *s, bool in_list)
 		n = 1;
 	} else if (!strncmp(s, "\xe2\x80\x93", 3)) {
 		n = 3;
-	} else if (!strncmp(s, "\xc2\xa7", 2) || !strncmp(s, "\xc3\x98", 2)) {
+	} else if (!strncmp(s, "\xc2\xa7", 2) || !strncmp(s, "\xc3\x98", 2) || !strncmp(s, "\xc2\xb7", 2)) {
 		n = 2;
 	} else if ((d = strspn(s + paren, "0123456789")) >= 1 && d <= 2) {
 		n = paren + d;
@@ -2029,6 +2030,41 @@ static const struct country *most_named(const struct importer *im, const struct 
 	return best_n >= 2 && best_n * 2 > second * 3 ? best : NULL;
 }
 
+/* "...therefore Kenya remained on Tier 2": the tier a paragraph says. */
+static enum tier tier_said(const char *text)
+{
+	static const char *const verbs[] = {
+		"remained on ", "remains on ", "remain on ", "placed on ", "downgraded to ",
+		"upgraded to ", "was on ", "is on ", "moved to ", "remained a ", "remains a ", NULL,
+	};
+	enum tier t = TIER_NONE;
+	size_t n;
+
+	for (const char *p = text; *p && !t; p++)
+		for (const char *const *v = verbs; *v && !t; v++)
+			if (!strncmp(p, *v, strlen(*v)))
+				t = tier_at(p + strlen(*v), &n);
+	return t;
+}
+
+/* The tier the overview says; where headings were lost, the sentence may
+ * have landed in any section but the recommendations. */
+static enum tier tier_from_text(const struct doc_b *db)
+{
+	enum tier t = TIER_NONE;
+
+	for (int pass = 0; pass < 2 && !t; pass++)
+		for (size_t s = 0; s < db->n && !t; s++) {
+			const char *id = db->secs[s].id;
+
+			if (!id || !strcmp(id, "recommendations") || !strcmp(id, "overview") != (pass == 1))
+				continue;
+			for (size_t k = 0; k < db->secs[s].n && !t; k++)
+				t = tier_said(db->secs[s].v[k].text);
+		}
+	return t;
+}
+
 static void set_country(struct doc_b *db, const struct country *c)
 {
 	db->country = c;
@@ -2039,12 +2075,53 @@ static void set_country(struct doc_b *db, const struct country *c)
 }
 
 /* Whether a narrative after db in this copy has c's heading. */
-static bool headed_elsewhere(const struct importer *im, const struct doc_b *db, const struct country *c)
+static struct doc_b *headed_elsewhere(struct importer *im, const struct doc_b *db, const struct country *c)
 {
-	for (const struct doc_b *o = db + 1; o < im->docs + im->n_docs; o++)
+	for (struct doc_b *o = im->docs + (db - im->docs) + 1; o < im->docs + im->n_docs; o++)
 		if (o->country == c)
+			return o;
+	return NULL;
+}
+
+static bool has_titled_section(const struct doc_b *db)
+{
+	for (size_t s = 0; s < db->n; s++)
+		if (db->secs[s].id && db->secs[s].n)
 			return true;
 	return false;
+}
+
+static bool section_names(const struct section_b *sec, const struct country *c)
+{
+	for (size_t k = 0; k < sec->n; k++)
+		if (strstr(sec->v[k].text, c->name) || (c->short_name && strstr(sec->v[k].text, c->short_name)))
+			return true;
+	return false;
+}
+
+/* Sections of a narrative that a PDF's text flow put before its heading
+ * (a column's top read first): those that name its country go to the
+ * narrative under it, where it lacks them.  Returns how many moved. */
+static size_t move_sections(struct doc_b *from, struct doc_b *to)
+{
+	size_t moved = 0;
+
+	for (size_t s = 0; s < from->n; s++) {
+		struct section_b *sec = &from->secs[s];
+		bool have = false;
+
+		if (!sec->id || !sec->n || !section_names(sec, to->country))
+			continue;
+		for (size_t k = 0; k < to->n; k++)
+			have = have || (to->secs[k].id && !strcmp(to->secs[k].id, sec->id));
+		if (have)
+			continue;
+		GROW(to->secs, to->cap, to->n + 1);
+		to->secs[to->n++] = *sec;
+		memset(sec, 0, sizeof(*sec));
+		moved++;
+	}
+	return moved;
 }
 
 /* Text before any heading: whose narrative is it? */
@@ -2069,6 +2146,7 @@ static bool settle_country(struct importer *im, struct doc_b *db)
 	const char *first;
 	size_t mentions = 0;
 	bool headed_later = db == im->docs && im->n_docs > 1;
+	struct doc_b *later;
 
 	if (db->slug)
 		return true;
@@ -2080,15 +2158,23 @@ static bool settle_country(struct importer *im, struct doc_b *db)
 		}
 	} else if ((c = government_of(im, first))) {
 		db->fragment = false;
+	} else if (headed_later && doc_words(db) >= 60 && (c = most_named(im, db, &mentions)) &&
+		   (later = headed_elsewhere(im, db, c)) && has_titled_section(db) &&
+		   move_sections(db, later)) {
+		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
+			  "sections of %s before its heading (a PDF's columns read out of order) moved "
+			  "under it: check this narrative", c->name);
+		return false;
 	} else if (headed_later && (doc_words(db) < 60 || !(c = most_named(im, db, &mentions)) ||
-				    headed_elsewhere(im, db, c))) {
+				    headed_elsewhere(im, db, c) || tier_from_text(db) == TIER_NONE)) {
 		/* A site's banner and menus, a republisher's introduction, a
-		 * reader's notes, the end of a narrative whose heading the copy
-		 * lacks: text about no country, or about the one whose narrative
-		 * follows under its heading, is not a narrative of its own. */
+		 * reader's notes, the end of the narrative before (no heading of
+		 * its own, and no tier to be read): text about no country, or
+		 * about the one whose narrative follows under its heading, is not
+		 * a narrative of its own. */
 		diags_add(im->d, DIAG_WARNING, im->name, db->line, 1,
 			  "%zu word%s before the first country heading left out: a page's or a note's "
-			  "text, not a narrative (give --country if %s one)", doc_words(db),
+			  "text, or the end of another narrative (give --country if %s one)", doc_words(db),
 			  doc_words(db) == 1 ? "" : "s", doc_words(db) == 1 ? "it is" : "they are");
 		return false;
 	} else if ((c = most_named(im, db, &mentions))) {
@@ -2184,41 +2270,6 @@ static void settle_untitled(struct importer *im, struct doc_b *db)
 	}
 	s->id = "profile";
 	split_section(db, 0, split, "overview");
-}
-
-/* "...therefore Kenya remained on Tier 2": the tier a paragraph says. */
-static enum tier tier_said(const char *text)
-{
-	static const char *const verbs[] = {
-		"remained on ", "remains on ", "remain on ", "placed on ", "downgraded to ",
-		"upgraded to ", "was on ", "is on ", "moved to ", "remained a ", "remains a ", NULL,
-	};
-	enum tier t = TIER_NONE;
-	size_t n;
-
-	for (const char *p = text; *p && !t; p++)
-		for (const char *const *v = verbs; *v && !t; v++)
-			if (!strncmp(p, *v, strlen(*v)))
-				t = tier_at(p + strlen(*v), &n);
-	return t;
-}
-
-/* The tier the overview says; where headings were lost, the sentence may
- * have landed in any section but the recommendations. */
-static enum tier tier_from_text(const struct doc_b *db)
-{
-	enum tier t = TIER_NONE;
-
-	for (int pass = 0; pass < 2 && !t; pass++)
-		for (size_t s = 0; s < db->n && !t; s++) {
-			const char *id = db->secs[s].id;
-
-			if (!id || !strcmp(id, "recommendations") || !strcmp(id, "overview") != (pass == 1))
-				continue;
-			for (size_t k = 0; k < db->secs[s].n && !t; k++)
-				t = tier_said(db->secs[s].v[k].text);
-		}
-	return t;
 }
 
 /* The end of the sentence that starts at p, in a paragraph of
@@ -2575,9 +2626,11 @@ static void settle_recommendations(struct doc_b *db)
 	}
 	for (k = 1; k < sec->n && imperative(sec->v[k].text); k++)
 		;
+	/* After the report's one-sentence list ("amend ...; provide ...; and
+	 * ..."), any prose that is no item ends it ("Rest of it tomorrow."). */
 	if (k < sec->n && (starts_with_ci(sec->v[k].text, "The ") ||
 			   starts_with_ci(sec->v[k].text, "Authorities") ||
-			   starts_with_ci(sec->v[k].text, "Officials"))) {
+			   starts_with_ci(sec->v[k].text, "Officials") || count_str(sec->v[0].text, "; ") >= 2)) {
 		split_section(db, (size_t)r, k, guess_section(sec->v[k].text));
 		split_by_guess(db, (size_t)r + 1, 1);
 	}

@@ -735,6 +735,9 @@ static void test_list_markers(void **state)
 		"\xc3\x98\tAmend the law.\n",
 		"\xef\x82\xa7 Fund shelters for victims of\nforced labor.\n\xef\x82\xa7 Train judges.\n"
 		"\xef\x82\xa7 Amend the law.\n",
+		/* Symbol's bullet as Windows-1252 makes it (U+00B7), and a tab. */
+		"\xc2\xb7\tFund shelters for victims of\nforced labor.\n\xc2\xb7\tTrain judges.\n"
+		"\xc2\xb7\tAmend the law.\n",
 	};
 	struct import_options opt = { .year = 2020 };
 
@@ -1741,7 +1744,7 @@ static void test_email_news_and_notes(void **state)
 		"> EL SALVADOR (Tier 2)\n>\n> The Government of El Salvador does not fully comply with the "
 		"minimum standards.\n>\n> Recommendations for El Salvador: ensure that victims receive "
 		"services;  strengthen efforts to prosecute traffickers; and increase\n> funding for the "
-		"police.\n>\n> Laura\n>\n> --\n> Laura Mendez\n> Program Officer\n";
+		"police.\n>\n> Rest of it tomorrow.\n>\n> Laura\n>\n> --\n> Laura Mendez\n> Program Officer\n";
 	static const char news[] =
 		"UNITED STATES OF AMERICA: TIER 1\n\nThe U.S. government fully meets the minimum standards "
 		"for the elimination of trafficking.\n\n(Prosecution / Protection / Prevention sections not "
@@ -1770,6 +1773,39 @@ static void test_email_news_and_notes(void **state)
 	assert_false(doc_contains(doc, "not copied"));
 	assert_false(doc_contains(doc, "Guyana"));
 	assert_false(doc_contains(doc, "Great article"));
+	import_result_free(&res);
+}
+
+/* A page of an edition read by pdftotext's text flow: the end of the
+ * narrative before (its profile, no tier, no heading of its own) is left
+ * out; sections of the next one that the flow put before its heading go
+ * under it. */
+static void test_pdf_flow_before_heading(void **state)
+{
+	static const char text[] =
+		"and indicators of trafficking; however, authorities did not report identifying victims.\n\n"
+		"TRAFFICKING PROFILE\n\nAs reported over the past five years, Brunei is a destination "
+		"country for men, women, and children subjected to forced labor. Men and women migrate to "
+		"Brunei for domestic work and are subjected to involuntary servitude in Brunei.\n\n"
+		"PROTECTION\n\nThe government of Tonga made minimal efforts to protect victims in Tonga and "
+		"did not identify any victims this year, as it did not the year before.\n\n"
+		"PREVENTION\n\nThe government of Tonga made minimal efforts to prevent trafficking in Tonga, "
+		"and Tonga did not raise awareness of trafficking among workers.\n\n"
+		"TONGA (Tier 2)\n\nThe Government of Tonga does not fully comply with the minimum "
+		"standards.\n\nRecommendations for Tonga: draft a law; and train officials.\n\n"
+		"Prosecution\n\nThe government made no prosecutions.\n";
+	struct import_options opt = { .year = 2012 };
+	struct import_result res = {0};
+	const struct document *doc;
+
+	(void)state;
+	import_buf("page.txt", text, &opt, &res);
+	assert_int_equal(res.n_docs, 1);
+	doc = find_doc(&res, "tonga");
+	assert_non_null(document_section(doc, "protection"));
+	assert_non_null(document_section(doc, "prevention"));
+	assert_true(doc->complete);
+	assert_false(doc_contains(doc, "Brunei"));
 	import_result_free(&res);
 }
 
@@ -1904,6 +1940,7 @@ int main(void)
 		cmocka_unit_test(test_menu_after_narrative),
 		cmocka_unit_test(test_columns_beside_chart),
 		cmocka_unit_test(test_email_news_and_notes),
+		cmocka_unit_test(test_pdf_flow_before_heading),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
