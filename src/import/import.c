@@ -2482,8 +2482,16 @@ static struct document *finish_doc(struct importer *im, struct doc_b *db)
 		if (document_section_index(doc, sb->id) >= 0) {
 			out = &doc->sections[document_section_index(doc, sb->id)];
 		} else {
-			out = document_add_section(doc, sb->id, section_default_title(sb->id));
+			/* Before 2017 the report titled the list "Recommendations
+			 * for Iceland". */
+			const char *name = db->country && db->country->short_name ? db->country->short_name : db->name;
+			char *title = !strcmp(sb->id, "recommendations") && year < 2017 && name
+					      ? xasprintf("Recommendations for %s", name)
+					      : NULL;
+
+			out = document_add_section(doc, sb->id, title ? title : section_default_title(sb->id));
 			out->line = sb->line;
+			free(title);
 		}
 		if (!strcmp(sb->id, "recommendations"))
 			split_items(sb, doc, out);

@@ -297,6 +297,7 @@ static void test_older_edition_layout(void **state)
 	assert_true(doc->complete);
 	assert_sections(doc, ids);
 	recs = document_section(doc, "recommendations");
+	assert_string_equal(recs->title, "Recommendations for Iceland");
 	assert_int_equal(recs->n_items, 3);
 	assert_string_equal(recs->items[0], "amend the law to criminalize trafficking");
 	assert_string_equal(recs->items[2], "conduct awareness campaigns.");
