@@ -1225,12 +1225,12 @@ static void drop_para_numbers(struct importer *im)
 	}
 }
 
-/* Kinds of the lines; after a site's list of related pages ("Related
- * Articles") all is the site's, not the narrative's, until a heading with
- * a tier. */
+/* Kinds of the lines; after a narrative, from a site's list of related
+ * pages ("Related Articles") on, all is the site's, not the narrative's,
+ * until a heading with a tier. */
 static void classify_lines(struct importer *im)
 {
-	bool chrome = false;
+	bool chrome = false, narrative = false;
 
 	for (size_t i = 0; i < im->n_lines; i++) {
 		struct line *l = &im->lines[i];
@@ -1238,10 +1238,16 @@ static void classify_lines(struct importer *im)
 		if (l->kind != L_TEXT)
 			continue;
 		classify_line(im, i);
-		if (page_end(l->s))
-			chrome = true;
-		else if (l->kind == L_COUNTRY && l->tier)
-			chrome = false;
+		/* A page's end comes after a narrative: the same words in the
+		 * header above one ("Search Refworld") are only a line. */
+		if (page_end(l->s)) {
+			chrome = narrative;
+			l->kind = L_DEBRIS;
+		} else if (l->kind == L_COUNTRY) {
+			narrative = true;
+			if (l->tier)
+				chrome = false;
+		}
 		if (chrome)
 			l->kind = L_DEBRIS;
 	}
@@ -1261,8 +1267,18 @@ static void classify_lines(struct importer *im)
 		if (j == im->n_lines || im->lines[j].kind != L_DEBRIS)
 			continue;
 		if (label ? url_line(im->lines[j].s)
-			  : !strcmp(im->lines[j].s, "--") && !text_ends_sentence(l->s, l->len))
+			  : !strcmp(im->lines[j].s, "--") && !text_ends_sentence(l->s, l->len)) {
 			l->kind = L_DEBRIS;
+			/* The name and title over it ("Helen Marsh" / "Senior
+			 * Research Officer | Policy Unit"): up to two more lines. */
+			for (size_t k = i, up = 0; !label && k-- > 0 && up < 2; up++) {
+				struct line *m = &im->lines[k];
+
+				if (m->kind != L_TEXT || m->len > 60 || text_ends_sentence(m->s, m->len))
+					break;
+				m->kind = L_DEBRIS;
+			}
+		}
 	}
 	/* A paragraph of one line wholly in brackets ("(Prosecution / ...
 	 * sections not copied \xe2\x80\x93 see link above.)"): a reader's or an editor's
@@ -1574,6 +1590,10 @@ static bool verdict_subject(const char *s)
 	const char *a;
 
 	if (!strncmp(s, "The Government of ", 18) || !strncmp(s, "The U.S. government ", 20))
+		return true;
+	/* "The Macau Special Administrative Region (MSAR) of the People's
+	 * Republic of China does not fully meet ..." */
+	if (!strncmp(s, "The ", 4) && (a = strstr(s, " Special Administrative Region")) && a - s <= 20)
 		return true;
 	return !strncmp(s, "The ", 4) && (a = strstr(s, " authorities ")) && a - s <= 40 &&
 	       !memchr(s, '.', (size_t)(a - s));
