@@ -736,6 +736,9 @@ static bool debris_text(const char *s, size_t len)
 	    (strstr(s, "TRAFFICKING IN PERSONS REPORT") || strstr(s, "COUNTRY NARRATIVES") ||
 	     strstr(s, "TIER RANKING BY YEAR")))
 		return true;
+	/* The tier chart's title, in whatever case a copy gives it. */
+	if (len < 60 && contains_ci(s, "tier ranking by year"))
+		return true;
 	/* "TIER 1" is a tier (under a name, in the placement list), not a
 	 * running head with its page number. */
 	if ((running_head(s, len) && !tier_only(s, &t)) || (len <= 40 && chart_axis(s)) || year_row(s))
@@ -775,7 +778,7 @@ static bool page_end(const char *s)
 	static const char *const ends[] = {
 		"related articles", "related content", "related material", "related posts", "related links",
 		"tags", "footer navigation", "leave a comment", "leave a reply", "back to top",
-		"search refworld", "related", "related stories", "comments",
+		"search refworld", "related", "related stories", "related documents", "comments",
 		/* An email's end: its sign-off, its signature's mark. */
 		"--", "best,", "best regards,", "kind regards,", "regards,", "warm regards,", "thanks,",
 		"thank you,", "many thanks,", "cheers,", "sincerely,", "confidentiality notice", NULL,
@@ -1630,6 +1633,9 @@ static bool paragraph_break(const struct importer *im, const struct line *prev,
 	/* Recommendations one per line, without bullets (web copies); the
 	 * overview after the profile with no blank line between them. */
 	if (ends && !cont && (in_recommendations(im) || verdict_line(im, next)))
+		return true;
+	/* Items that lost their bullets and full stops, a blank line apart. */
+	if (gap && in_recommendations(im) && imperative(next->s))
 		return true;
 	/* A line that long is a paragraph, however short the site's lines
 	 * around it. */
@@ -2665,25 +2671,33 @@ static void settle_recommendations(struct doc_b *db)
 }
 
 /* A site's menu left after the narrative ("About Us", "Releases", "Get
- * Involved", one a line): a last paragraph of many short lines that makes
- * no sentence.  Dropped, so that a whole narrative is not taken for one cut
- * short; returns how many lines went. */
+ * Involved", one a line): last paragraphs that make no sentence, three or
+ * more short lines together (one paragraph, or one a line where a copy
+ * writes a paragraph a line).  Dropped, so that a whole narrative is not
+ * taken for one cut short; returns how many lines went. */
 static size_t drop_trailing_menu(struct doc_b *db)
 {
 	struct section_b *last = db->n ? &db->secs[db->n - 1] : NULL;
-	size_t dropped = 0;
+	size_t from, lines = 0, chars = 0;
 
-	while (last && last->n) {
-		struct para *p = &last->v[last->n - 1];
+	/* Short items without a full stop are a list, not a menu. */
+	if (!last || !last->id || !strcmp(last->id, "recommendations"))
+		return 0;
+	for (from = last->n; from > 0; from--) {
+		const struct para *p = &last->v[from - 1];
 		size_t len = strlen(p->text);
 
-		if (p->lines < 3 || len > 24 * (size_t)p->lines || text_ends_sentence(p->text, len))
+		if (text_ends_sentence(p->text, len) || len > 60 * (size_t)(p->lines ? p->lines : 1))
 			break;
-		dropped += p->lines;
-		free(p->text);
-		last->n--;
+		lines += p->lines ? p->lines : 1;
+		chars += len;
 	}
-	return dropped;
+	if (lines < 3 || chars > 24 * lines)
+		return 0;
+	for (size_t k = from; k < last->n; k++)
+		free(last->v[k].text);
+	last->n = from;
+	return lines;
 }
 
 static void doc_b_free(struct doc_b *db)

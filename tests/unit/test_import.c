@@ -1856,6 +1856,43 @@ static void test_refworld_signature_macau(void **state)
 	import_result_free(&res);
 }
 
+/* A copy that writes a paragraph a line (a document site's select-all):
+ * its menu after the narrative is a paragraph a line too, and is dropped
+ * all the same; the tier chart's title is no text in any case.  Short
+ * items without full stops at a copy's end are a list, not a menu. */
+static void test_menu_paragraph_a_line(void **state)
+{
+	static const char text[] =
+		"SWITZERLAND (Tier 2)\n\n"
+		"Switzerland: Tier Ranking by Year\n\n"
+		"The Government of Switzerland fully complies with the minimum standards for the elimination "
+		"of trafficking, and it did so again this year according to every measure the report uses, "
+		"as in the year before, when its efforts were found serious and sustained in every canton.\n\n"
+		"Prosecution\n\nThe government sustained law enforcement efforts.\n\n"
+		"Protection\n\nThe government made moderate efforts to protect victims.\n\n"
+		"Prevention\n\nThe government made modest efforts to prevent trafficking in persons, and it organized awareness-raising events across the cantons and distributed information to officials of every canton in the country during the year, as it had done the year before and the year before that one too, without a campaign against the demand for commercial sex acts.\n\n"
+		"Countries\n\nSwitzerland\n\nTopics\n\nForced labour | Trafficking in persons\n\n"
+		"Related Documents\n\nTrafficking in Persons Report 2010 - Switzerland\n";
+	static const char list[] =
+		"BHUTAN: TIER 2\n\nThe Government of Bhutan does not fully meet the minimum standards.\n\n"
+		"PRIORITIZED RECOMMENDATIONS:\n\nIncrease prosecutions\n\nFund shelters\n\nTrain judges\n";
+	struct import_options opt = { .year = 2009 };
+	struct import_result res = {0};
+	const struct document *doc;
+
+	(void)state;
+	import_buf("switzerland.txt", text, &opt, &res);
+	doc = find_doc(&res, "switzerland");
+	assert_true(doc->complete);
+	assert_false(doc_contains(doc, "Topics"));
+	assert_false(doc_contains(doc, "Ranking"));
+	import_result_free(&res);
+	opt.year = 2018;
+	import_buf("bhutan.txt", list, &opt, &res);
+	assert_int_equal(document_section(find_doc(&res, "bhutan"), "recommendations")->n_items, 3);
+	import_result_free(&res);
+}
+
 /* A reader numbered every paragraph; the numbers are not the report's, and
  * the recommendations paragraph splits at its semicolons. */
 static void test_numbered_paragraphs(void **state)
@@ -1989,6 +2026,7 @@ int main(void)
 		cmocka_unit_test(test_email_news_and_notes),
 		cmocka_unit_test(test_pdf_flow_before_heading),
 		cmocka_unit_test(test_refworld_signature_macau),
+		cmocka_unit_test(test_menu_paragraph_a_line),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

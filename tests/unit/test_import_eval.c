@@ -29,7 +29,7 @@
 /* The first cases of the held-out batches, written by someone who never saw
  * the importer: their facts are reported apart, the latest batch on its own. */
 #define HELD_OUT 51
-#define LATEST_BATCH 171
+#define LATEST_BATCH 183
 
 struct expected {
 	char country[64];
