@@ -665,12 +665,22 @@ static bool elision(const char *s)
 	return false;
 }
 
-/* A line that is one web address ("https://...", "www..."): a page's own
- * or a footnote's, no text of the report. */
+static bool starts_url(const char *s)
+{
+	return starts_with_ci(s, "http://") || starts_with_ci(s, "https://") || starts_with_ci(s, "www.");
+}
+
+/* A line that is one web address ("https://...", "www..."), maybe a
+ * footnote's ("[2] https://..."): a page's own, no text of the report. */
 static bool url_line(const char *s)
 {
-	return (starts_with_ci(s, "http://") || starts_with_ci(s, "https://") || starts_with_ci(s, "www.")) &&
-	       !strchr(s, ' ');
+	if (s[0] == '[' && isdigit((unsigned char)s[1])) {
+		s += 1 + strspn(s + 1, "0123456789");
+		if (strncmp(s, "] ", 2))
+			return false;
+		s += 2;
+	}
+	return starts_url(s) && !strchr(s, ' ');
 }
 
 /* "6/24/2010   Oman" over a printed page, "http://...htm   1/3" under it:
@@ -686,7 +696,7 @@ static bool print_margin(const char *s, size_t len)
 	if (sscanf(s, "%d/%d/%d%n", &m, &d, &y, &n) == 3 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
 	    (s[n] == ' ' || s[n] == ','))
 		return true;
-	if (!(starts_with_ci(s, "http://") || starts_with_ci(s, "https://")) || (size_t)(gap - s) != strcspn(s, " "))
+	if (!starts_url(s) || (size_t)(gap - s) != strcspn(s, " "))
 		return false;
 	gap += strspn(gap, " ");
 	return sscanf(gap, "%d/%d%n", &m, &d, &n) == 2 && !gap[n];
@@ -749,8 +759,7 @@ static bool debris_text(const char *s, size_t len)
 	 * entity ..."), a footnote of the page. */
 	if (!strncmp(s, "\xe2\x80\xa0 ", 4) && len > 40)
 		return true;
-	if (elision(s) || url_line(s) || print_margin(s, len) || forum_byline(s, len) || (s[0] == '[' && isdigit((unsigned char)s[1]) && strstr(s, "] ") &&
-			    url_line(strstr(s, "] ") + 2)))
+	if (elision(s) || url_line(s) || print_margin(s, len) || forum_byline(s, len))
 		return true;
 	/* Breadcrumbs, and a footer's links ("About state.gov | Privacy Notice | FOIA"). */
 	if (metadata_row(s) || count_str(s, " > ") >= 2 || count_str(s, " \xc2\xbb ") >= 2 ||
@@ -1228,6 +1237,57 @@ static void drop_para_numbers(struct importer *im)
 	}
 }
 
+/* "Full narrative:" over the address it names: a label of debris; a name
+ * over an email's signature mark ("Laura", then "--"), and the title line
+ * over that ("Helen Marsh" / "Senior Research Officer | Policy Unit"): its
+ * sender's. */
+static void drop_labels_and_signatures(struct importer *im)
+{
+	for (size_t i = 0, j; i < im->n_lines; i++) {
+		struct line *l = &im->lines[i];
+		bool label;
+
+		if (l->kind != L_TEXT || l->len > 40)
+			continue;
+		label = l->s[l->len - 1] == ':';
+		for (j = i + 1; j < im->n_lines && im->lines[j].kind == L_BLANK; j++)
+			;
+		if (j == im->n_lines || im->lines[j].kind != L_DEBRIS)
+			continue;
+		if (label) {
+			if (url_line(im->lines[j].s))
+				l->kind = L_DEBRIS;
+			continue;
+		}
+		if (strcmp(im->lines[j].s, "--") || text_ends_sentence(l->s, l->len))
+			continue;
+		l->kind = L_DEBRIS;
+		for (size_t k = i, up = 0; k-- > 0 && up < 2; up++) {
+			struct line *m = &im->lines[k];
+
+			if (m->kind != L_TEXT || m->len > 60 || text_ends_sentence(m->s, m->len))
+				break;
+			m->kind = L_DEBRIS;
+		}
+	}
+}
+
+/* A paragraph of one line wholly in brackets ("(Prosecution / ... sections
+ * not copied \xe2\x80\x93 see link above.)"): a reader's or an editor's note; the
+ * report writes no such paragraph (a wrapped line may be one, inside a
+ * paragraph). */
+static void drop_bracket_notes(struct importer *im)
+{
+	for (size_t i = 0; i < im->n_lines; i++) {
+		struct line *l = &im->lines[i];
+
+		if (l->kind == L_TEXT && l->len > 30 && l->s[0] == '(' &&
+		    (l->s[l->len - 1] == ')' || str_has_suffix(l->s, ").")) && !strchr(l->s + 1, '(') &&
+		    (!i || im->lines[i - 1].kind != L_TEXT) && (i + 1 == im->n_lines || im->lines[i + 1].kind != L_TEXT))
+			l->kind = L_DEBRIS;
+	}
+}
+
 /* Kinds of the lines; after a narrative, from a site's list of related
  * pages ("Related Articles") on, all is the site's, not the narrative's,
  * until a heading with a tier. */
@@ -1254,47 +1314,8 @@ static void classify_lines(struct importer *im)
 		if (chrome)
 			l->kind = L_DEBRIS;
 	}
-	/* "Full narrative:" over the address it names: a label of debris; a
-	 * name over an email's signature mark ("Laura", then "--"): its
-	 * sender's. */
-	for (size_t i = 0, j; i < im->n_lines; i++) {
-		struct line *l = &im->lines[i];
-
-		bool label;
-
-		if (l->kind != L_TEXT || l->len > 40)
-			continue;
-		label = l->s[l->len - 1] == ':';
-		for (j = i + 1; j < im->n_lines && im->lines[j].kind == L_BLANK; j++)
-			;
-		if (j == im->n_lines || im->lines[j].kind != L_DEBRIS)
-			continue;
-		if (label ? url_line(im->lines[j].s)
-			  : !strcmp(im->lines[j].s, "--") && !text_ends_sentence(l->s, l->len)) {
-			l->kind = L_DEBRIS;
-			/* The name and title over it ("Helen Marsh" / "Senior
-			 * Research Officer | Policy Unit"): up to two more lines. */
-			for (size_t k = i, up = 0; !label && k-- > 0 && up < 2; up++) {
-				struct line *m = &im->lines[k];
-
-				if (m->kind != L_TEXT || m->len > 60 || text_ends_sentence(m->s, m->len))
-					break;
-				m->kind = L_DEBRIS;
-			}
-		}
-	}
-	/* A paragraph of one line wholly in brackets ("(Prosecution / ...
-	 * sections not copied \xe2\x80\x93 see link above.)"): a reader's or an editor's
-	 * note; the report writes no such paragraph (a wrapped line may be
-	 * one, inside a paragraph). */
-	for (size_t i = 0; i < im->n_lines; i++) {
-		struct line *l = &im->lines[i];
-
-		if (l->kind == L_TEXT && l->len > 30 && l->s[0] == '(' &&
-		    (l->s[l->len - 1] == ')' || str_has_suffix(l->s, ").")) && !strchr(l->s + 1, '(') &&
-		    (!i || im->lines[i - 1].kind != L_TEXT) && (i + 1 == im->n_lines || im->lines[i + 1].kind != L_TEXT))
-			l->kind = L_DEBRIS;
-	}
+	drop_labels_and_signatures(im);
+	drop_bracket_notes(im);
 	for (size_t i = 0; i < im->n_lines; i++)
 		im->n_debris += im->lines[i].kind == L_DEBRIS;
 }
@@ -1356,13 +1377,18 @@ static int title_edition(const struct importer *im, size_t i)
 }
 
 /* The edition named where a line of prose wraps ("the State Department's
- * 2016" / "Trafficking in Persons Report"). */
+ * 2016" / "Trafficking in Persons Report"); both markers end in "Report",
+ * so a wrap that splits one leaves the word on one of the lines. */
 static int edition_across(const struct line *l, const struct line *next)
 {
 	size_t tail = l->len < 40 ? l->len : 40, head = next->len < 60 ? next->len : 60;
-	char *joined = xasprintf("%.*s %.*s", (int)tail, l->s + l->len - tail, (int)head, next->s);
-	int y = edition_named(joined);
+	char *joined;
+	int y;
 
+	if (!contains_ci(l->s, "report") && !contains_ci(next->s, "report"))
+		return 0;
+	joined = xasprintf("%.*s %.*s", (int)tail, l->s + l->len - tail, (int)head, next->s);
+	y = edition_named(joined);
 	free(joined);
 	return y;
 }
@@ -1996,8 +2022,7 @@ static bool profile_opening(const char *text)
 
 static bool narrative_opening(const char *text)
 {
-	return verdict_subject(text) && (strstr(text, "fully meet") || strstr(text, "fully comply") ||
-					 strstr(text, "minimum standards"));
+	return verdict_subject(text) && (verdict_words(text) || strstr(text, "minimum standards"));
 }
 
 /* The country a text names most, counting demonyms made by adding "n"
@@ -2101,9 +2126,9 @@ static void set_country(struct doc_b *db, const struct country *c)
 }
 
 /* Whether a narrative after db in this copy has c's heading. */
-static struct doc_b *headed_elsewhere(struct importer *im, const struct doc_b *db, const struct country *c)
+static struct doc_b *headed_elsewhere(struct importer *im, struct doc_b *db, const struct country *c)
 {
-	for (struct doc_b *o = im->docs + (db - im->docs) + 1; o < im->docs + im->n_docs; o++)
+	for (struct doc_b *o = db + 1; o < im->docs + im->n_docs; o++)
 		if (o->country == c)
 			return o;
 	return NULL;
@@ -2374,6 +2399,7 @@ static size_t item_length(const char *p, size_t n)
  * ("amend ...; provide ...; and conduct ..."), at semicolons. */
 static void split_items(const struct section_b *s, struct document *doc, struct section *out)
 {
+	bool joined = false; /* the item before ended with the list's ";" */
 	enum item_split how = SPLIT_NONE;
 
 	for (size_t k = 0; k < s->n; k++)
@@ -2384,8 +2410,6 @@ static void split_items(const struct section_b *s, struct document *doc, struct 
 	else if (!how && s->n == 1 && (count_str(s->v[0].text, "; ") >= 2 ||
 				       (count_str(s->v[0].text, "; ") == 1 && str_find(s->v[0].text, "; and "))))
 		how = SPLIT_SEMICOLONS;
-	bool joined = false; /* the item before ended with the list's ";" */
-
 	for (size_t k = 0; k < s->n; k++) {
 		const char *p = s->v[k].text, *next;
 

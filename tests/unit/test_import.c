@@ -56,6 +56,20 @@ static const struct document *find_doc(const struct import_result *res, const ch
 	return NULL;
 }
 
+/* Imports text (of the given edition) and returns its narrative for slug,
+ * failing the test when there is none. */
+static const struct document *import_doc(const char *name, const char *text, int year, const char *slug,
+					 struct import_result *res)
+{
+	struct import_options opt = { .year = year };
+	const struct document *doc;
+
+	import_buf(name, text, &opt, res);
+	doc = find_doc(res, slug);
+	assert_non_null(doc);
+	return doc;
+}
+
 /* Every paragraph and item of doc, for "appears somewhere" checks. */
 static bool doc_contains(const struct document *doc, const char *needle)
 {
@@ -838,14 +852,12 @@ static void test_recommendations_mid_paragraph(void **state)
 		"under the 2010 Act. Recommendations for Kenya: increase efforts to prosecute\n"
 		"offenders; fund shelters; and train police.\n\n"
 		"Prosecution\nThe government improved its efforts.\n";
-	struct import_options opt = { .year = 2007 };
 	struct import_result res = {0};
 	const struct document *doc;
 	const struct section *recs;
 
 	(void)state;
-	import_buf("kenya.txt", text, &opt, &res);
-	doc = find_doc(&res, "kenya");
+	doc = import_doc("kenya.txt", text, 2007, "kenya", &res);
 	assert_true(para_starts(doc, "The Government of Kenya"));
 	assert_false(doc_contains(doc, "2010 Act. Recommendations"));
 	recs = document_section(doc, "recommendations");
@@ -903,14 +915,12 @@ static void test_right_column_line_alone(void **state)
 		"                                              and refugees.\n"
 		"PRIORITIZED RECOMMENDATIONS:                  PROSECUTION\n"
 		"\xe2\x80\xa2 Fund shelters for victims.                  The government maintained efforts.\n";
-	struct import_options opt = { .year = 2020 };
 	struct import_result res = {0};
 	const struct document *doc;
 	const struct section *recs;
 
 	(void)state;
-	import_buf("kenya.txt", text, &opt, &res);
-	doc = find_doc(&res, "kenya");
+	doc = import_doc("kenya.txt", text, 2020, "kenya", &res);
 	recs = document_section(doc, "recommendations");
 	assert_int_equal(recs->n_items, 2);
 	assert_string_equal(recs->items[1], "Train judges to identify victims among vulnerable populations, "
@@ -963,13 +973,11 @@ static void test_email_forward_headers(void **state)
 		"Date: Tue, Jul 2, 2019 at 9:14 AM\nSubject: Kenya narrative\nTo: Mark <m@example.org>\n\n"
 		"The Government of Kenya does not fully meet the minimum standards for the elimination\n"
 		"of trafficking but is making significant efforts to do so.\n";
-	struct import_options opt = { .year = 2019 };
 	struct import_result res = {0};
 	const struct document *doc;
 
 	(void)state;
-	import_buf("fwd.txt", text, &opt, &res);
-	doc = find_doc(&res, "kenya");
+	doc = import_doc("fwd.txt", text, 2019, "kenya", &res);
 	assert_true(para_starts(doc, "The Government of Kenya"));
 	assert_false(doc_contains(doc, "Forwarded"));
 	assert_false(doc_contains(doc, "example.org"));
@@ -987,14 +995,12 @@ static void test_markdown_note(void **state)
 		"of trafficking but is making significant efforts to do so.\n\n"
 		"### Prioritized Recommendations\n\n- Fund shelters for victims.\n- Train judges.\n\n"
 		"## PROSECUTION\n\nThe government maintained efforts.\n";
-	struct import_options opt = { .year = 2019 };
 	struct import_result res = {0};
 	const struct document *doc;
 	const struct section *recs;
 
 	(void)state;
-	import_buf("note.md", text, &opt, &res);
-	doc = find_doc(&res, "kenya");
+	doc = import_doc("note.md", text, 2019, "kenya", &res);
 	assert_int_equal(doc->tier, TIER_2);
 	recs = document_section(doc, "recommendations");
 	assert_non_null(recs);
@@ -1014,13 +1020,11 @@ static void test_org_mode(void **state)
 		"of trafficking but is making significant efforts to do so.\n\n"
 		"** PROSECUTION\nThe government maintained efforts.\n\n"
 		"* Notes                 :noexport:\n- check the 2018 narrative\n";
-	struct import_options opt = { .year = 2019 };
 	struct import_result res = {0};
 	const struct document *doc;
 
 	(void)state;
-	import_buf("kenya.org", text, &opt, &res);
-	doc = find_doc(&res, "kenya");
+	doc = import_doc("kenya.org", text, 2019, "kenya", &res);
 	assert_int_equal(doc->tier, TIER_2);
 	assert_non_null(document_section(doc, "prosecution"));
 	assert_false(doc_contains(doc, "PROSECUTION"));
@@ -1037,14 +1041,12 @@ static void test_restructuredtext(void **state)
 		"of trafficking but is making significant efforts to do so.\n\n"
 		"**Recommendations for Kenya:** Fund shelters for victims; train judges; and "
 		"screen migrants.\n\nProsecution\n-----------\n\nThe government maintained efforts.\n";
-	struct import_options opt = { .year = 2012 };
 	struct import_result res = {0};
 	const struct document *doc;
 	const struct section *recs;
 
 	(void)state;
-	import_buf("kenya.rst", text, &opt, &res);
-	doc = find_doc(&res, "kenya");
+	doc = import_doc("kenya.rst", text, 2012, "kenya", &res);
 	assert_int_equal(doc->tier, TIER_2);
 	recs = document_section(doc, "recommendations");
 	assert_non_null(recs);
@@ -1066,14 +1068,12 @@ static void test_mediawiki(void **state)
 		"screen migrants.\n\n=== Prosecution ===\nThe government maintained efforts.\n\n"
 		"== See also ==\n* [[Human trafficking in Kenya]]\n\n== References ==\n<references />\n\n"
 		"[[Category:Kenya]]\n";
-	struct import_options opt = { .year = 2010 };
 	struct import_result res = {0};
 	const struct document *doc;
 	const struct section *recs;
 
 	(void)state;
-	import_buf("kenya.wiki", text, &opt, &res);
-	doc = find_doc(&res, "kenya");
+	doc = import_doc("kenya.wiki", text, 2010, "kenya", &res);
 	assert_int_equal(doc->tier, TIER_2);
 	assert_true(para_starts(doc, "The Government of Kenya does"));
 	recs = document_section(doc, "recommendations");
@@ -1098,14 +1098,12 @@ static void test_csv_export(void **state)
 		/* A cell the spreadsheet wrote over lines. */
 		"7,\"PROTECTION\"\r\n8,\"The government identified \"\"20\"\" victims\r\n"
 		"and referred them to shelters.\"\r\n";
-	struct import_options opt = { .year = 2018 };
 	struct import_result res = {0};
 	const struct document *doc;
 	const struct section *recs;
 
 	(void)state;
-	import_buf("kenya.csv", text, &opt, &res);
-	doc = find_doc(&res, "kenya");
+	doc = import_doc("kenya.csv", text, 2018, "kenya", &res);
 	assert_int_equal(doc->tier, TIER_2);
 	recs = document_section(doc, "recommendations");
 	assert_non_null(recs);
@@ -1221,14 +1219,12 @@ static void test_country_running_head(void **state)
 		"The government decreased law enforcement efforts. State laws did not\n"
 		"MICRONESIA\n"
 		"criminalize all forms of trafficking.\n";
-	struct import_options opt = { .year = 2024 };
 	struct import_result res = {0};
 	const struct document *doc;
 	const struct section *recs;
 
 	(void)state;
-	import_buf("fsm.txt", text, &opt, &res);
-	doc = find_doc(&res, "micronesia");
+	doc = import_doc("fsm.txt", text, 2024, "micronesia", &res);
 	recs = document_section(doc, "recommendations");
 	assert_int_equal(recs->n_items, 2);
 	assert_string_equal(recs->items[1], "Amend state laws to criminalize all forms of sex trafficking.");
@@ -1569,14 +1565,12 @@ static void test_after_the_narrative(void **state)
 		"https://example.org/taiwan\n\n"
 		"Best,\nPeter\n\n--\nPeter Ochieng\nProgramme Officer\n\n"
 		"CONFIDENTIALITY NOTICE: This e-mail is intended only for the named recipient.\n";
-	struct import_options opt = { .year = 2011 };
 	struct import_result res = {0};
 	const struct document *doc;
 	const struct section *recs;
 
 	(void)state;
-	import_buf("mail.txt", text, &opt, &res);
-	doc = find_doc(&res, "taiwan");
+	doc = import_doc("mail.txt", text, 2011, "taiwan", &res);
 	assert_non_null(document_section(doc, "overview"));
 	assert_true(para_starts(doc, "The Taiwan authorities fully comply"));
 	assert_true(doc_contains(doc, "elimination of trafficking."));
@@ -1667,13 +1661,11 @@ static void test_early_edition_sections(void **state)
 		"The Government of Pakistan made progress in its law enforcement efforts.\n\n"
 		"The government's protection efforts for victims improved modestly.\n\n"
 		"Pakistan increased its prevention efforts. The government adopted a national plan.\n";
-	struct import_options opt = { .year = 2006 };
 	struct import_result res = {0};
 	const struct document *doc;
 
 	(void)state;
-	import_buf("pakistan.txt", text, &opt, &res);
-	doc = find_doc(&res, "pakistan");
+	doc = import_doc("pakistan.txt", text, 2006, "pakistan", &res);
 	assert_non_null(document_section(doc, "prevention"));
 	assert_true(doc->complete);
 	import_result_free(&res);
@@ -1692,13 +1684,11 @@ static void test_menu_after_narrative(void **state)
 		"Prevention\n\nThe government continued its prevention efforts across the country this year.\n\n"
 		"Office to Monitor and Combat Trafficking in Persons\nAbout Us\nReleases\nFact Sheets\n"
 		"Get Involved\n\nFull narrative:\nhttps://example.org/belgium\n";
-	struct import_options opt = { .year = 2014 };
 	struct import_result res = {0};
 	const struct document *doc;
 
 	(void)state;
-	import_buf("belgium.txt", text, &opt, &res);
-	doc = find_doc(&res, "belgium");
+	doc = import_doc("belgium.txt", text, 2014, "belgium", &res);
 	assert_true(doc->complete);
 	assert_false(doc_contains(doc, "Releases"));
 	assert_false(doc_contains(doc, "Full narrative"));
@@ -1719,13 +1709,11 @@ static void test_columns_beside_chart(void **state)
 		"2014   2015   2016   2017   2018   2019       Courts convicted five traffickers.\n"
 		"PRIORITIZED RECOMMENDATIONS:                  PROTECTION\n"
 		"\xe2\x80\xa2 Fund shelters for victims.                  The government increased efforts.\n";
-	struct import_options opt = { .year = 2022 };
 	struct import_result res = {0};
 	const struct document *doc;
 
 	(void)state;
-	import_buf("uruguay.txt", text, &opt, &res);
-	doc = find_doc(&res, "uruguay");
+	doc = import_doc("uruguay.txt", text, 2022, "uruguay", &res);
 	assert_string_equal(document_section(doc, "prosecution")->paras[0],
 			    "The government reported investigating 84 cases of potential trafficking. "
 			    "Prosecutors initiated prosecutions of 19 defendants.");
@@ -1905,14 +1893,12 @@ static void test_numbered_paragraphs(void **state)
 		"and fund the state-run shelters.\n\n"
 		"PROSECUTION\n\n3. The government maintained law enforcement efforts.\n\n"
 		"PROTECTION\n\n4. The government maintained protection efforts.\n";
-	struct import_options opt = { .year = 2017 };
 	struct import_result res = {0};
 	const struct document *doc;
 	const struct section *recs;
 
 	(void)state;
-	import_buf("georgia.txt", text, &opt, &res);
-	doc = find_doc(&res, "georgia");
+	doc = import_doc("georgia.txt", text, 2017, "georgia", &res);
 	recs = document_section(doc, "recommendations");
 	assert_int_equal(recs->n_items, 3);
 	assert_string_equal(recs->items[0], "Increase proactive investigations");
