@@ -36,6 +36,12 @@ static inline unsigned bytes8_run(uint64_t m)
 	return stop ? (unsigned)__builtin_ctzll(stop) / 8 : 8;
 }
 
+/* How many of the eight bytes of w, from the first, are ASCII letters. */
+static inline unsigned bytes8_letters(uint64_t w)
+{
+	return bytes8_run(bytes8_in((w & BYTES8(0x7F)) | BYTES8(0x20), 'a', 'z') & ~w);
+}
+
 /* Whether the eight bytes at s are all printable ASCII (a byte under 0x20
  * borrows, 0x7F carries, 0x80 and up has its top bit: each sets a top bit;
  * a borrow or carry spilling into the next byte only answers false for a

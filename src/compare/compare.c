@@ -44,37 +44,40 @@ struct rows {
 
 /* Runs for every word of both editions: the word, at most five bytes, comes
  * packed into one number (first byte lowest, as the word's key packs it)
- * and the function words are the cases of a switch. */
+ * and is looked up in a table of the function words by a multiplicative
+ * hash without collisions (the compiler's -Woverride-init would name one).
+ * A switch was a tree of comparisons, a misprediction for most words. */
 #define W2(a, b) ((uint64_t)(a) | (uint64_t)(b) << 8)
 #define W3(a, b, c) (W2(a, b) | (uint64_t)(c) << 16)
 #define W4(a, b, c, d) (W3(a, b, c) | (uint64_t)(d) << 24)
 #define W5(a, b, c, d, e) (W4(a, b, c, d) | (uint64_t)(e) << 32)
-static bool is_stopword(uint64_t k, size_t n)
-{
-	if (n > 5)
-		return false;
-	switch (k) {
-	case 'a':
-	case W2('a', 'n'): case W2('a', 's'): case W2('a', 't'): case W2('b', 'e'): case W2('b', 'y'):
-	case W2('i', 'n'): case W2('i', 's'): case W2('i', 't'): case W2('o', 'f'): case W2('o', 'n'):
-	case W2('o', 'r'): case W2('t', 'o'):
-	case W3('a', 'n', 'd'): case W3('a', 'r', 'e'): case W3('f', 'o', 'r'): case W3('h', 'a', 'd'):
-	case W3('h', 'a', 's'): case W3('i', 't', 's'): case W3('t', 'h', 'e'): case W3('w', 'a', 's'):
-	case W3('w', 'h', 'o'):
-	case W4('b', 'e', 'e', 'n'): case W4('f', 'r', 'o', 'm'): case W4('h', 'a', 'v', 'e'):
-	case W4('i', 'n', 't', 'o'): case W4('t', 'h', 'a', 't'): case W4('t', 'h', 'e', 'm'):
-	case W4('t', 'h', 'i', 's'): case W4('w', 'e', 'r', 'e'): case W4('w', 'i', 't', 'h'):
-	case W5('t', 'h', 'e', 'i', 'r'): case W5('t', 'h', 'e', 's', 'e'): case W5('t', 'h', 'o', 's', 'e'):
-	case W5('w', 'h', 'i', 'c', 'h'):
-		return true;
-	default:
-		return false;
-	}
-}
+#define STOP_SLOT(k) ((uint64_t)(k) * 0x6940e747a3bf2421ULL >> 58)
+#define STOP(k) [STOP_SLOT(k)] = (k)
+static const uint64_t stopwords[64] = {
+	STOP('a'),
+	STOP(W2('a', 'n')), STOP(W2('a', 's')), STOP(W2('a', 't')), STOP(W2('b', 'e')), STOP(W2('b', 'y')),
+	STOP(W2('i', 'n')), STOP(W2('i', 's')), STOP(W2('i', 't')), STOP(W2('o', 'f')), STOP(W2('o', 'n')),
+	STOP(W2('o', 'r')), STOP(W2('t', 'o')),
+	STOP(W3('a', 'n', 'd')), STOP(W3('a', 'r', 'e')), STOP(W3('f', 'o', 'r')), STOP(W3('h', 'a', 'd')),
+	STOP(W3('h', 'a', 's')), STOP(W3('i', 't', 's')), STOP(W3('t', 'h', 'e')), STOP(W3('w', 'a', 's')),
+	STOP(W3('w', 'h', 'o')),
+	STOP(W4('b', 'e', 'e', 'n')), STOP(W4('f', 'r', 'o', 'm')), STOP(W4('h', 'a', 'v', 'e')),
+	STOP(W4('i', 'n', 't', 'o')), STOP(W4('t', 'h', 'a', 't')), STOP(W4('t', 'h', 'e', 'm')),
+	STOP(W4('t', 'h', 'i', 's')), STOP(W4('w', 'e', 'r', 'e')), STOP(W4('w', 'i', 't', 'h')),
+	STOP(W5('t', 'h', 'e', 'i', 'r')), STOP(W5('t', 'h', 'e', 's', 'e')), STOP(W5('t', 'h', 'o', 's', 'e')),
+	STOP(W5('w', 'h', 'i', 'c', 'h')),
+};
+#undef STOP
 #undef W2
 #undef W3
 #undef W4
 #undef W5
+
+/* Whether the word of n bytes packed in k is a function word. */
+static bool is_stopword(uint64_t k, size_t n)
+{
+	return (n < 6) & (stopwords[STOP_SLOT(k)] == k);
+}
 
 static bool has_alnum(const char *s, size_t n)
 {
@@ -245,12 +248,12 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 			}
 		}
 		(*all)++;
-		/* A function word is short: all its bytes are still in w.word. */
-		if (i - start < 6 && is_stopword(w.word, i - start))
-			continue;
+		/* A function word is short: all its bytes are still in w.word.
+		 * Written in any case and kept or not, without a branch. */
 		if (k == cap)
 			GROW(*out, cap, k + 1);
-		(*out)[k++] = key_end(&w);
+		(*out)[k] = key_end(&w);
+		k += !is_stopword(w.word, i - start);
 	}
 	sort_u64(*out, k);
 	return k;
