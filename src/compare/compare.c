@@ -277,11 +277,17 @@ static size_t shared(const struct unit *a, const struct unit *b)
 	return common;
 }
 
-static double dice(const struct unit *a, const struct unit *b)
+/* The similarity of two units that share `common` content words. */
+static double dice_of(const struct unit *a, const struct unit *b, size_t common)
 {
 	if (!a->n_words || !b->n_words)
 		return a->key == b->key ? 1.0 : 0.0;
-	return 2.0 * (double)shared(a, b) / (double)(a->n_words + b->n_words);
+	return 2.0 * (double)common / (double)(a->n_words + b->n_words);
+}
+
+static double dice(const struct unit *a, const struct unit *b)
+{
+	return dice_of(a, b, shared(a, b));
 }
 
 /* Top bit set in each byte of w that is a space (exact: no borrows). */
@@ -569,18 +575,20 @@ static void join_side(const struct side *S, size_t from, size_t to, struct side 
 
 /* How like `one` the two units h1 and h2 are when read as one (join): a
  * split or merge when the joined text is more like it than either half and
- * each half is mostly made of its words; 0 otherwise. */
+ * each half is mostly made of its words; 0 otherwise.  s1 and s2 are the
+ * words `one` shares with each half, which the table has counted: the
+ * halves' test comes first, as it needs no count of its own. */
 static double joined_pair(const struct unit *one, const struct unit *join, const struct unit *h1,
-			  const struct unit *h2)
+			  const struct unit *h2, size_t s1, size_t s2)
 {
 	double d;
 
 	if (!join->len || !h1->n_words || !h2->n_words)
 		return 0;
-	d = dice(one, join);
-	if (d < PAIR_THRESHOLD || d <= dice(one, h1) || d <= dice(one, h2))
+	if (2 * s1 < h1->n_words || 2 * s2 < h2->n_words)
 		return 0;
-	if (2 * shared(one, h1) < h1->n_words || 2 * shared(one, h2) < h2->n_words)
+	d = dice(one, join);
+	if (d < PAIR_THRESHOLD || d <= dice_of(one, h1, s1) || d <= dice_of(one, h2, s2))
 		return 0;
 	return d;
 }
@@ -597,13 +605,16 @@ static void pair_table(const struct side *A, size_t a0, size_t a1, const struct 
 	double *score = xcalloc((na + 1) * w, sizeof(*score));
 	unsigned char *how = xcalloc((na + 1) * w, 1);
 	double *sim = xcalloc(na * nb + 1, sizeof(*sim)), *joined = xcalloc(na * w + 1, sizeof(*joined));
+	size_t *common = xcalloc(na * nb + 1, sizeof(*common));
 	struct side JA = {0}, JB = {0};
 
 	join_side(A, a0, a1, &JA);
 	join_side(B, b0, b1, &JB);
 	for (size_t i = 0; i < na; i++)
-		for (size_t k = 0; k < nb; k++)
-			sim[i * nb + k] = dice(&A->v[a0 + i], &B->v[b0 + k]);
+		for (size_t k = 0; k < nb; k++) {
+			common[i * nb + k] = shared(&A->v[a0 + i], &B->v[b0 + k]);
+			sim[i * nb + k] = dice_of(&A->v[a0 + i], &B->v[b0 + k], common[i * nb + k]);
+		}
 	for (size_t i = na; i-- > 0;)
 		for (size_t k = nb; k-- > 0;) {
 			double best = score[(i + 1) * w + k], p = sim[i * nb + k];
@@ -619,14 +630,16 @@ static void pair_table(const struct side *A, size_t a0, size_t a1, const struct 
 			}
 			/* A split or merge needs words shared with both halves. */
 			if (k + 1 < nb && sim[i * nb + k] > 0 && sim[i * nb + k + 1] > 0 &&
-			    (p = joined_pair(&A->v[a0 + i], &JB.v[k], &B->v[b0 + k], &B->v[b0 + k + 1])) > 0 &&
+			    (p = joined_pair(&A->v[a0 + i], &JB.v[k], &B->v[b0 + k], &B->v[b0 + k + 1],
+					     common[i * nb + k], common[i * nb + k + 1])) > 0 &&
 			    score[(i + 1) * w + k + 2] + p > best) {
 				best = score[(i + 1) * w + k + 2] + p;
 				st = STEP_SPLIT;
 				joined[i * w + k] = p;
 			}
 			if (i + 1 < na && sim[i * nb + k] > 0 && sim[(i + 1) * nb + k] > 0 &&
-			    (p = joined_pair(&B->v[b0 + k], &JA.v[i], &A->v[a0 + i], &A->v[a0 + i + 1])) > 0 &&
+			    (p = joined_pair(&B->v[b0 + k], &JA.v[i], &A->v[a0 + i], &A->v[a0 + i + 1],
+					     common[i * nb + k], common[(i + 1) * nb + k])) > 0 &&
 			    score[(i + 2) * w + k + 1] + p > best) {
 				best = score[(i + 2) * w + k + 1] + p;
 				st = STEP_MERGE;
@@ -668,6 +681,7 @@ static void pair_table(const struct side *A, size_t a0, size_t a1, const struct 
 	free(score);
 	free(how);
 	free(sim);
+	free(common);
 	free(joined);
 }
 
@@ -977,6 +991,16 @@ static void make_move(struct comparison *c, struct keyed out, struct keyed in, d
 
 /* Removed and added sentences that are the same (or nearly) elsewhere in the
  * document were moved. */
+/* Whether two units are certainly less alike than best: sharing at most
+ * the fewer of their words, their similarity is at most this bound. */
+static bool below_best(const struct unit *a, const struct unit *b, double best)
+{
+	size_t fewer = a->n_words < b->n_words ? a->n_words : b->n_words;
+
+	return fewer && a->key != b->key &&
+	       2.0 * (double)fewer / (double)(a->n_words + b->n_words) < best;
+}
+
 static void find_moves(struct comparison *c)
 {
 	struct keyed *out = NULL, *in = NULL;
@@ -1017,7 +1041,7 @@ static void find_moves(struct comparison *c)
 		for (size_t k = 0; k < n_in; k++) {
 			double d;
 
-			if (used[k])
+			if (used[k] || below_best(&uo.v[i], &ui.v[k], best))
 				continue;
 			d = uo.v[i].key == ui.v[k].key ? 1.0 : dice(&uo.v[i], &ui.v[k]);
 			if (d >= best) {
