@@ -563,14 +563,21 @@ static void join_side(const struct side *S, size_t from, size_t to, struct side 
 		j->words = xcalloc(ok ? u->n_words + v->n_words + 1 : 1, sizeof(*j->words));
 		if (!ok)
 			continue;
-		/* Only white space lies between the two: their words, merged. */
-		j->key = unit_key(j->text, j->len);
+		/* Only white space lies between the two: their words, merged.
+		 * The key waits until the pair is chosen (join_key): most are not. */
 		j->all_words = u->all_words + v->all_words;
 		while (a < u->n_words || b < v->n_words)
 			j->words[j->n_words++] = b == v->n_words || (a < u->n_words && u->words[a] <= v->words[b])
 							 ? u->words[a++]
 							 : v->words[b++];
 	}
+}
+
+/* A unit of join_side's, chosen as one side of a pair: its key. */
+static struct unit *join_key(struct unit *j)
+{
+	j->key = unit_key(j->text, j->len);
+	return j;
 }
 
 /* How like `one` the two units h1 and h2 are when read as one (join): a
@@ -583,7 +590,7 @@ static double joined_pair(const struct unit *one, const struct unit *join, const
 {
 	double d;
 
-	if (!join->len || !h1->n_words || !h2->n_words)
+	if (!join->len || !one->n_words || !h1->n_words || !h2->n_words)
 		return 0;
 	if (2 * s1 < h1->n_words || 2 * s2 < h2->n_words)
 		return 0;
@@ -665,12 +672,12 @@ static void pair_table(const struct side *A, size_t a0, size_t a1, const struct 
 			k++;
 			break;
 		case STEP_SPLIT:
-			pair_row(out, &A->v[a0 + i], &JB.v[k], joined[i * w + k])->b_count = 2;
+			pair_row(out, &A->v[a0 + i], join_key(&JB.v[k]), joined[i * w + k])->b_count = 2;
 			i++;
 			k += 2;
 			break;
 		case STEP_MERGE:
-			pair_row(out, &JA.v[i], &B->v[b0 + k], joined[i * w + k])->a_count = 2;
+			pair_row(out, join_key(&JA.v[i]), &B->v[b0 + k], joined[i * w + k])->a_count = 2;
 			i += 2;
 			k++;
 			break;

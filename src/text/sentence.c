@@ -471,7 +471,10 @@ size_t sentence_tokens(const char *text, size_t len, struct span **out)
 	UText *ut;
 	size_t n = 0, cap = 0, start = 0;
 
+	/* Room for prose's tokens, a word or a mark every four bytes or so,
+	 * at once rather than by doubling. */
 	*out = NULL;
+	GROW(*out, cap, len / 4 + 2);
 	if (tokens_simple(text, len, out, &n, &cap))
 		return n;
 	bi = words();
