@@ -945,11 +945,40 @@ void compare_pair(struct cmp_row *row, const char *a, size_t alen, const char *b
 
 /* --- documents ------------------------------------------------------------ */
 
-static void compare_section(struct cmp_section *cs, const struct section *sa,
-			    const struct section *sb)
+/* The unit of S from `from` on whose text is row_text: the rows come in
+ * the units' order, so the search is short; S->n when there is none. */
+static size_t unit_of(const struct side *S, size_t from, const char *row_text)
+{
+	while (from < S->n && S->v[from].text != row_text)
+		from++;
+	return from;
+}
+
+/* Adds the unit for a row only one side has to `to`: the section's own,
+ * taken over with its words, or made again where it is not found. */
+static void take_unit(struct side *S, size_t *at, const char *text, size_t len, struct side *to)
+{
+	size_t k = unit_of(S, *at, text);
+
+	if (to && k < S->n && S->v[k].len == len) {
+		GROW(to->v, to->cap, to->n + 1);
+		to->v[to->n++] = S->v[k];
+		S->v[k].words = NULL;
+	} else if (to) {
+		add_unit(to, text, len, 0, false);
+	}
+	if (k < S->n)
+		*at = k + 1;
+}
+
+/* Compares two sections into cs; the units of its removed and added rows
+ * join *removed and *added, in row order, for the search for moves. */
+static void compare_section(struct cmp_section *cs, const struct section *sa, const struct section *sb,
+			    struct side *removed, struct side *added)
 {
 	struct side A = {0}, B = {0};
 	struct rows rows = {0};
+	size_t at_a = 0, at_b = 0;
 
 	section_units(sa, &A);
 	section_units(sb, &B);
@@ -966,6 +995,10 @@ static void compare_section(struct cmp_section *cs, const struct section *sa,
 		else if (row->kind == CMP_CHANGED)
 			row->common = word_diff(row->a, row->a_len, row->b, row->b_len, &row->words,
 						&row->n_words);
+		if (row->a)
+			take_unit(&A, &at_a, row->a, row->a_len, row->kind == CMP_REMOVED ? removed : NULL);
+		if (row->b)
+			take_unit(&B, &at_b, row->b, row->b_len, row->kind == CMP_ADDED ? added : NULL);
 	}
 	cs->rows = rows.v;
 	cs->n_rows = rows.n;
@@ -1008,10 +1041,11 @@ static bool below_best(const struct unit *a, const struct unit *b, double best)
 	       2.0 * (double)fewer / (double)(a->n_words + b->n_words) < best;
 }
 
-static void find_moves(struct comparison *c)
+/* uo and ui: the units of the removed and added rows, in row order (from
+ * compare_section). */
+static void find_moves(struct comparison *c, const struct side *uo, const struct side *ui)
 {
 	struct keyed *out = NULL, *in = NULL;
-	struct side uo = {0}, ui = {0};
 	size_t n_out = 0, n_in = 0, cap_out = 0, cap_in = 0;
 	bool *used;
 
@@ -1028,18 +1062,8 @@ static void find_moves(struct comparison *c)
 			}
 		}
 	/* Beyond this the texts are unrelated and a search would cost too much. */
-	if (n_in * n_out > 250000)
+	if (n_in * n_out > 250000 || n_out != uo->n || n_in != ui->n)
 		n_out = 0;
-	for (size_t i = 0; i < n_out; i++) {
-		const struct cmp_row *row = &c->secs[out[i].key].rows[out[i].index];
-
-		add_unit(&uo, row->a, row->a_len, 0, false);
-	}
-	for (size_t k = 0; k < n_in && n_out; k++) {
-		const struct cmp_row *row = &c->secs[in[k].key].rows[in[k].index];
-
-		add_unit(&ui, row->b, row->b_len, 0, false);
-	}
 	used = xcalloc(n_in + 1, sizeof(bool));
 	for (size_t i = 0; i < n_out; i++) {
 		double best = MOVED_THRESHOLD;
@@ -1048,9 +1072,9 @@ static void find_moves(struct comparison *c)
 		for (size_t k = 0; k < n_in; k++) {
 			double d;
 
-			if (used[k] || below_best(&uo.v[i], &ui.v[k], best))
+			if (used[k] || below_best(&uo->v[i], &ui->v[k], best))
 				continue;
-			d = uo.v[i].key == ui.v[k].key ? 1.0 : dice(&uo.v[i], &ui.v[k]);
+			d = uo->v[i].key == ui->v[k].key ? 1.0 : dice(&uo->v[i], &ui->v[k]);
 			if (d >= best) {
 				best = d;
 				best_k = k;
@@ -1060,12 +1084,10 @@ static void find_moves(struct comparison *c)
 		}
 		if (best_k != SIZE_MAX) {
 			used[best_k] = true;
-			make_move(c, out[i], in[best_k], best, uo.v[i].key == ui.v[best_k].key);
+			make_move(c, out[i], in[best_k], best, uo->v[i].key == ui->v[best_k].key);
 		}
 	}
 	free(used);
-	side_free(&uo);
-	side_free(&ui);
 	free(out);
 	free(in);
 }
@@ -1267,6 +1289,7 @@ static struct comparison *compare_ordered(const struct document *a, const struct
 	struct comparison *c = xcalloc(1, sizeof(*c));
 	size_t cap = 0;
 	bool *done = xcalloc(a->n_sections + 1, sizeof(bool));
+	struct side removed = {0}, added = {0};
 
 	c->a = a;
 	c->b = b;
@@ -1291,9 +1314,11 @@ static struct comparison *compare_ordered(const struct document *a, const struct
 		struct cmp_section *cs = &c->secs[s];
 
 		compare_section(cs, cs->a_index >= 0 ? &a->sections[cs->a_index] : NULL,
-				cs->b_index >= 0 ? &b->sections[cs->b_index] : NULL);
+				cs->b_index >= 0 ? &b->sections[cs->b_index] : NULL, &removed, &added);
 	}
-	find_moves(c);
+	find_moves(c, &removed, &added);
+	side_free(&removed);
+	side_free(&added);
 	mark_excerpts(c);
 	return c;
 }
