@@ -157,10 +157,11 @@ static enum lb_class lb_class_at(const char *s, size_t len, size_t *n)
 	return LB_NONE;
 }
 
-/* Whether every character of s[0..len) has a class here. */
-static bool lb_simple(const char *s, size_t len)
+/* Whether every character of s[0..len) has a class here; the first
+ * `plain` bytes are known printable ASCII, which all have one. */
+static bool lb_simple(const char *s, size_t len, size_t plain)
 {
-	size_t i = utf8_printable_run(s, len), n;
+	size_t i = plain + utf8_printable_run(s + plain, len - plain), n;
 
 	while (i < len) {
 		if (lb_class_at(s + i, len - i, &n) == LB_NONE)
@@ -229,14 +230,15 @@ static bool lb_break(const struct lb_state *st, enum lb_class b, const char *res
 	}
 }
 
-size_t line_breaks_simple(const char *s, size_t len, size_t **out)
+/* line_breaks_simple for text whose first `plain` bytes are printable ASCII. */
+static size_t breaks_simple(const char *s, size_t len, size_t plain, size_t **out)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct lb_state st = { .a = LB_NONE, .p = LB_NONE, .hy_first = true };
 	size_t *v = NULL, n_v = 0, cap = 0, n;
 
 	*out = NULL;
-	if (!len || !lb_simple(s, len))
+	if (!len || !lb_simple(s, len, plain))
 		return 0;
 	/* Room for a break every few bytes, as in prose: one allocation. */
 	GROW(v, cap, len / 4 + 2);
@@ -274,6 +276,11 @@ size_t line_breaks_simple(const char *s, size_t len, size_t **out)
 	v[n_v++] = len;
 	*out = v;
 	return n_v;
+}
+
+size_t line_breaks_simple(const char *s, size_t len, size_t **out)
+{
+	return breaks_simple(s, len, 0, out);
 }
 
 static UBreakIterator *line_iter;
@@ -375,7 +382,7 @@ size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lin
 	if (width < 1)
 		width = 1;
 	w.plain = utf8_printable_run(s, len);
-	if (!(src.n = line_breaks_simple(s, len, &pos))) {
+	if (!(src.n = breaks_simple(s, len, w.plain, &pos))) {
 		UErrorCode err = U_ZERO_ERROR;
 
 		ut = utext_openUTF8(NULL, s, (int64_t)len, &err);
