@@ -36,6 +36,14 @@ static inline unsigned bytes8_run(uint64_t m)
 	return stop ? (unsigned)__builtin_ctzll(stop) / 8 : 8;
 }
 
+/* How many of the eight bytes of w, from the first, are b. */
+static inline unsigned bytes8_same(uint64_t w, unsigned char b)
+{
+	uint64_t x = w ^ BYTES8(b);
+
+	return x ? (unsigned)__builtin_ctzll(x) / 8 : 8;
+}
+
 /* How many of the eight bytes of w, from the first, are ASCII letters. */
 static inline unsigned bytes8_letters(uint64_t w)
 {

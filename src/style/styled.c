@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/bytes8.h"
 #include "base/textsafe.h"
 #include "text/textwrap.h"
 
@@ -59,6 +60,9 @@ void styled_print(const struct styled *st, size_t start, size_t end, const struc
 		size_t j = i;
 		const char *seq = sgr(pal, (enum theme_role)st->roles[i]);
 
+		/* The run of one role, eight bytes at a time. */
+		for (unsigned got = 8; got == 8 && j + 8 <= end; j += got)
+			got = bytes8_same(bytes8_load((const char *)st->roles + j), st->roles[i]);
 		while (j < end && st->roles[j] == st->roles[i])
 			j++;
 		if (strcmp(seq, cur)) {

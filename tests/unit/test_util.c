@@ -399,6 +399,9 @@ static void test_bytes8(void **state)
 						      ~bytes8_load(s)),
 				 in);
 	}
+	assert_int_equal(bytes8_same(bytes8_load("\3\3\3\5\3\3\3\3"), 3), 3);
+	assert_int_equal(bytes8_same(bytes8_load("\3\3\3\3\3\3\3\3"), 3), 8);
+	assert_int_equal(bytes8_same(bytes8_load("\4\3\3\3\3\3\3\3"), 3), 0);
 	assert_int_equal(bytes8_letters(bytes8_load("Trafficking")), 8);
 	assert_int_equal(bytes8_letters(bytes8_load("camps, in")), 5);
 }
