@@ -540,6 +540,7 @@ void *cachefile_read_part(struct cachefile *cf, unsigned part, size_t max, size_
 	if (part >= cf->h.n_parts || n > max || n >= SIZE_MAX)
 		return NULL;
 	buf = xmalloc((size_t)n + 1);
+	prefault(buf, (size_t)n + 1);
 	if (!cachefile_read(cf, part, 0, buf, (size_t)n, &cf->h.parts[part].sum)) {
 		free(buf);
 		return NULL;

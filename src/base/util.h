@@ -17,6 +17,11 @@
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
+/* Maps in at once the pages of p[0..n), a large block about to be filled:
+ * one system call instead of a page fault for each page (a trap into the
+ * kernel, a microsecond or more on a virtual machine).  Small blocks and
+ * kernels without MADV_POPULATE_WRITE are left alone. */
+void prefault(void *p, size_t n);
 void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
