@@ -594,6 +594,7 @@ static bool load_docs(struct collection *coll, struct cache_in *in, const char *
 	if (!in->ok || n > (size_t)(in->end - in->p) / sizeof(struct doc_record))
 		return in->ok = false;
 	coll->docs = xcalloc(n + 1, sizeof(*coll->docs));
+	prefault(coll->docs, (n + 1) * sizeof(*coll->docs));
 	coll->cap_docs = n + 1;
 	for (size_t i = 0; i < n; i++) {
 		struct corpus_doc *e = &coll->docs[coll->n_docs++];
@@ -900,6 +901,7 @@ const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
 		e->failed = true;
 		return NULL;
 	}
+	e->coll->n_loaded++;
 	if (e->doc->country && strcmp(e->doc->country, e->slug))
 		diags_add(d, DIAG_WARNING, e->path, 1, 1,
 			  "country '%s' does not match the file name '%s.yaml'", e->doc->country, e->slug);
@@ -916,10 +918,11 @@ const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
 
 void corpus_doc_unload(struct corpus_doc *e)
 {
-	if (e->pins)
+	if (e->pins || !e->doc)
 		return;
 	document_free(e->doc);
 	e->doc = NULL;
+	e->coll->n_loaded--;
 }
 
 void corpus_doc_pin(struct corpus_doc *e)
@@ -946,6 +949,13 @@ size_t corpus_trim(struct corpus *c, size_t keep)
 	struct corpus_doc **loaded = NULL;
 	size_t n = 0, cap = 0, gone = 0;
 
+	/* Each collection counts its loaded documents: most calls find no
+	 * more than keep, and thousands of documents need no walk. */
+	for (size_t k = 0; k < c->n_colls; k++)
+		n += c->colls[k]->n_loaded;
+	if (n <= keep)
+		return 0;
+	n = 0;
 	for (size_t k = 0; k < c->n_colls; k++)
 		for (size_t i = 0; i < c->colls[k]->n_docs; i++)
 			if (c->colls[k]->docs[i].doc) {

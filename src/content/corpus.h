@@ -49,6 +49,7 @@ struct collection {
 	enum collection_kind kind;
 	struct corpus_doc *docs; /* sorted by slug, then year */
 	size_t n_docs, cap_docs;
+	size_t n_loaded;         /* of docs, those with doc loaded (for corpus_trim) */
 };
 
 struct corpus;

@@ -175,9 +175,11 @@ static void test_trim_keeps_pinned_and_recent(void **state)
 	corpus_doc_pin(old);
 	assert_non_null(corpus_doc_load(mid, &d));
 	assert_non_null(corpus_doc_load(last, &d));
+	assert_int_equal(tip->n_loaded, 3);
 	assert_int_equal(corpus_trim(c, 3), 0);
 	/* The oldest is shown (pinned): the next oldest goes instead. */
 	assert_int_equal(corpus_trim(c, 1), 1);
+	assert_int_equal(tip->n_loaded, 2);
 	assert_non_null(old->doc);
 	assert_null(mid->doc);
 	assert_non_null(last->doc);
@@ -192,6 +194,9 @@ static void test_trim_keeps_pinned_and_recent(void **state)
 	assert_int_equal(corpus_trim(c, 0), 2);
 	assert_null(old->doc);
 	assert_null(mid->doc);
+	assert_int_equal(tip->n_loaded, 0);
+	corpus_doc_unload(old);
+	assert_int_equal(tip->n_loaded, 0);
 	corpus_free(c);
 	diags_free(&d);
 }
