@@ -63,7 +63,7 @@ static size_t tree_order(const struct tree *t, size_t *order, struct run **runs_
 	const struct countries *cs = corpus_countries(t->corpus);
 	const struct corpus_doc *docs = t->coll->docs;
 	size_t n = t->coll->n_docs, n_runs = 0, k = 0;
-	struct run *runs = xcalloc(n + 1, sizeof(*runs));
+	struct run *runs = xmalloc((n + 1) * sizeof(*runs));
 
 	for (size_t i = 0; i < n; i++) {
 		if (!i || (docs[i].slug != docs[i - 1].slug && strcmp(docs[i].slug, docs[i - 1].slug)))
@@ -133,12 +133,12 @@ static void build_groups(struct tree *t)
 	t->n_year_labels = 0;
 	order = arena_array(t->arena, n + 1, sizeof(size_t));
 	n_runs = tree_order(t, order, &runs);
-	t->groups = arena_array(t->arena, n + 1, sizeof(*t->groups));
 	/* Labels are made when a group is first shown expanded. */
 	t->doc_label = arena_array(t->arena, n + 1, sizeof(*t->doc_label));
 	t->n_groups = 0;
 	if (t->mode == TREE_BY_COUNTRY) {
 		/* A country's documents are one run of the order. */
+		t->groups = arena_array(t->arena, n_runs + 1, sizeof(*t->groups));
 		for (size_t r = 0; r < n_runs; r++)
 			add_group(t, tree_country_name(t, t->coll->docs[order[runs[r].start]].slug),
 				  order + runs[r].start, runs[r].n);
@@ -146,6 +146,8 @@ static void build_groups(struct tree *t)
 		int *years = NULL;
 		size_t n_years = collection_years(t->coll, &years);
 		size_t *by_year = arena_array(t->arena, n + 1, sizeof(*by_year)), used = 0;
+
+		t->groups = arena_array(t->arena, n_years + 1, sizeof(*t->groups));
 
 		/* Dated editions first, then undated texts; within a year the
 		 * countries keep the collation order. */
