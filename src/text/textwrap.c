@@ -230,46 +230,68 @@ static bool lb_break(const struct lb_state *st, enum lb_class b, const char *res
 	}
 }
 
+/* Where the run of ASCII characters of class AL from s[i] ends: no break
+ * inside a word of letters (LB28).  Letters eight at a time: where a word
+ * ends is then a test that is mostly false, not a loop's exit mispredicted
+ * once a word. */
+static size_t al_run_end(const char *s, size_t i, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (unsigned got = 8; got == 8 && i + 8 <= len; i += got)
+		got = bytes8_letters(bytes8_load(s + i));
+	while (i < len && u[i] < 0x80 && ascii_class[u[i]] == LB_AL)
+		i++;
+	return i;
+}
+
 /* line_breaks_simple for text whose first `plain` bytes are printable ASCII. */
 static size_t breaks_simple(const char *s, size_t len, size_t plain, size_t **out)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct lb_state st = { .a = LB_NONE, .p = LB_NONE, .hy_first = true };
-	size_t *v = NULL, n_v = 0, cap = 0, n;
+	size_t *v = NULL, n_v = 0, cap = 0, n, i = 0;
 
 	*out = NULL;
 	if (!len || !lb_simple(s, len, plain))
 		return 0;
 	/* Room for a break every few bytes, as in prose: one allocation. */
 	GROW(v, cap, len / 4 + 2);
-	for (size_t i = 0; i < len; i += n) {
-		enum lb_class b = u[i] < 0x80 ? (n = 1, (enum lb_class)ascii_class[u[i]])
-					      : lb_class_at(s + i, len - i, &n);
-		/* Most boundaries are a space's (never a break before it) or a
-		 * word's after a space after a word (LB18): decided here. */
-		bool br = i > 0 && b != LB_SP &&
-			  ((b == LB_AL && st.a == LB_SP && st.p == LB_AL) || lb_break(&st, b, s + i + n, len - i - n));
+	while (i < len) {
+		enum lb_class b;
+		bool br;
 
+		/* Prose's commonest step: after a word of letters, a space and
+		 * another: a break before it (LB18), and the state is what it
+		 * was (a and p letters, no number, bracket or hyphen). */
+		while (st.a == LB_AL && i + 1 < len && u[i] == ' ' && u[i + 1] < 0x80 &&
+		       ascii_class[u[i + 1]] == LB_AL) {
+			if (n_v == cap)
+				GROW(v, cap, n_v + 1);
+			v[n_v++] = i + 1;
+			i = al_run_end(s, i + 2, len);
+		}
+		if (i == len)
+			break;
+		b = u[i] < 0x80 ? (n = 1, (enum lb_class)ascii_class[u[i]]) : lb_class_at(s + i, len - i, &n);
+		/* Most other boundaries are a space's (never a break before it) or
+		 * a word's after a space after a word (LB18): decided here. */
+		br = i > 0 && b != LB_SP &&
+		     ((b == LB_AL && st.a == LB_SP && st.p == LB_AL) || lb_break(&st, b, s + i + n, len - i - n));
 		if (br) {
 			if (n_v == cap)
 				GROW(v, cap, n_v + 1);
 			v[n_v++] = i;
 		}
-		/* The rest of a word of letters: no break inside (LB28).  Its
-		 * letters eight at a time: where a word ends is then a test that
-		 * is mostly false, not a loop's exit mispredicted once a word. */
-		if (b == LB_AL) {
-			for (unsigned got = 8; got == 8 && i + n + 8 <= len; n += got)
-				got = bytes8_letters(bytes8_load(s + i + n));
-			while (i + n < len && u[i + n] < 0x80 && ascii_class[u[i + n]] == LB_AL)
-				n++;
-		}
+		if (b == LB_AL)
+			n = al_run_end(s, i + n, len) - i;
 		st.close = (b == LB_CL || b == LB_CP) && st.run;
 		st.run = b == LB_NU || (st.run && (b == LB_SY || b == LB_IS));
 		st.hy_first = b == LB_HY && (br || i == 0);
 		if (b != LB_SP)
 			st.p = b;
 		st.a = b;
+		i += n;
 	}
 	if (n_v == cap)
 		GROW(v, cap, n_v + 1);
