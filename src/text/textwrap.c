@@ -331,12 +331,23 @@ struct wrapper {
 	struct wrap_line *v;
 	size_t n, cap;
 	size_t plain; /* the text's first bytes are printable ASCII, a column each */
+	bool simple;  /* every character has a class here: a column each */
 };
 
-/* text_width of s[start..end), without measuring what is known plain. */
+/* text_width of s[start..end), without measuring what is known plain: in
+ * text of the classes above every character is a column (test_text holds
+ * text_width to that), so the width is the count of bytes that begin one. */
 static size_t width_of(const struct wrapper *w, const char *s, size_t start, size_t end)
 {
-	return end <= w->plain ? end - start : text_width(s + start, end - start);
+	size_t n = end - start;
+
+	if (end <= w->plain)
+		return n;
+	if (!w->simple)
+		return text_width(s + start, n);
+	for (size_t i = start; i < end; i++)
+		n -= ((unsigned char)s[i] & 0xC0) == 0x80;
+	return n;
 }
 
 static void push_line(struct wrapper *w, const char *s, size_t start, size_t end)
@@ -404,7 +415,8 @@ size_t wrap_text(const char *s, size_t len, size_t width, struct wrap_line **lin
 	if (width < 1)
 		width = 1;
 	w.plain = utf8_printable_run(s, len);
-	if (!(src.n = breaks_simple(s, len, w.plain, &pos))) {
+	w.simple = (src.n = breaks_simple(s, len, w.plain, &pos)) > 0;
+	if (!w.simple) {
 		UErrorCode err = U_ZERO_ERROR;
 
 		ut = utext_openUTF8(NULL, s, (int64_t)len, &err);

@@ -360,6 +360,17 @@ static size_t lb_string(unsigned long x, size_t n, size_t base, char *out)
  * strings of up to forty, the rules' corners, and every paragraph and item
  * of the bundled content and line of the seed texts, wrapped at several
  * widths too. */
+/* wrap_text counts a column for each character of text the simple line
+ * breaker takes, without measuring: each is one column. */
+static void test_simple_chars_one_column(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < ARRAY_SIZE(lb_chars); i++)
+		assert_int_equal(text_width(lb_chars[i], strlen(lb_chars[i])), 1);
+	for (int c = 0x20; c < 0x7F; c++)
+		assert_int_equal(text_width(&(char){ (char)c }, 1), 1);
+}
+
 static void test_line_breaks(void **state)
 {
 	static const char *const corners[] = {
@@ -458,6 +469,7 @@ int main(void)
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_width_and_wrap),
 		cmocka_unit_test(test_line_breaks),
+		cmocka_unit_test(test_simple_chars_one_column),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, teardown);
