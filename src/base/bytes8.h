@@ -50,6 +50,15 @@ static inline unsigned bytes8_letters(uint64_t w)
 	return bytes8_run(bytes8_in((w & BYTES8(0x7F)) | BYTES8(0x20), 'a', 'z') & ~w);
 }
 
+/* How many of the eight bytes of w, from the first, are ASCII letters or
+ * digits. */
+static inline unsigned bytes8_alnum(uint64_t w)
+{
+	uint64_t x = w & BYTES8(0x7F);
+
+	return bytes8_run((bytes8_in(x | BYTES8(0x20), 'a', 'z') | bytes8_in(x, '0', '9')) & ~w);
+}
+
 /* Whether the eight bytes at s are all printable ASCII (a byte under 0x20
  * borrows, 0x7F carries, 0x80 and up has its top bit: each sets a top bit;
  * a borrow or carry spilling into the next byte only answers false for a

@@ -14,6 +14,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include "base/bytes8.h"
 #include "base/icu.h"
 #include "base/utf8.h"
 #include "base/util.h"
@@ -424,34 +425,60 @@ static bool wb_break(enum wb a2, enum wb a, enum wb b, const char *rest, size_t 
 	return true;
 }
 
+static bool wb_alnum(unsigned char c)
+{
+	return c < 0x80 && (wb_ascii[c] == WB_LETTER || wb_ascii[c] == WB_NUMERIC);
+}
+
+/* Where the run of ASCII letters and digits from text[i] ends: no
+ * boundary inside it (WB5, WB8 to WB10).  Eight bytes at a time first. */
+static size_t alnum_end(const char *text, size_t i, size_t len)
+{
+	for (unsigned got = 8; got == 8 && i + 8 <= len; i += got)
+		got = bytes8_alnum(bytes8_load(text + i));
+	while (i < len && wb_alnum((unsigned char)text[i]))
+		i++;
+	return i;
+}
+
 /* sentence_tokens without ICU; false (nothing pushed) when text holds a
  * character left to ICU. */
 static bool tokens_simple(const char *text, size_t len, struct span **out, size_t *n, size_t *cap)
 {
 	enum wb a2 = WB_NONE, a = WB_NONE, b;
-	size_t start = 0, k;
+	size_t start = 0, k, i = 0;
 
-	for (size_t i = utf8_printable_run(text, len); i < len; i += utf8_printable_run(text + i, len - i)) {
+	for (i = utf8_printable_run(text, len); i < len; i += utf8_printable_run(text + i, len - i)) {
 		if (wb_class(text + i, len - i, &k) == WB_NONE)
 			return false;
 		i += k;
 	}
-	for (size_t i = 0; i < len; i += k, a2 = a, a = b) {
+	for (i = 0; i < len; i += k, a2 = a, a = b) {
+		/* Prose's commonest step: after a word, a space and a word of
+		 * letters.  The word before is a token, the space none, and
+		 * the new word runs to its end; a2 and a are then the classes
+		 * of its last two characters (the space's, for a letter alone). */
+		while ((a == WB_LETTER || a == WB_NUMERIC) && i + 1 < len && text[i] == ' ' &&
+		       (unsigned char)text[i + 1] < 0x80 && wb_ascii[(unsigned char)text[i + 1]] == WB_LETTER) {
+			push(out, n, cap, start, i);
+			start = i + 1;
+			i = alnum_end(text, i + 2, len);
+			a2 = (enum wb)wb_ascii[(unsigned char)text[i - 2]];
+			a = (enum wb)wb_ascii[(unsigned char)text[i - 1]];
+		}
+		if (i == len)
+			break;
 		b = wb_class(text + i, len - i, &k);
 		if (i > 0 && wb_break(a2, a, b, text + i + k, len - i - k)) {
 			if (!blank(text, start, i))
 				push(out, n, cap, start, i);
 			start = i;
 		}
-		/* The rest of a run of ASCII letters and digits: no boundary
-		 * inside (WB5, WB8 to WB10); the classes of its last two go on. */
+		/* The rest of a run of ASCII letters and digits; the classes of
+		 * its last two go on. */
 		if (b == WB_LETTER || b == WB_NUMERIC) {
-			size_t j = i + k;
+			size_t j = alnum_end(text, i + k, len);
 
-			while (j < len && (unsigned char)text[j] < 0x80 &&
-			       (wb_ascii[(unsigned char)text[j]] == WB_LETTER ||
-				wb_ascii[(unsigned char)text[j]] == WB_NUMERIC))
-				j++;
 			if (j > i + k) {
 				a = j - i - k >= 2 ? (enum wb)wb_ascii[(unsigned char)text[j - 2]] : b;
 				b = (enum wb)wb_ascii[(unsigned char)text[j - 1]];
