@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unicode/uchar.h>
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
@@ -111,6 +112,19 @@ static void assert_boundaries_as_icu(const char *text, size_t len)
 /* The sentence rules agree with ICU's iterator on every paragraph of the
  * bundled content, on the raw seed texts (line breaks and all), on the
  * rules' corners and on random strings. */
+/* The ASCII that can end a sentence, which sentence_boundaries skips all
+ * other ASCII to find, eight bytes at a time: terminators and line ends. */
+static void test_sentence_enders(void **state)
+{
+	(void)state;
+	for (int c = 0; c < 0x80; c++) {
+		int sb = u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+		bool ends = sb == U_SB_ATERM || sb == U_SB_STERM || sb == U_SB_SEP || sb == U_SB_CR || sb == U_SB_LF;
+
+		assert_int_equal(ends, c == '.' || c == '!' || c == '?' || c == '\n' || c == '\r');
+	}
+}
+
 static void test_sentence_rules(void **state)
 {
 	static const char *const corners[] = {
@@ -990,6 +1004,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_sentence_rules),
+		cmocka_unit_test(test_sentence_enders),
 		cmocka_unit_test(test_word_tokens),
 		cmocka_unit_test(test_word_diff),
 		cmocka_unit_test(test_nk_2021_2022),
