@@ -191,8 +191,8 @@ static uint64_t key_end(const struct key_stream *k)
  * the bytes after them zero. */
 static unsigned ascii_word_run(uint64_t w, uint64_t *lower)
 {
-	uint64_t x = w & BYTES8(0x7F), low = x | BYTES8(0x20);
-	unsigned n = bytes8_run((bytes8_in(low, 'a', 'z') | bytes8_in(x, '0', '9')) & ~w);
+	uint64_t low = w | BYTES8(0x20);
+	unsigned n = bytes8_alnum(w);
 
 	*lower = n == 8 ? low : low & ((1ULL << (8 * n)) - 1);
 	return n;
@@ -250,8 +250,7 @@ static size_t content_words(const char *text, size_t len, uint64_t **out, size_t
 		(*all)++;
 		/* A function word is short: all its bytes are still in w.word.
 		 * Written in any case and kept or not, without a branch. */
-		if (k == cap)
-			GROW(*out, cap, k + 1);
+		GROW(*out, cap, k + 1);
 		(*out)[k] = key_end(&w);
 		k += !is_stopword(w.word, i - start);
 	}

@@ -266,8 +266,7 @@ static size_t breaks_simple(const char *s, size_t len, size_t plain, size_t **ou
 		 * was (a and p letters, no number, bracket or hyphen). */
 		while (st.a == LB_AL && i + 1 < len && u[i] == ' ' && u[i + 1] < 0x80 &&
 		       ascii_class[u[i + 1]] == LB_AL) {
-			if (n_v == cap)
-				GROW(v, cap, n_v + 1);
+			GROW(v, cap, n_v + 1);
 			v[n_v++] = i + 1;
 			i = al_run_end(s, i + 2, len);
 		}
@@ -279,8 +278,7 @@ static size_t breaks_simple(const char *s, size_t len, size_t plain, size_t **ou
 		br = i > 0 && b != LB_SP &&
 		     ((b == LB_AL && st.a == LB_SP && st.p == LB_AL) || lb_break(&st, b, s + i + n, len - i - n));
 		if (br) {
-			if (n_v == cap)
-				GROW(v, cap, n_v + 1);
+			GROW(v, cap, n_v + 1);
 			v[n_v++] = i;
 		}
 		if (b == LB_AL)
@@ -293,8 +291,7 @@ static size_t breaks_simple(const char *s, size_t len, size_t plain, size_t **ou
 		st.a = b;
 		i += n;
 	}
-	if (n_v == cap)
-		GROW(v, cap, n_v + 1);
+	GROW(v, cap, n_v + 1);
 	v[n_v++] = len;
 	*out = v;
 	return n_v;
