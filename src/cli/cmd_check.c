@@ -26,19 +26,20 @@ const struct cli_spec cmd_check_spec = {
 };
 
 /* One line on what a narrative holds, then its findings as warnings. */
-static void report_quality(struct cli *cli, const struct corpus_doc *e, const struct document *doc)
+static void report_quality(struct cli *cli, const struct document *doc)
 {
 	struct quality_report q;
+	const char *path = doc->path;
 
 	quality_check(doc, &q);
-	printf("%s: %zu section%s (", e->path, q.n_sections, q.n_sections == 1 ? "" : "s");
+	printf("%s: %zu section%s (", path, q.n_sections, q.n_sections == 1 ? "" : "s");
 	for (size_t s = 0; s < doc->n_sections; s++)
 		printf("%s%s", s ? ", " : "", doc->sections[s].id);
 	printf("), %zu paragraph%s, %zu recommendation%s, %s, %zu finding%s\n", q.n_paras,
 	       q.n_paras == 1 ? "" : "s", q.n_items, q.n_items == 1 ? "" : "s",
 	       doc->complete ? "complete" : "excerpt", q.n, q.n == 1 ? "" : "s");
 	for (size_t i = 0; i < q.n; i++)
-		diags_add(&cli->diags, DIAG_WARNING, e->path, q.v[i].line, q.v[i].line ? 1 : 0, "%s",
+		diags_add(&cli->diags, DIAG_WARNING, path, q.v[i].line, q.v[i].line ? 1 : 0, "%s",
 			  q.v[i].msg);
 	quality_report_free(&q);
 }
@@ -52,13 +53,13 @@ static void check_document(struct cli *cli, struct corpus_doc *e, size_t *n_docs
 	if (!doc)
 		return;
 	if (!countries_by_slug(cs, e->slug))
-		diags_add(&cli->diags, DIAG_ERROR, e->path, 0, 0,
+		diags_add(&cli->diags, DIAG_ERROR, doc->path, 0, 0,
 			  "country '%s' is not in countries.yaml", e->slug);
 	/* An excerpt may well be cut before the sentence that gives the tier. */
 	if (e->coll->kind == COLLECTION_ANNUAL && doc->tier == TIER_NONE && doc->complete)
-		diags_add(&cli->diags, DIAG_WARNING, e->path, 1, 1, "annual-report document has no tier");
+		diags_add(&cli->diags, DIAG_WARNING, doc->path, 1, 1, "annual-report document has no tier");
 	if (quality)
-		report_quality(cli, e, doc);
+		report_quality(cli, doc);
 	corpus_doc_unload(e);
 }
 

@@ -160,8 +160,8 @@ static bool parse_year_dir(const char *name, int *year)
 	return true;
 }
 
-/* Adds a document; slug and path belong to the corpus's arena already. */
-static void add_doc(struct collection *coll, const char *slug, int year, const char *path)
+/* Adds a document; slug and dir belong to the corpus's arena already. */
+static void add_doc(struct collection *coll, const char *slug, int year, const char *dir)
 {
 	struct corpus_doc *e;
 
@@ -171,7 +171,33 @@ static void add_doc(struct collection *coll, const char *slug, int year, const c
 	e->coll = coll;
 	e->slug = slug;
 	e->year = year;
-	e->path = path;
+	e->dir = dir;
+}
+
+static size_t path_size(const struct corpus_doc *e)
+{
+	return strlen(e->dir) + strlen(e->slug) + sizeof("/.yaml");
+}
+
+static char *write_path(const struct corpus_doc *e, char *path)
+{
+	size_t dlen = strlen(e->dir), slen = strlen(e->slug);
+
+	memcpy(path, e->dir, dlen);
+	path[dlen] = '/';
+	memcpy(path + dlen + 1, e->slug, slen);
+	memcpy(path + dlen + 1 + slen, ".yaml", sizeof(".yaml"));
+	return path;
+}
+
+char *corpus_doc_path(const struct corpus_doc *e)
+{
+	return write_path(e, xmalloc(path_size(e)));
+}
+
+const char *corpus_doc_path_in(const struct corpus_doc *e, struct arena *a)
+{
+	return write_path(e, arena_alloc(a, path_size(e)));
 }
 
 static int cmp_doc(const void *a, const void *b);
@@ -200,26 +226,24 @@ static bool regular_entry(const char *path, unsigned char type)
 	return stat(path, &st) != 0 || S_ISREG(st.st_mode);
 }
 
-/* One entry of a year directory: a document, or a warning saying why not.
- * type is the entry's d_type (DT_UNKNOWN from a remembered listing: such
- * an entry is found out when it is opened, which never blocks). */
-static void scan_entry(struct corpus *c, struct collection *coll, const char *dir, size_t dlen,
-		       const char *name, unsigned char type, int year, size_t earlier, struct diags *d)
+/* One entry of a year directory (dir, kept in the arena for its
+ * documents): a document, or a warning saying why not.  type is the
+ * entry's d_type (DT_UNKNOWN from a remembered listing: such an entry is
+ * found out when it is opened, which never blocks). */
+static void scan_entry(struct corpus *c, struct collection *coll, const char *dir, const char *name,
+		       unsigned char type, int year, size_t earlier, struct diags *d)
 {
 	size_t nlen = strlen(name);
-	char *path, *slug;
+	char *path = path_join(dir, name), *slug;
 
-	/* Thousands of files: names are copied straight into the arena. */
-	path = arena_alloc(c->arena, dlen + nlen + 2);
-	memcpy(path, dir, dlen);
-	path[dlen] = '/';
-	memcpy(path + dlen + 1, name, nlen + 1);
 	if (!str_has_suffix(name, ".yaml")) {
 		diags_add(d, DIAG_WARNING, path, 0, 0, "ignored: not a .yaml file");
+		free(path);
 		return;
 	}
 	if (!regular_entry(path, type)) {
 		diags_add(d, DIAG_WARNING, path, 0, 0, "ignored: %s", file_error(E_NOT_REGULAR));
+		free(path);
 		return;
 	}
 	slug = arena_strndup(c->arena, name, nlen - 5);
@@ -230,13 +254,16 @@ static void scan_entry(struct corpus *c, struct collection *coll, const char *di
 		diags_add(d, DIAG_WARNING, path, 0, 0,
 			  "ignored: an earlier content directory already has %s %d", slug, year);
 	else
-		add_doc(coll, slug, year, path);
+		add_doc(coll, slug, year, dir);
+	free(path);
 }
 
-static void scan_year(struct corpus *c, struct collection *coll, const char *dir, int year,
+static void scan_year(struct corpus *c, struct collection *coll, const char *path, int year,
 		      size_t earlier, struct diags *d)
 {
-	size_t dlen = strlen(dir), n = 0, cap = 0;
+	/* Its documents share the directory's name. */
+	const char *dir = arena_strdup(c->arena, path);
+	size_t n = 0, cap = 0;
 	const char *const *cached;
 	char **names = NULL;
 	struct dirent *de;
@@ -246,7 +273,7 @@ static void scan_year(struct corpus *c, struct collection *coll, const char *dir
 
 	if (c->scan && stat(dir, &st) == 0 && scan_cache_lookup(c->scan, dir, &st, &cached, &n)) {
 		for (size_t i = 0; i < n; i++)
-			scan_entry(c, coll, dir, dlen, cached[i], DT_REG, year, earlier, d);
+			scan_entry(c, coll, dir, cached[i], DT_REG, year, earlier, d);
 		return;
 	}
 	if (!(dp = opendir(dir))) {
@@ -256,7 +283,7 @@ static void scan_year(struct corpus *c, struct collection *coll, const char *dir
 	while ((de = readdir(dp))) {
 		if (de->d_name[0] == '.')
 			continue;
-		scan_entry(c, coll, dir, dlen, de->d_name, de->d_type, year, earlier, d);
+		scan_entry(c, coll, dir, de->d_name, de->d_type, year, earlier, d);
 		odd |= de->d_type != DT_REG;
 		if (c->scan) {
 			GROW(names, cap, n + 1);
@@ -357,6 +384,33 @@ static void sort_docs(struct collection *coll)
 	free(table);
 }
 
+/* The distinct years of coll's documents, ascending, into *years. */
+static size_t find_years(const struct collection *coll, int **years)
+{
+	/* Thousands of documents, a few dozen years within bounds the layout
+	 * keeps (parse_year_dir, the records' check): each is marked in a
+	 * table of them all, which is then read in order.  0, undated, first. */
+	bool seen[YEAR_MAX - YEAR_MIN + 2] = { false };
+	size_t n = 0;
+	int *v;
+
+	for (size_t i = 0; i < coll->n_docs; i++) {
+		int y = coll->docs[i].year;
+
+		if (!y || (y >= YEAR_MIN && y <= YEAR_MAX))
+			seen[y ? y - YEAR_MIN + 1 : 0] = true;
+	}
+	for (size_t k = 0; k < ARRAY_SIZE(seen); k++)
+		n += seen[k];
+	v = xmalloc((n + 1) * sizeof(*v));
+	n = 0;
+	for (size_t k = 0; k < ARRAY_SIZE(seen); k++)
+		if (seen[k])
+			v[n++] = k ? (int)k - 1 + YEAR_MIN : 0;
+	*years = v;
+	return n;
+}
+
 static void scan_collection(struct corpus *c, const char *dir, const char *name, struct diags *d)
 {
 	char *meta = path_join(dir, "collection.yaml");
@@ -399,6 +453,10 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 	}
 	closedir(dp);
 	sort_docs(coll);
+	/* A later directory may add to the collection: its years are found
+	 * again then. */
+	free(coll->years);
+	coll->n_years = find_years(coll, &coll->years);
 }
 
 /* A countries table, through its cache when the corpus has a cache dir. */
@@ -467,19 +525,30 @@ static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
  * when the corpus is freed, each under its file's own stamp, so that the
  * tree's badges cost a stat instead of a parse.
  *
- * Layout: the sources (path, stamp); a string table; the collections, each
- * with its documents as fixed records pointing into the table; the
- * diagnostics. */
+ * Layout: the sources (path, stamp); the slugs' string table; the year
+ * directories; the collections, each with its years and then its
+ * countries, each a slug and the records of its documents; the
+ * diagnostics.  The records of thousands of documents are read at every
+ * start-up, so each byte of theirs counts: a document's path is not kept
+ * (it is its directory's), its country is its run's, and the header's
+ * stamp is kept only with a header. */
 
 #define RECORDS_MAGIC "TIPRCORP"
-#define RECORDS_VERSION 3u
+#define RECORDS_VERSION 4u
 
-/* A document of the records, as written. */
-struct doc_record {
-	uint32_t slug, path;  /* offsets in the string table */
-	int32_t year;
-	uint8_t have_header, tier, complete, unused;
-	uint64_t header_stamp;
+/* A document's record, unpadded: the index of its directory (u16), its
+ * year (u16), the header's tier and flags (u8), then the header's stamp
+ * (u64) when INFO_HEADER is set. */
+enum {
+	REC_DIR = 0,
+	REC_YEAR = 2,
+	REC_INFO = 4,
+	REC_STAMP = 5,
+	REC_SIZE = 5,
+	REC_SIZE_HEADER = 13,
+	INFO_HEADER = 1,
+	INFO_COMPLETE = 2,
+	INFO_TIER_SHIFT = 2,
 };
 
 /* Notes that e's header was read now from a file with stamp st: worth
@@ -494,11 +563,105 @@ static void header_read(struct corpus_doc *e, const struct stat *st)
 	e->header_learned = cache_stamp_settled(&stamp, time(NULL));
 }
 
+/* The distinct year directories of the corpus's documents, in the order
+ * first met; *dir_of gets each document's index (collections in order). */
+static size_t records_dirs(const struct corpus *c, const char ***dirs_out, uint16_t **dir_of)
+{
+	const char **dirs = NULL;
+	size_t n_dirs = 0, cap = 0, n_docs = 0, k = 0, last = 0;
+	uint16_t *of;
+
+	for (size_t i = 0; i < c->n_colls; i++)
+		n_docs += c->colls[i]->n_docs;
+	of = xcalloc(n_docs + 1, sizeof(*of));
+	for (size_t i = 0; i < c->n_colls; i++)
+		for (size_t j = 0; j < c->colls[i]->n_docs; j++, k++) {
+			const char *dir = c->colls[i]->docs[j].dir;
+
+			/* A few dozen directories, each shared by its documents:
+			 * sought by address, then (from two directories with
+			 * the same name) by name. */
+			if (last >= n_dirs || dirs[last] != dir)
+				for (last = 0; last < n_dirs && dirs[last] != dir; last++)
+					;
+			if (last == n_dirs)
+				for (last = 0; last < n_dirs && strcmp(dirs[last], dir); last++)
+					;
+			if (last == n_dirs) {
+				GROW(dirs, cap, n_dirs + 1);
+				dirs[n_dirs++] = dir;
+			}
+			of[k] = (uint16_t)last;
+		}
+	*dirs_out = dirs;
+	*dir_of = of;
+	return n_dirs;
+}
+
+/* e's record into rec; its size returned. */
+static size_t put_record(unsigned char rec[REC_SIZE_HEADER], const struct corpus_doc *e, uint16_t dir)
+{
+	uint16_t year = (uint16_t)e->year;
+
+	memcpy(rec + REC_DIR, &dir, sizeof(dir));
+	memcpy(rec + REC_YEAR, &year, sizeof(year));
+	/* A header from the records (checked or not in this run) is kept as
+	 * it came; one read now, once settled. */
+	if (!e->header_cached && !e->header_learned) {
+		rec[REC_INFO] = 0;
+		return REC_SIZE;
+	}
+	rec[REC_INFO] = (unsigned char)(INFO_HEADER | (e->complete ? INFO_COMPLETE : 0) | e->tier << INFO_TIER_SHIFT);
+	memcpy(rec + REC_STAMP, &e->header_stamp, sizeof(e->header_stamp));
+	return REC_SIZE_HEADER;
+}
+
+/* The number of countries (runs of one slug) among coll's documents. */
+static size_t count_runs(const struct collection *coll)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < coll->n_docs; i++)
+		n += !i || strcmp(coll->docs[i].slug, coll->docs[i - 1].slug);
+	return n;
+}
+
+/* Writes coll's years, then its countries with their documents' records;
+ * slug_off is the string table's offset of the collection's first slug,
+ * d the index (in dir_of) of its first document.  Both are advanced. */
+static bool put_collection(struct cachefile_writer *w, const struct collection *coll, size_t *slug_off,
+			   const uint16_t *dir_of, size_t *d)
+{
+	int *years;
+	size_t n_years = collection_years(coll, &years);
+	bool ok = cachefile_put_u64(w, n_years);
+
+	for (size_t i = 0; ok && i < n_years; i++)
+		ok = cachefile_put_u32(w, (uint32_t)years[i]);
+	free(years);
+	ok = ok && cachefile_put_u64(w, count_runs(coll));
+	for (size_t i = 0, end; ok && i < coll->n_docs; i = end) {
+		for (end = i + 1; end < coll->n_docs && !strcmp(coll->docs[end].slug, coll->docs[i].slug); end++)
+			;
+		ok = cachefile_put_u32(w, (uint32_t)*slug_off) && cachefile_put_u32(w, (uint32_t)(end - i));
+		*slug_off += strlen(coll->docs[i].slug) + 1;
+		for (size_t k = i; ok && k < end; k++) {
+			unsigned char rec[REC_SIZE_HEADER];
+
+			ok = cachefile_write(w, rec, put_record(rec, &coll->docs[k], dir_of[(*d)++]));
+		}
+	}
+	return ok;
+}
+
 static void records_save(const struct corpus *c, const char *path, const struct diags *said)
 {
 	struct cachefile_writer *w = cachefile_create(path, RECORDS_MAGIC, RECORDS_VERSION, 1);
 	struct strbuf strings = {0};
-	bool ok = w && cachefile_put_u64(w, c->n_sources);
+	const char **dirs;
+	uint16_t *dir_of;
+	size_t n_dirs = records_dirs(c, &dirs, &dir_of);
+	bool ok = w && n_dirs <= UINT16_MAX && cachefile_put_u64(w, c->n_sources);
 
 	for (size_t i = 0; ok && i < c->n_sources; i++)
 		ok = cachefile_put_str(w, c->sources[i].path) &&
@@ -510,37 +673,19 @@ static void records_save(const struct corpus *c, const char *path, const struct 
 
 			if (!i || strcmp(e->slug, e[-1].slug))
 				sb_add(&strings, e->slug, strlen(e->slug) + 1);
-			sb_add(&strings, e->path, strlen(e->path) + 1);
 		}
 	ok = ok && strings.len < UINT32_MAX && cachefile_put_u64(w, strings.len) &&
-	     cachefile_write(w, strings.buf, strings.len) && cachefile_put_u64(w, c->n_colls);
-	for (size_t k = 0, off = 0, slug = 0; ok && k < c->n_colls; k++) {
+	     cachefile_write(w, strings.buf, strings.len) && cachefile_put_u64(w, n_dirs);
+	for (size_t i = 0; ok && i < n_dirs; i++)
+		ok = cachefile_put_str(w, dirs[i]);
+	ok = ok && cachefile_put_u64(w, c->n_colls);
+	for (size_t k = 0, slug_off = 0, d = 0; ok && k < c->n_colls; k++) {
 		const struct collection *coll = c->colls[k];
 
 		ok = cachefile_put_str(w, coll->name) && cachefile_put_str(w, coll->dir) &&
 		     cachefile_put_str(w, coll->title) && cachefile_put_str(w, coll->publisher) &&
-		     cachefile_put_u32(w, coll->kind) && cachefile_put_u64(w, coll->n_docs);
-		for (size_t i = 0; ok && i < coll->n_docs; i++) {
-			const struct corpus_doc *e = &coll->docs[i];
-			struct doc_record r = { .year = e->year };
-
-			if (!i || strcmp(e->slug, e[-1].slug)) {
-				slug = off;
-				off += strlen(e->slug) + 1;
-			}
-			r.slug = (uint32_t)slug;
-			r.path = (uint32_t)off;
-			off += strlen(e->path) + 1;
-			/* A header from the records (checked or not in this run) is
-			 * kept as it came; one read now, once settled. */
-			if (e->header_cached || e->header_learned) {
-				r.have_header = 1;
-				r.tier = (uint8_t)e->tier;
-				r.complete = e->complete;
-				r.header_stamp = e->header_stamp;
-			}
-			ok = cachefile_write(w, &r, sizeof(r));
-		}
+		     cachefile_put_u32(w, coll->kind) && cachefile_put_u64(w, coll->n_docs) &&
+		     put_collection(w, coll, &slug_off, dir_of, &d);
 	}
 	ok = ok && cachefile_put_u64(w, said->n);
 	for (size_t i = 0; ok && i < said->n; i++) {
@@ -550,6 +695,8 @@ static void records_save(const struct corpus *c, const char *path, const struct 
 		     cachefile_put_u32(w, dg->line) && cachefile_put_u32(w, dg->col) && cachefile_put_str(w, dg->msg);
 	}
 	sb_free(&strings);
+	free(dirs);
+	free(dir_of);
 	/* Only a cache: the next start-up scans again. */
 	if (ok)
 		cachefile_commit(w);
@@ -586,45 +733,77 @@ static bool sources_current(struct corpus *c, struct cache_in *in, size_t len)
 	return in->ok && n <= len;
 }
 
-/* The documents of coll from the records; false when they do not fit. */
-static bool load_docs(struct collection *coll, struct cache_in *in, const char *strings, size_t n_strings)
+/* The years and documents of coll from the records; false when they do
+ * not fit.  Every read is checked against the end of the records. */
+static bool load_docs(struct collection *coll, struct cache_in *in, const char *strings, size_t n_strings,
+		      const char *const *dirs, size_t n_dirs)
 {
-	size_t n = (size_t)cache_get_u64(in);
+	size_t n = (size_t)cache_get_u64(in), n_years = (size_t)cache_get_u64(in), n_runs, at = 0;
+	const unsigned char *p, *end = (const unsigned char *)in->end;
 
-	if (!in->ok || n > (size_t)(in->end - in->p) / sizeof(struct doc_record))
+	if (!in->ok || n > (size_t)(in->end - in->p) / REC_SIZE || n_years > YEAR_MAX - YEAR_MIN + 2)
 		return in->ok = false;
+	coll->years = xcalloc(n_years + 1, sizeof(*coll->years));
+	for (size_t i = 0; i < n_years; i++) {
+		uint32_t y = cache_get_u32(in);
+
+		if (y && (y < YEAR_MIN || y > YEAR_MAX))
+			return in->ok = false;
+		coll->years[i] = (int)y;
+	}
+	coll->n_years = n_years;
 	coll->docs = xcalloc(n + 1, sizeof(*coll->docs));
 	prefault(coll->docs, (n + 1) * sizeof(*coll->docs));
 	coll->cap_docs = n + 1;
-	for (size_t i = 0; i < n; i++) {
-		struct corpus_doc *e = &coll->docs[coll->n_docs++];
-		struct doc_record r;
+	n_runs = (size_t)cache_get_u64(in);
+	/* Thousands of records at each start-up: the loop keeps to locals,
+	 * and the fields the array was zeroed with are left alone. */
+	for (size_t r = 0; r < n_runs && in->ok; r++) {
+		uint32_t slug = cache_get_u32(in), count = cache_get_u32(in);
 
-		/* Room for every record was checked above. */
-		memcpy(&r, in->p, sizeof(r));
-		in->p += sizeof(r);
-		if (r.slug >= n_strings || r.path >= n_strings || r.tier >= TIER__COUNT)
+		if (!in->ok || slug >= n_strings || count > n - at)
 			return in->ok = false;
-		e->coll = coll;
-		e->slug = strings + r.slug;
-		e->path = strings + r.path;
-		e->year = r.year;
-		if ((e->header_cached = r.have_header)) {
-			e->tier = (enum tier)r.tier;
-			e->complete = r.complete;
-			e->header_stamp = r.header_stamp;
+		p = (const unsigned char *)in->p;
+		for (struct corpus_doc *e = coll->docs + at, *stop = e + count; e < stop; e++) {
+			uint16_t dir, year;
+			unsigned info;
+
+			if (end - p < REC_SIZE)
+				return in->ok = false;
+			memcpy(&dir, p + REC_DIR, sizeof(dir));
+			memcpy(&year, p + REC_YEAR, sizeof(year));
+			info = p[REC_INFO];
+			if (dir >= n_dirs || (year && (year < YEAR_MIN || year > YEAR_MAX)))
+				return in->ok = false;
+			e->coll = coll;
+			e->slug = strings + slug;
+			e->dir = dirs[dir];
+			e->year = year;
+			if (info & INFO_HEADER) {
+				if (end - p < REC_SIZE_HEADER || info >> INFO_TIER_SHIFT >= TIER__COUNT)
+					return in->ok = false;
+				e->header_cached = true;
+				e->tier = (enum tier)(info >> INFO_TIER_SHIFT);
+				e->complete = info & INFO_COMPLETE;
+				memcpy(&e->header_stamp, p + REC_STAMP, sizeof(e->header_stamp));
+				p += REC_SIZE_HEADER - REC_SIZE;
+			}
+			p += REC_SIZE;
 		}
+		in->p = (const char *)p;
+		at += count;
 	}
-	return true;
+	coll->n_docs = at;
+	return in->ok && at == n;
 }
 
 /* The collections from the records cache, when it is intact and current;
  * what the scan said is added to said.  False (nothing added) otherwise. */
 static bool records_load(struct corpus *c, const char *path, struct diags *said)
 {
-	size_t len, n_strings;
+	size_t len, n_strings, n_dirs;
 	char *buf = cachefile_load(path, RECORDS_MAGIC, RECORDS_VERSION, 256u << 20, &len);
-	const char *strings;
+	const char *strings, **dirs;
 	struct diags got = {0};
 	struct cache_in in;
 	uint64_t n;
@@ -641,6 +820,11 @@ static bool records_load(struct corpus *c, const char *path, struct diags *said)
 	strings = in.p;
 	in.ok = in.ok && n_strings <= (size_t)(in.end - in.p) && (!n_strings || !strings[n_strings - 1]);
 	in.p += in.ok ? n_strings : 0;
+	n_dirs = (size_t)cache_get_u64(&in);
+	in.ok = in.ok && n_dirs <= UINT16_MAX;
+	dirs = xcalloc(in.ok ? n_dirs + 1 : 1, sizeof(*dirs));
+	for (size_t i = 0; i < n_dirs && in.ok; i++)
+		dirs[i] = get_str(&in, true);
 	n = cache_get_u64(&in);
 	for (uint64_t k = 0; k < n && in.ok && n <= len; k++) {
 		struct collection *coll = arena_alloc(c->arena, sizeof(*coll));
@@ -653,8 +837,9 @@ static bool records_load(struct corpus *c, const char *path, struct diags *said)
 		coll->kind = cache_get_u32(&in) == COLLECTION_COMMENTARY ? COLLECTION_COMMENTARY : COLLECTION_ANNUAL;
 		GROW(c->colls, c->cap_colls, c->n_colls + 1);
 		c->colls[c->n_colls++] = coll;
-		load_docs(coll, &in, strings, n_strings);
+		load_docs(coll, &in, strings, n_strings, dirs, n_dirs);
 	}
+	free(dirs);
 	in.ok = in.ok && n <= len;
 	n = cache_get_u64(&in);
 	for (uint64_t i = 0; i < n && in.ok && n <= len; i++) {
@@ -667,8 +852,10 @@ static bool records_load(struct corpus *c, const char *path, struct diags *said)
 			diags_add(&got, level == DIAG_ERROR ? DIAG_ERROR : DIAG_WARNING, file, line, col, "%s", msg);
 	}
 	if (!in.ok || n > len || in.p != in.end) {
-		for (size_t k = 0; k < c->n_colls; k++)
+		for (size_t k = 0; k < c->n_colls; k++) {
 			free(c->colls[k]->docs);
+			free(c->colls[k]->years);
+		}
 		c->n_colls = 0;
 		c->n_sources = 0;
 		diags_free(&got);
@@ -808,6 +995,7 @@ void corpus_free(struct corpus *c)
 		for (size_t j = 0; j < coll->n_docs; j++)
 			document_free(coll->docs[j].doc);
 		free(coll->docs);
+		free(coll->years);
 	}
 	free(c->colls);
 	free(c->records);
@@ -849,38 +1037,11 @@ struct corpus_doc *collection_find(const struct collection *coll, const char *sl
 
 size_t collection_years(const struct collection *coll, int **years)
 {
-	int *v = xmalloc((coll->n_docs + 1) * sizeof(*v));
-	size_t n = 0, last = 0;
-
-	/* Thousands of documents, some 25 editions: each year is sought among
-	 * the sorted years so far and put in its place if new.  A country's
-	 * editions come in order, so the year is most often the one after the
-	 * last one found. */
-	for (size_t i = 0; i < coll->n_docs; i++) {
-		int y = coll->docs[i].year;
-		size_t lo = 0, hi = n;
-
-		if (last + 1 < n && v[last + 1] == y) {
-			last++;
-			continue;
-		}
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-
-			if (v[mid] < y)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		last = lo;
-		if (lo < n && v[lo] == y)
-			continue;
-		memmove(v + lo + 1, v + lo, (n - lo) * sizeof(*v));
-		v[lo] = y;
-		n++;
-	}
-	*years = v;
-	return n;
+	if (!coll->years)
+		return find_years(coll, years);
+	*years = xmalloc((coll->n_years + 1) * sizeof(**years));
+	memcpy(*years, coll->years, coll->n_years * sizeof(**years));
+	return coll->n_years;
 }
 
 /* The order documents are asked for in, for corpus_trim. */
@@ -890,24 +1051,28 @@ const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
 {
 	struct stat st;
 	bool stamped;
+	char *path;
 
 	e->used = ++use_clock;
 	if (e->doc || e->failed)
 		return e->doc;
+	path = corpus_doc_path(e);
 	/* The stamp before the bytes: a change while they are read moves it. */
-	stamped = stat(e->path, &st) == 0;
-	e->doc = document_load(e->path, d);
+	stamped = stat(path, &st) == 0;
+	e->doc = document_load(path, d);
 	if (!e->doc) {
 		e->failed = true;
+		free(path);
 		return NULL;
 	}
 	e->coll->n_loaded++;
 	if (e->doc->country && strcmp(e->doc->country, e->slug))
-		diags_add(d, DIAG_WARNING, e->path, 1, 1,
+		diags_add(d, DIAG_WARNING, path, 1, 1,
 			  "country '%s' does not match the file name '%s.yaml'", e->doc->country, e->slug);
 	if (e->doc->year != e->year)
-		diags_add(d, DIAG_WARNING, e->path, 1, 1,
+		diags_add(d, DIAG_WARNING, path, 1, 1,
 			  "year %d does not match the directory '%d'", e->doc->year, e->year);
+	free(path);
 	e->tier = e->doc->tier;
 	e->complete = e->doc->complete;
 	e->have_header = true;
@@ -1012,7 +1177,10 @@ static bool parse_header(struct corpus_doc *e, yaml_parser_t *p)
 				if (!strcmp(key, "sections"))
 					done = true;
 			} else if (!strcmp(key, "tier")) {
-				tier_parse((const char *)ev.data.scalar.value, &e->tier);
+				enum tier t = TIER_NONE;
+
+				tier_parse((const char *)ev.data.scalar.value, &t);
+				e->tier = t;
 			} else if (!strcmp(key, "complete")) {
 				e->complete = strcmp((const char *)ev.data.scalar.value, "false") != 0;
 			}
@@ -1039,20 +1207,26 @@ bool corpus_doc_header(struct corpus_doc *e)
 	yaml_parser_t p;
 	struct stat st;
 	size_t n;
+	char *path;
 	FILE *f;
 	bool ok;
 
 	if (e->have_header || e->doc)
 		return e->have_header;
+	path = corpus_doc_path(e);
 	if (e->header_cached) {
 		struct cache_stamp now;
 
 		/* From the records: right while the file is as it was. */
-		if (cache_stamp_path(e->path, &now) && cache_stamp_hash(&now) == e->header_stamp)
+		if (cache_stamp_path(path, &now) && cache_stamp_hash(&now) == e->header_stamp) {
+			free(path);
 			return e->have_header = true;
+		}
 		e->header_cached = false;
 	}
-	if (e->failed || !(f = fopen_regular(e->path)))
+	f = e->failed ? NULL : fopen_regular(path);
+	free(path);
+	if (!f)
 		return false;
 	if (fstat(fileno(f), &st) != 0) {
 		fclose(f);

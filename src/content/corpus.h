@@ -16,29 +16,34 @@
 #include "base/diag.h"
 #include "content/document.h"
 
+struct arena;
+
 enum collection_kind { COLLECTION_ANNUAL, COLLECTION_COMMENTARY };
 
 struct collection;
 
-/* One file of the layout <collection>/<year>/<slug>.yaml. */
+/* One file of the layout <collection>/<year>/<slug>.yaml.  A corpus of
+ * thousands of documents keeps thousands of these: every field is sized to
+ * what it holds, and the file's path is made when asked for
+ * (corpus_doc_path) from the directory the documents of a year share. */
 struct corpus_doc {
 	struct collection *coll;
 	const char *slug;
-	int year;            /* 0 for the "undated" directory */
-	const char *path;
+	const char *dir;      /* the year directory holding <slug>.yaml */
 	struct document *doc; /* owned; NULL until loaded */
-	bool failed;         /* a load was tried and reported errors */
-	bool have_header;
-	enum tier tier;      /* valid once have_header */
-	bool complete;
 	/* The file's stamp (cache_stamp_hash) when the header was read; a
 	 * header from the records cache is believed while the file still has
 	 * this stamp. */
 	uint64_t header_stamp;
-	bool header_cached;  /* tier and complete came from the records: check first */
-	bool header_learned; /* read in this run, from a settled file: worth keeping */
-	unsigned pins;       /* holders that keep doc loaded (corpus_doc_pin) */
-	unsigned long used;  /* when doc was last asked for: corpus_trim unloads the oldest */
+	unsigned long used;   /* when doc was last asked for: corpus_trim unloads the oldest */
+	int year;             /* 0 for the "undated" directory */
+	unsigned short pins;  /* holders that keep doc loaded (corpus_doc_pin) */
+	enum tier tier : 8;   /* valid once have_header */
+	bool have_header : 1;
+	bool complete : 1;
+	bool failed : 1;         /* a load was tried and reported errors */
+	bool header_cached : 1;  /* tier and complete came from the records: check first */
+	bool header_learned : 1; /* read in this run, from a settled file: worth keeping */
 };
 
 struct collection {
@@ -49,6 +54,8 @@ struct collection {
 	enum collection_kind kind;
 	struct corpus_doc *docs; /* sorted by slug, then year */
 	size_t n_docs, cap_docs;
+	int *years;              /* the distinct years of docs, ascending (collection_years) */
+	size_t n_years;
 	size_t n_loaded;         /* of docs, those with doc loaded (for corpus_trim) */
 };
 
@@ -89,6 +96,11 @@ struct corpus_doc *collection_find(const struct collection *coll, const char *sl
 /* Distinct years in a collection, ascending; the caller frees *years. */
 size_t collection_years(const struct collection *coll, int **years);
 
+/* The document's file, <dir>/<slug>.yaml, newly allocated: the caller
+ * frees it. */
+char *corpus_doc_path(const struct corpus_doc *e);
+/* The same, kept in a (for thousands of paths at once). */
+const char *corpus_doc_path_in(const struct corpus_doc *e, struct arena *a);
 /* Parses the document if needed; NULL after reporting to d (once) if invalid. */
 const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d);
 /* Fills tier and complete from the file's first lines, without parsing the

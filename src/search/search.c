@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "base/arena.h"
 #include "base/paths.h"
 #include "base/textsafe.h"
 #include "base/util.h"
@@ -26,7 +27,8 @@
 struct search_index {
 	struct corpus *corpus;
 	struct corpus_doc **docs;  /* corpus order */
-	const char **paths;
+	const char **paths;        /* in paths_arena */
+	struct arena *paths_arena;
 	size_t n_docs;
 	struct word_index *wx;     /* NULL: read the corpus */
 	bool damaged;
@@ -55,12 +57,13 @@ struct search_index *search_index_new(struct corpus *c)
 		n += corpus_collection(c, i)->n_docs;
 	ix->docs = xcalloc(n + 1, sizeof(*ix->docs));
 	ix->paths = xcalloc(n + 1, sizeof(*ix->paths));
+	ix->paths_arena = arena_new();
 	for (size_t i = 0; i < corpus_n_collections(c); i++) {
 		struct collection *coll = corpus_collection(c, i);
 
 		for (size_t j = 0; j < coll->n_docs; j++, k++) {
 			ix->docs[k] = &coll->docs[j];
-			ix->paths[k] = coll->docs[j].path;
+			ix->paths[k] = corpus_doc_path_in(&coll->docs[j], ix->paths_arena);
 		}
 	}
 	ix->n_docs = n;
@@ -106,6 +109,7 @@ void search_index_free(struct search_index *ix)
 	index_free(ix->wx);
 	free(ix->docs);
 	free(ix->paths);
+	arena_free(ix->paths_arena);
 	free(ix);
 }
 
@@ -452,7 +456,7 @@ static bool read_doc(struct search_run *r, size_t i, struct diags *d)
 	r->ds_ok = false;
 	if (e->failed)
 		return false;
-	if ((fd = file_open_regular(e->path, &st)) >= 0) {
+	if ((fd = file_open_regular(r->ix->paths[i], &st)) >= 0) {
 		size_t want = (size_t)st.st_size < max ? (size_t)st.st_size + 1 : max + 1;
 		ssize_t k;
 
@@ -460,7 +464,7 @@ static bool read_doc(struct search_run *r, size_t i, struct diags *d)
 		while (len < want && ((k = read(fd, r->buf + len, want - len)) > 0 || (k < 0 && errno == EINTR)))
 			len += k > 0 ? (size_t)k : 0;
 		close(fd);
-		r->ds_ok = len <= max && docscan_read(&r->ds, e->path, r->buf, len, d);
+		r->ds_ok = len <= max && docscan_read(&r->ds, r->ix->paths[i], r->buf, len, d);
 	}
 	/* What is wrong is reported the way a document is loaded: once. */
 	if (!r->ds_ok)

@@ -43,6 +43,14 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 	app->msg.error = error;
 }
 
+void app_doc_errors(struct app *app, const struct corpus_doc *e, const char *then)
+{
+	char *path = corpus_doc_path(e);
+
+	app_message(app, true, "%s has errors%s", path, then);
+	free(path);
+}
+
 void app_clear_message(struct app *app)
 {
 	free(app->msg.text);
@@ -192,8 +200,7 @@ bool app_open(struct app *app, struct corpus_doc *e, int section)
 		if (app->diags.n > before)
 			app_first_problem(app, before, "(all problems are listed when you quit)");
 		else
-			app_message(app, true, "%s has errors: see them after you quit (tipr check lists them)",
-				    e->path);
+			app_doc_errors(app, e, ": see them after you quit (tipr check lists them)");
 		return false;
 	}
 	if (app->pane->ops->offer && app->pane->ops->offer(app->pane, app, e))

@@ -76,6 +76,8 @@ struct app {
 struct collection *app_collection(const struct app *app);
 
 void app_message(struct app *app, bool error, const char *fmt, ...) PRINTF_LIKE(3, 4);
+/* The error "<e's file> has errors", then what follows. */
+void app_doc_errors(struct app *app, const struct corpus_doc *e, const char *then);
 void app_clear_message(struct app *app);
 /* Shows the first problem added to app->diags since index from, as
  * FILE:LINE:COL, followed by consequence; all are printed after exit. */

@@ -166,7 +166,7 @@ static bool start(struct view *v, struct app *app, int year)
 		return false;
 	}
 	if (!corpus_doc_load(other, &app->diags)) {
-		app_message(app, true, "%s has errors (listed after you quit)", other->path);
+		app_doc_errors(app, other, " (listed after you quit)");
 		return false;
 	}
 	return other->year < cur->year ? compare_view_start(v, app, other, cur, id)
@@ -290,7 +290,7 @@ static void shift_editions(struct compare_view *cv, struct app *app, int dir)
 		return;
 	}
 	if (!corpus_doc_load(a, &app->diags) || !corpus_doc_load(b, &app->diags)) {
-		app_message(app, true, "%s has errors (listed after you quit)", (a->doc ? b : a)->path);
+		app_doc_errors(app, a->doc ? b : a, " (listed after you quit)");
 		return;
 	}
 	remember_top(cv, &sec, &row);

@@ -121,19 +121,18 @@ static void test_layout_and_laziness(void **state)
 	assert_int_equal(years[1], 2022);
 	free(years);
 	{
-		/* Documents country by country, editions in any order. */
-		static const int scrambled[] = { 2003, 2001, 2003, 2002, 2001, 2010, 2002, 2010, 1999 };
-		struct corpus_doc docs[9] = {{0}};
-		struct collection fake = { .docs = docs, .n_docs = 9 };
+		/* Documents country by country, editions in any order,
+		 * undated ones and the bounds of a year among them. */
+		static const int scrambled[] = { 2003, 2001, 0, 2003, 2002, 2001, 2010, 2002, YEAR_MAX, 1999, YEAR_MIN, 0 };
+		static const int want[] = { 0, YEAR_MIN, 1999, 2001, 2002, 2003, 2010, YEAR_MAX };
+		struct corpus_doc docs[ARRAY_SIZE(scrambled)] = {{0}};
+		struct collection fake = { .docs = docs, .n_docs = ARRAY_SIZE(scrambled) };
 
-		for (size_t i = 0; i < 9; i++)
+		for (size_t i = 0; i < ARRAY_SIZE(scrambled); i++)
 			docs[i].year = scrambled[i];
-		assert_int_equal(collection_years(&fake, &years), 5);
-		assert_int_equal(years[0], 1999);
-		assert_int_equal(years[1], 2001);
-		assert_int_equal(years[2], 2002);
-		assert_int_equal(years[3], 2003);
-		assert_int_equal(years[4], 2010);
+		assert_int_equal(collection_years(&fake, &years), ARRAY_SIZE(want));
+		for (size_t i = 0; i < ARRAY_SIZE(want); i++)
+			assert_int_equal(years[i], want[i]);
 		free(years);
 	}
 	/* The header is peeked at without parsing the sections. */
@@ -399,6 +398,135 @@ static void test_caches(void **state)
 	free(dir);
 }
 
+/* Every document of the records as the scan found it: slug, year, its
+ * file (the records keep a directory for each, not the path) and the
+ * header learned, across two content directories and an undated text. */
+static void test_records_as_scanned(void **state)
+{
+	char *cache = path_join(root, "rcache"), *pa = path_join(root, "a"), *pb = path_join(root, "b");
+	const char *dirs[] = { pa, pb };
+	struct diags d = {0};
+	struct corpus *scanned, *cached;
+
+	(void)state;
+	wait_settled("a");
+	wait_settled("b");
+	scanned = corpus_open(dirs, 2, NULL, &d);
+	/* The first opening keeps the records, the second one adds the
+	 * headers read in it, the third reads them. */
+	corpus_free(corpus_open_cached(dirs, 2, NULL, cache, &d));
+	cached = corpus_open_cached(dirs, 2, NULL, cache, &d);
+	for (size_t k = 0; k < corpus_n_collections(cached); k++)
+		for (size_t i = 0; i < corpus_collection(cached, k)->n_docs; i++)
+			corpus_doc_header(&corpus_collection(cached, k)->docs[i]);
+	corpus_free(cached);
+	cached = corpus_open_cached(dirs, 2, NULL, cache, &d);
+	assert_int_equal(corpus_n_collections(cached), corpus_n_collections(scanned));
+	for (size_t k = 0; k < corpus_n_collections(scanned); k++) {
+		const struct collection *a = corpus_collection(scanned, k), *b = corpus_collection(cached, k);
+
+		assert_string_equal(a->name, b->name);
+		assert_int_equal(a->n_docs, b->n_docs);
+		for (size_t i = 0; i < a->n_docs; i++) {
+			struct corpus_doc *x = &a->docs[i], *y = &b->docs[i];
+			char *px = corpus_doc_path(x), *py = corpus_doc_path(y);
+
+			assert_string_equal(x->slug, y->slug);
+			assert_int_equal(x->year, y->year);
+			assert_string_equal(px, py);
+			assert_int_equal(corpus_doc_header(x), corpus_doc_header(y));
+			assert_int_equal(x->tier, y->tier);
+			assert_int_equal(x->complete, y->complete);
+			free(px);
+			free(py);
+		}
+		{
+			int *ya, *yb;
+			size_t n = collection_years(a, &ya);
+
+			assert_int_equal(collection_years(b, &yb), n);
+			assert_memory_equal(ya, yb, n * sizeof(*ya));
+			free(ya);
+			free(yb);
+		}
+	}
+	/* The header came from the records: the palau file is broken, so its
+	 * header is the one document not kept. */
+	{
+		struct collection *tip = corpus_collection_by_name(cached, "tip");
+		struct corpus_doc *e = collection_find(tip, "kenya", 2023);
+		char *path = corpus_doc_path(e), *want = path_join(root, "b/tip/2023/kenya.yaml");
+
+		assert_true(e->header_cached);
+		assert_false(collection_find(tip, "palau", 2022)->header_cached);
+		assert_string_equal(path, want);
+		free(want);
+		free(path);
+	}
+	corpus_free(cached);
+	corpus_free(scanned);
+	diags_free(&d);
+	free(pb);
+	free(pa);
+	free(cache);
+}
+
+/* Records that pass their checksum yet say anything (written by another
+ * program, or a bug): each byte changed in turn, and each cut, gives a
+ * corpus opened from them or from a scan, never a read out of bounds
+ * (the sanitizers' build runs this too). */
+static void test_records_checked(void **state)
+{
+	char *cache = path_join(root, "hcache"), *pa = path_join(root, "a"), *pb = path_join(root, "b");
+	const char *dirs[] = { pa, pb };
+	const char *keys[] = { pa, pb };
+	char *records = paths_cache_file(cache, "corpus", keys, 2, "bin");
+	struct diags d = {0};
+	size_t len;
+	char *good;
+
+	(void)state;
+	wait_settled("a");
+	wait_settled("b");
+	corpus_free(corpus_open_cached(dirs, 2, NULL, cache, &d));
+	good = cachefile_load(records, "TIPRCORP", 4, 1u << 20, &len);
+	assert_non_null(good);
+	for (size_t i = 0; i <= len; i++)
+		for (unsigned flip = 0; flip < (i < len ? 3u : 1u); flip++) {
+			static const unsigned char flips[] = { 0x01, 0x80, 0xFF };
+			struct cachefile_writer *w = cachefile_create(records, "TIPRCORP", 4, 1);
+			struct corpus *c;
+
+			assert_non_null(w);
+			if (i < len)
+				good[i] ^= (char)flips[flip];
+			/* i == len: the records cut short by one byte. */
+			assert_true(cachefile_write(w, good, i < len ? len : len - 1));
+			assert_true(cachefile_commit(w));
+			if (i < len)
+				good[i] ^= (char)flips[flip];
+			c = corpus_open_cached(dirs, 2, NULL, cache, &d);
+			assert_non_null(c);
+			for (size_t k = 0; k < corpus_n_collections(c); k++) {
+				const struct collection *coll = corpus_collection(c, k);
+
+				for (size_t j = 0; j < coll->n_docs; j++) {
+					char *path = corpus_doc_path(&coll->docs[j]);
+
+					assert_true(strlen(path) > 0 && coll->docs[j].tier < TIER__COUNT);
+					free(path);
+				}
+			}
+			corpus_free(c);
+			diags_free(&d);
+		}
+	free(good);
+	free(records);
+	free(pb);
+	free(pa);
+	free(cache);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -406,6 +534,8 @@ int main(void)
 		cmocka_unit_test(test_trim_keeps_pinned_and_recent),
 		cmocka_unit_test(test_several_directories),
 		cmocka_unit_test(test_caches),
+		cmocka_unit_test(test_records_as_scanned),
+		cmocka_unit_test(test_records_checked),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
