@@ -35,8 +35,11 @@ struct countries {
 	size_t n, cap;
 	size_t *order;         /* indices of v in collation order, once sorted */
 	size_t *rank;          /* rank[i]: position of v[i] in that order */
-	size_t *by_slug;       /* indices of v sorted by slug, for lookups */
-	bool indexed, sorted, slugs_sorted;
+	/* Lookups by slug, the commonest question (a corpus asks it for each
+	 * of its countries as it opens): an open-addressing table of 1 + the
+	 * index in v, 0 for a free slot; 0 slots until the first lookup. */
+	size_t *by_slug, slug_slots;
+	bool indexed, sorted;
 };
 
 struct countries *countries_new_empty(void)
@@ -173,60 +176,64 @@ static void ensure_sorted(const struct countries *ccs)
 	cs->sorted = true;
 }
 
-static int cmp_slug(const void *a, const void *b)
+static size_t slug_hash(const char *slug)
 {
-	return strcmp(sort_base[*(const size_t *)a].c.slug, sort_base[*(const size_t *)b].c.slug);
+	size_t h = 14695981039346656037u;
+
+	for (const unsigned char *p = (const unsigned char *)slug; *p; p++)
+		h = (h ^ *p) * 1099511628211u;
+	return h;
 }
 
-/* The index of the entry with this slug, or SIZE_MAX (binary search). */
+/* Puts v[i] in the slug table, which has room. */
+static void slug_insert(struct countries *cs, size_t i)
+{
+	size_t mask = cs->slug_slots - 1, h = slug_hash(cs->v[i].c.slug) & mask;
+
+	while (cs->by_slug[h])
+		h = (h + 1) & mask;
+	cs->by_slug[h] = i + 1;
+}
+
+/* The index of the entry with this slug, or SIZE_MAX: of two entries
+ * with one slug, the first (the table is filled in order). */
 static size_t find_slug(const struct countries *ccs, const char *slug)
 {
 	struct countries *cs = (struct countries *)ccs;
-	size_t lo = 0, hi = cs->n;
+	size_t mask, h;
 
-	if (!cs->slugs_sorted) {
-		free(cs->by_slug);
-		cs->by_slug = xcalloc(cs->n + 1, sizeof(*cs->by_slug));
+	if (!cs->slug_slots) {
+		size_t slots = 16;
+
+		while (slots < 2 * cs->n + 2)
+			slots *= 2;
+		cs->by_slug = xcalloc(slots, sizeof(*cs->by_slug));
+		cs->slug_slots = slots;
 		for (size_t i = 0; i < cs->n; i++)
-			cs->by_slug[i] = i;
-		sort_base = cs->v;
-		qsort(cs->by_slug, cs->n, sizeof(*cs->by_slug), cmp_slug);
-		cs->slugs_sorted = true;
+			slug_insert(cs, i);
 	}
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int r = strcmp(cs->v[cs->by_slug[mid]].c.slug, slug);
-
-		if (!r)
-			return cs->by_slug[mid];
-		if (r < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	mask = cs->slug_slots - 1;
+	for (h = slug_hash(slug) & mask; cs->by_slug[h]; h = (h + 1) & mask)
+		if (!strcmp(cs->v[cs->by_slug[h] - 1].c.slug, slug))
+			return cs->by_slug[h] - 1;
 	return SIZE_MAX;
 }
 
-/* Keeps the slug index sorted as entries arrive (v[n - 1] is new); the
- * collation order and keys are rebuilt on their next use. */
+/* Keeps the slug table current as entries arrive (v[n - 1] is new): one
+ * more entry, or a larger table made at the next lookup; the collation
+ * order and keys are rebuilt on their next use. */
 static void entry_added(struct countries *cs)
 {
-	size_t i = cs->n - 1, lo = 0, hi = i;
-
 	cs->indexed = cs->sorted = false;
-	if (!cs->slugs_sorted)
+	if (!cs->slug_slots)
 		return;
-	cs->by_slug = xreallocarray(cs->by_slug, cs->n + 1, sizeof(*cs->by_slug));
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (strcmp(cs->v[cs->by_slug[mid]].c.slug, cs->v[i].c.slug) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (2 * cs->n + 2 > cs->slug_slots) {
+		free(cs->by_slug);
+		cs->by_slug = NULL;
+		cs->slug_slots = 0;
+		return;
 	}
-	memmove(cs->by_slug + lo + 1, cs->by_slug + lo, (i - lo) * sizeof(*cs->by_slug));
-	cs->by_slug[lo] = i;
+	slug_insert(cs, cs->n - 1);
 }
 
 /* A new entry with room for max_aliases aliases (added by the caller). */
