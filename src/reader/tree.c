@@ -13,10 +13,27 @@
 
 struct group {
 	const char *label;
-	size_t *docs;        /* indices into coll->docs */
-	size_t n;
+	const size_t *docs;  /* indices into coll->docs, or NULL: first, first + 1, ... */
+	size_t first, n;
 	bool expanded;
 };
+
+/* Whether the group holds the collection's document di. */
+static bool group_has(const struct group *g, size_t di)
+{
+	if (!g->docs)
+		return di >= g->first && di < g->first + g->n;
+	for (size_t i = 0; i < g->n; i++)
+		if (g->docs[i] == di)
+			return true;
+	return false;
+}
+
+/* The collection's index of a group's i-th document. */
+static size_t group_doc(const struct group *g, size_t i)
+{
+	return g->docs ? g->docs[i] : g->first + i;
+}
 
 struct tree {
 	struct corpus *corpus;
@@ -27,12 +44,11 @@ struct tree {
 	size_t n_groups;
 	bool *doc_expanded;      /* per document of the collection */
 	bool *doc_matches;       /* per document: its country passes the filter */
-	const char **doc_label;  /* per document: its label under its group */
-	struct {
+	struct year_label {
 		int year;
-		const char *label;
-	} year_labels[64];       /* in the arena, rebuilt with it */
-	size_t n_year_labels;
+		const char *label; /* in the arena, rebuilt with it */
+	} *year_labels;
+	size_t n_year_labels, cap_year_labels;
 	char *filter, *folded_filter;
 	struct tree_row *rows;
 	size_t n_rows, cap_rows;
@@ -45,39 +61,47 @@ struct run {
 	size_t rank;  /* of the country in collation order */
 };
 
-static int by_rank(const void *a, const void *b)
+/* Puts runs (ranked among n_countries, or SIZE_MAX when the table lacks
+ * them) in rank order, the unranked last in the order they came: each
+ * country has one run and one rank, so every run has a place of its own. */
+static void order_runs(struct run *runs, size_t n_runs, size_t n_countries)
 {
-	const struct run *x = a, *y = b;
+	struct run *placed = xcalloc(n_countries + n_runs + 1, sizeof(*placed));
+	bool *taken = xcalloc(n_countries + 1, sizeof(*taken));
+	size_t k = 0, unranked = n_countries;
 
-	if (x->rank != y->rank)
-		return x->rank < y->rank ? -1 : 1;
-	return x->start < y->start ? -1 : x->start > y->start;
+	for (size_t r = 0; r < n_runs; r++) {
+		size_t at = runs[r].rank < n_countries && !taken[runs[r].rank] ? runs[r].rank : unranked++;
+
+		if (at < n_countries)
+			taken[at] = true;
+		placed[at] = runs[r];
+	}
+	for (size_t i = 0; i < unranked; i++)
+		if (i >= n_countries || taken[i])
+			runs[k++] = placed[i];
+	free(taken);
+	free(placed);
 }
 
-/* The collection's documents in tree order: countries by collation rank
- * (ranked once per country, not per document), each with its years; the
- * countries' runs into *runs_out (owned by the caller), their count
- * returned. */
-static size_t tree_order(const struct tree *t, size_t *order, struct run **runs_out)
+/* The collection's countries (runs of its documents) in collation order,
+ * each ranked once rather than per document, into *runs_out (owned by the
+ * caller); their count returned. */
+static size_t country_runs(const struct tree *t, struct run **runs_out)
 {
 	const struct countries *cs = corpus_countries(t->corpus);
 	const struct corpus_doc *docs = t->coll->docs;
-	size_t n = t->coll->n_docs, n_runs = 0, k = 0;
-	struct run *runs = xmalloc((n + 1) * sizeof(*runs));
+	size_t n = t->coll->n_docs, n_runs = 0, cap = 0;
+	struct run *runs = NULL;
 
 	for (size_t i = 0; i < n; i++) {
-		if (!i || (docs[i].slug != docs[i - 1].slug && strcmp(docs[i].slug, docs[i - 1].slug)))
+		if (!i || (docs[i].slug != docs[i - 1].slug && strcmp(docs[i].slug, docs[i - 1].slug))) {
+			GROW(runs, cap, n_runs + 1);
 			runs[n_runs++] = (struct run){ i, 0, countries_rank(cs, docs[i].slug) };
+		}
 		runs[n_runs - 1].n++;
 	}
-	qsort(runs, n_runs, sizeof(*runs), by_rank);
-	for (size_t r = 0; r < n_runs; r++) {
-		size_t start = runs[r].start;
-
-		runs[r].start = k;
-		for (size_t i = 0; i < runs[r].n; i++)
-			order[k++] = start + i;
-	}
+	order_runs(runs, n_runs, countries_count(cs));
 	*runs_out = runs;
 	return n_runs;
 }
@@ -94,8 +118,7 @@ static const char *tree_year_label(struct tree *t, int year)
 		if (t->year_labels[i].year == year)
 			return t->year_labels[i].label;
 	year_label(year, buf);
-	if (t->n_year_labels == ARRAY_SIZE(t->year_labels))
-		return arena_strdup(t->arena, buf);
+	GROW(t->year_labels, t->cap_year_labels, t->n_year_labels + 1);
 	t->year_labels[t->n_year_labels].year = year;
 	t->year_labels[t->n_year_labels].label = arena_strdup(t->arena, buf);
 	return t->year_labels[t->n_year_labels++].label;
@@ -108,12 +131,13 @@ const char *tree_country_name(const struct tree *t, const char *slug)
 	return c ? country_display_name(c) : slug;
 }
 
-static struct group *add_group(struct tree *t, const char *label, size_t *docs, size_t n)
+static struct group *add_group(struct tree *t, const char *label, const size_t *docs, size_t first, size_t n)
 {
 	struct group *g = &t->groups[t->n_groups++];
 
 	g->label = label;
 	g->docs = docs;
+	g->first = first;
 	g->n = n;
 	g->expanded = false;
 	return g;
@@ -121,34 +145,30 @@ static struct group *add_group(struct tree *t, const char *label, size_t *docs, 
 
 /* Groups of the current mode: countries in collation order with their
  * years, or years (undated last) with their countries in collation order.
- * Each group's documents are a slice of one array the size of the
- * collection, so the cost is linear in it. */
+ * A country's documents are a run of the collection, which its group
+ * takes as it is; the years' groups share one array the size of the
+ * collection.  Either way the cost is linear in it. */
 static void build_groups(struct tree *t)
 {
-	size_t n = t->coll->n_docs, *order, n_runs;
+	size_t n = t->coll->n_docs, n_runs;
+	const struct corpus_doc *docs = t->coll->docs;
 	struct run *runs;
 
 	arena_free(t->arena);
 	t->arena = arena_new();
 	t->n_year_labels = 0;
-	order = arena_array(t->arena, n + 1, sizeof(size_t));
-	n_runs = tree_order(t, order, &runs);
-	/* Labels are made when a group is first shown expanded. */
-	t->doc_label = arena_array(t->arena, n + 1, sizeof(*t->doc_label));
+	n_runs = country_runs(t, &runs);
 	t->n_groups = 0;
 	if (t->mode == TREE_BY_COUNTRY) {
-		/* A country's documents are one run of the order. */
 		t->groups = arena_array(t->arena, n_runs + 1, sizeof(*t->groups));
 		for (size_t r = 0; r < n_runs; r++)
-			add_group(t, tree_country_name(t, t->coll->docs[order[runs[r].start]].slug),
-				  order + runs[r].start, runs[r].n);
+			add_group(t, tree_country_name(t, docs[runs[r].start].slug), NULL, runs[r].start, runs[r].n);
 	} else {
 		int *years = NULL;
 		size_t n_years = collection_years(t->coll, &years);
 		size_t *by_year = arena_array(t->arena, n + 1, sizeof(*by_year)), used = 0;
 
 		t->groups = arena_array(t->arena, n_years + 1, sizeof(*t->groups));
-
 		/* Dated editions first, then undated texts; within a year the
 		 * countries keep the collation order. */
 		for (size_t pass = 0; pass < 2; pass++)
@@ -157,14 +177,20 @@ static void build_groups(struct tree *t)
 
 				if ((years[y] == 0) != (pass == 1))
 					continue;
-				for (size_t i = 0; i < n; i++)
-					if (t->coll->docs[order[i]].year == years[y])
-						by_year[used++] = order[i];
-				add_group(t, tree_year_label(t, years[y]), by_year + from, used - from);
+				for (size_t r = 0; r < n_runs; r++)
+					for (size_t i = runs[r].start; i < runs[r].start + runs[r].n; i++)
+						if (docs[i].year == years[y])
+							by_year[used++] = i;
+				add_group(t, tree_year_label(t, years[y]), by_year + from, 0, used - from);
 			}
 		free(years);
 	}
 	free(runs);
+}
+
+static bool filtering(const struct tree *t)
+{
+	return t->folded_filter && *t->folded_filter;
 }
 
 static bool country_matches(const struct tree *t, const char *slug)
@@ -172,7 +198,7 @@ static bool country_matches(const struct tree *t, const char *slug)
 	const struct country *c;
 	bool hit = false;
 
-	if (!t->folded_filter || !*t->folded_filter)
+	if (!filtering(t))
 		return true;
 	c = countries_by_slug(corpus_countries(t->corpus), slug);
 	for (size_t k = 0; !hit && k < (c ? c->n_aliases + 3 : 1); k++) {
@@ -187,6 +213,21 @@ static bool country_matches(const struct tree *t, const char *slug)
 		free(f);
 	}
 	return hit;
+}
+
+/* Which documents pass the filter: each country (a run of documents)
+ * judged once. */
+static void match_documents(struct tree *t)
+{
+	const struct corpus_doc *docs = t->coll->docs;
+
+	if (!filtering(t)) {
+		memset(t->doc_matches, true, t->coll->n_docs * sizeof(*t->doc_matches));
+		return;
+	}
+	for (size_t i = 0; i < t->coll->n_docs; i++)
+		t->doc_matches[i] = i && !strcmp(docs[i].slug, docs[i - 1].slug) ? t->doc_matches[i - 1]
+										 : country_matches(t, docs[i].slug);
 }
 
 static void push_row(struct tree *t, enum tree_row_kind kind, int depth, const char *label,
@@ -228,26 +269,25 @@ static void build_rows(struct tree *t)
 	t->n_rows = 0;
 	for (size_t g = 0; g < t->n_groups; g++) {
 		const struct group *gr = &t->groups[g];
-		size_t shown = 0;
+		size_t shown = filtering(t) ? 0 : gr->n;
 
-		for (size_t i = 0; i < gr->n; i++)
-			shown += t->doc_matches[gr->docs[i]];
+		for (size_t i = 0; i < gr->n && filtering(t); i++)
+			shown += t->doc_matches[group_doc(gr, i)];
 		if (!shown)
 			continue;
 		push_row(t, ROW_GROUP, 0, gr->label, NULL, -1, gr->expanded, shown);
 		if (!gr->expanded)
 			continue;
 		for (size_t i = 0; i < gr->n; i++) {
-			struct corpus_doc *e = &t->coll->docs[gr->docs[i]];
-			size_t di = gr->docs[i];
+			size_t di = group_doc(gr, i);
+			struct corpus_doc *e = &t->coll->docs[di];
+			const char *label;
 
 			if (!t->doc_matches[di])
 				continue;
-			if (!t->doc_label[di])
-				t->doc_label[di] = t->mode == TREE_BY_COUNTRY ? tree_year_label(t, e->year)
-									    : tree_country_name(t, e->slug);
+			label = t->mode == TREE_BY_COUNTRY ? tree_year_label(t, e->year) : tree_country_name(t, e->slug);
 			/* An unloaded document shows folded (corpus_trim unloads). */
-			push_row(t, ROW_DOC, 1, t->doc_label[di], e, -1, t->doc_expanded[di] && e->doc, 0);
+			push_row(t, ROW_DOC, 1, label, e, -1, t->doc_expanded[di] && e->doc, 0);
 			if (t->doc_expanded[di] && e->doc)
 				for (size_t s = 0; s < e->doc->n_sections; s++)
 					push_row(t, ROW_SECTION, 2, e->doc->sections[s].title, e, (int)s,
@@ -270,8 +310,7 @@ static void reset_collection(struct tree *t)
 	free(t->doc_matches);
 	t->doc_expanded = xcalloc(t->coll->n_docs + 1, sizeof(bool));
 	t->doc_matches = xcalloc(t->coll->n_docs + 1, sizeof(bool));
-	for (size_t i = 0; i < t->coll->n_docs; i++)
-		t->doc_matches[i] = country_matches(t, t->coll->docs[i].slug);
+	match_documents(t);
 	t->selected = 0;
 	t->n_rows = 0;
 	build_groups(t);
@@ -293,6 +332,7 @@ void tree_free(struct tree *t)
 	if (!t)
 		return;
 	arena_free(t->arena);
+	free(t->year_labels);
 	free(t->doc_expanded);
 	free(t->doc_matches);
 	free(t->filter);
@@ -347,8 +387,7 @@ void tree_set_filter(struct tree *t, const char *text)
 	free(t->folded_filter);
 	t->filter = xstrdup(text ? text : "");
 	t->folded_filter = fold_dup(t->filter);
-	for (size_t i = 0; i < t->coll->n_docs; i++)
-		t->doc_matches[i] = country_matches(t, t->coll->docs[i].slug);
+	match_documents(t);
 	if (*t->filter && t->mode == TREE_BY_YEAR)
 		for (size_t g = 0; g < t->n_groups; g++)
 			t->groups[g].expanded = true;
@@ -439,9 +478,7 @@ bool tree_reveal(struct tree *t, const char *slug, int year, int section, struct
 	if (!e || !t->doc_matches[e - t->coll->docs])
 		return false;
 	for (size_t g = 0; g < t->n_groups; g++)
-		for (size_t i = 0; i < t->groups[g].n; i++)
-			if (t->groups[g].docs[i] == (size_t)(e - t->coll->docs))
-				t->groups[g].expanded = true;
+		t->groups[g].expanded |= group_has(&t->groups[g], (size_t)(e - t->coll->docs));
 	if (section >= 0 && corpus_doc_load(e, d))
 		t->doc_expanded[e - t->coll->docs] = true;
 	build_rows(t);
