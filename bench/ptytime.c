@@ -3,7 +3,12 @@
  * sends it keys to quit.  For comparing readers fairly: same pty, same size.
  *
  *   ptytime [-r RUNS] [-s COLSxROWS] [-q QUITKEYS] MARKER COMMAND [ARG]...
- * Prints the median and minimum, in milliseconds. */
+ *           [::: PEER [ARG]...]
+ * Prints the median and minimum, in milliseconds.  With a peer after
+ * ":::", the two run in turn (one, then the other, RUNS times) so that
+ * both meet the same moments of a machine whose speed drifts; it prints
+ * the median and minimum of each, then the median of the ratios of each
+ * pair of runs (command / peer). */
 #include "config.h"
 
 #include <errno.h>
@@ -76,11 +81,24 @@ static double run_once(char **argv, const char *marker, const char *quit, int co
 	return found;
 }
 
+/* Sorts the runs times and prints their median and minimum. */
+static void print_times(double *t, int runs, const char *end)
+{
+	qsort(t, (size_t)runs, sizeof(*t), cmp_double);
+	printf("%.2f %.2f%s", t[runs / 2], t[0], end);
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: ptytime [-r RUNS] [-s COLSxROWS] [-q KEYS] MARKER COMMAND... [::: PEER...]\n");
+}
+
 int main(int argc, char **argv)
 {
 	int runs = 20, cols = 120, rows = 40, opt;
 	const char *quit = "q";
-	double *t;
+	char **peer = NULL;
+	double *t, *u, *ratio;
 
 	while ((opt = getopt(argc, argv, "+r:s:q:")) != -1) {
 		if (opt == 'r')
@@ -90,27 +108,42 @@ int main(int argc, char **argv)
 		else if (opt == 'q')
 			quit = optarg;
 		else {
-			fprintf(stderr, "usage: ptytime [-r RUNS] [-s COLSxROWS] [-q KEYS] MARKER COMMAND...\n");
+			usage();
 			return 2;
 		}
 	}
-	if (argc - optind < 2 || runs < 1) {
-		fprintf(stderr, "usage: ptytime [-r RUNS] [-s COLSxROWS] [-q KEYS] MARKER COMMAND...\n");
+	for (int i = optind + 1; i < argc; i++)
+		if (!strcmp(argv[i], ":::")) {
+			argv[i] = NULL;
+			peer = argv + i + 1;
+			break;
+		}
+	if (argc - optind < 2 || runs < 1 || (peer && !*peer)) {
+		usage();
 		return 2;
 	}
 	t = calloc((size_t)runs, sizeof(*t));
-	if (!t)
+	u = calloc((size_t)runs, sizeof(*u));
+	ratio = calloc((size_t)runs, sizeof(*ratio));
+	if (!t || !u || !ratio)
 		return 1;
 	for (int i = 0; i < runs; i++) {
 		t[i] = run_once(argv + optind + 1, argv[optind], quit, cols, rows);
-		if (t[i] < 0) {
+		u[i] = peer && t[i] >= 0 ? run_once(peer, argv[optind], quit, cols, rows) : 1;
+		if (t[i] < 0 || u[i] < 0) {
 			fprintf(stderr, "ptytime: '%s' never appeared\n", argv[optind]);
-			free(t);
 			return 1;
 		}
+		ratio[i] = t[i] / u[i];
 	}
-	qsort(t, (size_t)runs, sizeof(*t), cmp_double);
-	printf("%.2f %.2f\n", t[runs / 2], t[0]);
+	print_times(t, runs, peer ? " " : "\n");
+	if (peer) {
+		print_times(u, runs, " ");
+		qsort(ratio, (size_t)runs, sizeof(*ratio), cmp_double);
+		printf("%.2f\n", ratio[runs / 2]);
+	}
+	free(ratio);
+	free(u);
 	free(t);
 	return 0;
 }
