@@ -38,6 +38,10 @@ struct frame {
 	int pane_x;         /* where the main pane starts */
 	int pane_rows;      /* rows of the panes (the screen less status and hints) */
 	bool again;         /* a view asks for another frame at once */
+	/* The first frame is out.  Until then views leave out what would
+	 * cost a file each to show (a tier kept from the last run is checked
+	 * against its file first) and ask for another frame at once. */
+	bool first_out;
 };
 
 /* Annotation commands' state: the colour of the next highlight, the one

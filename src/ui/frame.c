@@ -144,6 +144,7 @@ void frame_draw(struct app *app)
 	}
 	wnoutrefresh(stdscr);
 	doupdate();
+	f->first_out = true;
 	if (f->again) {
 		f->again = false;
 		frame_draw(app);

@@ -9,9 +9,7 @@
 #include "ui/views.h"
 
 struct tree_view {
-	size_t top;           /* first row shown */
-	bool drawn;           /* the first frame is out */
-	bool badges_pending;  /* it left badges out, to be drawn in the next */
+	size_t top; /* first row shown */
 };
 
 /* Keeps the selected row inside the h visible rows. */
@@ -30,17 +28,16 @@ static void follow_selection(struct tree_view *tv, const struct tree *t, int h)
 }
 
 /* The tier badge and excerpt mark of a document row, right-aligned; the
- * first frame goes out without the badges still unread (each is a file to
- * open), and the next one, at once, has them. */
-static int draw_badges(struct tree_view *tv, struct app *app, int y, int right, struct corpus_doc *e,
-		       attr_t base)
+ * first frame goes out without the badges still unread or unchecked (each
+ * is a file to open or stat), and the next one, at once, has them. */
+static int draw_badges(struct app *app, int y, int right, struct corpus_doc *e, attr_t base)
 {
 	const struct screen *scr = &app->scr;
 	const char *badge;
 	int x = right;
 
-	if (!tv->drawn && !e->have_header && !e->doc) {
-		tv->badges_pending = true;
+	if (!app->frame.first_out && !e->have_header && !e->doc) {
+		app->frame.again = true;
 		return x;
 	}
 	if (!corpus_doc_header(e))
@@ -97,7 +94,7 @@ static void tree_draw(struct view *v, struct app *app, struct rect r)
 			text = draw_attr(scr, current ? ROLE_TREE_CURRENT
 					      : row->kind == ROW_GROUP ? ROLE_TREE_GROUP : ROLE_TREE);
 		if (row->kind == ROW_DOC)
-			right = draw_badges(tv, app, r.y + i, right, row->doc, base);
+			right = draw_badges(app, r.y + i, right, row->doc, base);
 		mark = row->kind == ROW_SECTION ? " " : draw_glyph(scr, row->expanded ? GLYPH_OPEN : GLYPH_CLOSED);
 		if (x + 2 < right) {
 			int used = draw_str(scr, r.y + i, x, 2, mark, text);
@@ -108,10 +105,6 @@ static void tree_draw(struct view *v, struct app *app, struct rect r)
 		}
 		if (x < right)
 			draw_text_clipped(scr, r.y + i, x, right - x, row->label, strlen(row->label), text);
-	}
-	if (!tv->drawn) {
-		tv->drawn = true;
-		app->frame.again = tv->badges_pending;
 	}
 }
 
