@@ -125,14 +125,50 @@ void draw_fill(int y, int x, int w, attr_t attr)
 	attrset(A_NORMAL);
 }
 
-/* Puts one cell: a base character and the combining marks that follow it. */
-static void put_cell(int y, int *x, const wchar_t *wc, attr_t attr, int width)
+/* Cells being drawn from left to right: a base character and the
+ * combining marks that follow it make one. */
+struct cells {
+	int y, x, end;
+	attr_t attr;
+	bool ascii_only;
+	wchar_t cell[CCHARW_MAX + 1];
+	size_t in_cell;
+	int cell_w;
+};
+
+/* Puts the cell being made (its room was made sure of as it began). */
+static void put_cell(struct cells *c)
 {
 	cchar_t cell;
 
-	if (setcchar(&cell, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL) == OK)
-		mvadd_wch(y, *x, &cell);
-	*x += width;
+	if (!c->in_cell)
+		return;
+	c->cell[c->in_cell] = 0;
+	if (setcchar(&cell, c->cell, c->attr & ~A_COLOR, (short)PAIR_NUMBER(c->attr), NULL) == OK)
+		mvadd_wch(c->y, c->x, &cell);
+	c->x += c->cell_w;
+	c->in_cell = 0;
+}
+
+/* Adds a safe code point; false once the width is used up. */
+static bool add_cp(struct cells *c, int32_t cp)
+{
+	int w = c->ascii_only && cp >= 0x80 ? 1 : cp_width(cp);
+
+	if (c->ascii_only && cp >= 0x80)
+		cp = '?';
+	if (w == 0) {
+		/* A combining mark joins the cell before it. */
+		if (c->in_cell && c->in_cell < CCHARW_MAX)
+			c->cell[c->in_cell++] = (wchar_t)cp;
+		return true;
+	}
+	put_cell(c);
+	if (c->x + w > c->end)
+		return false;
+	c->cell[c->in_cell++] = (wchar_t)cp;
+	c->cell_w = w;
+	return true;
 }
 
 static bool plain_ascii(const char *s, size_t len)
@@ -145,11 +181,8 @@ static bool plain_ascii(const char *s, size_t len)
 
 int draw_text(const struct screen *scr, int y, int x, int maxw, const char *s, size_t len, attr_t attr)
 {
-	char *safe;
-	size_t n, i = 0;
-	int x0 = x, end = x + maxw, cell_w = 0;
-	wchar_t cell[CCHARW_MAX + 1];
-	size_t in_cell = 0;
+	struct cells c = { .y = y, .x = x, .end = x + maxw, .attr = attr, .ascii_only = scr->ascii_only };
+	bool room = true;
 
 	if (maxw <= 0)
 		return 0;
@@ -162,41 +195,27 @@ int draw_text(const struct screen *scr, int y, int x, int maxw, const char *s, s
 		attrset(A_NORMAL);
 		return w;
 	}
-	safe = textsafe_dup(s, len);
-	n = strlen(safe);
-	while (i < n) {
+	/* Anything else cell by cell, each unsafe code point drawn as its
+	 * placeholder (textsafe.h), read where it stands. */
+	for (size_t i = 0; i < len && room;) {
+		char ph[16];
 		int32_t cp;
-		size_t k = utf8_next(safe + i, n - i, &cp);
-		int w;
+		size_t k = utf8_next(s + i, len - i, &cp), n = textsafe_placeholder(cp, ph);
 
 		i += k ? k : 1;
-		if (cp < 0)
-			cp = 0xFFFD;
-		w = scr->ascii_only && cp >= 0x80 ? 1 : cp_width(cp);
-		if (scr->ascii_only && cp >= 0x80)
-			cp = '?';
-		if (w == 0) {
-			/* A combining mark joins the cell before it. */
-			if (in_cell && in_cell < CCHARW_MAX)
-				cell[in_cell++] = (wchar_t)cp;
+		if (!n) {
+			room = add_cp(&c, cp);
 			continue;
 		}
-		if (in_cell) {
-			cell[in_cell] = 0;
-			put_cell(y, &x, cell, attr, cell_w);
-			in_cell = 0;
+		for (size_t j = 0; j < n && room;) {
+			size_t m = utf8_next(ph + j, n - j, &cp);
+
+			j += m ? m : 1;
+			room = add_cp(&c, cp);
 		}
-		if (x + w > end)
-			break;
-		cell[in_cell++] = (wchar_t)cp;
-		cell_w = w;
 	}
-	if (in_cell && x + cell_w <= end) {
-		cell[in_cell] = 0;
-		put_cell(y, &x, cell, attr, cell_w);
-	}
-	free(safe);
-	return x - x0;
+	put_cell(&c);
+	return c.x - x;
 }
 
 int draw_str(const struct screen *scr, int y, int x, int maxw, const char *s, attr_t attr)
