@@ -554,14 +554,24 @@ const struct country *countries_by_slug(const struct countries *cs, const char *
 	return i == SIZE_MAX ? NULL : &cs->v[i].c;
 }
 
-size_t countries_rank(const struct countries *cs, const char *slug)
+const struct country *countries_by_slug_ranked(const struct countries *cs, const char *slug, size_t *rank)
 {
 	size_t i = find_slug(cs, slug);
 
+	*rank = SIZE_MAX;
 	if (i == SIZE_MAX)
-		return SIZE_MAX;
+		return NULL;
 	ensure_sorted(cs);
-	return cs->rank[i];
+	*rank = cs->rank[i];
+	return &cs->v[i].c;
+}
+
+size_t countries_rank(const struct countries *cs, const char *slug)
+{
+	size_t rank;
+
+	countries_by_slug_ranked(cs, slug, &rank);
+	return rank;
 }
 
 const char *country_display_name(const struct country *c)

@@ -46,6 +46,8 @@ const struct country *countries_by_slug(const struct countries *cs, const char *
 /* The position of slug's entry in collation order (as countries_at counts),
  * or SIZE_MAX when there is none. */
 size_t countries_rank(const struct countries *cs, const char *slug);
+/* Both at once: the entry (NULL when there is none) and its rank. */
+const struct country *countries_by_slug_ranked(const struct countries *cs, const char *slug, size_t *rank);
 /* The name to show: short name if any, else name; the slug for NULL. */
 const char *country_display_name(const struct country *c);
 

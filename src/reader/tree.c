@@ -58,7 +58,8 @@ struct tree {
 /* A country's documents: one run of the collection (sorted by slug, year). */
 struct run {
 	size_t start, n;
-	size_t rank;  /* of the country in collation order */
+	size_t rank;                    /* of the country in collation order */
+	const struct country *country;  /* NULL when the table lacks it */
 };
 
 /* Puts runs (ranked among n_countries, or SIZE_MAX when the table lacks
@@ -97,7 +98,10 @@ static size_t country_runs(const struct tree *t, struct run **runs_out)
 	for (size_t i = 0; i < n; i++) {
 		if (!i || (docs[i].slug != docs[i - 1].slug && strcmp(docs[i].slug, docs[i - 1].slug))) {
 			GROW(runs, cap, n_runs + 1);
-			runs[n_runs++] = (struct run){ i, 0, countries_rank(cs, docs[i].slug) };
+			runs[n_runs].start = i;
+			runs[n_runs].n = 0;
+			runs[n_runs].country = countries_by_slug_ranked(cs, docs[i].slug, &runs[n_runs].rank);
+			n_runs++;
 		}
 		runs[n_runs - 1].n++;
 	}
@@ -162,7 +166,8 @@ static void build_groups(struct tree *t)
 	if (t->mode == TREE_BY_COUNTRY) {
 		t->groups = arena_array(t->arena, n_runs + 1, sizeof(*t->groups));
 		for (size_t r = 0; r < n_runs; r++)
-			add_group(t, tree_country_name(t, docs[runs[r].start].slug), NULL, runs[r].start, runs[r].n);
+			add_group(t, runs[r].country ? country_display_name(runs[r].country) : docs[runs[r].start].slug,
+				  NULL, runs[r].start, runs[r].n);
 	} else {
 		int *years = NULL;
 		size_t n_years = collection_years(t->coll, &years);
