@@ -1045,7 +1045,7 @@ size_t collection_years(const struct collection *coll, int **years)
 }
 
 /* The order documents are asked for in, for corpus_trim. */
-static unsigned long use_clock;
+static uint32_t use_clock;
 
 const struct document *corpus_doc_load(struct corpus_doc *e, struct diags *d)
 {
@@ -1092,6 +1092,9 @@ void corpus_doc_unload(struct corpus_doc *e)
 
 void corpus_doc_pin(struct corpus_doc *e)
 {
+	/* A pin is a view showing the document: a handful at most. */
+	if (e->pins == UINT8_MAX)
+		die("internal error: document %s %d pinned %d times", e->slug, e->year, UINT8_MAX);
 	e->pins++;
 	e->used = ++use_clock;
 }
@@ -1104,9 +1107,12 @@ void corpus_doc_unpin(struct corpus_doc *e)
 
 static int cmp_used(const void *a, const void *b)
 {
-	unsigned long x = (*(struct corpus_doc *const *)a)->used, y = (*(struct corpus_doc *const *)b)->used;
+	uint32_t x = (*(struct corpus_doc *const *)a)->used, y = (*(struct corpus_doc *const *)b)->used;
+	/* The clock may wrap: what counts is which came later, which the
+	 * difference says while the two are within 2^31 asks of each other. */
+	int32_t later = (int32_t)(x - y);
 
-	return (x < y) - (x > y); /* most recent first */
+	return (later < 0) - (later > 0); /* most recent first */
 }
 
 size_t corpus_trim(struct corpus *c, size_t keep)

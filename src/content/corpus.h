@@ -35,10 +35,10 @@ struct corpus_doc {
 	 * header from the records cache is believed while the file still has
 	 * this stamp. */
 	uint64_t header_stamp;
-	unsigned long used;   /* when doc was last asked for: corpus_trim unloads the oldest */
-	int year;             /* 0 for the "undated" directory */
-	unsigned short pins;  /* holders that keep doc loaded (corpus_doc_pin) */
-	enum tier tier : 8;   /* valid once have_header */
+	uint32_t used;        /* when doc was last asked for: corpus_trim unloads the oldest */
+	int16_t year;         /* 0 for the "undated" directory */
+	uint8_t pins;         /* holders that keep doc loaded (corpus_doc_pin) */
+	enum tier tier : 3;   /* valid once have_header */
 	bool have_header : 1;
 	bool complete : 1;
 	bool failed : 1;         /* a load was tried and reported errors */

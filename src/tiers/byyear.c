@@ -28,7 +28,8 @@ size_t byyear_count(const struct search_index *ix, const struct search_results *
 	free(years);
 	for (size_t i = 0; i < coll->n_docs; i++) {
 		const struct corpus_doc *e = &coll->docs[i];
-		struct byyear *y = bsearch(&e->year, v, k, sizeof(*v), cmp_year);
+		int year = e->year; /* cmp_year reads an int */
+		struct byyear *y = bsearch(&year, v, k, sizeof(*v), cmp_year);
 
 		if (y && (!scope->country || !strcmp(scope->country, e->slug)))
 			y->narratives++;
@@ -36,10 +37,12 @@ size_t byyear_count(const struct search_index *ix, const struct search_results *
 	for (size_t i = 0; r->places && i < search_index_docs(ix); i++) {
 		const struct corpus_doc *e = search_index_doc(ix, i);
 		struct byyear *y;
+		int year;
 
 		if (!r->places[i] || !e || e->coll != coll)
 			continue;
-		if ((y = bsearch(&e->year, v, k, sizeof(*v), cmp_year)))
+		year = e->year;
+		if ((y = bsearch(&year, v, k, sizeof(*v), cmp_year)))
 			y->matching++;
 	}
 	*out = v;

@@ -280,7 +280,8 @@ size_t tiers_counts(struct collection *coll, struct tier_counts **out)
 		v[i].year = years[i];
 	for (size_t i = 0; i < coll->n_docs; i++) {
 		struct corpus_doc *e = &coll->docs[i];
-		struct tier_counts *t = bsearch(&e->year, v, n, sizeof(*v), cmp_year);
+		int year = e->year; /* cmp_year reads an int */
+		struct tier_counts *t = bsearch(&year, v, n, sizeof(*v), cmp_year);
 
 		if (!t)
 			continue;
