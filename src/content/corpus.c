@@ -411,6 +411,22 @@ static size_t find_years(const struct collection *coll, int **years)
 	return n;
 }
 
+/* The runs of coll's documents that share a slug (struct collection). */
+static void find_runs(struct collection *coll)
+{
+	size_t cap = 16;
+
+	free(coll->runs);
+	coll->runs = xmalloc(cap * sizeof(*coll->runs));
+	coll->n_runs = 0;
+	for (size_t i = 0; i < coll->n_docs; i++)
+		if (!i || strcmp(coll->docs[i].slug, coll->docs[i - 1].slug)) {
+			GROW(coll->runs, cap, coll->n_runs + 2);
+			coll->runs[coll->n_runs++] = i;
+		}
+	coll->runs[coll->n_runs] = coll->n_docs;
+}
+
 static void scan_collection(struct corpus *c, const char *dir, const char *name, struct diags *d)
 {
 	char *meta = path_join(dir, "collection.yaml");
@@ -457,6 +473,7 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 	 * again then. */
 	free(coll->years);
 	coll->n_years = find_years(coll, &coll->years);
+	find_runs(coll);
 }
 
 /* A countries table, through its cache when the corpus has a cache dir. */
@@ -526,26 +543,25 @@ static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
  * tree's badges cost a stat instead of a parse.
  *
  * Layout: the sources (path, stamp); the slugs' string table; the year
- * directories; the collections, each with its years and then its
- * countries, each a slug and the records of its documents; the
+ * directories (path, year); the collections, each with its years and then
+ * its countries, each a slug and the records of its documents; the
  * diagnostics.  The records of thousands of documents are read at every
- * start-up, so each byte of theirs counts: a document's path is not kept
- * (it is its directory's), its country is its run's, and the header's
- * stamp is kept only with a header. */
+ * start-up, so each byte of theirs counts: a document's path and year are
+ * not kept (they are its directory's), its country is its run's, and the
+ * header's stamp is kept only with a header. */
 
 #define RECORDS_MAGIC "TIPRCORP"
-#define RECORDS_VERSION 4u
+#define RECORDS_VERSION 5u
 
-/* A document's record, unpadded: the index of its directory (u16), its
- * year (u16), the header's tier and flags (u8), then the header's stamp
- * (u64) when INFO_HEADER is set. */
+/* A document's record, unpadded: the index of its directory (u16), the
+ * header's tier and flags (u8), then the header's stamp (u64) when
+ * INFO_HEADER is set. */
 enum {
 	REC_DIR = 0,
-	REC_YEAR = 2,
-	REC_INFO = 4,
-	REC_STAMP = 5,
-	REC_SIZE = 5,
-	REC_SIZE_HEADER = 13,
+	REC_INFO = 2,
+	REC_STAMP = 3,
+	REC_SIZE = 3,
+	REC_SIZE_HEADER = 11,
 	INFO_HEADER = 1,
 	INFO_COMPLETE = 2,
 	INFO_TIER_SHIFT = 2,
@@ -563,11 +579,17 @@ static void header_read(struct corpus_doc *e, const struct stat *st)
 	e->header_learned = cache_stamp_settled(&stamp, time(NULL));
 }
 
+/* A year directory of the records. */
+struct rec_dir {
+	const char *path;
+	int year;
+};
+
 /* The distinct year directories of the corpus's documents, in the order
  * first met; *dir_of gets each document's index (collections in order). */
-static size_t records_dirs(const struct corpus *c, const char ***dirs_out, uint16_t **dir_of)
+static size_t records_dirs(const struct corpus *c, struct rec_dir **dirs_out, uint16_t **dir_of)
 {
-	const char **dirs = NULL;
+	struct rec_dir *dirs = NULL;
 	size_t n_dirs = 0, cap = 0, n_docs = 0, k = 0, last = 0;
 	uint16_t *of;
 
@@ -577,19 +599,21 @@ static size_t records_dirs(const struct corpus *c, const char ***dirs_out, uint1
 	for (size_t i = 0; i < c->n_colls; i++)
 		for (size_t j = 0; j < c->colls[i]->n_docs; j++, k++) {
 			const char *dir = c->colls[i]->docs[j].dir;
+			int year = c->colls[i]->docs[j].year;
 
-			/* A few dozen directories, each shared by its documents:
-			 * sought by address, then (from two directories with
-			 * the same name) by name. */
-			if (last >= n_dirs || dirs[last] != dir)
-				for (last = 0; last < n_dirs && dirs[last] != dir; last++)
+			/* A few dozen directories, each shared by its documents
+			 * (which have its year): sought by address, then (from
+			 * two directories with the same name) by name. */
+			if (last >= n_dirs || dirs[last].path != dir || dirs[last].year != year)
+				for (last = 0; last < n_dirs && (dirs[last].path != dir || dirs[last].year != year); last++)
 					;
 			if (last == n_dirs)
-				for (last = 0; last < n_dirs && strcmp(dirs[last], dir); last++)
+				for (last = 0; last < n_dirs && (strcmp(dirs[last].path, dir) || dirs[last].year != year);
+				     last++)
 					;
 			if (last == n_dirs) {
 				GROW(dirs, cap, n_dirs + 1);
-				dirs[n_dirs++] = dir;
+				dirs[n_dirs++] = (struct rec_dir){ dir, year };
 			}
 			of[k] = (uint16_t)last;
 		}
@@ -601,10 +625,7 @@ static size_t records_dirs(const struct corpus *c, const char ***dirs_out, uint1
 /* e's record into rec; its size returned. */
 static size_t put_record(unsigned char rec[REC_SIZE_HEADER], const struct corpus_doc *e, uint16_t dir)
 {
-	uint16_t year = (uint16_t)e->year;
-
 	memcpy(rec + REC_DIR, &dir, sizeof(dir));
-	memcpy(rec + REC_YEAR, &year, sizeof(year));
 	/* A header from the records (checked or not in this run) is kept as
 	 * it came; one read now, once settled. */
 	if (!e->header_cached && !e->header_learned) {
@@ -614,16 +635,6 @@ static size_t put_record(unsigned char rec[REC_SIZE_HEADER], const struct corpus
 	rec[REC_INFO] = (unsigned char)(INFO_HEADER | (e->complete ? INFO_COMPLETE : 0) | e->tier << INFO_TIER_SHIFT);
 	memcpy(rec + REC_STAMP, &e->header_stamp, sizeof(e->header_stamp));
 	return REC_SIZE_HEADER;
-}
-
-/* The number of countries (runs of one slug) among coll's documents. */
-static size_t count_runs(const struct collection *coll)
-{
-	size_t n = 0;
-
-	for (size_t i = 0; i < coll->n_docs; i++)
-		n += !i || strcmp(coll->docs[i].slug, coll->docs[i - 1].slug);
-	return n;
 }
 
 /* Writes coll's years, then its countries with their documents' records;
@@ -639,10 +650,10 @@ static bool put_collection(struct cachefile_writer *w, const struct collection *
 	for (size_t i = 0; ok && i < n_years; i++)
 		ok = cachefile_put_u32(w, (uint32_t)years[i]);
 	free(years);
-	ok = ok && cachefile_put_u64(w, count_runs(coll));
-	for (size_t i = 0, end; ok && i < coll->n_docs; i = end) {
-		for (end = i + 1; end < coll->n_docs && !strcmp(coll->docs[end].slug, coll->docs[i].slug); end++)
-			;
+	ok = ok && cachefile_put_u64(w, coll->n_runs);
+	for (size_t r = 0; ok && r < coll->n_runs; r++) {
+		size_t i = coll->runs[r], end = coll->runs[r + 1];
+
 		ok = cachefile_put_u32(w, (uint32_t)*slug_off) && cachefile_put_u32(w, (uint32_t)(end - i));
 		*slug_off += strlen(coll->docs[i].slug) + 1;
 		for (size_t k = i; ok && k < end; k++) {
@@ -658,7 +669,7 @@ static void records_save(const struct corpus *c, const char *path, const struct 
 {
 	struct cachefile_writer *w = cachefile_create(path, RECORDS_MAGIC, RECORDS_VERSION, 1);
 	struct strbuf strings = {0};
-	const char **dirs;
+	struct rec_dir *dirs;
 	uint16_t *dir_of;
 	size_t n_dirs = records_dirs(c, &dirs, &dir_of);
 	bool ok = w && n_dirs <= UINT16_MAX && cachefile_put_u64(w, c->n_sources);
@@ -668,16 +679,15 @@ static void records_save(const struct corpus *c, const char *path, const struct 
 		     cachefile_write(w, &c->sources[i].stamp, sizeof(c->sources[i].stamp));
 	/* A country's documents are in a row: their slug is written once. */
 	for (size_t k = 0; k < c->n_colls; k++)
-		for (size_t i = 0; i < c->colls[k]->n_docs; i++) {
-			const struct corpus_doc *e = &c->colls[k]->docs[i];
+		for (size_t r = 0; r < c->colls[k]->n_runs; r++) {
+			const char *slug = c->colls[k]->docs[c->colls[k]->runs[r]].slug;
 
-			if (!i || strcmp(e->slug, e[-1].slug))
-				sb_add(&strings, e->slug, strlen(e->slug) + 1);
+			sb_add(&strings, slug, strlen(slug) + 1);
 		}
 	ok = ok && strings.len < UINT32_MAX && cachefile_put_u64(w, strings.len) &&
 	     cachefile_write(w, strings.buf, strings.len) && cachefile_put_u64(w, n_dirs);
 	for (size_t i = 0; ok && i < n_dirs; i++)
-		ok = cachefile_put_str(w, dirs[i]);
+		ok = cachefile_put_str(w, dirs[i].path) && cachefile_put_u32(w, (uint32_t)dirs[i].year);
 	ok = ok && cachefile_put_u64(w, c->n_colls);
 	for (size_t k = 0, slug_off = 0, d = 0; ok && k < c->n_colls; k++) {
 		const struct collection *coll = c->colls[k];
@@ -736,7 +746,7 @@ static bool sources_current(struct corpus *c, struct cache_in *in, size_t len)
 /* The years and documents of coll from the records; false when they do
  * not fit.  Every read is checked against the end of the records. */
 static bool load_docs(struct collection *coll, struct cache_in *in, const char *strings, size_t n_strings,
-		      const char *const *dirs, size_t n_dirs)
+		      const struct rec_dir *dirs, size_t n_dirs)
 {
 	size_t n = (size_t)cache_get_u64(in), n_years = (size_t)cache_get_u64(in), n_runs, at = 0;
 	const unsigned char *p, *end = (const unsigned char *)in->end;
@@ -756,29 +766,33 @@ static bool load_docs(struct collection *coll, struct cache_in *in, const char *
 	prefault(coll->docs, (n + 1) * sizeof(*coll->docs));
 	coll->cap_docs = n + 1;
 	n_runs = (size_t)cache_get_u64(in);
+	if (!in->ok || n_runs > n)
+		return in->ok = false;
+	coll->runs = xcalloc(n_runs + 1, sizeof(*coll->runs));
 	/* Thousands of records at each start-up: the loop keeps to locals,
 	 * and the fields the array was zeroed with are left alone. */
 	for (size_t r = 0; r < n_runs && in->ok; r++) {
 		uint32_t slug = cache_get_u32(in), count = cache_get_u32(in);
 
-		if (!in->ok || slug >= n_strings || count > n - at)
+		/* A run is one country: never empty. */
+		if (!in->ok || slug >= n_strings || !count || count > n - at)
 			return in->ok = false;
+		coll->runs[r] = at;
 		p = (const unsigned char *)in->p;
 		for (struct corpus_doc *e = coll->docs + at, *stop = e + count; e < stop; e++) {
-			uint16_t dir, year;
+			uint16_t dir;
 			unsigned info;
 
 			if (end - p < REC_SIZE)
 				return in->ok = false;
 			memcpy(&dir, p + REC_DIR, sizeof(dir));
-			memcpy(&year, p + REC_YEAR, sizeof(year));
 			info = p[REC_INFO];
-			if (dir >= n_dirs || (year && (year < YEAR_MIN || year > YEAR_MAX)))
+			if (dir >= n_dirs)
 				return in->ok = false;
 			e->coll = coll;
 			e->slug = strings + slug;
-			e->dir = dirs[dir];
-			e->year = year;
+			e->dir = dirs[dir].path;
+			e->year = (int16_t)dirs[dir].year;
 			if (info & INFO_HEADER) {
 				if (end - p < REC_SIZE_HEADER || info >> INFO_TIER_SHIFT >= TIER__COUNT)
 					return in->ok = false;
@@ -794,6 +808,8 @@ static bool load_docs(struct collection *coll, struct cache_in *in, const char *
 		at += count;
 	}
 	coll->n_docs = at;
+	coll->runs[n_runs] = at;
+	coll->n_runs = n_runs;
 	return in->ok && at == n;
 }
 
@@ -803,7 +819,8 @@ static bool records_load(struct corpus *c, const char *path, struct diags *said)
 {
 	size_t len, n_strings, n_dirs;
 	char *buf = cachefile_load(path, RECORDS_MAGIC, RECORDS_VERSION, 256u << 20, &len);
-	const char *strings, **dirs;
+	const char *strings;
+	struct rec_dir *dirs;
 	struct diags got = {0};
 	struct cache_in in;
 	uint64_t n;
@@ -823,8 +840,14 @@ static bool records_load(struct corpus *c, const char *path, struct diags *said)
 	n_dirs = (size_t)cache_get_u64(&in);
 	in.ok = in.ok && n_dirs <= UINT16_MAX;
 	dirs = xcalloc(in.ok ? n_dirs + 1 : 1, sizeof(*dirs));
-	for (size_t i = 0; i < n_dirs && in.ok; i++)
-		dirs[i] = get_str(&in, true);
+	for (size_t i = 0; i < n_dirs && in.ok; i++) {
+		uint32_t year;
+
+		dirs[i].path = get_str(&in, true);
+		year = cache_get_u32(&in);
+		in.ok = in.ok && (!year || (year >= YEAR_MIN && year <= YEAR_MAX));
+		dirs[i].year = (int)year;
+	}
 	n = cache_get_u64(&in);
 	for (uint64_t k = 0; k < n && in.ok && n <= len; k++) {
 		struct collection *coll = arena_alloc(c->arena, sizeof(*coll));
@@ -855,6 +878,7 @@ static bool records_load(struct corpus *c, const char *path, struct diags *said)
 		for (size_t k = 0; k < c->n_colls; k++) {
 			free(c->colls[k]->docs);
 			free(c->colls[k]->years);
+			free(c->colls[k]->runs);
 		}
 		c->n_colls = 0;
 		c->n_sources = 0;
@@ -886,16 +910,9 @@ static bool same_file(const char *a, const char *b)
 static bool all_countries_known(const struct corpus *c)
 {
 	for (size_t k = 0; k < c->n_colls; k++)
-		for (size_t i = 0; i < c->colls[k]->n_docs; i++) {
-			const char *slug = c->colls[k]->docs[i].slug;
-
-			/* Documents are sorted by slug: look each country up once
-			 * (from the records, a country's documents share one slug). */
-			if (i && (slug == c->colls[k]->docs[i - 1].slug || !strcmp(slug, c->colls[k]->docs[i - 1].slug)))
-				continue;
-			if (!countries_by_slug(c->countries, slug))
+		for (size_t r = 0; r < c->colls[k]->n_runs; r++)
+			if (!countries_by_slug(c->countries, c->colls[k]->docs[c->colls[k]->runs[r]].slug))
 				return false;
-		}
 	return true;
 }
 
@@ -996,6 +1013,7 @@ void corpus_free(struct corpus *c)
 			document_free(coll->docs[j].doc);
 		free(coll->docs);
 		free(coll->years);
+		free(coll->runs);
 	}
 	free(c->colls);
 	free(c->records);
@@ -1009,20 +1027,21 @@ void corpus_free(struct corpus *c)
 
 size_t collection_country_docs(const struct collection *coll, const char *slug, size_t *first)
 {
-	size_t lo = 0, hi = coll->n_docs, end;
+	size_t lo = 0, hi = coll->n_runs;
 
+	/* A search among the countries, not their documents. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (strcmp(coll->docs[mid].slug, slug) < 0)
+		if (strcmp(coll->docs[coll->runs[mid]].slug, slug) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (end = lo; end < coll->n_docs && !strcmp(coll->docs[end].slug, slug); end++)
-		;
-	*first = lo;
-	return end - lo;
+	*first = lo < coll->n_runs ? coll->runs[lo] : coll->n_docs;
+	if (lo == coll->n_runs || strcmp(coll->docs[coll->runs[lo]].slug, slug))
+		return 0;
+	return coll->runs[lo + 1] - coll->runs[lo];
 }
 
 struct corpus_doc *collection_find(const struct collection *coll, const char *slug, int year)

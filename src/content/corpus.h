@@ -56,6 +56,10 @@ struct collection {
 	size_t n_docs, cap_docs;
 	int *years;              /* the distinct years of docs, ascending (collection_years) */
 	size_t n_years;
+	/* Its countries, each a run of docs with one slug: runs[i] is the
+	 * index of the i-th one's first document, runs[n_runs] is n_docs. */
+	size_t *runs;
+	size_t n_runs;
 	size_t n_loaded;         /* of docs, those with doc loaded (for corpus_trim) */
 };
 

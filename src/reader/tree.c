@@ -91,23 +91,17 @@ static void order_runs(struct run *runs, size_t n_runs, size_t n_countries)
 static size_t country_runs(const struct tree *t, struct run **runs_out)
 {
 	const struct countries *cs = corpus_countries(t->corpus);
-	const struct corpus_doc *docs = t->coll->docs;
-	size_t n = t->coll->n_docs, n_runs = 0, cap = 0;
-	struct run *runs = NULL;
+	const struct collection *coll = t->coll;
+	struct run *runs = xcalloc(coll->n_runs + 1, sizeof(*runs));
 
-	for (size_t i = 0; i < n; i++) {
-		if (!i || (docs[i].slug != docs[i - 1].slug && strcmp(docs[i].slug, docs[i - 1].slug))) {
-			GROW(runs, cap, n_runs + 1);
-			runs[n_runs].start = i;
-			runs[n_runs].n = 0;
-			runs[n_runs].country = countries_by_slug_ranked(cs, docs[i].slug, &runs[n_runs].rank);
-			n_runs++;
-		}
-		runs[n_runs - 1].n++;
+	for (size_t r = 0; r < coll->n_runs; r++) {
+		runs[r].start = coll->runs[r];
+		runs[r].n = coll->runs[r + 1] - coll->runs[r];
+		runs[r].country = countries_by_slug_ranked(cs, coll->docs[coll->runs[r]].slug, &runs[r].rank);
 	}
-	order_runs(runs, n_runs, countries_count(cs));
+	order_runs(runs, coll->n_runs, countries_count(cs));
 	*runs_out = runs;
-	return n_runs;
+	return coll->n_runs;
 }
 
 /* "2022", made once per year and kept in the tree's arena (a corpus has

@@ -117,6 +117,13 @@ static void test_layout_and_laziness(void **state)
 	n = collection_country_docs(tip, "kenya", &first);
 	assert_int_equal(n, 2);
 	assert_int_equal(tip->docs[first].year, 2021);
+	/* A country the collection lacks: none, where it would stand. */
+	assert_int_equal(collection_country_docs(tip, "kiribati", &first), 0);
+	assert_string_equal(tip->docs[first].slug, "korea-north");
+	assert_int_equal(collection_country_docs(tip, "zimbabwe", &first), 0);
+	assert_int_equal(first, tip->n_docs);
+	assert_int_equal(collection_country_docs(tip, "afghanistan", &first), 0);
+	assert_int_equal(first, 0);
 	assert_int_equal(collection_years(tip, &years), 2);
 	assert_int_equal(years[1], 2022);
 	free(years);
@@ -427,6 +434,18 @@ static void test_records_as_scanned(void **state)
 
 		assert_string_equal(a->name, b->name);
 		assert_int_equal(a->n_docs, b->n_docs);
+		/* The countries: the same runs, each one slug, all the documents. */
+		assert_int_equal(a->n_runs, b->n_runs);
+		assert_memory_equal(a->runs, b->runs, (a->n_runs + 1) * sizeof(*a->runs));
+		assert_int_equal(a->runs[a->n_runs], a->n_docs);
+		for (size_t r = 0; r < a->n_runs; r++) {
+			size_t first, n = collection_country_docs(b, b->docs[b->runs[r]].slug, &first);
+
+			assert_int_equal(first, b->runs[r]);
+			assert_int_equal(n, b->runs[r + 1] - b->runs[r]);
+			for (size_t i = b->runs[r]; i < b->runs[r + 1]; i++)
+				assert_string_equal(b->docs[i].slug, b->docs[b->runs[r]].slug);
+		}
 		for (size_t i = 0; i < a->n_docs; i++) {
 			struct corpus_doc *x = &a->docs[i], *y = &b->docs[i];
 			char *px = corpus_doc_path(x), *py = corpus_doc_path(y);
@@ -489,12 +508,12 @@ static void test_records_checked(void **state)
 	wait_settled("a");
 	wait_settled("b");
 	corpus_free(corpus_open_cached(dirs, 2, NULL, cache, &d));
-	good = cachefile_load(records, "TIPRCORP", 4, 1u << 20, &len);
+	good = cachefile_load(records, "TIPRCORP", 5, 1u << 20, &len);
 	assert_non_null(good);
 	for (size_t i = 0; i <= len; i++)
 		for (unsigned flip = 0; flip < (i < len ? 3u : 1u); flip++) {
 			static const unsigned char flips[] = { 0x01, 0x80, 0xFF };
-			struct cachefile_writer *w = cachefile_create(records, "TIPRCORP", 4, 1);
+			struct cachefile_writer *w = cachefile_create(records, "TIPRCORP", 5, 1);
 			struct corpus *c;
 
 			assert_non_null(w);
