@@ -546,6 +546,52 @@ static void test_records_checked(void **state)
 	free(cache);
 }
 
+/* Headers read for many documents are all kept with the records and
+ * believed the next time. */
+static void test_many_headers_kept(void **state)
+{
+	char *cache = path_join(root, "mcache"), *content = path_join(root, "m");
+	const char *dirs[] = { content };
+	struct diags d = {0};
+	struct corpus *c;
+	struct collection *tip;
+	enum { YEARS = 3, COUNTRIES = 60 };
+
+	(void)state;
+	put("m/tip/collection.yaml", "title: Report\nkind: annual-report\n");
+	for (int y = 0; y < YEARS; y++)
+		for (int k = 0; k < COUNTRIES; k++) {
+			char rel[64], slug[16];
+
+			snprintf(slug, sizeof(slug), "c%03d", k);
+			snprintf(rel, sizeof(rel), "m/tip/%d/%s.yaml", 2020 + y, slug);
+			put(rel, doc(slug, 2020 + y, (k + y) % 2 ? "2" : "3", true));
+		}
+	wait_settled("m");
+	corpus_free(corpus_open_cached(dirs, 1, NULL, cache, &d));
+	c = corpus_open_cached(dirs, 1, NULL, cache, &d);
+	tip = corpus_default_collection(c);
+	assert_int_equal(tip->n_docs, YEARS * COUNTRIES);
+	for (size_t i = 0; i < tip->n_docs; i++)
+		assert_true(corpus_doc_header(&tip->docs[i]) && tip->docs[i].header_learned);
+	corpus_free(c);
+	c = corpus_open_cached(dirs, 1, NULL, cache, &d);
+	tip = corpus_default_collection(c);
+	for (size_t i = 0; i < tip->n_docs; i++) {
+		struct corpus_doc *e = &tip->docs[i];
+		int k = atoi(e->slug + 1);
+
+		assert_true(e->header_cached && !e->have_header);
+		assert_true(corpus_doc_header(e) && !e->header_learned);
+		assert_int_equal(e->tier, (k + e->year - 2020) % 2 ? TIER_2 : TIER_3);
+	}
+	corpus_free(c);
+	assert_int_equal(d.n_errors, 0);
+	diags_free(&d);
+	free(content);
+	free(cache);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -555,6 +601,7 @@ int main(void)
 		cmocka_unit_test(test_caches),
 		cmocka_unit_test(test_records_as_scanned),
 		cmocka_unit_test(test_records_checked),
+		cmocka_unit_test(test_many_headers_kept),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
