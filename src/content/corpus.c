@@ -31,6 +31,9 @@ struct corpus {
 	size_t n_colls, cap_colls;
 	struct countries *countries;
 	char *records;            /* the records cache as read: strings point into it */
+	/* The records' file, open while the headers kept with them (its
+	 * second part) are not read: they are read when first asked for. */
+	struct cachefile *records_cf;
 	char *records_path;       /* where the records are kept, while they are current */
 	struct source *sources;   /* what the records come from */
 	size_t n_sources, cap_sources;
@@ -437,6 +440,7 @@ static void scan_collection(struct corpus *c, const char *dir, const char *name,
 
 	if (!coll) {
 		coll = arena_alloc(c->arena, sizeof(*coll));
+		coll->corpus = c;
 		coll->name = arena_strdup(c->arena, name);
 		coll->dir = arena_strdup(c->arena, dir);
 		if (!load_collection_meta(c, coll, meta, d)) {
@@ -542,26 +546,21 @@ static bool scan_dir(struct corpus *c, const char *dir, struct diags *d)
  * when the corpus is freed, each under its file's own stamp, so that the
  * tree's badges cost a stat instead of a parse.
  *
- * Layout: the sources (path, stamp); the slugs' string table; the year
- * directories (path, year); the collections, each with its years and then
- * its countries, each a slug and the records of its documents; the
- * diagnostics.  The records of thousands of documents are read at every
- * start-up, so each byte of theirs counts: a document's path and year are
- * not kept (they are its directory's), its country is its run's, and the
- * header's stamp is kept only with a header. */
+ * Layout, in two parts.  The first: the sources (path, stamp); the slugs'
+ * string table; the year directories (path, year); the collections, each
+ * with its years and then its countries, each a slug and its documents'
+ * directories (u16 each); the diagnostics.  The second: the headers, for
+ * each document in the same order its tier and flags (u8), then, with a
+ * header, its file's stamp (u64).  The first part is read at every
+ * start-up, so each byte of it counts: a document's path and year are its
+ * directory's, its country is its run's.  The second is read when a
+ * header is first asked for, which the first frame does not. */
 
 #define RECORDS_MAGIC "TIPRCORP"
-#define RECORDS_VERSION 5u
+#define RECORDS_VERSION 6u
 
-/* A document's record, unpadded: the index of its directory (u16), the
- * header's tier and flags (u8), then the header's stamp (u64) when
- * INFO_HEADER is set. */
+/* A header's tier and flags, as the records keep them. */
 enum {
-	REC_DIR = 0,
-	REC_INFO = 2,
-	REC_STAMP = 3,
-	REC_SIZE = 3,
-	REC_SIZE_HEADER = 11,
 	INFO_HEADER = 1,
 	INFO_COMPLETE = 2,
 	INFO_TIER_SHIFT = 2,
@@ -622,19 +621,18 @@ static size_t records_dirs(const struct corpus *c, struct rec_dir **dirs_out, ui
 	return n_dirs;
 }
 
-/* e's record into rec; its size returned. */
-static size_t put_record(unsigned char rec[REC_SIZE_HEADER], const struct corpus_doc *e, uint16_t dir)
+/* e's header's record into rec; its size returned. */
+static size_t put_header(unsigned char rec[1 + sizeof(uint64_t)], const struct corpus_doc *e)
 {
-	memcpy(rec + REC_DIR, &dir, sizeof(dir));
 	/* A header from the records (checked or not in this run) is kept as
 	 * it came; one read now, once settled. */
 	if (!e->header_cached && !e->header_learned) {
-		rec[REC_INFO] = 0;
-		return REC_SIZE;
+		rec[0] = 0;
+		return 1;
 	}
-	rec[REC_INFO] = (unsigned char)(INFO_HEADER | (e->complete ? INFO_COMPLETE : 0) | e->tier << INFO_TIER_SHIFT);
-	memcpy(rec + REC_STAMP, &e->header_stamp, sizeof(e->header_stamp));
-	return REC_SIZE_HEADER;
+	rec[0] = (unsigned char)(INFO_HEADER | (e->complete ? INFO_COMPLETE : 0) | e->tier << INFO_TIER_SHIFT);
+	memcpy(rec + 1, &e->header_stamp, sizeof(e->header_stamp));
+	return 1 + sizeof(e->header_stamp);
 }
 
 /* Writes coll's years, then its countries with their documents' records;
@@ -656,18 +654,15 @@ static bool put_collection(struct cachefile_writer *w, const struct collection *
 
 		ok = cachefile_put_u32(w, (uint32_t)*slug_off) && cachefile_put_u32(w, (uint32_t)(end - i));
 		*slug_off += strlen(coll->docs[i].slug) + 1;
-		for (size_t k = i; ok && k < end; k++) {
-			unsigned char rec[REC_SIZE_HEADER];
-
-			ok = cachefile_write(w, rec, put_record(rec, &coll->docs[k], dir_of[(*d)++]));
-		}
+		for (size_t k = i; ok && k < end; k++)
+			ok = cachefile_write(w, &dir_of[(*d)++], sizeof(*dir_of));
 	}
 	return ok;
 }
 
 static void records_save(const struct corpus *c, const char *path, const struct diags *said)
 {
-	struct cachefile_writer *w = cachefile_create(path, RECORDS_MAGIC, RECORDS_VERSION, 1);
+	struct cachefile_writer *w = cachefile_create(path, RECORDS_MAGIC, RECORDS_VERSION, 2);
 	struct strbuf strings = {0};
 	struct rec_dir *dirs;
 	uint16_t *dir_of;
@@ -704,6 +699,14 @@ static void records_save(const struct corpus *c, const char *path, const struct 
 		ok = cachefile_put_u32(w, dg->level) && cachefile_put_str(w, dg->file) &&
 		     cachefile_put_u32(w, dg->line) && cachefile_put_u32(w, dg->col) && cachefile_put_str(w, dg->msg);
 	}
+	if (w)
+		cachefile_next_part(w);
+	for (size_t k = 0; ok && k < c->n_colls; k++)
+		for (size_t i = 0; ok && i < c->colls[k]->n_docs; i++) {
+			unsigned char rec[1 + sizeof(uint64_t)];
+
+			ok = cachefile_write(w, rec, put_header(rec, &c->colls[k]->docs[i]));
+		}
 	sb_free(&strings);
 	free(dirs);
 	free(dir_of);
@@ -751,7 +754,7 @@ static bool load_docs(struct collection *coll, struct cache_in *in, const char *
 	size_t n = (size_t)cache_get_u64(in), n_years = (size_t)cache_get_u64(in), n_runs, at = 0;
 	const unsigned char *p, *end = (const unsigned char *)in->end;
 
-	if (!in->ok || n > (size_t)(in->end - in->p) / REC_SIZE || n_years > YEAR_MAX - YEAR_MIN + 2)
+	if (!in->ok || n > (size_t)(in->end - in->p) / sizeof(uint16_t) || n_years > YEAR_MAX - YEAR_MIN + 2)
 		return in->ok = false;
 	coll->years = xcalloc(n_years + 1, sizeof(*coll->years));
 	for (size_t i = 0; i < n_years; i++) {
@@ -779,30 +782,18 @@ static bool load_docs(struct collection *coll, struct cache_in *in, const char *
 			return in->ok = false;
 		coll->runs[r] = at;
 		p = (const unsigned char *)in->p;
-		for (struct corpus_doc *e = coll->docs + at, *stop = e + count; e < stop; e++) {
+		if ((size_t)(end - p) / sizeof(uint16_t) < count)
+			return in->ok = false;
+		for (struct corpus_doc *e = coll->docs + at, *stop = e + count; e < stop; e++, p += sizeof(uint16_t)) {
 			uint16_t dir;
-			unsigned info;
 
-			if (end - p < REC_SIZE)
-				return in->ok = false;
-			memcpy(&dir, p + REC_DIR, sizeof(dir));
-			info = p[REC_INFO];
+			memcpy(&dir, p, sizeof(dir));
 			if (dir >= n_dirs)
 				return in->ok = false;
 			e->coll = coll;
 			e->slug = strings + slug;
 			e->dir = dirs[dir].path;
 			e->year = (int16_t)dirs[dir].year;
-			if (info & INFO_HEADER) {
-				if (end - p < REC_SIZE_HEADER || info >> INFO_TIER_SHIFT >= TIER__COUNT)
-					return in->ok = false;
-				e->header_cached = true;
-				e->tier = (enum tier)(info >> INFO_TIER_SHIFT);
-				e->complete = info & INFO_COMPLETE;
-				memcpy(&e->header_stamp, p + REC_STAMP, sizeof(e->header_stamp));
-				p += REC_SIZE_HEADER - REC_SIZE;
-			}
-			p += REC_SIZE;
 		}
 		in->p = (const char *)p;
 		at += count;
@@ -813,12 +804,57 @@ static bool load_docs(struct collection *coll, struct cache_in *in, const char *
 	return in->ok && at == n;
 }
 
+/* The headers kept with the records (their second part), taken for the
+ * documents that have none yet: read once, when a header is first asked
+ * for.  Headers that do not fit the documents are all left unread. */
+static void load_headers(struct corpus *c)
+{
+	struct cachefile *cf = c->records_cf;
+	size_t len = 0;
+	unsigned char *buf, *end;
+	bool fits = true;
+
+	c->records_cf = NULL;
+	buf = cachefile_read_part(cf, 1, 256u << 20, &len);
+	cachefile_close(cf);
+	if (!buf)
+		return;
+	end = buf + len;
+	/* Checked whole before any is taken. */
+	for (unsigned pass = 0; pass < 2 && fits; pass++) {
+		unsigned char *p = buf;
+
+		for (size_t k = 0; k < c->n_colls && fits; k++)
+			for (size_t i = 0; i < c->colls[k]->n_docs && fits; i++) {
+				struct corpus_doc *e = &c->colls[k]->docs[i];
+				unsigned info = p < end ? *p++ : 0xFF;
+
+				if (!(info & INFO_HEADER)) {
+					fits = info == 0;
+					continue;
+				}
+				fits = (size_t)(end - p) >= sizeof(e->header_stamp) && info >> INFO_TIER_SHIFT < TIER__COUNT;
+				/* A header read in this run is newer. */
+				if (fits && pass == 1 && !e->have_header && !e->doc && !e->header_learned) {
+					e->header_cached = true;
+					e->tier = (enum tier)(info >> INFO_TIER_SHIFT);
+					e->complete = info & INFO_COMPLETE;
+					memcpy(&e->header_stamp, p, sizeof(e->header_stamp));
+				}
+				p += fits ? sizeof(e->header_stamp) : 0;
+			}
+		fits = fits && p == end;
+	}
+	free(buf);
+}
+
 /* The collections from the records cache, when it is intact and current;
  * what the scan said is added to said.  False (nothing added) otherwise. */
 static bool records_load(struct corpus *c, const char *path, struct diags *said)
 {
-	size_t len, n_strings, n_dirs;
-	char *buf = cachefile_load(path, RECORDS_MAGIC, RECORDS_VERSION, 256u << 20, &len);
+	size_t len = 0, n_strings, n_dirs;
+	struct cachefile *cf = cachefile_open(path, RECORDS_MAGIC, RECORDS_VERSION, 2);
+	char *buf = cf ? cachefile_read_part(cf, 0, 256u << 20, &len) : NULL;
 	const char *strings;
 	struct rec_dir *dirs;
 	struct diags got = {0};
@@ -826,9 +862,10 @@ static bool records_load(struct corpus *c, const char *path, struct diags *said)
 	uint64_t n;
 
 	cache_in_init(&in, buf, len);
-	if (!sources_current(c, &in, len)) {
+	if (!buf || !sources_current(c, &in, len)) {
 		c->n_sources = 0;
 		free(buf);
+		cachefile_close(cf);
 		return false;
 	}
 	/* Every string ends in a NUL before the table does: any offset
@@ -853,6 +890,7 @@ static bool records_load(struct corpus *c, const char *path, struct diags *said)
 		struct collection *coll = arena_alloc(c->arena, sizeof(*coll));
 
 		memset(coll, 0, sizeof(*coll));
+		coll->corpus = c;
 		coll->name = get_str(&in, true);
 		coll->dir = get_str(&in, true);
 		coll->title = get_str(&in, true);
@@ -884,9 +922,11 @@ static bool records_load(struct corpus *c, const char *path, struct diags *said)
 		c->n_sources = 0;
 		diags_free(&got);
 		free(buf);
+		cachefile_close(cf);
 		return false;
 	}
 	c->records = buf;
+	c->records_cf = cf;
 	diags_take(said, &got);
 	return true;
 }
@@ -1004,8 +1044,13 @@ void corpus_free(struct corpus *c)
 	for (size_t k = 0; k < c->n_colls && c->records_path && !learned; k++)
 		for (size_t i = 0; i < c->colls[k]->n_docs && !learned; i++)
 			learned = c->colls[k]->docs[i].header_learned;
-	if (learned)
+	if (learned) {
+		/* The headers kept before are kept again. */
+		if (c->records_cf)
+			load_headers(c);
 		records_save(c, c->records_path, &c->said);
+	}
+	cachefile_close(c->records_cf);
 	for (size_t i = 0; i < c->n_colls; i++) {
 		struct collection *coll = c->colls[i];
 
@@ -1238,6 +1283,8 @@ bool corpus_doc_header(struct corpus_doc *e)
 
 	if (e->have_header || e->doc)
 		return e->have_header;
+	if (e->coll->corpus && e->coll->corpus->records_cf)
+		load_headers(e->coll->corpus);
 	path = corpus_doc_path(e);
 	if (e->header_cached) {
 		struct cache_stamp now;

@@ -47,6 +47,7 @@ struct corpus_doc {
 };
 
 struct collection {
+	struct corpus *corpus; /* its owner */
 	const char *name;  /* directory name: the collection's id */
 	const char *dir;
 	const char *title;

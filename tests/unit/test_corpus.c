@@ -352,8 +352,9 @@ static void test_caches(void **state)
 		corpus_free(c);
 		c = corpus_open_cached(dirs, 1, NULL, dir, &d);
 		e = collection_find(corpus_default_collection(c), "kenya", 2021);
-		assert_true(e->header_cached && !e->have_header);
-		assert_true(corpus_doc_header(e) && !e->header_learned && e->tier == TIER_2);
+		/* Read from the records when first asked for. */
+		assert_true(!e->header_cached && !e->have_header);
+		assert_true(corpus_doc_header(e) && e->header_cached && !e->header_learned && e->tier == TIER_2);
 		corpus_free(c);
 		/* The tier changed, same size, time put back: read again. */
 		assert_int_equal(stat(file, &st), 0);
@@ -491,9 +492,10 @@ static void test_records_as_scanned(void **state)
 }
 
 /* Records that pass their checksum yet say anything (written by another
- * program, or a bug): each byte changed in turn, and each cut, gives a
- * corpus opened from them or from a scan, never a read out of bounds
- * (the sanitizers' build runs this too). */
+ * program, or a bug): each byte of either part changed in turn, and each
+ * part cut, gives a corpus opened from them or from a scan, and headers
+ * from them or from the files, never a read out of bounds (the
+ * sanitizers' build runs this too). */
 static void test_records_checked(void **state)
 {
 	char *cache = path_join(root, "hcache"), *pa = path_join(root, "a"), *pb = path_join(root, "b");
@@ -501,45 +503,66 @@ static void test_records_checked(void **state)
 	const char *keys[] = { pa, pb };
 	char *records = paths_cache_file(cache, "corpus", keys, 2, "bin");
 	struct diags d = {0};
-	size_t len;
-	char *good;
+	struct cachefile *cf;
+	struct corpus *c;
+	size_t len[2];
+	char *good[2];
 
 	(void)state;
 	wait_settled("a");
 	wait_settled("b");
+	/* Records, then records with every header. */
 	corpus_free(corpus_open_cached(dirs, 2, NULL, cache, &d));
-	good = cachefile_load(records, "TIPRCORP", 5, 1u << 20, &len);
-	assert_non_null(good);
-	for (size_t i = 0; i <= len; i++)
-		for (unsigned flip = 0; flip < (i < len ? 3u : 1u); flip++) {
-			static const unsigned char flips[] = { 0x01, 0x80, 0xFF };
-			struct cachefile_writer *w = cachefile_create(records, "TIPRCORP", 5, 1);
-			struct corpus *c;
+	c = corpus_open_cached(dirs, 2, NULL, cache, &d);
+	for (size_t k = 0; k < corpus_n_collections(c); k++)
+		for (size_t j = 0; j < corpus_collection(c, k)->n_docs; j++)
+			corpus_doc_header(&corpus_collection(c, k)->docs[j]);
+	corpus_free(c);
+	cf = cachefile_open(records, "TIPRCORP", 6, 2);
+	assert_non_null(cf);
+	for (unsigned part = 0; part < 2; part++) {
+		good[part] = cachefile_read_part(cf, part, 1u << 20, &len[part]);
+		assert_non_null(good[part]);
+	}
+	cachefile_close(cf);
+	/* Headers were kept: a byte each, and a stamp for those read. */
+	assert_true(len[1] > 6);
+	for (unsigned part = 0; part < 2; part++)
+		for (size_t i = 0; i <= len[part]; i++)
+			for (unsigned flip = 0; flip < (i < len[part] ? 2u : 1u); flip++) {
+				static const unsigned char flips[] = { 0x01, 0xFF };
+				struct cachefile_writer *w = cachefile_create(records, "TIPRCORP", 6, 2);
 
-			assert_non_null(w);
-			if (i < len)
-				good[i] ^= (char)flips[flip];
-			/* i == len: the records cut short by one byte. */
-			assert_true(cachefile_write(w, good, i < len ? len : len - 1));
-			assert_true(cachefile_commit(w));
-			if (i < len)
-				good[i] ^= (char)flips[flip];
-			c = corpus_open_cached(dirs, 2, NULL, cache, &d);
-			assert_non_null(c);
-			for (size_t k = 0; k < corpus_n_collections(c); k++) {
-				const struct collection *coll = corpus_collection(c, k);
-
-				for (size_t j = 0; j < coll->n_docs; j++) {
-					char *path = corpus_doc_path(&coll->docs[j]);
-
-					assert_true(strlen(path) > 0 && coll->docs[j].tier < TIER__COUNT);
-					free(path);
+				assert_non_null(w);
+				if (i < len[part])
+					good[part][i] ^= (char)flips[flip];
+				/* i == len: the part cut short by one byte. */
+				for (unsigned q = 0; q < 2; q++) {
+					if (q)
+						cachefile_next_part(w);
+					assert_true(cachefile_write(w, good[q], q == part && i == len[part] ? len[q] - 1 : len[q]));
 				}
+				assert_true(cachefile_commit(w));
+				if (i < len[part])
+					good[part][i] ^= (char)flips[flip];
+				c = corpus_open_cached(dirs, 2, NULL, cache, &d);
+				assert_non_null(c);
+				for (size_t k = 0; k < corpus_n_collections(c); k++) {
+					struct collection *coll = corpus_collection(c, k);
+
+					for (size_t j = 0; j < coll->n_docs; j++) {
+						char *path = corpus_doc_path(&coll->docs[j]);
+
+						corpus_doc_header(&coll->docs[j]);
+						assert_true(strlen(path) > 0 && coll->docs[j].tier < TIER__COUNT);
+						free(path);
+					}
+				}
+				corpus_free(c);
+				diags_free(&d);
 			}
-			corpus_free(c);
-			diags_free(&d);
-		}
-	free(good);
+	free(good[1]);
+	free(good[0]);
 	free(records);
 	free(pb);
 	free(pa);
@@ -581,10 +604,21 @@ static void test_many_headers_kept(void **state)
 		struct corpus_doc *e = &tip->docs[i];
 		int k = atoi(e->slug + 1);
 
-		assert_true(e->header_cached && !e->have_header);
-		assert_true(corpus_doc_header(e) && !e->header_learned);
+		assert_true(!e->have_header);
+		assert_true(corpus_doc_header(e) && e->header_cached && !e->header_learned);
 		assert_int_equal(e->tier, (k + e->year - 2020) % 2 ? TIER_2 : TIER_3);
 	}
+	corpus_free(c);
+	/* A narrative opened before any header is asked for keeps what its
+	 * file says when the kept headers are read after it. */
+	put("m/tip/2020/c000.yaml", doc("c000", 2020, "1", true));
+	c = corpus_open_cached(dirs, 1, NULL, cache, &d);
+	tip = corpus_default_collection(c);
+	assert_non_null(corpus_doc_load(collection_find(tip, "c000", 2020), &d));
+	assert_true(corpus_doc_header(collection_find(tip, "c001", 2020)));
+	assert_true(collection_find(tip, "c001", 2020)->header_cached);
+	assert_false(collection_find(tip, "c000", 2020)->header_cached);
+	assert_int_equal(collection_find(tip, "c000", 2020)->tier, TIER_1);
 	corpus_free(c);
 	assert_int_equal(d.n_errors, 0);
 	diags_free(&d);
