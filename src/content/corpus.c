@@ -804,6 +804,26 @@ static bool load_docs(struct collection *coll, struct cache_in *in, const char *
 	return in->ok && at == n;
 }
 
+/* A header kept with the records for e: taken when e has none yet; when
+ * e's was read in this run (a narrative opened first) and says the same of
+ * the same file, nothing was learned that the records do not keep. */
+static void take_header(struct corpus_doc *e, unsigned info, const unsigned char *stamp_bytes)
+{
+	uint64_t stamp;
+
+	memcpy(&stamp, stamp_bytes, sizeof(stamp));
+	if (!e->have_header && !e->doc && !e->header_learned) {
+		e->header_cached = true;
+		e->tier = (enum tier)(info >> INFO_TIER_SHIFT);
+		e->complete = info & INFO_COMPLETE;
+		e->header_stamp = stamp;
+	} else if (e->header_learned && e->header_stamp == stamp && e->tier == (enum tier)(info >> INFO_TIER_SHIFT) &&
+		   e->complete == !!(info & INFO_COMPLETE)) {
+		e->header_learned = false;
+		e->header_cached = true;
+	}
+}
+
 /* The headers kept with the records (their second part), taken for the
  * documents that have none yet: read once, when a header is first asked
  * for.  Headers that do not fit the documents are all left unread. */
@@ -834,13 +854,8 @@ static void load_headers(struct corpus *c)
 					continue;
 				}
 				fits = (size_t)(end - p) >= sizeof(e->header_stamp) && info >> INFO_TIER_SHIFT < TIER__COUNT;
-				/* A header read in this run is newer. */
-				if (fits && pass == 1 && !e->have_header && !e->doc && !e->header_learned) {
-					e->header_cached = true;
-					e->tier = (enum tier)(info >> INFO_TIER_SHIFT);
-					e->complete = info & INFO_COMPLETE;
-					memcpy(&e->header_stamp, p, sizeof(e->header_stamp));
-				}
+				if (fits && pass == 1)
+					take_header(e, info, p);
 				p += fits ? sizeof(e->header_stamp) : 0;
 			}
 		fits = fits && p == end;
@@ -1035,21 +1050,26 @@ struct corpus *corpus_open_cached(const char *const *dirs, size_t n, const char 
 	return c;
 }
 
+/* Whether a header was read in this run that the records do not keep. */
+static bool learned_any(const struct corpus *c)
+{
+	for (size_t k = 0; k < c->n_colls && c->records_path; k++)
+		for (size_t i = 0; i < c->colls[k]->n_docs; i++)
+			if (c->colls[k]->docs[i].header_learned)
+				return true;
+	return false;
+}
+
 void corpus_free(struct corpus *c)
 {
-	bool learned = false;
-
 	if (!c)
 		return;
-	for (size_t k = 0; k < c->n_colls && c->records_path && !learned; k++)
-		for (size_t i = 0; i < c->colls[k]->n_docs && !learned; i++)
-			learned = c->colls[k]->docs[i].header_learned;
-	if (learned) {
-		/* The headers kept before are kept again. */
-		if (c->records_cf)
-			load_headers(c);
+	/* The headers kept before are read first: they are kept again, and a
+	 * header read in this run may be one of them. */
+	if (c->records_cf && learned_any(c))
+		load_headers(c);
+	if (learned_any(c))
 		records_save(c, c->records_path, &c->said);
-	}
 	cachefile_close(c->records_cf);
 	for (size_t i = 0; i < c->n_colls; i++) {
 		struct collection *coll = c->colls[i];

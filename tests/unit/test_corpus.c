@@ -609,6 +609,21 @@ static void test_many_headers_kept(void **state)
 		assert_int_equal(e->tier, (k + e->year - 2020) % 2 ? TIER_2 : TIER_3);
 	}
 	corpus_free(c);
+	/* A narrative opened (its header read from its file) that the
+	 * records already keep: nothing new, so they are not written again. */
+	{
+		const char *keys[] = { content };
+		char *records = paths_cache_file(cache, "corpus", keys, 1, "bin");
+		ino_t was = inode(records);
+
+		c = corpus_open_cached(dirs, 1, NULL, cache, &d);
+		tip = corpus_default_collection(c);
+		assert_non_null(corpus_doc_load(collection_find(tip, "c007", 2021), &d));
+		assert_true(collection_find(tip, "c007", 2021)->header_learned);
+		corpus_free(c);
+		assert_true(was != 0 && inode(records) == was);
+		free(records);
+	}
 	/* A narrative opened before any header is asked for keeps what its
 	 * file says when the kept headers are read after it. */
 	put("m/tip/2020/c000.yaml", doc("c000", 2020, "1", true));
