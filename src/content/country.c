@@ -40,6 +40,7 @@ struct countries {
 	 * index in v, 0 for a free slot; 0 slots until the first lookup. */
 	size_t *by_slug, slug_slots;
 	bool indexed, sorted;
+	char *kept;            /* the cache the entries' strings point into, if any */
 };
 
 struct countries *countries_new_empty(void)
@@ -67,6 +68,7 @@ void countries_free(struct countries *cs)
 	free(cs->order);
 	free(cs->rank);
 	free(cs->by_slug);
+	free(cs->kept);
 	arena_free(cs->arena);
 	free(cs);
 }
@@ -236,21 +238,29 @@ static void entry_added(struct countries *cs)
 	slug_insert(cs, cs->n - 1);
 }
 
-/* A new entry with room for max_aliases aliases (added by the caller). */
+/* A copy of s (NULL for NULL) in the table's arena, or s itself when it
+ * already lives as long as the table (copy false). */
+static const char *own(struct countries *cs, const char *s, bool copy)
+{
+	return s && copy ? arena_strdup(cs->arena, s) : s;
+}
+
+/* A new entry with room for max_aliases aliases (added by the caller);
+ * its strings copied, or (copy false) kept as they are. */
 static struct entry *add_entry(struct countries *cs, const char *slug, const char *name,
 			       const char *short_name, const char *iso3, const char *region, unsigned line,
-			       size_t max_aliases)
+			       size_t max_aliases, bool copy)
 {
 	struct entry *e;
 
 	GROW(cs->v, cs->cap, cs->n + 1);
 	e = &cs->v[cs->n++];
 	memset(e, 0, sizeof(*e));
-	e->c.slug = arena_strdup(cs->arena, slug);
-	e->c.name = arena_strdup(cs->arena, name);
-	e->c.short_name = short_name ? arena_strdup(cs->arena, short_name) : NULL;
-	e->c.iso3 = arena_strdup(cs->arena, iso3);
-	e->c.region = region ? arena_strdup(cs->arena, region) : NULL;
+	e->c.slug = own(cs, slug, copy);
+	e->c.name = own(cs, name, copy);
+	e->c.short_name = own(cs, short_name, copy);
+	e->c.iso3 = own(cs, iso3, copy);
+	e->c.region = own(cs, region, copy);
 	e->c.line = line;
 	e->c.aliases = arena_array(cs->arena, max_aliases, sizeof(*e->c.aliases));
 	return e;
@@ -285,7 +295,7 @@ static bool load_entry(struct countries *cs, const struct ynode *m, const char *
 	if (d->n_errors != before)
 		return false;
 
-	e = add_entry(cs, slug, name, short_name, iso3, region, m->line, aliases ? aliases->n : 0);
+	e = add_entry(cs, slug, name, short_name, iso3, region, m->line, aliases ? aliases->n : 0, true);
 	if (aliases) {
 		for (size_t i = 0; i < aliases->n; i++) {
 			const struct ynode *a = aliases->items[i];
@@ -434,7 +444,7 @@ static struct countries *read_cache(const char *cache, const char *path)
 		const char *slug, *name, *short_name, *iso3, *region;
 		struct entry *e;
 
-		/* add_entry copies them. */
+		/* Used where they are: the cache's bytes are kept with the table. */
 		slug = cache_get_text(&in, true);
 		name = cache_get_text(&in, true);
 		short_name = cache_get_text(&in, false);
@@ -442,9 +452,9 @@ static struct countries *read_cache(const char *cache, const char *path)
 		region = cache_get_text(&in, false);
 		if (!in.ok || n_aliases > len)
 			break;
-		e = add_entry(cs, slug, name, short_name, iso3, region, line, n_aliases);
+		e = add_entry(cs, slug, name, short_name, iso3, region, line, n_aliases, false);
 		for (uint32_t k = 0; k < n_aliases && in.ok; k++) {
-			const char *alias = cache_get_copy(&in, cs->arena, true);
+			const char *alias = cache_get_text(&in, true);
 
 			if (alias)
 				e->c.aliases[e->c.n_aliases++] = alias;
@@ -452,7 +462,7 @@ static struct countries *read_cache(const char *cache, const char *path)
 		entry_added(cs);
 	}
 	read_cached_order(&in, cs);
-	free(buf);
+	cs->kept = buf;
 	if (!in.ok || in.p != in.end) {
 		countries_free(cs);
 		return NULL;
@@ -496,7 +506,7 @@ size_t countries_merge(struct countries *cs, const struct countries *other)
 		if (countries_by_slug(cs, src->slug))
 			continue;
 		e = add_entry(cs, src->slug, src->name, src->short_name, src->iso3, src->region, src->line,
-			      src->n_aliases);
+			      src->n_aliases, true);
 		for (size_t k = 0; k < src->n_aliases; k++)
 			e->c.aliases[e->c.n_aliases++] = arena_strdup(cs->arena, src->aliases[k]);
 		entry_added(cs);
