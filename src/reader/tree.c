@@ -64,24 +64,18 @@ struct run {
 
 /* Puts runs (ranked among n_countries, or SIZE_MAX when the table lacks
  * them) in rank order, the unranked last in the order they came: each
- * country has one run and one rank, so every run has a place of its own. */
+ * country has one run and one rank, so every ranked run has a place of
+ * its own, and a run is never empty, so a place with one is taken. */
 static void order_runs(struct run *runs, size_t n_runs, size_t n_countries)
 {
 	struct run *placed = xcalloc(n_countries + n_runs + 1, sizeof(*placed));
-	bool *taken = xcalloc(n_countries + 1, sizeof(*taken));
 	size_t k = 0, unranked = n_countries;
 
-	for (size_t r = 0; r < n_runs; r++) {
-		size_t at = runs[r].rank < n_countries && !taken[runs[r].rank] ? runs[r].rank : unranked++;
-
-		if (at < n_countries)
-			taken[at] = true;
-		placed[at] = runs[r];
-	}
+	for (size_t r = 0; r < n_runs; r++)
+		placed[runs[r].rank < n_countries ? runs[r].rank : unranked++] = runs[r];
 	for (size_t i = 0; i < unranked; i++)
-		if (i >= n_countries || taken[i])
+		if (placed[i].n)
 			runs[k++] = placed[i];
-	free(taken);
 	free(placed);
 }
 
